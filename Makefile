@@ -1,0 +1,20 @@
+# The two commands of the README: `make run` and `make test`.
+SCENARIO ?= checked-plug
+ARGS ?=
+
+.PHONY: run test bench clean
+
+run:
+	@scripts/setup.sh run
+	@.venv/bin/simulator play $(SCENARIO) $(ARGS)
+
+test:
+	@scripts/setup.sh test
+	@.venv/bin/python -m pytest -q $(ARGS)
+
+bench:
+	@scripts/setup.sh test
+	@for b in bench/*.py; do echo "== $$b"; .venv/bin/python $$b; done
+
+clean:
+	rm -rf .venv .pytest_cache build *.egg-info

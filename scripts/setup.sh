@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Set up everything the simulator needs on a fresh Debian machine, idempotently.
+#   scripts/setup.sh run   – packages to play (espeak-ng, PortAudio) + the virtualenv
+#   scripts/setup.sh test  – the same plus what the tests need (PostgreSQL, Xvfb, sox)
+# Re-running is cheap: Debian packages are only installed when missing, pip only
+# runs again when pyproject.toml changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+
+debs=(espeak-ng libespeak-ng1 libportaudio2)
+[ "$mode" = test ] && debs+=(postgresql sox xvfb)
+
+missing=()
+for d in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "install ok installed" || missing+=("$d")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo="sudo"
+  if [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; then
+    echo "setup: installing Debian packages: ${missing[*]}" >&2
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install these Debian packages (no root here): ${missing[*]}; continuing without them" >&2
+  fi
+fi
+
+py="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv" >&2
+  "$py" -m venv .venv
+fi
+stamp=.venv/.installed
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing Python packages into .venv" >&2
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+  .venv/bin/python -m pip install -q -e ".[all]" 2>&1 | grep -v -i "^warning" >&2 || true
+  .venv/bin/python -c "import simulator, yaml, click, rich, rapidfuzz" \
+    || { echo "setup: Python packages failed to install" >&2; exit 1; }
+  echo "$want" > "$stamp"
+fi

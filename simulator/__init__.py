@@ -1,0 +1,3 @@
+"""Offline practice simulator for IT-support calls."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,232 @@
+"""The command line: ``simulator play | validate | analyse | scenarios | rubric | ...``.
+
+Only click is imported at start-up; everything heavy (rich, the analyser,
+pygame, speech, SQLAlchemy) is imported inside the command that needs it, so
+``simulator --help`` stays fast. Every :class:`SimulatorError` becomes one
+line on stderr and its exit code; no traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from simulator.errors import ScenarioError, SimulatorError, UsageError
+
+DEFAULT_SCENARIO = "checked-plug"
+
+
+def default_language() -> str:
+    """SIMULATOR_LANG, else German for a German locale, else English."""
+    env = os.environ.get("SIMULATOR_LANG", "")
+    if env:
+        return env
+    loc = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    return "de" if loc.lower().startswith("de") else "en"
+
+
+LANG_OPTION = click.option("--lang", "lang", default=None, metavar="de|en",
+                           help="Language of the call (default: SIMULATOR_LANG or your locale).")
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands live in other modules and are imported only when used.
+
+    ``LAZY`` maps a command name to ``"module:attribute"``; each subsystem keeps
+    its own commands (storage, reports, seminar) without slowing ``--help``.
+    """
+
+    LAZY: dict[str, tuple[str, str]] = {
+        # name: ("module:attribute", short help shown by --help without importing)
+        "rubric": ("simulator.scoring.commands:rubric", "Show the rubric and persona card of a scenario."),
+        "seminar": ("simulator.ui.seminar:seminar", "Run a call on a projector with several trainees (hot seat)."),
+        "trainee": ("simulator.storage.commands:trainee", "Add, export or delete trainees."),
+        "cohort": ("simulator.storage.commands:cohort", "List and manage cohorts."),
+        "history": ("simulator.storage.commands:history", "List stored calls."),
+        "report": ("simulator.reports.commands:report", "Progress reports for trainees, instructors and HR."),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.LAZY))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.LAZY:
+            import importlib
+
+            module, attr = self.LAZY[name][0].split(":")
+            try:
+                return getattr(importlib.import_module(module), attr)
+            except (ImportError, AttributeError) as exc:
+                raise UsageError(f"the '{name}' command is not available: {exc}") from None
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.LAZY:
+                rows.append((name, self.LAZY[name][1]))
+            else:
+                cmd = super().get_command(ctx, name)
+                if cmd is not None and not cmd.hidden:
+                    rows.append((name, cmd.get_short_help_str(limit=formatter.width - 20)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="simulator")
+def cli() -> None:
+    """Practise IT-support calls with a role-played customer, and get an explained score."""
+
+
+# -- scenarios ---------------------------------------------------------------
+@cli.command()
+def scenarios() -> None:
+    """List the scenarios: id, languages, title."""
+    from simulator.scenario import available, load
+
+    for sid in available():
+        sc = load(sid)
+        title = sc.title.get("en") or sc.title.get(sc.languages[0])
+        click.echo(f"{sid:20} {','.join(sc.languages):6} {title}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def validate(paths: tuple[str, ...]) -> None:
+    """Check scenario files (or folders of them); print every problem, compiler style."""
+    from pathlib import Path
+
+    from simulator.scenario.loader import parse_scenario
+
+    files: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+        else:
+            files.append(path)
+    if not files:
+        raise UsageError("no scenario files found in " + ", ".join(paths))
+    bad = 0
+    for f in files:
+        try:
+            data = f.read_bytes()
+        except OSError as exc:
+            click.echo(f"{f}: cannot read file: {exc.strerror or exc}", err=True)
+            bad += 1
+            continue
+        _, problems = parse_scenario(str(f), data)
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        bad += bool(problems)
+    click.echo(f"{len(files) - bad} of {len(files)} scenario file(s) valid", err=True)
+    if bad:
+        raise SystemExit(1)
+
+
+# -- analyser ----------------------------------------------------------------
+@cli.command()
+@LANG_OPTION
+@click.option("--jsonl", is_flag=True, help="One JSON object per line (the default output is JSON lines too; this flag is accepted for scripts).")
+def analyse(lang: str | None, jsonl: bool) -> None:
+    """Read one trainee utterance per line on stdin; write its communication acts as JSON lines."""
+    from simulator.analysis import Analyser
+
+    analyser = Analyser.for_language(lang or default_language())
+    stream = click.get_text_stream("stdin", errors="replace")
+    for raw in stream:
+        text = raw.rstrip("\n")
+        result = analyser.analyse(text)
+        out = {
+            "text": text,
+            "acts": list(result.acts),
+            "evidence": [{"act": e.act, "start": e.start, "end": e.end, "text": e.text} for e in result.evidence],
+        }
+        click.echo(json.dumps(out, ensure_ascii=False))
+
+
+# -- play --------------------------------------------------------------------
+def _script_lines(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return [line.rstrip("\n") for line in fh if line.strip()]
+    except OSError as exc:
+        raise UsageError(f"cannot read script {path}: {exc.strerror or exc}") from None
+
+
+@cli.command()
+@click.argument("scenario", required=False, default=DEFAULT_SCENARIO)
+@LANG_OPTION
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the customer's phrasings (same seed, same call).")
+@click.option("--script", "script", type=click.Path(), default=None, help="Play non-interactively: one trainee line per line of FILE.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole call as one JSON document.")
+@click.option("--ui", type=click.Choice(["auto", "terminal", "window"]), default="auto", show_default=True,
+              help="Where to play: a window when a display is present, else the terminal.")
+@click.option("--exam", is_flag=True, help="Hide the checklist (exam mode).")
+def play(scenario: str, lang: str | None, seed: int, script: str | None, as_json: bool, ui: str, exam: bool) -> None:
+    """Take a call: SCENARIO is an id (see 'simulator scenarios') or a path to a .yaml file."""
+    from simulator.dialogue import Engine
+    from simulator.scenario import load
+
+    sc = load(scenario)
+    engine = Engine(sc, lang or default_language())
+    if script is not None or as_json:
+        lines = _script_lines(script) if script is not None else [l.rstrip("\n") for l in sys.stdin if l.strip()]
+        state = engine.start(seed)
+        for line in lines:
+            if state.ended:
+                break
+            state = engine.respond(state, line)
+        state = engine.finish(state)
+        if as_json:
+            click.echo(json.dumps(call_json(state), ensure_ascii=False, indent=2))
+        else:
+            from simulator.ui.terminal import TerminalUI
+
+            TerminalUI().show_transcript(sc, state)
+        return
+    from simulator.ui.terminal import TerminalUI
+
+    TerminalUI().play(engine, seed=seed, exam=exam)
+
+
+def call_json(state) -> dict:
+    """The JSON document of a finished call."""
+    return {
+        "scenario": state.scenario_id,
+        "lang": state.lang,
+        "seed": state.seed,
+        "turns": [t.to_json() for t in state.transcript],
+        "outcome": state.outcome.to_json() if state.outcome else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI, turning SimulatorErrors into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="simulator", standalone_mode=False)
+    except ScenarioError as exc:
+        click.echo(str(exc), err=True)
+        return exc.exit_code
+    except SimulatorError as exc:
+        click.echo(f"simulator: {exc.message}", err=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("simulator: aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+    except KeyboardInterrupt:
+        click.echo("simulator: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0

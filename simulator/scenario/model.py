@@ -1,0 +1,332 @@
+"""Typed, immutable model of a scenario file (format version 1).
+
+Every model built from YAML keeps its :class:`~simulator.errors.SourceLocation`
+so that later checks and debriefs can point back into the file.
+Texts that exist per language are :class:`Text` (a mapping language -> str, or
+a tuple of variants chosen deterministically by the engine).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from simulator.errors import SourceLocation
+
+LANGUAGES = ("de", "en")
+"""Languages the product supports."""
+
+NOWHERE = SourceLocation("<built-in>")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in several languages, each with one or more variants."""
+
+    variants: dict[str, tuple[str, ...]]
+    """Language code -> alternative phrasings (at least one each)."""
+    location: SourceLocation = NOWHERE
+    """Where the text stands in the scenario file."""
+
+    def get(self, lang: str, pick: int = 0) -> str:
+        """The variant number ``pick`` (wrapping around) in ``lang``; '' when absent."""
+        options = self.variants.get(lang) or ()
+        if not options:
+            return ""
+        return options[pick % len(options)]
+
+    def all(self, lang: str) -> tuple[str, ...]:
+        """Every variant in ``lang``."""
+        return self.variants.get(lang, ())
+
+    def __bool__(self) -> bool:
+        return any(self.variants.values())
+
+
+EMPTY_TEXT = Text({})
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """How a diagnostic step (or insistence) is recognised in each language.
+
+    Each phrase is a list of words that must all occur in the trainee's line
+    (any order); a word matches the start of a word in the line (``stecker``
+    matches ``steckers``) and, in German, a part of a compound
+    (``leiste`` matches ``steckdosenleiste``). ``a|b`` inside a phrase means
+    either word.
+    """
+
+    by_lang: dict[str, tuple[str, ...]]
+    """Language code -> alternative phrases."""
+    location: SourceLocation = NOWHERE
+    """Where the phrases stand in the file."""
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return self.by_lang.get(lang, ())
+
+
+EMPTY_PHRASES = Phrases({})
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceSettings:
+    """How the persona's voice sounds in one language (espeak-ng terms)."""
+
+    variant: str = "f3"
+    """espeak-ng variant: m1..m7 (male), f1..f5 (female)."""
+    rate: int = 165
+    """Words per minute."""
+    pitch: int = 50
+    """0..99, espeak-ng pitch."""
+    location: SourceLocation = NOWHERE
+    """Where the settings stand in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineSettings:
+    """The telephone line between customer and agent, as heard by the trainee."""
+
+    kind: str = "landline"
+    """landline | office | mobile: a label for the UI (signal indicator)."""
+    band_limit: bool = True
+    """Telephone band 300-3400 Hz."""
+    companding: bool = True
+    """Codec-like mu-law companding."""
+    dropout_rate: float = 0.0
+    """Expected dropouts per second of speech (0 = none)."""
+    dropout_ms: int = 300
+    """Mean length of one dropout burst in milliseconds."""
+    noise_snr_db: float | None = None
+    """Background noise at this signal-to-noise ratio; None = no noise."""
+    noise: str = "pink"
+    """Kind of background noise: pink | babble | train."""
+    location: SourceLocation = NOWHERE
+    """Where the settings stand in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    """Who the customer is."""
+
+    name: Text
+    """The customer's name, per language."""
+    role: Text
+    """Job or role."""
+    company: Text
+    """Organisation or department."""
+    tech_level: str
+    """low | medium | high: how much technical language the persona understands."""
+    traits: Text
+    """Character traits (each variant one trait), shown on the persona card."""
+    speech_style: Text
+    """How the persona talks, for authors and the persona card."""
+    voice: dict[str, VoiceSettings]
+    """Language -> voice settings."""
+    location: SourceLocation = NOWHERE
+    """Where the persona stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """The call's situation in TMP terms (Technik, Mensch, Prozess)."""
+
+    technical: Text
+    """Technik: the technical problem as the agent would first hear it."""
+    human: Text
+    """Mensch: the human's needs and mood."""
+    process: Text
+    """Prozess: context, urgency, business impact, constraints."""
+    urgency: str
+    """low | medium | high."""
+    briefing: Text
+    """What a real agent would know before picking up (persona card)."""
+    location: SourceLocation = NOWHERE
+    """Where the situation stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A hidden fact, revealed only by the right diagnostic step."""
+
+    id: str
+    """Identifier, referenced by steps and end conditions."""
+    text: Text
+    """The fact as the debrief states it."""
+    location: SourceLocation = NOWHERE
+    """Where the fact stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pushback:
+    """The customer resists a step ("of course it's plugged in!") until insisted on politely."""
+
+    reply: Text
+    """What the customer says the first time(s) the step is asked for."""
+    yields_to: tuple[str, ...]
+    """Acts of which at least one must accompany the renewed request (e.g. transparency, empathy)."""
+    insist: Phrases
+    """Extra phrases that count as asking again ("trotzdem", "just to be sure")."""
+    yield_reply: Text
+    """What the customer says when giving in (before the step's own reply)."""
+    location: SourceLocation = NOWHERE
+    """Where the push-back stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the diagnostic checklist."""
+
+    id: str
+    """Identifier."""
+    title: Text
+    """Short name shown in the checklist panel and debrief."""
+    essential: bool
+    """Essential steps count double in the checklist score and gate 'solved'."""
+    recognise: Phrases
+    """Phrases that recognise the step in a trainee line."""
+    acts: tuple[str, ...]
+    """Alternatively (or additionally) a communication act that fulfils the step, e.g. callback."""
+    requires: tuple[str, ...]
+    """Steps that must be done before this one can be recognised."""
+    reply: Text
+    """The customer's answer when the step is taken."""
+    reveals: tuple[str, ...]
+    """Facts revealed by the step."""
+    pushback: Pushback | None
+    """Optional resistance before the step is accepted."""
+    location: SourceLocation = NOWHERE
+    """Where the step stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reaction:
+    """How the persona reacts to one communication act."""
+
+    act: str
+    """The act (see the analyser's vocabulary)."""
+    mood: float
+    """Change of mood (-100..100 scale) when the act occurs."""
+    patience: float
+    """Change of patience (turns)."""
+    trust: float
+    """Change of trust (0..100 scale)."""
+    reply: Text
+    """What the customer says in reaction (optional; prefixed to other answers)."""
+    repeat_decay: float
+    """Each repetition multiplies the effect by this factor (0..1); stops empty phrases working forever."""
+    location: SourceLocation = NOWHERE
+    """Where the reaction stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happens during the call regardless of the trainee: a provocation, a dropped line."""
+
+    id: str
+    """Identifier."""
+    kind: str
+    """say | temptation | line_drop."""
+    at_turn: int | None
+    """Trainee turn after which the event fires (1-based), or None."""
+    after_step: str | None
+    """Step after which the event fires, or None."""
+    line: Text
+    """What the customer says (appended to the reply), or the text of the drop."""
+    unless_steps: tuple[str, ...]
+    """line_drop only: if these steps are done, the call survives (the customer calls back)."""
+    saved_line: Text
+    """line_drop only: what the customer says when the call is saved."""
+    location: SourceLocation = NOWHERE
+    """Where the event stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class MoodModel:
+    """Mood and patience parameters."""
+
+    start: float
+    """Starting mood, -100 (furious) .. 100 (delighted)."""
+    patience: float
+    """Patience in turns: unproductive turns use it up; at 0 the customer hangs up."""
+    hangup_below: float
+    """The customer hangs up when mood falls below this."""
+    trust_start: float
+    """Starting trust 0..100."""
+    drift: float
+    """Mood change per turn in which nothing useful happens (usually negative)."""
+    progress_mood: float
+    """Mood change when a checklist step is taken."""
+    max_words: int
+    """Turns longer than this many words count as rambling (0 = no limit)."""
+    ramble: Reaction | None
+    """Reaction to a rambling turn."""
+    location: SourceLocation = NOWHERE
+    """Where the parameters stand in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class EndConditions:
+    """When the call ends."""
+
+    solved_when: tuple[str, ...]
+    """Steps (all of them) that solve the call."""
+    max_turns: int
+    """Turn limit (trainee turns)."""
+    solved: Text
+    """What the customer says when the problem is solved."""
+    hangup: Text
+    """What the customer says when hanging up in anger."""
+    turn_limit: Text
+    """What the customer says when the turn limit is reached."""
+    location: SourceLocation = NOWHERE
+    """Where the end conditions stand in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A complete scenario: persona, situation, checklist, reactions, end."""
+
+    id: str
+    """Fixed identifier (file name without .yaml)."""
+    version: int
+    """Format version (1)."""
+    title: Text
+    """Title per language."""
+    languages: tuple[str, ...]
+    """Languages the scenario is written in."""
+    persona: Persona
+    """Who calls."""
+    situation: Situation
+    """TMP situation."""
+    line: LineSettings
+    """The telephone line."""
+    opening: Text
+    """The customer's first line."""
+    facts: tuple[Fact, ...]
+    """Hidden facts."""
+    steps: tuple[Step, ...]
+    """Diagnostic checklist, in the recommended order."""
+    reactions: dict[str, Reaction]
+    """Act -> reaction."""
+    events: tuple[Event, ...]
+    """Scripted events."""
+    mood: MoodModel
+    """Mood and patience."""
+    end: EndConditions
+    """End conditions."""
+    fillers: dict[str, Text]
+    """Generic customer lines by situation: neutral, confused, annoyed, noise (silence/garbage)."""
+    scoring: dict[str, float]
+    """Rubric dimension -> weight (0 = not applicable); empty = defaults."""
+    path: str = ""
+    """The file the scenario was loaded from."""
+    content_hash: str = ""
+    """sha256 of the file's bytes, for storage."""
+    location: SourceLocation = NOWHERE
+    """Start of the document."""
+
+    def step(self, step_id: str) -> Step:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)

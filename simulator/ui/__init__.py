@@ -1,0 +1,1 @@
+"""User interfaces: they render the engine's snapshots and never change them."""

@@ -1,0 +1,121 @@
+"""Terminal play with rich: persona card, transcript, mood, typed answers.
+
+Rendering only: every method takes a scenario and a :class:`CallState` (or a
+score) and prints it; the play loop feeds typed lines to the engine.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text as RichText
+
+if TYPE_CHECKING:
+    from simulator.dialogue import CallState, Engine
+    from simulator.scenario import Scenario
+
+LABELS = {
+    "de": {"customer": "Kunde", "trainee": "Sie", "mood": "Stimmung", "patience": "Geduld", "prompt": "Sie",
+           "quit": "(Leere Zeile zweimal oder Strg-D beendet das Gespräch.)", "checklist": "Checkliste",
+           "ended": "Gespräch beendet", "briefing": "Was Sie wissen"},
+    "en": {"customer": "Customer", "trainee": "You", "mood": "Mood", "patience": "Patience", "prompt": "You",
+           "quit": "(Two empty lines or Ctrl-D end the call.)", "checklist": "Checklist",
+           "ended": "Call ended", "briefing": "What you know"},
+}
+REASONS = {
+    "de": {"solved": "gelöst", "hangup": "Kunde hat aufgelegt", "turn_limit": "Zeit abgelaufen",
+           "line_dropped": "Verbindung abgebrochen", "script_end": "Ende des Skripts", "interrupted": "abgebrochen",
+           "quit": "vom Trainee beendet"},
+    "en": {"solved": "solved", "hangup": "the customer hung up", "turn_limit": "out of time",
+           "line_dropped": "the line dropped", "script_end": "end of script", "interrupted": "interrupted",
+           "quit": "ended by the trainee"},
+}
+
+
+def mood_bar(mood: float, width: int = 20) -> RichText:
+    """-100..100 as a coloured bar."""
+    filled = round((mood + 100) / 200 * width)
+    colour = "red" if mood < -40 else "yellow" if mood < 10 else "green"
+    return RichText("█" * filled + "░" * (width - filled), style=colour)
+
+
+class TerminalUI:
+    """Renders calls in a terminal."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(highlight=False)
+
+    def persona_card(self, sc: Scenario, lang: str) -> Panel:
+        p = sc.persona
+        body = RichText()
+        body.append(f"{p.name.get(lang)}", style="bold")
+        body.append(f" – {p.role.get(lang)}, {p.company.get(lang)}\n")
+        body.append(sc.situation.briefing.get(lang) or sc.situation.technical.get(lang))
+        return Panel(body, title=sc.title.get(lang), subtitle=LABELS[lang]["briefing"])
+
+    def checklist(self, sc: Scenario, state: CallState) -> Table:
+        lang = state.lang
+        table = Table(title=LABELS[lang]["checklist"], show_header=False, box=None)
+        for step in sc.steps:
+            mark = "[green]✔[/]" if step.id in state.steps_done else "·"
+            star = " *" if step.essential else ""
+            table.add_row(mark, step.title.get(lang) + star)
+        return table
+
+    def status(self, state: CallState) -> RichText:
+        lab = LABELS[state.lang]
+        line = RichText(f"{lab['mood']} ")
+        line.append_text(mood_bar(state.mood))
+        line.append(f"  {lab['patience']} {state.patience:.0f}")
+        return line
+
+    def line(self, speaker: str, text: str, lang: str) -> None:
+        lab = LABELS[lang]
+        style = "bold cyan" if speaker == "customer" else "bold"
+        self.console.print(RichText.assemble((f"{lab[speaker]}: ", style), text))
+
+    def outcome(self, state: CallState) -> None:
+        if state.outcome is None:
+            return
+        lang = state.lang
+        reason = REASONS[lang].get(state.outcome.reason, state.outcome.reason)
+        self.console.rule(f"{LABELS[lang]['ended']}: {reason}")
+
+    def show_transcript(self, sc: Scenario, state: CallState) -> None:
+        self.console.print(self.persona_card(sc, state.lang))
+        for turn in state.transcript:
+            self.line(turn.speaker, turn.text, state.lang)
+        self.console.print(self.status(state))
+        self.outcome(state)
+
+    def play(self, engine: Engine, seed: int = 0, exam: bool = False) -> CallState:
+        sc, lang = engine.scenario, engine.lang
+        self.console.print(self.persona_card(sc, lang))
+        if not exam:
+            self.console.print(self.checklist(sc, engine.start(seed)))
+        self.console.print(LABELS[lang]["quit"], style="dim")
+        state = engine.start(seed)
+        self.line("customer", state.last_customer_line, lang)
+        empty = 0
+        while not state.ended:
+            try:
+                text = self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
+            except (EOFError, KeyboardInterrupt):
+                self.console.print()
+                state = engine.finish(state, "quit")
+                break
+            if not text.strip():
+                empty += 1
+                if empty >= 2:
+                    state = engine.finish(state, "quit")
+                    break
+            else:
+                empty = 0
+            state = engine.respond(state, text)
+            self.line("customer", state.last_customer_line, lang)
+            self.console.print(self.status(state))
+        self.outcome(state)
+        return state
