@@ -1,0 +1,159 @@
+"""Backends chosen by name, and :class:`VoicePipeline`, the assembled voice of one call.
+
+Names::
+
+    get_synthesizer("espeak-ng" | "espeak" | "silent")
+    get_recognizer("sphinx" | "sphinx-general" | "vosk:/path/to/model" | "google", lang, vocabulary)
+    get_player("pygame" | "null")
+
+Each constructor imports its package lazily and raises BackendError naming
+the missing package or device; an unknown name raises UsageError listing the
+known ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from simulator.errors import BackendError, UsageError
+from simulator.scenario.model import LineSettings, VoiceSettings
+from simulator.voice.audio import Audio, Recorder
+from simulator.voice.domain import DomainVocabulary
+from simulator.voice.effects import Impaired, impair
+from simulator.voice.player import NullPlayer, Player
+from simulator.voice.stt import Recognizer, Transcript, read_wav
+from simulator.voice.tts import CachedSynthesizer, Synthesizer, split_sentences
+
+SYNTHESIZERS = ("espeak-ng", "espeak", "silent")
+"""Text-to-speech backends: ``espeak-ng`` (subprocess, the default: measured faster), ``espeak`` (pyttsx3), ``silent``."""
+RECOGNIZERS = ("sphinx", "sphinx-general", "vosk:<model dir>", "google")
+"""Speech recognisers; ``sphinx`` uses the scenario's domain model when given one."""
+PLAYERS = ("pygame", "null")
+"""Playback backends."""
+
+
+def get_synthesizer(name: str = "espeak-ng", cache_size: int = 128) -> Synthesizer:
+    """A synthesiser by name, wrapped in an LRU cache of ``cache_size`` clips (0 = no cache)."""
+    from simulator.voice import tts
+
+    makers = {
+        "espeak": tts.EspeakSynthesizer,
+        "espeak-ng": tts.EspeakCommandSynthesizer,
+        "silent": tts.SilentSynthesizer,
+    }
+    maker = makers.get(name)
+    if maker is None:
+        raise UsageError(f"unknown text-to-speech backend {name!r}: choose one of {', '.join(SYNTHESIZERS)}")
+    synth = maker()
+    return CachedSynthesizer(synth, cache_size) if cache_size > 0 else synth
+
+
+def get_recognizer(
+    name: str = "sphinx", lang: str = "en", vocabulary: DomainVocabulary | None = None
+) -> Recognizer:
+    """A recogniser by name; ``vosk:/path`` names the model directory."""
+    from simulator.voice import stt
+
+    if name == "sphinx":
+        return stt.SphinxRecognizer(vocabulary, lang=lang)
+    if name == "sphinx-general":
+        return stt.SphinxRecognizer(None, lang=lang)
+    if name == "vosk" or name.startswith("vosk:"):
+        return stt.VoskRecognizer(name.partition(":")[2])
+    if name == "google":
+        return stt.OnlineRecognizer(lang)
+    raise UsageError(f"unknown speech recognizer {name!r}: choose one of {', '.join(RECOGNIZERS)}")
+
+
+def default_recognizer(lang: str, vocabulary: DomainVocabulary | None = None) -> Recognizer:
+    """The offline recogniser for ``lang``; BackendError with the options when there is none."""
+    if lang == "en":
+        return get_recognizer("sphinx", lang, vocabulary)
+    raise BackendError(
+        f"no offline speech recognizer for {lang!r}: pass --recognizer vosk:/path/to/model "
+        "(e.g. vosk-model-small-de-0.15) or --recognizer google (online); typing always works"
+    )
+
+
+def get_player(name: str = "pygame") -> Player:
+    """A player by name."""
+    if name == "pygame":
+        from simulator.voice.player import PygamePlayer
+
+        return PygamePlayer()
+    if name == "null":
+        return NullPlayer()
+    raise UsageError(f"unknown audio player {name!r}: choose one of {', '.join(PLAYERS)}")
+
+
+class VoicePipeline:
+    """The voice of one call: customer lines out through the line, trainee turns in.
+
+    Build it once per scenario (the recogniser loads its domain model then);
+    ``speak`` each customer line, ``hear``/``hear_file`` each trainee turn.
+    """
+
+    def __init__(
+        self,
+        synthesizer: Synthesizer,
+        line: LineSettings,
+        voices: Mapping[str, VoiceSettings],
+        lang: str,
+        recognizer: Recognizer | None = None,
+        player: Player | None = None,
+        recorder: Recorder | None = None,
+        seed: int = 0,
+    ) -> None:
+        self.synthesizer = synthesizer
+        self.line = line
+        self.voice = voices.get(lang) or VoiceSettings()
+        self.lang = lang
+        self.recognizer = recognizer
+        self.player = player or NullPlayer()
+        self.recorder = recorder
+        self.seed = seed
+        self.lines_spoken = 0
+
+    def sentences(self, text: str) -> Iterator[Impaired]:
+        """Each sentence of a reply synthesised and impaired, the first as soon as it is ready."""
+        for sentence in split_sentences(text):
+            self.lines_spoken += 1
+            audio = self.synthesizer.synthesize(sentence, self.lang, self.voice)
+            yield impair(audio, self.line, self.seed * 100003 + self.lines_spoken)
+
+    def speak(self, text: str, wait: bool = False) -> Impaired:
+        """Synthesise, impair, record and play a customer reply; returns the whole clip."""
+        parts: list[Impaired] = []
+        offset = 0.0
+        dropouts: list[tuple[float, float]] = []
+        for part in self.sentences(text):
+            if not parts:
+                self.player.play(part.audio)  # start the first sentence at once
+            else:
+                self.player.wait()
+                self.player.play(part.audio)
+            parts.append(part)
+            dropouts += [(s + offset, e + offset) for s, e in part.dropouts]
+            offset += part.audio.duration
+        if not parts:
+            return Impaired(Audio(16000, b""), ())
+        whole = parts[0].audio
+        for part in parts[1:]:
+            whole = whole.concat(part.audio)
+        if self.recorder is not None:
+            self.recorder.write("customer", whole)
+        if wait:
+            self.player.wait()
+        return Impaired(whole, tuple(dropouts))
+
+    def hear(self, audio: Audio) -> Transcript:
+        """Recognise a trainee turn (and record it)."""
+        if self.recorder is not None:
+            self.recorder.write("trainee", audio)
+        if self.recognizer is None:
+            raise BackendError("no speech recognizer: type your answer")
+        return self.recognizer.transcribe(audio)
+
+    def hear_file(self, path) -> Transcript:
+        """Recognise a trainee turn from a WAV file (``--audio-script``)."""
+        return self.hear(read_wav(path))

@@ -1,0 +1,227 @@
+"""Speech out: text -> :class:`Audio`, with espeak-ng voices.
+
+Backends:
+
+* :class:`EspeakSynthesizer` -- pyttsx3's espeak driver, one engine kept alive
+  for the process; each line is written to a temporary WAV and read back
+  (pyttsx3's own playback is never used). pyttsx3 >= 2.99 sets voice
+  (``en+f3``), rate and pitch directly through libespeak-ng.
+* :class:`EspeakCommandSynthesizer` -- runs ``espeak-ng -w out.wav -v de+f3
+  -s 160 -p 50 text``; no Python package needed, a process per line.
+* :class:`SilentSynthesizer` -- a short soft tone per line, for machines with
+  neither; the rest of the program runs unchanged.
+
+:class:`CachedSynthesizer` wraps any of them with an in-memory LRU cache keyed
+by (text, lang, voice).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from collections import OrderedDict
+from typing import Protocol, runtime_checkable
+
+from simulator.errors import BackendError
+from simulator.scenario.model import VoiceSettings
+from simulator.voice.audio import Audio, read_wav
+
+ESPEAK_LANGUAGES = {"en": "en-us", "de": "de"}
+"""Product language -> espeak-ng voice (US English matches PocketSphinx's acoustic model)."""
+
+_VARIANT = re.compile(r"^[mf][1-7]$|^[a-z][a-z0-9_-]*$", re.I)
+
+
+def voice_name(lang: str, voice: VoiceSettings) -> str:
+    """The espeak-ng voice string for a language and variant, e.g. ``de+f3``."""
+    base = ESPEAK_LANGUAGES.get(lang, lang)
+    variant = (voice.variant or "").strip()
+    if not variant:
+        return base
+    if not _VARIANT.match(variant):
+        raise BackendError(f"invalid espeak-ng voice variant {variant!r}: use m1..m7 or f1..f5")
+    return f"{base}+{variant}"
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a reply into sentences so the first can be spoken while the rest are synthesised."""
+    parts = re.split(r"(?<=[.!?…])\s+(?=\S)", text.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+@runtime_checkable
+class Synthesizer(Protocol):
+    """Turns text into audio."""
+
+    name: str
+
+    def synthesize(self, text: str, lang: str, voice: VoiceSettings) -> Audio:
+        """Speak ``text`` in ``lang`` with ``voice``; returns the clip."""
+        ...
+
+
+def _espeak_binary() -> str:
+    binary = shutil.which("espeak-ng")
+    if binary is None:
+        raise BackendError(
+            "text-to-speech needs espeak-ng: apt-get install espeak-ng (or choose --tts silent)"
+        )
+    return binary
+
+
+class EspeakSynthesizer:
+    """espeak-ng through pyttsx3's espeak driver, one engine for the whole process.
+
+    Known limitation (pyttsx3 2.99, measured): libespeak-ng runs asynchronously
+    behind pyttsx3's loop and a rate/pitch change is now and then not applied
+    to the next line (about 1 call in 8 when the rate changes every call). A
+    persona keeps one voice per call, so this rarely matters; ``espeak-ng``
+    (subprocess) has no such problem and is the default.
+    """
+
+    name = "espeak"
+    _engine = None
+    _lock = threading.Lock()
+    _count = 0
+
+    def __init__(self) -> None:
+        try:
+            import pyttsx3
+        except ImportError as exc:
+            raise BackendError(
+                "text-to-speech needs pyttsx3 and espeak-ng: pip install pyttsx3; apt-get install espeak-ng"
+            ) from exc
+        with EspeakSynthesizer._lock:
+            if EspeakSynthesizer._engine is None:
+                try:
+                    EspeakSynthesizer._engine = pyttsx3.init("espeak")
+                except Exception as exc:  # OSError (libespeak-ng missing), RuntimeError
+                    raise BackendError(
+                        f"text-to-speech needs pyttsx3 and espeak-ng: apt-get install espeak-ng ({exc})"
+                    ) from exc
+        self._dir = tempfile.mkdtemp(prefix="simulator-tts-")
+
+    def synthesize(self, text: str, lang: str, voice: VoiceSettings) -> Audio:
+        text = text.strip()
+        if not text:
+            return Audio(22050, b"")
+        engine = EspeakSynthesizer._engine
+        with EspeakSynthesizer._lock:
+            EspeakSynthesizer._count += 1
+            path = os.path.join(self._dir, f"{EspeakSynthesizer._count}.wav")
+            # pyttsx3 queues setProperty behind its busy flag and, measured with
+            # 2.99, sometimes drops a change between two runAndWait calls; the
+            # espeak driver's own setProperty calls libespeak-ng at once. The
+            # voice goes first: selecting a voice resets rate and pitch.
+            driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+            apply = driver.setProperty if driver is not None else engine.setProperty
+            apply("voice", voice_name(lang, voice))
+            apply("rate", int(voice.rate))
+            apply("pitch", int(voice.pitch))
+            # One save_to_file per runAndWait: pyttsx3 keeps only the last queued text.
+            engine.save_to_file(text, path)
+            with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
+                engine.runAndWait()
+                # runAndWait can return before the driver's callback has written
+                # the file (its loop ends on a queued endLoop); wait for it.
+                deadline = time.monotonic() + 5.0
+                while not os.path.exists(path) and time.monotonic() < deadline:
+                    engine.iterate() if engine._inLoop else None
+                    time.sleep(0.002)
+            try:
+                audio = read_wav(path)
+            except (FileNotFoundError, EOFError) as exc:
+                raise BackendError(f"espeak-ng produced no audio for {text[:40]!r}") from exc
+            os.unlink(path)
+        return Audio(audio.rate, audio.array(), audio.channels)
+
+
+class EspeakCommandSynthesizer:
+    """espeak-ng as a subprocess: ``espeak-ng --stdout -v de+f3 -s 160 -p 50 text``."""
+
+    name = "espeak-ng"
+
+    def __init__(self) -> None:
+        self.binary = _espeak_binary()
+
+    def synthesize(self, text: str, lang: str, voice: VoiceSettings) -> Audio:
+        text = text.strip()
+        if not text:
+            return Audio(22050, b"")
+        cmd = [
+            self.binary, "--stdout", "-v", voice_name(lang, voice),
+            "-s", str(int(voice.rate)), "-p", str(int(voice.pitch)), "--", text,
+        ]
+        done = subprocess.run(cmd, capture_output=True, check=False)
+        if done.returncode != 0 or len(done.stdout) < 44:
+            raise BackendError(f"espeak-ng failed: {done.stderr.decode(errors='replace').strip()}")
+        import wave
+
+        with wave.open(io.BytesIO(_fix_stream_header(done.stdout)), "rb") as w:
+            rate, channels = w.getframerate(), w.getnchannels()
+            raw = w.readframes(w.getnframes())
+        return Audio(rate, raw, channels)
+
+
+def _fix_stream_header(data: bytes) -> bytes:
+    """espeak-ng --stdout writes 0xFFFFFFFF sizes (unknown length); patch them."""
+    if data[:4] != b"RIFF":
+        return data
+    out = bytearray(data)
+    out[4:8] = (len(data) - 8).to_bytes(4, "little")
+    idx = out.find(b"data", 12)
+    if idx >= 0:
+        out[idx + 4 : idx + 8] = (len(data) - idx - 8).to_bytes(4, "little")
+    return bytes(out)
+
+
+class SilentSynthesizer:
+    """No speech engine: a quiet 440 Hz beep (~60 ms per word, at most 2 s) stands in for each line."""
+
+    name = "silent"
+
+    def __init__(self, rate: int = 16000) -> None:
+        self.rate = rate
+
+    def synthesize(self, text: str, lang: str, voice: VoiceSettings) -> Audio:
+        import numpy as np
+
+        words = max(1, len(text.split()))
+        n = int(self.rate * min(2.0, 0.06 * words + 0.1))
+        t = np.arange(n) / self.rate
+        envelope = np.minimum(1.0, np.minimum(t, t[::-1]) / 0.01) if n else t
+        tone = 0.05 * 32767 * np.sin(2 * np.pi * 440 * t) * envelope
+        return Audio(self.rate, tone.astype(np.int16))
+
+
+class CachedSynthesizer:
+    """Keeps the last ``size`` clips by (text, lang, voice): repeated lines cost nothing."""
+
+    def __init__(self, inner: Synthesizer, size: int = 128) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.size = size
+        self.hits = 0
+        self.misses = 0
+        self._cache: OrderedDict[tuple, Audio] = OrderedDict()
+
+    def synthesize(self, text: str, lang: str, voice: VoiceSettings) -> Audio:
+        key = (text.strip(), lang, voice.variant, voice.rate, voice.pitch)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            self.hits += 1
+            return hit
+        self.misses += 1
+        audio = self.inner.synthesize(text, lang, voice)
+        self._cache[key] = audio
+        if len(self._cache) > self.size:
+            self._cache.popitem(last=False)
+        return audio
