@@ -224,6 +224,8 @@ class Engine:
                 mood = _clamp(mood + 10, -100, 100)
             if solved_at is not None and ("closing" in analysis.acts or turn_no - solved_at >= AFTER_SOLVED_TURNS) and solved_at != turn_no:
                 outcome = Outcome(resolved=True, reason="solved", final_mood=mood)
+                if "closing" in analysis.acts and "goodbye" in sc.fillers and not steps_now:
+                    replies = [self._filler("goodbye", state)]
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
                 events.append("hangup")
                 replies = [self._say(sc.end.hangup, state, "hangup")]

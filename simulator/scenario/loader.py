@@ -39,7 +39,7 @@ from simulator.scenario.source import Located, read_yaml
 FORMAT_VERSION = 1
 DIMENSIONS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
 """Rubric dimensions a scenario may weight."""
-FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved")
+FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
 URGENCIES = ("low", "medium", "high")
@@ -313,7 +313,7 @@ class _Builder:
             return None
         m = self.mapping(node, what, ("reply", "yields_to", "insist", "yield_reply"), ("reply", "yields_to"))
         yields = self.acts(m.get("yields_to"), f"{what}.yields_to")
-        if "yields_to" in m and not yields:
+        if "yields_to" in m and not yields and not self.words(m.get("yields_to"), f"{what}.yields_to"):
             self.error(m["yields_to"], f"{what}.yields_to needs at least one act, e.g. transparency")
         return Pushback(
             reply=self.text(m.get("reply"), f"{what}.reply", required=True),
@@ -425,7 +425,7 @@ class _Builder:
         for ref in sc.end.solved_when:
             if ref not in step_ids:
                 self.error(sc.end.location, f"end.solved_when names unknown step '{ref}'{suggest(ref, step_ids)}")
-        if not sc.end.solved_when:
+        if not sc.end.solved_when and sc.end.location.line:
             self.error(sc.end.location, "end.solved_when needs at least one step")
         for ev in sc.events:
             if ev.after_step and ev.after_step not in step_ids:
@@ -519,7 +519,8 @@ def parse_scenario(path: str, data: bytes) -> tuple[Scenario | None, list[Proble
         builder.error(root, "a scenario must be a mapping (keys like 'id:', 'persona:', 'steps:')")
         return None, builder.problems
     scenario = builder.build(root, data)
-    return scenario, builder.problems
+    problems = sorted(builder.problems, key=lambda p: (p.location.line, p.location.column))
+    return scenario, problems
 
 
 def load_file(path: str | Path) -> Scenario:
