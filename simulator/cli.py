@@ -159,29 +159,82 @@ def _script_lines(path: str) -> list[str]:
         raise UsageError(f"cannot read script {path}: {exc.strerror or exc}") from None
 
 
+def _audio_files(paths: tuple[str, ...]) -> list[str]:
+    """WAV files of --audio-script: files as given, folders expanded in name order."""
+    from pathlib import Path
+
+    files: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(str(f) for f in sorted(path.glob("*.wav")))
+        elif path.is_file():
+            files.append(str(path))
+        else:
+            raise UsageError(f"no such audio file or folder: {p}")
+    if not files:
+        raise UsageError("--audio-script found no .wav files")
+    return files
+
+
 @cli.command()
 @click.argument("scenario", required=False, default=DEFAULT_SCENARIO)
 @LANG_OPTION
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the customer's phrasings (same seed, same call).")
 @click.option("--script", "script", type=click.Path(), default=None, help="Play non-interactively: one trainee line per line of FILE.")
+@click.option("--audio-script", "audio_script", multiple=True, metavar="WAV|DIR",
+              help="Play non-interactively from recorded trainee answers, one WAV per turn (repeatable; a folder is read in name order).")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole call as one JSON document.")
 @click.option("--ui", type=click.Choice(["auto", "terminal", "window"]), default="auto", show_default=True,
               help="Where to play: a window when a display is present, else the terminal.")
 @click.option("--exam", is_flag=True, help="Hide the checklist (exam mode).")
-def play(scenario: str, lang: str | None, seed: int, script: str | None, as_json: bool, ui: str, exam: bool) -> None:
+@click.option("--voice/--no-voice", "voice", default=None,
+              help="Speak the customer's lines (default: on in interactive play, off for scripts).")
+@click.option("--tts", default="espeak-ng", show_default=True, help="Text-to-speech backend: espeak-ng, espeak (pyttsx3), silent.")
+@click.option("--mic", is_flag=True, help="Answer by microphone (push-to-talk); typing stays possible.")
+@click.option("--recognizer", default=None, metavar="NAME",
+              help="Speech recognizer: sphinx (English, offline, default), vosk:/path/to/model, google (online).")
+@click.option("--audio-out", "audio_out", type=click.Path(), default=None, help="Write every customer line (and trainee recording) as numbered WAV files into DIR.")
+def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_script: tuple[str, ...], as_json: bool,
+         ui: str, exam: bool, voice: bool | None, tts: str, mic: bool, recognizer: str | None, audio_out: str | None) -> None:
     """Take a call: SCENARIO is an id (see 'simulator scenarios') or a path to a .yaml file."""
     from simulator.dialogue import Engine
     from simulator.scenario import load
 
     sc = load(scenario)
     engine = Engine(sc, lang or default_language())
-    if script is not None or as_json:
-        lines = _script_lines(script) if script is not None else [l.rstrip("\n") for l in sys.stdin if l.strip()]
+    scripted = script is not None or bool(audio_script) or as_json
+    files = _audio_files(audio_script) if audio_script else []
+    speak = voice if voice is not None else not scripted
+    pipeline = None
+    if speak or audio_out or files or mic:
+        from simulator.errors import BackendError
+        from simulator.voice.registry import voice_for_call
+
+        try:
+            pipeline = voice_for_call(sc, engine.lang, tts=tts if speak or audio_out else None, recognizer=recognizer,
+                                      listen=bool(files) or mic, player="pygame" if speak and not scripted else "null",
+                                      audio_out=audio_out, seed=seed)
+        except BackendError as exc:
+            if voice is not None or files or audio_out:
+                raise  # asked for explicitly: fail at start-up, naming what is missing
+            click.echo(f"simulator: {exc.message} – continuing without voice", err=True)
+    if scripted:
+        if files:
+            lines = (pipeline.hear_file(f).text for f in files)
+        elif script is not None:
+            lines = iter(_script_lines(script))
+        else:
+            lines = (l.rstrip("\n") for l in sys.stdin if l.strip())
         state = engine.start(seed)
+        if pipeline is not None:
+            pipeline.speak(state.last_customer_line)
         for line in lines:
             if state.ended:
                 break
             state = engine.respond(state, line)
+            if pipeline is not None:
+                pipeline.speak(state.last_customer_line)
         state = engine.finish(state)
         if as_json:
             click.echo(json.dumps(call_json(state), ensure_ascii=False, indent=2))
@@ -192,7 +245,7 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, as_json
         return
     from simulator.ui.terminal import TerminalUI
 
-    TerminalUI().play(engine, seed=seed, exam=exam)
+    TerminalUI().play(engine, seed=seed, exam=exam, voice=pipeline, mic=mic)
 
 
 def call_json(state) -> dict:

@@ -20,10 +20,14 @@ if TYPE_CHECKING:
 LABELS = {
     "de": {"customer": "Kunde", "trainee": "Sie", "mood": "Stimmung", "patience": "Geduld", "prompt": "Sie",
            "quit": "(Leere Zeile zweimal oder Strg-D beendet das Gespräch.)", "checklist": "Checkliste",
-           "ended": "Gespräch beendet", "briefing": "Was Sie wissen"},
+           "ended": "Gespräch beendet", "briefing": "Was Sie wissen",
+           "talk": "(Enter in einer leeren Zeile startet die Aufnahme, Enter beendet sie.)",
+           "listening": "Aufnahme läuft – Enter zum Beenden", "recognising": "Erkenne Sprache …"},
     "en": {"customer": "Customer", "trainee": "You", "mood": "Mood", "patience": "Patience", "prompt": "You",
            "quit": "(Two empty lines or Ctrl-D end the call.)", "checklist": "Checklist",
-           "ended": "Call ended", "briefing": "What you know"},
+           "ended": "Call ended", "briefing": "What you know",
+           "talk": "(Enter on an empty line starts recording, Enter again stops it.)",
+           "listening": "recording – press Enter to stop", "recognising": "recognising …"},
 }
 REASONS = {
     "de": {"solved": "gelöst", "hangup": "Kunde hat aufgelegt", "turn_limit": "Zeit abgelaufen",
@@ -91,18 +95,24 @@ class TerminalUI:
         self.console.print(self.status(state))
         self.outcome(state)
 
-    def play(self, engine: Engine, seed: int = 0, exam: bool = False) -> CallState:
+    def play(self, engine: Engine, seed: int = 0, exam: bool = False, voice=None, mic: bool = False) -> CallState:
+        """Interactive call: typed lines (or push-to-talk with ``mic``) until the call ends."""
         sc, lang = engine.scenario, engine.lang
         self.console.print(self.persona_card(sc, lang))
         if not exam:
             self.console.print(self.checklist(sc, engine.start(seed)))
+        microphone = self._microphone(lang) if mic else None
         self.console.print(LABELS[lang]["quit"], style="dim")
+        if microphone is not None:
+            self.console.print(LABELS[lang]["talk"], style="dim")
         state = engine.start(seed)
-        self.line("customer", state.last_customer_line, lang)
+        self._customer(state, voice)
         empty = 0
         while not state.ended:
             try:
                 text = self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
+                if microphone is not None and not text.strip():
+                    text = self._listen(microphone, voice, lang)
             except (EOFError, KeyboardInterrupt):
                 self.console.print()
                 state = engine.finish(state, "quit")
@@ -115,7 +125,38 @@ class TerminalUI:
             else:
                 empty = 0
             state = engine.respond(state, text)
-            self.line("customer", state.last_customer_line, lang)
+            self._customer(state, voice)
             self.console.print(self.status(state))
         self.outcome(state)
         return state
+
+    def _customer(self, state: CallState, voice) -> None:
+        self.line("customer", state.last_customer_line, state.lang)
+        if voice is not None:
+            voice.speak(state.last_customer_line)
+
+    def _microphone(self, lang: str):
+        from simulator.errors import BackendError
+        from simulator.voice.microphone import Microphone
+
+        try:
+            return Microphone().open()
+        except BackendError as exc:
+            self.console.print(f"{exc.message}", style="yellow")
+            return None
+
+    def _listen(self, microphone, voice, lang: str) -> str:
+        """Record until Enter, recognise, show what was understood."""
+        from simulator.errors import BackendError
+
+        microphone.start()
+        self.console.input(f"[red]● {LABELS[lang]['listening']}[/] ")
+        audio = microphone.stop()
+        self.console.print(LABELS[lang]["recognising"], style="dim")
+        try:
+            text = voice.hear(audio).text if voice is not None else ""
+        except BackendError as exc:
+            self.console.print(exc.message, style="yellow")
+            return ""
+        self.console.print(f"» {text}", style="italic")
+        return text

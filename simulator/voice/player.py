@@ -7,6 +7,7 @@ sound card (nothing is heard, timing is real).
 from __future__ import annotations
 
 import os
+import sys
 import time
 from typing import Protocol, runtime_checkable
 
@@ -50,12 +51,18 @@ class PygamePlayer:
         except ImportError as exc:
             raise BackendError("audio playback needs pygame: pip install pygame") from exc
         self._pygame = pygame
+        if (sys.platform.startswith("linux") and not os.environ.get("SDL_AUDIODRIVER")
+                and not os.path.exists("/dev/snd") and not os.environ.get("PULSE_SERVER")
+                and not os.path.exists(f"/run/user/{os.getuid()}/pulse")):
+            # Ask before opening: ALSA would print a screenful of errors first.
+            raise BackendError("no sound card found (no /dev/snd): play with --no-voice, "
+                               "or set SDL_AUDIODRIVER=dummy to run silently")
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=rate, size=-16, channels=1, buffer=512)
         except pygame.error as exc:
             raise BackendError(
-                f"no audio output ({exc}); set SDL_AUDIODRIVER=dummy to run silently or use --player null"
+                f"no audio output ({exc}); play with --no-voice, or set SDL_AUDIODRIVER=dummy to run silently"
             ) from exc
         self.rate, size, self.channels = pygame.mixer.get_init()
         if abs(size) != 16:

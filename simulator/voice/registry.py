@@ -157,3 +157,39 @@ class VoicePipeline:
     def hear_file(self, path) -> Transcript:
         """Recognise a trainee turn from a WAV file (``--audio-script``)."""
         return self.hear(read_wav(path))
+
+
+def voice_for_call(
+    scenario,
+    lang: str,
+    *,
+    tts: str | None = "espeak-ng",
+    recognizer: str | None = None,
+    listen: bool = False,
+    player: str = "null",
+    audio_out: str | None = None,
+    seed: int = 0,
+) -> VoicePipeline:
+    """The voice pipeline of one call of ``scenario``, built once at start-up.
+
+    ``tts=None`` keeps the customer silent (lines are still written when
+    ``audio_out`` is set, with the silent backend); ``listen`` builds the
+    recogniser (``recognizer`` by name, else the language's offline default)
+    with a domain model made from the scenario. Fails here, before the call
+    starts, with a BackendError naming what is missing.
+    """
+    from simulator.voice.domain import scenario_vocabulary
+
+    synth = get_synthesizer(tts or "silent")
+    rec = None
+    if listen:
+        vocab = scenario_vocabulary(scenario, lang) if lang == "en" else None
+        rec = get_recognizer(recognizer, lang, vocab) if recognizer else default_recognizer(lang, vocab)
+    recorder = None
+    if audio_out:
+        try:
+            recorder = Recorder(audio_out)
+        except OSError as exc:
+            raise UsageError(f"cannot write audio to {audio_out}: {exc.strerror or exc}") from None
+    return VoicePipeline(synth, scenario.line, scenario.persona.voice, lang, recognizer=rec,
+                         player=get_player(player), recorder=recorder, seed=seed)
