@@ -181,7 +181,7 @@ class Step:
     title: Text
     """Short name shown in the checklist panel and debrief."""
     essential: bool
-    """Essential steps count double in the checklist score and gate 'solved'."""
+    """Essential steps count double in the checklist score (what solves the call is end.solved_when)."""
     recognise: Phrases
     """Phrases that recognise the step in a trainee line."""
     acts: tuple[str, ...]
