@@ -159,3 +159,21 @@ def test_garbage_never_crashes(lines: list[str], lang: str, seed: int) -> None:
         assert final.outcome is not None
         assert all(len(t.text) <= 2000 for t in final.transcript)
         assert -100 <= final.mood <= 100
+
+
+def test_scenario_jargon_list_confuses_this_persona_only() -> None:
+    line = "Is the router in the hall cupboard showing lights?"
+    averse = Engine(load("jargon-averse"), "en")
+    turn = averse.respond(averse.start(), line).transcript[-2]
+    assert "jargon" in turn.acts and "confused" in turn.events
+    plug = Engine(load("checked-plug"), "en")
+    assert "jargon" not in plug.respond(plug.start(), line).transcript[-2].acts
+
+
+def test_repeated_pushback_does_not_repeat_itself_word_for_word(engine_en: Engine) -> None:
+    state = engine_en.start(seed=5)
+    replies = []
+    for _ in range(3):
+        state = engine_en.respond(state, "Check the plug.")
+        replies.append(state.last_customer_line)
+    assert replies[0] != replies[1]

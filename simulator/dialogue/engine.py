@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
+from simulator.analysis.acts import ACTS
 from simulator.dialogue.state import CallState, Outcome, Turn
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -45,6 +46,7 @@ class Engine:
         self.lang = check_language(scenario, lang)
         self.analyser = analyser or Analyser.for_language(lang)
         self._step_matchers = {s.id: self.analyser.phrases(s.recognise.get(lang)) for s in scenario.steps}
+        self._jargon = self.analyser.phrases(scenario.jargon.get(lang))
         self._insist_matchers = {
             s.id: self.analyser.phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback
         }
@@ -73,8 +75,8 @@ class Engine:
                        patience=state.patience, trust=state.trust)
         return replace(state, transcript=(opening,))
 
-    def _recognised(self, step: Step, analysis: Analysis) -> bool:
-        if step.acts and any(a in analysis.acts for a in step.acts):
+    def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...]) -> bool:
+        if step.acts and any(a in acts for a in step.acts):
             return True
         return self._step_matchers[step.id].search(analysis) is not None
 
@@ -89,6 +91,10 @@ class Engine:
         sc, lang = self.scenario, self.lang
         line = clean(text)
         analysis = self.analyser.analyse(line)
+        acts = analysis.acts
+        if "jargon" not in acts and self._jargon.search(analysis) is not None:
+            # a term this persona doesn't know, though the general lexicon lets it pass
+            acts = tuple(a for a in ACTS if a in acts or a == "jargon")
         turn_no = state.turn + 1
         state = replace(state, turn=turn_no)
         mood, patience, trust = state.mood, state.patience, state.trust
@@ -115,7 +121,7 @@ class Engine:
             patience -= 1
             replies.append(self._filler("noise", state))
         else:
-            for act in analysis.acts:
+            for act in acts:
                 reaction = sc.reactions.get(act)
                 repeats = counts.get(act, 0)
                 counts[act] = repeats + 1
@@ -126,7 +132,7 @@ class Engine:
                 fresh = apply(reaction, repeats)
                 if reaction.reply and fresh and not prefix:
                     prefix.append(self._say(reaction.reply, state, f"reaction:{act}"))
-            if "jargon" in analysis.acts:
+            if "jargon" in acts:
                 events.append("confused")
             if sc.mood.max_words and analysis.word_count > sc.mood.max_words:
                 events.append("ramble")
@@ -139,7 +145,7 @@ class Engine:
             for step in sc.steps:
                 if len(steps_now) >= 2 or not self._available(step, tuple(done)):
                     continue
-                hit = self._recognised(step, analysis)
+                hit = self._recognised(step, analysis, acts)
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(analysis) is not None
                 if not hit:
@@ -150,10 +156,14 @@ class Engine:
                     events.append(f"pushback:{step.id}")
                     replies.append(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
                     break
-                if pb and not any(a in analysis.acts for a in pb.yields_to):
+                if pb and not any(a in acts for a in pb.yields_to):
                     events.append(f"pushback:{step.id}")
                     mood -= 3
-                    replies.append(pb.reply.get(lang, 1))
+                    # the first refusal was picked at random; repeats go round the other variants
+                    variants = pb.reply.all(lang)
+                    first = random.Random(f"{state.seed}:0:pushback:{step.id}").randrange(len(variants))
+                    repeats = sum(t.events.count(f"pushback:{step.id}") for t in state.transcript)
+                    replies.append(variants[(first + repeats) % len(variants)])
                     break
                 if pb:
                     events.append(f"yield:{step.id}")
@@ -171,16 +181,16 @@ class Engine:
             progress = bool(steps_now) or any(e.startswith(("pushback:", "yield:")) for e in events)
             if not progress:
                 mood += sc.mood.drift
-                if not any(a in analysis.acts for a in POSITIVE_ACTS):
+                if not any(a in acts for a in POSITIVE_ACTS):
                     patience -= 1
-            if "closing" in analysis.acts and state.solved_at is None and not steps_now:
+            if "closing" in acts and state.solved_at is None and not steps_now:
                 events.append("premature_close")
                 mood -= 10
                 replies.append(self._filler("premature_close", state))
             elif not replies and not prefix:
                 if state.solved_at is not None:
                     replies.append(self._filler("after_solved", state))
-                elif "jargon" in analysis.acts:
+                elif "jargon" in acts:
                     replies.append(self._filler("confused", state))
                 elif mood < -40:
                     replies.append(self._filler("annoyed", state))
@@ -222,9 +232,9 @@ class Engine:
                 solved_at = turn_no
                 replies.append(self._say(sc.end.solved, state, "solved"))
                 mood = _clamp(mood + 10, -100, 100)
-            if solved_at is not None and ("closing" in analysis.acts or turn_no - solved_at >= AFTER_SOLVED_TURNS) and solved_at != turn_no:
+            if solved_at is not None and ("closing" in acts or turn_no - solved_at >= AFTER_SOLVED_TURNS) and solved_at != turn_no:
                 outcome = Outcome(resolved=True, reason="solved", final_mood=mood)
-                if "closing" in analysis.acts and "goodbye" in sc.fillers and not steps_now:
+                if "closing" in acts and "goodbye" in sc.fillers and not steps_now:
                     replies = [self._filler("goodbye", state)]
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
                 events.append("hangup")
@@ -237,7 +247,7 @@ class Engine:
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
         evidence = tuple((e.act, e.text) for e in analysis.evidence)
-        trainee = Turn("trainee", line, turn_no, analysis.acts, evidence, tuple(steps_now), tuple(events),
+        trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)
         answer = " ".join(p for p in prefix + replies if p)
         customer = Turn("customer", answer, turn_no, mood=mood, patience=patience, trust=trust)

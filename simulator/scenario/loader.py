@@ -455,7 +455,7 @@ class _Builder:
     # -- whole document --------------------------------------------------
     def build(self, root: Located, text: bytes) -> Scenario | None:
         keys = ("version", "id", "title", "languages", "persona", "situation", "line", "opening", "mood",
-                "facts", "steps", "reactions", "events", "fillers", "end", "scoring")
+                "facts", "steps", "reactions", "events", "fillers", "end", "scoring", "jargon")
         required = ("version", "id", "title", "languages", "persona", "situation", "opening", "steps", "fillers", "end")
         m = self.mapping(root, "the scenario", keys, required)
         if not isinstance(root.value, dict):
@@ -492,6 +492,7 @@ class _Builder:
             end=self.end(m.get("end")),
             fillers=self.fillers(m.get("fillers")),
             scoring=self.scoring(m.get("scoring")),
+            jargon=self.phrases(m.get("jargon"), "jargon"),
             path=self.path,
             content_hash=hashlib.sha256(text).hexdigest(),
             location=root.location,

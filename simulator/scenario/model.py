@@ -318,6 +318,8 @@ class Scenario:
     """Generic customer lines by situation: neutral, confused, annoyed, noise (silence/garbage)."""
     scoring: dict[str, float]
     """Rubric dimension -> weight (0 = not applicable); empty = defaults."""
+    jargon: Phrases = EMPTY_PHRASES
+    """Extra terms this persona does not understand (besides the analyser's jargon lexicon), e.g. router, WLAN."""
     path: str = ""
     """The file the scenario was loaded from."""
     content_hash: str = ""
