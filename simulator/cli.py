@@ -194,9 +194,12 @@ def _audio_files(paths: tuple[str, ...]) -> list[str]:
 @click.option("--mic", is_flag=True, help="Answer by microphone (push-to-talk); typing stays possible.")
 @click.option("--recognizer", default=None, metavar="NAME",
               help="Speech recognizer: sphinx (English, offline, default), vosk:/path/to/model, google (online).")
+@click.option("--report", "report", type=click.Path(), default=None,
+              help="Write the debrief to FILE.html (standalone page) or FILE.md (Markdown).")
 @click.option("--audio-out", "audio_out", type=click.Path(), default=None, help="Write every customer line (and trainee recording) as numbered WAV files into DIR.")
 def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_script: tuple[str, ...], as_json: bool,
-         ui: str, exam: bool, voice: bool | None, tts: str, mic: bool, recognizer: str | None, audio_out: str | None) -> None:
+         ui: str, exam: bool, voice: bool | None, tts: str, mic: bool, recognizer: str | None, report: str | None,
+         audio_out: str | None) -> None:
     """Take a call: SCENARIO is an id (see 'simulator scenarios') or a path to a .yaml file."""
     from simulator.dialogue import Engine
     from simulator.scenario import load
@@ -236,16 +239,38 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
             if pipeline is not None:
                 pipeline.speak(state.last_customer_line)
         state = engine.finish(state)
+        score = _debrief(sc, state, report, show=not as_json, transcript=True)
         if as_json:
-            click.echo(json.dumps(call_json(state), ensure_ascii=False, indent=2))
-        else:
-            from simulator.ui.terminal import TerminalUI
-
-            TerminalUI().show_transcript(sc, state)
+            doc = call_json(state)
+            doc["score"] = score.to_json()
+            click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     from simulator.ui.terminal import TerminalUI
 
-    TerminalUI().play(engine, seed=seed, exam=exam, voice=pipeline, mic=mic)
+    state = TerminalUI().play(engine, seed=seed, exam=exam, voice=pipeline, mic=mic)
+    _debrief(sc, state, report, show=True)
+
+
+def _debrief(sc, state, report: str | None, *, show: bool, transcript: bool = False):
+    """Score a finished call, show the debrief in the terminal and write --report."""
+    from simulator.scoring import score_call
+
+    score = score_call(sc, state)
+    if report:
+        from simulator.reports.debrief import write_debrief
+
+        write_debrief(report, sc, state, score)
+    if show:
+        from rich.console import Console
+
+        from simulator.ui.debrief import show_debrief
+        from simulator.ui.terminal import TerminalUI
+
+        console = Console(highlight=False)
+        if transcript:
+            TerminalUI(console).show_transcript(sc, state)
+        show_debrief(console, sc, state, score)
+    return score
 
 
 def call_json(state) -> dict:

@@ -232,7 +232,10 @@ class Engine:
                 solved_at = turn_no
                 replies.append(self._say(sc.end.solved, state, "solved"))
                 mood = _clamp(mood + 10, -100, 100)
-            if solved_at is not None and ("closing" in acts or turn_no - solved_at >= AFTER_SOLVED_TURNS) and solved_at != turn_no:
+            # turns of silence or garbage don't use up the time left for summary and goodbye
+            spoken_since = sum(1 for t in state.transcript if t.speaker == "trainee" and solved_at is not None
+                               and t.number > solved_at and "noise" not in t.events) + (not analysis.is_noise)
+            if solved_at is not None and ("closing" in acts or spoken_since >= AFTER_SOLVED_TURNS) and solved_at != turn_no:
                 outcome = Outcome(resolved=True, reason="solved", final_mood=mood)
                 if "closing" in acts and "goodbye" in sc.fillers and not steps_now:
                     replies = [self._filler("goodbye", state)]

@@ -1,0 +1,578 @@
+"""Scores a finished call on the eight rubric dimensions, with evidence for every point.
+
+Reads only the scenario and the call's transcript (acts, evidence spans,
+steps and event tags that the engine recorded); never re-runs the analyser,
+so scoring a 30-turn call takes well under 20 ms.
+
+Each dimension is ``base + sum(effects)``, clamped to 0..100; the effects are
+the evidence items' points. See ``docs/scoring.md`` for the formulas.
+
+Turns of pure noise or silence (event ``noise``) are skipped everywhere: the
+engine already charges the customer's patience once for them; positional
+rules ("first turn", "next turn after a provocation") count only real turns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from simulator.dialogue.state import CallState, Turn
+from simulator.scoring.feedback import Feedback
+from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, EvidenceItem, Score, weights_for
+
+QUOTE_CHARS = 140
+"""Longest quote kept in an evidence item."""
+MIN_SPAN_WORDS = 3
+"""An evidence span shorter than this is quoted with its whole line, so the quote makes sense alone."""
+
+# -- the numbers of the rubric (documented in docs/scoring.md) --------------
+EMPATHY_BASE = 50.0
+"""With emotional cues: base; the cues together are worth +-50."""
+EMPATHY_CALM_BASE = 70.0
+"""Without emotional cues: base; each (distinct) show of understanding adds EMPATHY_CALM_BONUS, twice at most."""
+EMPATHY_CALM_BONUS = 15.0
+CUE_OPENING_STRONG = 25.0
+"""Weight of the opening cue when the customer starts angry (mood <= -40) or the urgency is high."""
+CUE_OPENING_MILD = 12.0
+"""... when the customer starts annoyed (mood <= -15) or the urgency is medium."""
+CUE_TEMPTATION = 20.0
+CUE_PUSHBACK = 12.0
+CUE_MOOD_DROP = 15.0
+OPENING_WINDOW = 3
+"""The opening cue may be answered in any of the first three real turns."""
+CUE_WINDOW = 2
+"""Any other cue: in the next real turn or the one after."""
+MOOD_DROP = 10.0
+"""A fall of the customer's mood by at least this much in one turn is a cue."""
+SAME_PHRASE_LIMIT = 2
+"""The same understanding phrase earns credit this many times at most."""
+SAME_PHRASE_SIMILARITY = 80.0
+"""rapidfuzz ratio from which two phrases count as the same."""
+REPEAT_PENALTY = 5.0
+REPEAT_PENALTY_CAP = 20.0
+
+QUESTIONING_BASE = 50.0
+OPEN_FIRST, OPEN_LATE, NO_OPEN = 30.0, 10.0, -30.0
+OPEN_FIRST_WITHIN = 3
+"""The open question counts as 'first' when it comes before any closed question and within this many turns."""
+NARROWING, NO_NARROWING = 10.0, -10.0
+LISTENING = (10.0, 5.0)
+NO_LISTENING = -10.0
+BARRAGE_RUN, BARRAGE_PENALTY, BARRAGE_CAP = 3, 10.0, 20.0
+
+SUMMARY_BASE = 50.0
+SUMMARY_POINTS = 25.0
+PARAPHRASE_POINTS = 10.0
+
+CHECKLIST_BASE = 50.0
+"""Steps together are worth +-50 (essential ones count double)."""
+OUT_OF_ORDER = 5.0
+BLUNT_INSIST, BLUNT_INSIST_CAP = 5.0, 15.0
+
+CLARITY_BASE = 80.0
+JARGON_PENALTY = {"low": 25.0, "medium": 12.0, "high": 4.0}
+CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP = 10.0, 20.0
+INSTRUCTION_WORDS = 30
+LONG_INSTRUCTION = 5.0
+RAMBLE_PENALTY = 10.0
+
+TRANSPARENCY_BASE = 40.0
+TRANSPARENCY_STEPS = (25.0, 15.0, 10.0)
+NO_TRANSPARENCY = -15.0
+TIME_FRAME = (15.0, 5.0)
+ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE = 15.0, 5.0
+
+COURTESY_BASE = 60.0
+GREETING, NO_GREETING = 15.0, -10.0
+CLOSING, NO_CLOSING = 15.0, -10.0
+PREMATURE_CLOSE, PREMATURE_CLOSE_CAP = 10.0, 20.0
+RUDE = 30.0
+CALM, CALM_CAP = 10.0, 20.0
+CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK = 15.0, 5.0, -15.0
+CALLBACK_WITHIN = 3
+
+SOLVED_POINTS = 60.0
+MOOD_LEVEL_POINTS = 20.0
+"""Final mood -100..100 maps to 0..20."""
+MOOD_CHANGE_CAP = 20.0
+"""Change of mood since the start, capped to +-20, adds directly."""
+
+WARM_ACTS = ("empathy", "reassurance")
+ACK_ACTS = ("active_listening", "empathy", "summary", "transparency", "reassurance")
+QUESTION_ACTS = ("open_question", "closed_question")
+_WORD = re.compile(r"\w{4,}", re.UNICODE)
+
+
+def trim(text: str, limit: int = QUOTE_CHARS) -> str:
+    """A quote: spaces folded, cut at a word boundary with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+@dataclass(slots=True)
+class _Dim:
+    """A dimension being scored: base and evidence so far."""
+
+    name: str
+    base: float
+    items: list[EvidenceItem] = field(default_factory=list)
+
+    def add(self, turn: int, quote: str, effect: float, note_tip: tuple[str, str]) -> None:
+        self.items.append(EvidenceItem(self.name, turn, trim(quote), round(effect, 2), note_tip[0], note_tip[1]))
+
+    @property
+    def value(self) -> float:
+        return max(0.0, min(100.0, self.base + sum(e.effect for e in self.items)))
+
+
+class _Call:
+    """The call as the scorer sees it."""
+
+    def __init__(self, scenario, state: CallState, turns: Collection[int] | None) -> None:
+        self.sc = scenario
+        self.state = state
+        self.fb = Feedback.for_language(state.lang)
+        self.trainee: list[Turn] = [t for t in state.transcript if t.speaker == "trainee"]
+        self.customer: dict[int, Turn] = {t.number: t for t in state.transcript if t.speaker == "customer"}
+        self.real: list[Turn] = [t for t in self.trainee if "noise" not in t.events]
+        allowed = None if turns is None else set(turns)
+        self.scored: list[Turn] = [t for t in self.real if allowed is None or t.number in allowed]
+        self.scored_numbers = {t.number for t in self.scored}
+        self.first_real = self.real[0].number if self.real else None
+        self.last_real = self.real[-1].number if self.real else None
+
+    def counts(self, turn: Turn | None) -> bool:
+        return turn is not None and turn.number in self.scored_numbers
+
+    def next_real(self, number: int) -> Turn | None:
+        for t in self.real:
+            if t.number > number:
+                return t
+        return None
+
+    def customer_line(self, number: int) -> str:
+        t = self.customer.get(number)
+        return t.text if t else ""
+
+    def span(self, turn: Turn, *acts: str) -> str:
+        """The evidence span of the first of ``acts`` found in ``turn`` (when it has 3+ words), else the whole line."""
+        for act in acts:
+            for a, text in turn.evidence:
+                if a == act and len(text.split()) >= MIN_SPAN_WORDS:
+                    return text
+        return turn.text
+
+    def step_title(self, step_id: str) -> str:
+        try:
+            step = self.sc.step(step_id)
+        except KeyError:
+            return step_id
+        return step.title.get(self.state.lang) or step_id
+
+
+# -- dimensions ---------------------------------------------------------------
+def _cues(call: _Call) -> dict[int, tuple[float, list[str], str, int]]:
+    """Emotional cues by the trainee turn that should answer them: (weight, kinds, quote, window)."""
+    sc, cues = call.sc, {}
+
+    def add(answer_at: int | None, weight: float, kind: str, quote: str, window: int = CUE_WINDOW) -> None:
+        if answer_at is None:
+            return
+        old = cues.get(answer_at)
+        if old is None:
+            cues[answer_at] = (weight, [kind], quote, window)
+        else:
+            kinds = old[1] + ([kind] if kind not in old[1] else [])
+            cues[answer_at] = (max(old[0], weight), kinds, old[2] if old[0] >= weight else quote, max(old[3], window))
+
+    start, urgency = sc.mood.start, sc.situation.urgency
+    if start <= -40 or urgency == "high":
+        add(call.first_real, CUE_OPENING_STRONG, "opening", call.customer_line(0), OPENING_WINDOW)
+    elif start <= -15 or urgency == "medium":
+        add(call.first_real, CUE_OPENING_MILD, "opening", call.customer_line(0), OPENING_WINDOW)
+    seen_pushback: set[str] = set()
+    previous_mood = start
+    for t in call.trainee:
+        nxt = call.next_real(t.number)
+        nxt_no = nxt.number if nxt else None
+        quote = call.customer_line(t.number)
+        for ev in t.events:
+            kind, _, detail = ev.partition(":")
+            if kind == "temptation":
+                add(nxt_no, CUE_TEMPTATION, "temptation", quote)
+            elif kind == "pushback" and detail not in seen_pushback:
+                seen_pushback.add(detail)
+                add(nxt_no, CUE_PUSHBACK, "pushback", quote)
+        if "noise" not in t.events:
+            if t.mood <= previous_mood - MOOD_DROP:
+                add(nxt_no, CUE_MOOD_DROP, "mood_drop", quote)
+            previous_mood = t.mood
+    return cues
+
+
+def _empathy(call: _Call, dim: _Dim) -> None:
+    fb = call.fb
+    # Which turns show fresh understanding (not a phrase used SAME_PHRASE_LIMIT times already)?
+    used: list[str] = []
+    fresh: set[int] = set()
+    repeat_cost = 0.0
+    for t in call.real:
+        if not any(a in t.acts for a in WARM_ACTS):
+            continue
+        phrase = call.span(t, *WARM_ACTS).lower()
+        same = sum(1 for p in used if fuzz.ratio(p, phrase) >= SAME_PHRASE_SIMILARITY)
+        used.append(phrase)
+        if same < SAME_PHRASE_LIMIT:
+            fresh.add(t.number)
+        elif call.counts(t) and repeat_cost < REPEAT_PENALTY_CAP:
+            repeat_cost += REPEAT_PENALTY
+            dim.add(t.number, call.span(t, *WARM_ACTS), -REPEAT_PENALTY, fb.item("repeat_phrase", count=same + 1))
+    cues = {k: v for k, v in _cues(call).items() if k in call.scored_numbers}
+    if not cues:
+        dim.base = EMPATHY_CALM_BASE
+        shown = [t for t in call.scored if t.number in fresh]
+        for t in shown[:2]:
+            dim.add(t.number, call.span(t, *WARM_ACTS), EMPATHY_CALM_BONUS, fb.item("calm_empathy"))
+        if not shown and call.scored:
+            dim.add(call.scored[-1].number, call.scored[-1].text, 0.0, fb.item("calm_none"))
+        return
+    total = sum(w for w, *_ in cues.values())
+    numbers = [t.number for t in call.real]
+    for at, (weight, kinds, quote, window) in sorted(cues.items()):
+        share = 50.0 * weight / total
+        idx = numbers.index(at)
+        window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
+        answer = next((t for t in window_turns if t.number in fresh), None)
+        reason = next((t for t in window_turns if "transparency" in t.acts
+                       or any(e.startswith("yield:") for e in t.events)), None)
+        cue = " / ".join(fb.cue(k) for k in kinds)
+        if answer is not None:
+            dim.add(answer.number, call.span(answer, *WARM_ACTS), share, fb.item("cue_answered", cue=cue))
+        elif reason is not None and kinds != ["opening"]:
+            dim.add(reason.number, call.span(reason, "transparency"), 0.0, fb.item("cue_reason_only", cue=cue))
+        else:
+            dim.add(at, quote, -share, fb.item("cue_missed", cue=cue))
+
+
+def _questioning(call: _Call, dim: _Dim) -> None:
+    fb, scored = call.fb, call.scored
+    if not scored:
+        dim.add(0, "", NO_OPEN, fb.item("no_open"))
+        return
+    position = {t.number: i for i, t in enumerate(call.real)}
+    first_open = next((t for t in scored if "open_question" in t.acts), None)
+    first_closed = next((t for t in scored if "closed_question" in t.acts), None)
+    if first_open is not None:
+        early = position[first_open.number] < OPEN_FIRST_WITHIN and (
+            first_closed is None or first_closed.number >= first_open.number)
+        if early:
+            dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_FIRST, fb.item("open_first"))
+        else:
+            dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
+        narrow = next((t for t in scored if t.number > first_open.number
+                       and ("closed_question" in t.acts or t.steps)), None)
+        if narrow is not None:
+            dim.add(narrow.number, call.span(narrow, "closed_question", "instruction"), NARROWING, fb.item("narrowing"))
+        else:
+            dim.add(scored[-1].number, scored[-1].text, NO_NARROWING, fb.item("no_narrowing"))
+    else:
+        dim.add(scored[0].number, scored[0].text, NO_OPEN, fb.item("no_open"))
+        if first_closed is not None:
+            dim.add(first_closed.number, call.span(first_closed, "closed_question"), NO_NARROWING,
+                    fb.item("closed_only"))
+    listening = [t for t in scored if "active_listening" in t.acts or "summary" in t.acts or _echoes(call, t, 3)]
+    for t, points in zip(listening, LISTENING):
+        dim.add(t.number, call.span(t, "active_listening", "summary"), points, fb.item("listening"))
+    if not listening:
+        dim.add(scored[0].number, call.customer_line(0), NO_LISTENING, fb.item("no_listening"))
+    run: list[Turn] = []
+    cost = 0.0
+
+    def close_run() -> None:
+        nonlocal cost
+        if len(run) >= BARRAGE_RUN and cost < BARRAGE_CAP:
+            cost += BARRAGE_PENALTY
+            dim.add(run[-1].number, run[-1].text, -BARRAGE_PENALTY, fb.item("barrage", count=len(run)))
+
+    for t in scored:
+        if any(a in t.acts for a in QUESTION_ACTS) and not any(a in t.acts for a in ACK_ACTS):
+            run.append(t)
+        else:
+            close_run()
+            run = []
+    close_run()
+
+
+def _solution_turn(call: _Call) -> int | None:
+    """The trainee turn that first proposes a solution: a solving step (or push-back on one), else an instruction."""
+    solving = set(call.sc.end.solved_when)
+    for t in call.real:
+        if solving & set(t.steps) or any(e.partition(":")[2] in solving for e in t.events if e.startswith("pushback:")):
+            return t.number
+        if "instruction" in t.acts:
+            return t.number
+    return None
+
+
+def _echoes(call: _Call, t: Turn, words: int) -> bool:
+    """The line repeats at least ``words`` words (of four letters or more) of the customer's previous line."""
+    heard = {w.lower() for w in _WORD.findall(call.customer_line(t.number - 1))}
+    said = {w.lower() for w in _WORD.findall(t.text)}
+    return len(heard & said) >= words
+
+
+def _paraphrases(call: _Call, t: Turn) -> bool:
+    """An active-listening line that echoes two words of the customer's previous line, or any line echoing three."""
+    return _echoes(call, t, 2 if "active_listening" in t.acts else 3)
+
+
+def _summarising(call: _Call, dim: _Dim) -> None:
+    fb, scored = call.fb, call.scored
+    if not scored:
+        dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_before"))
+        dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_end"))
+        return
+    solution = _solution_turn(call)
+    limit = solution if solution is not None else scored[-1].number
+    before = next((t for t in scored if t.number <= limit and "summary" in t.acts), None)
+    used = None
+    if before is not None:
+        used = before.number
+        dim.add(before.number, call.span(before, "summary"), SUMMARY_POINTS, fb.item("summary_before"))
+    else:
+        para = next((t for t in scored if t.number <= limit and _paraphrases(call, t)), None)
+        at = next((t for t in scored if t.number >= limit), scored[-1])
+        if para is not None:
+            dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS - SUMMARY_POINTS,
+                    fb.item("paraphrase_before"))
+        else:
+            dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item("no_summary_before"))
+    # The final summary: after the solution (or the problem being solved), or in the last three turns.
+    after = max(limit, call.state.solved_at or 0)
+    tail = {t.number for t in call.real[-3:]}
+    end = next((t for t in reversed(scored) if "summary" in t.acts and t.number != used
+                and (t.number >= after or t.number in tail)), None)
+    if end is not None:
+        dim.add(end.number, call.span(end, "summary"), SUMMARY_POINTS, fb.item("summary_end"))
+    else:
+        dim.add(scored[-1].number, scored[-1].text, -SUMMARY_POINTS, fb.item("no_summary_end"))
+
+
+def _checklist(call: _Call, dim: _Dim) -> None:
+    fb, sc, lang = call.fb, call.sc, call.state.lang
+    taken: dict[str, Turn] = {}
+    pushbacks: dict[str, list[Turn]] = {}
+    for t in call.trainee:
+        for s in t.steps:
+            taken.setdefault(s, t)
+        for e in t.events:
+            if e.startswith("pushback:"):
+                pushbacks.setdefault(e.partition(":")[2], []).append(t)
+    counted = [s for s in sc.steps if s.id not in taken or call.counts(taken[s.id])]
+    total = sum(2 if s.essential else 1 for s in counted)
+    mark = fb.text("essential_mark")
+    for s in counted:
+        share = 50.0 * (2 if s.essential else 1) / total
+        title = s.title.get(lang) or s.id
+        ess = mark if s.essential else ""
+        if s.id in taken:
+            t = taken[s.id]
+            kind = "step_yielded" if f"yield:{s.id}" in t.events else "step_done"
+            dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))
+        elif s.id in pushbacks:
+            last = pushbacks[s.id][-1]
+            dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess))
+        else:
+            at = call.scored[-1] if call.scored else None
+            dim.add(at.number if at else 0, at.text if at else "", -share, fb.item("step_missed", step=title, essential=ess))
+    # Order: an essential step taken before an essential step listed earlier.
+    essential = [s.id for s in sc.steps if s.essential]
+    for i, sid in enumerate(essential):
+        t = taken.get(sid)
+        if t is None or not call.counts(t):
+            continue
+        later = next((e for e in essential[:i] if e in taken and taken[e].number > t.number), None)
+        if later is not None:
+            dim.add(t.number, t.text, -OUT_OF_ORDER,
+                    fb.item("out_of_order", step=call.step_title(sid), before=call.step_title(later)))
+    # Asking again, bluntly, after push-back.
+    cost = 0.0
+    for sid, ts in pushbacks.items():
+        for t in ts[1:]:
+            if call.counts(t) and cost < BLUNT_INSIST_CAP:
+                cost += BLUNT_INSIST
+                dim.add(t.number, t.text, -BLUNT_INSIST, fb.item("blunt_insist"))
+
+
+def _clarity(call: _Call, dim: _Dim) -> None:
+    fb, sc = call.fb, call.sc
+    jargon = JARGON_PENALTY.get(sc.persona.tech_level, JARGON_PENALTY["medium"])
+    clear = 0.0
+    for t in call.scored:
+        words = len(t.text.split())
+        if "jargon" in t.acts:
+            dim.add(t.number, call.span(t, "jargon"), -jargon, fb.item("jargon"))
+        if "ramble" in t.events:
+            dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
+        elif "instruction" in t.acts and words > INSTRUCTION_WORDS:
+            dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION, fb.item("long_instruction", words=words))
+        elif "instruction" in t.acts and "jargon" not in t.acts and clear < CLEAR_INSTRUCTION_CAP:
+            clear += CLEAR_INSTRUCTION
+            dim.add(t.number, call.span(t, "instruction"), CLEAR_INSTRUCTION, fb.item("clear_instruction"))
+
+
+def _transparency(call: _Call, dim: _Dim) -> None:
+    fb = call.fb
+    steps = iter(TRANSPARENCY_STEPS)
+    frames = iter(TIME_FRAME)
+    admitted = False
+    any_clear = False
+    for i, t in enumerate(call.scored):
+        unclear = "jargon" in t.acts or "rude" in t.acts
+        if "transparency" in t.acts:
+            if unclear:
+                dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
+            else:
+                any_clear = True
+                points = next(steps, 0.0)
+                if points:
+                    dim.add(t.number, call.span(t, "transparency"), points, fb.item("transparency"))
+        if "time_commitment" in t.acts and "rude" not in t.acts:
+            points = next(frames, 0.0)
+            if points:
+                dim.add(t.number, call.span(t, "time_commitment"), points, fb.item("time_frame"))
+        if "admit_unknown" in t.acts and not admitted:
+            admitted = True
+            follow = [t] + call.scored[i + 1: i + 2]
+            promise = any(a in f.acts for f in follow for a in ("transparency", "callback", "time_commitment"))
+            dim.add(t.number, call.span(t, "admit_unknown"), ADMIT_UNKNOWN if promise else ADMIT_UNKNOWN_BARE,
+                    fb.item("admit_unknown" if promise else "admit_unknown_bare"))
+    if not any_clear:
+        at = call.scored[-1] if call.scored else None
+        dim.add(at.number if at else 0, at.text if at else "", NO_TRANSPARENCY, fb.item("no_transparency"))
+
+
+def _courtesy(call: _Call, dim: _Dim) -> None:
+    fb, sc, state = call.fb, call.sc, call.state
+    scored = call.scored
+    if call.first_real is not None and call.first_real in call.scored_numbers:
+        first = scored[0]
+        if "greeting" in first.acts:
+            dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
+        else:
+            dim.add(first.number, first.text, NO_GREETING, fb.item("no_greeting"))
+    elif not call.real:
+        dim.add(0, call.customer_line(0), NO_GREETING, fb.item("no_greeting"))
+    premature = 0.0
+    for t in scored:
+        if "premature_close" in t.events and premature < PREMATURE_CLOSE_CAP:
+            premature += PREMATURE_CLOSE
+            dim.add(t.number, call.span(t, "closing"), -PREMATURE_CLOSE, fb.item("premature_close"))
+    # Closing: a goodbye once the problem is solved (or in the last turn of a resolved call).
+    outcome = state.outcome
+    hung_up = outcome is not None and outcome.reason in ("hangup", "line_dropped")
+    if call.last_real is not None and call.last_real in call.scored_numbers and not hung_up:
+        solved_at = state.solved_at
+        close = next((t for t in reversed(scored) if "closing" in t.acts and "premature_close" not in t.events
+                      and (solved_at is None or t.number >= solved_at)), None)
+        if close is not None:
+            dim.add(close.number, call.span(close, "closing"), CLOSING, fb.item("closing"))
+        elif not premature:
+            dim.add(scored[-1].number, scored[-1].text, NO_CLOSING, fb.item("no_closing"))
+    # Provocations: the next real turn stays calm, or is rude.
+    provoked: set[int] = set()
+    calm = 0.0
+    for t in call.trainee:
+        if any(e.startswith("temptation:") for e in t.events):
+            nxt = call.next_real(t.number)
+            if nxt is None or not call.counts(nxt):
+                continue
+            if "rude" in nxt.acts:
+                provoked.add(nxt.number)
+            elif calm < CALM_CAP:
+                calm += CALM
+                dim.add(nxt.number, nxt.text, CALM, fb.item("calm"))
+    for t in scored:
+        if "rude" in t.acts:
+            dim.add(t.number, call.span(t, "rude"), -RUDE, fb.item("rude_provoked" if t.number in provoked else "rude"))
+    # Callback number on a bad line.
+    bad_line = sc.line.kind == "mobile" or any(e.kind == "line_drop" for e in sc.events)
+    if bad_line and scored:
+        position = {t.number: i for i, t in enumerate(call.real)}
+        cb = next((t for t in call.real if "callback" in t.acts), None)
+        if cb is None:
+            dim.add(scored[0].number, call.customer_line(0), NO_CALLBACK, fb.item("no_callback"))
+        elif call.counts(cb):
+            early = position[cb.number] < CALLBACK_WITHIN
+            dim.add(cb.number, call.span(cb, "callback"), CALLBACK_EARLY if early else CALLBACK_LATE,
+                    fb.item("callback_early" if early else "callback_late"))
+
+
+def _outcome(call: _Call, dim: _Dim) -> None:
+    fb, state, sc = call.fb, call.state, call.sc
+    dim.base = 0.0
+    last = call.trainee[-1].number if call.trainee else 0
+    final_line = call.customer_line(last) or state.last_customer_line
+    outcome = state.outcome
+    resolved = outcome.resolved if outcome else state.solved
+    reason = outcome.reason if outcome else ("solved" if state.solved else "script_end")
+    final = outcome.final_mood if outcome else state.mood
+    if resolved:
+        at = state.solved_at or last
+        dim.add(at, call.customer_line(at) or final_line, SOLVED_POINTS, fb.item("solved"))
+    else:
+        dim.add(last, final_line, 0.0, fb.item("unresolved", reason=fb.reason(reason)))
+    level = MOOD_LEVEL_POINTS * (final + 100.0) / 200.0
+    change = max(-MOOD_CHANGE_CAP, min(MOOD_CHANGE_CAP, final - sc.mood.start))
+    dim.add(last, final_line, level + change, fb.item("mood", final=final, start=sc.mood.start))
+
+
+_SCORERS = {
+    "empathy": (_empathy, EMPATHY_BASE),
+    "questioning": (_questioning, QUESTIONING_BASE),
+    "summarising": (_summarising, SUMMARY_BASE),
+    "checklist": (_checklist, CHECKLIST_BASE),
+    "clarity": (_clarity, CLARITY_BASE),
+    "transparency": (_transparency, TRANSPARENCY_BASE),
+    "courtesy": (_courtesy, COURTESY_BASE),
+    "outcome": (_outcome, 0.0),
+}
+
+
+def score_call(scenario, state: CallState, *, turns: Collection[int] | None = None) -> Score:
+    """The explained score of a (finished) call; ``turns``: only these trainee turns count (hot seat)."""
+    call = _Call(scenario, state, turns)
+    weights = weights_for(scenario)
+    dims: list[DimensionScore] = []
+    for name in DIMENSIONS:
+        weight = weights[name]
+        if weight <= 0:
+            dims.append(DimensionScore(name, None, 0.0, (), ""))
+            continue
+        fn, base = _SCORERS[name]
+        dim = _Dim(name, base)
+        if call.scored or name == "outcome":
+            fn(call, dim)
+        else:
+            # Nothing said (no trainee turn, only noise, or none of this trainee's turns): nothing earned.
+            dim.add(0, call.customer_line(0), -base, call.fb.item("silent"))
+        value = round(dim.value, 1)
+        tip = call.fb.advice(name) if value < TIP_BELOW else ""
+        items = tuple(sorted(dim.items, key=lambda e: e.turn))
+        dims.append(DimensionScore(name, value, weight, items, tip))
+    applicable = [d for d in dims if d.value is not None]
+    wsum = sum(d.weight for d in applicable)
+    total = round(sum(d.value * d.weight for d in applicable) / wsum, 1) if wsum else 0.0
+    return Score(total=total, lang=state.lang, dimensions=tuple(dims))
+
+
+def base_of(name: str) -> float:
+    """The documented starting value of a dimension (empathy: 70 when the call had no emotional cue)."""
+    return _SCORERS[name][1]
