@@ -1,0 +1,1 @@
+"""Reports: the debrief after a call, and progress reports over many calls."""
