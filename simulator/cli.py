@@ -47,6 +47,7 @@ class LazyGroup(click.Group):
         "cohort": ("simulator.storage.commands:cohort", "List and manage cohorts."),
         "history": ("simulator.storage.commands:history", "List stored calls."),
         "report": ("simulator.reports.commands:report", "Progress reports for trainees, instructors and HR."),
+        "privacy": ("simulator.storage.commands:privacy", "Show or change the privacy settings."),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -197,15 +198,21 @@ def _audio_files(paths: tuple[str, ...]) -> list[str]:
 @click.option("--report", "report", type=click.Path(), default=None,
               help="Write the debrief to FILE.html (standalone page) or FILE.md (Markdown).")
 @click.option("--audio-out", "audio_out", type=click.Path(), default=None, help="Write every customer line (and trainee recording) as numbered WAV files into DIR.")
+@click.option("--trainee", default=None, help="Who is practising (name or pseudonym T-xxxxxx); stored with the call.")
+@click.option("--private", is_flag=True, help="A private practice run: not stored unless the privacy setting store_private is on.")
+@click.option("--store/--no-store", "store", default=True, show_default=True, help="Store the call (turn by turn) in the progress database.")
+@click.option("--db", default=None, envvar="SIMULATOR_DB", metavar="URL",
+              help="Progress database: sqlite:///file.db or postgresql+psycopg://... (default: a SQLite file in your data folder).")
 def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_script: tuple[str, ...], as_json: bool,
          ui: str, exam: bool, voice: bool | None, tts: str, mic: bool, recognizer: str | None, report: str | None,
-         audio_out: str | None) -> None:
+         audio_out: str | None, trainee: str | None, private: bool, store: bool, db: str | None) -> None:
     """Take a call: SCENARIO is an id (see 'simulator scenarios') or a path to a .yaml file."""
     from simulator.dialogue import Engine
     from simulator.scenario import load
 
     sc = load(scenario)
     engine = Engine(sc, lang or default_language())
+    log = _call_log(sc, engine.lang, seed, trainee, private, "exam" if exam else "practice", db) if store else None
     scripted = script is not None or bool(audio_script) or as_json
     files = _audio_files(audio_script) if audio_script else []
     speak = voice if voice is not None else not scripted
@@ -236,26 +243,67 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
             if state.ended:
                 break
             state = engine.respond(state, line)
+            if log is not None:
+                log.observe(state)
             if pipeline is not None:
                 pipeline.speak(state.last_customer_line)
         state = engine.finish(state)
-        score = _debrief(sc, state, report, show=not as_json, transcript=True)
+        score = _debrief(sc, state, report, show=not as_json, transcript=True, log=log)
         if as_json:
             doc = call_json(state)
             doc["score"] = score.to_json()
             click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
+    if ui == "window" or (ui == "auto" and _display()):
+        from simulator.ui.window import run_window
+
+        hooks = dict(store_hooks=[log.hook], turn_hooks=[log.observe]) if log is not None else {}
+        state = run_window(engine, seed=seed, exam=exam, voice=pipeline, lang=engine.lang, **hooks)
+        _debrief(sc, state, report, show=False)  # the window showed (and stored) its own debrief
+        return
     from simulator.ui.terminal import TerminalUI
 
-    state = TerminalUI().play(engine, seed=seed, exam=exam, voice=pipeline, mic=mic)
-    _debrief(sc, state, report, show=True)
+    state = TerminalUI().play(engine, seed=seed, exam=exam, voice=pipeline, mic=mic,
+                              on_state=log.observe if log is not None else None)
+    _debrief(sc, state, report, show=True, log=log)
 
 
-def _debrief(sc, state, report: str | None, *, show: bool, transcript: bool = False):
-    """Score a finished call, show the debrief in the terminal and write --report."""
+def _call_log(sc, lang: str, seed: int, trainee: str | None, private: bool, mode: str, db: str | None):
+    """The store for this call; with the default database a failure is a warning, with --db an error."""
+    from simulator.errors import BackendError
+
+    try:
+        from simulator.storage import Store
+        from simulator.storage.log import CallLog
+
+        return CallLog(Store.open(db), sc, lang, seed=seed, trainee=trainee, mode=mode, private=private)
+    except ImportError as exc:
+        if db:
+            raise BackendError(f"storing calls needs SQLAlchemy: pip install 'simulator[store]' ({exc.name})") from None
+        click.echo("simulator: calls are not stored (SQLAlchemy is not installed)", err=True)
+    except BackendError as exc:
+        if db:
+            raise
+        click.echo(f"simulator: {exc.message} – this call is not stored", err=True)
+    return None
+
+
+def _display() -> bool:
+    """A display is there to open a window on (pygame is imported only when DISPLAY is set)."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
+    from simulator.ui.window import display_available
+
+    return display_available()
+
+
+def _debrief(sc, state, report: str | None, *, show: bool, transcript: bool = False, log=None):
+    """Score a finished call, store it, show the debrief in the terminal and write --report."""
     from simulator.scoring import score_call
 
     score = score_call(sc, state)
+    if log is not None:
+        log.finish(state, score)
     if report:
         from simulator.reports.debrief import write_debrief
 
@@ -286,6 +334,7 @@ def call_json(state) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI, turning SimulatorErrors into one line and an exit code."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         cli.main(args=argv, prog_name="simulator", standalone_mode=False)
     except ScenarioError as exc:

@@ -95,7 +95,8 @@ class TerminalUI:
         self.console.print(self.status(state))
         self.outcome(state)
 
-    def play(self, engine: Engine, seed: int = 0, exam: bool = False, voice=None, mic: bool = False) -> CallState:
+    def play(self, engine: Engine, seed: int = 0, exam: bool = False, voice=None, mic: bool = False,
+             on_state=None) -> CallState:
         """Interactive call: typed lines (or push-to-talk with ``mic``) until the call ends."""
         sc, lang = engine.scenario, engine.lang
         self.console.print(self.persona_card(sc, lang))
@@ -125,6 +126,8 @@ class TerminalUI:
             else:
                 empty = 0
             state = engine.respond(state, text)
+            if on_state is not None:
+                on_state(state)  # stored before anything else can go wrong
             self._customer(state, voice)
             self.console.print(self.status(state))
         self.outcome(state)

@@ -1,0 +1,193 @@
+"""Drawing pieces shared by the trainee window and the seminar screen.
+
+Every function draws onto a pygame surface it is given; nothing here keeps
+state between frames except :class:`TextField` (pure, no pygame) and the
+word-wrap cache. Imported only on the window path (it needs pygame surfaces,
+but imports pygame lazily itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from simulator.ui import theme
+
+_WRAP_CACHE: dict[tuple[int, int, str, int], tuple[str, ...]] = {}
+
+
+def wrap(font, text: str, width: int) -> tuple[str, ...]:
+    """``text`` broken into lines no wider than ``width`` pixels (long words are split)."""
+    key = (id(font), font.get_height(), text, width)
+    hit = _WRAP_CACHE.get(key)
+    if hit is not None:
+        return hit
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if font.size(candidate)[0] <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = len(word)
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            current = word
+        lines.append(current)
+    result = tuple(lines)
+    if len(_WRAP_CACHE) > 4000:
+        _WRAP_CACHE.clear()
+    _WRAP_CACHE[key] = result
+    return result
+
+
+def text(surface, font, value: str, pos: tuple[int, int], colour=theme.TEXT, *, right: bool = False,
+         centre: bool = False):
+    """Draw one line of text; returns its rect. ``pos`` is the top-left (top-right / top-centre)."""
+    image = font.render(value, True, colour)
+    rect = image.get_rect()
+    if right:
+        rect.topright = pos
+    elif centre:
+        rect.midtop = pos
+    else:
+        rect.topleft = pos
+    surface.blit(image, rect)
+    return rect
+
+
+def panel(surface, rect, title: str, fonts: theme.Fonts, *, focused: bool = False, hint: str = ""):
+    """A white panel with a title line; returns the inner rect below the title."""
+    import pygame
+
+    pygame.draw.rect(surface, theme.PANEL, rect, border_radius=6)
+    border = theme.FOCUS if focused else theme.PANEL_BORDER
+    pygame.draw.rect(surface, border, rect, width=3 if focused else 1, border_radius=6)
+    pad = max(6, fonts.body_size // 2)
+    y = rect.top + pad // 2
+    if title:
+        text(surface, fonts.bold, title, (rect.left + pad, y), theme.HEADER)
+        if hint:
+            text(surface, fonts.small, hint, (rect.right - pad, y + 2), theme.MUTED, right=True)
+        y += fonts.bold.get_linesize() + pad // 3
+    return pygame.Rect(rect.left + pad, y, rect.width - 2 * pad, rect.bottom - y - pad // 2)
+
+
+def bar(surface, rect, fraction: float, label: str, fonts: theme.Fonts, colour=None) -> None:
+    """A horizontal level bar with its number/label drawn beside it (never colour alone)."""
+    import pygame
+
+    fraction = max(0.0, min(1.0, fraction))
+    pygame.draw.rect(surface, theme.BAR_BACK, rect, border_radius=3)
+    filled = rect.copy()
+    filled.width = round(rect.width * fraction)
+    if filled.width:
+        pygame.draw.rect(surface, colour or theme.level_colour(fraction), filled, border_radius=3)
+    pygame.draw.rect(surface, theme.PANEL_BORDER, rect, width=1, border_radius=3)
+    if label:
+        image = fonts.small.render(label, True, theme.TEXT)
+        surface.blit(image, image.get_rect(midleft=(rect.right + 8, rect.centery)))
+
+
+def signal(surface, rect, bars: int, max_bars: int = 4, colour=theme.HEADER_TEXT) -> None:
+    """Mobile-phone style signal bars: ``bars`` of ``max_bars`` filled, the rest outlined."""
+    import pygame
+
+    gap = max(2, rect.width // (max_bars * 4))
+    width = (rect.width - gap * (max_bars - 1)) // max_bars
+    for i in range(max_bars):
+        h = round(rect.height * (i + 1) / max_bars)
+        r = pygame.Rect(rect.left + i * (width + gap), rect.bottom - h, width, h)
+        if i < bars:
+            pygame.draw.rect(surface, colour, r)
+        else:
+            pygame.draw.rect(surface, colour, r, width=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One display line of a scrolling text view."""
+
+    text: str
+    """The text (already wrapped)."""
+    colour: tuple[int, int, int] = theme.TEXT
+    """Its colour."""
+    bold: bool = False
+    """Bold font."""
+    indent: int = 0
+    """Left indent in pixels."""
+    fill: tuple[int, int, int] | None = None
+    """Background highlight, or None."""
+
+
+def lines_of(font, value: str, width: int, **style) -> list[Line]:
+    """``value`` wrapped to ``width`` as display lines with one style."""
+    indent = style.get("indent", 0)
+    return [Line(part, **style) for part in wrap(font, value, width - indent)]
+
+
+def scroll_view(surface, rect, lines: list[Line], fonts: theme.Fonts, offset: int) -> int:
+    """Draw ``lines`` from line ``offset`` into ``rect``; returns the greatest useful offset.
+
+    An offset beyond the end is clamped, so "scroll to bottom" is any large number.
+    """
+    import pygame
+
+    step = fonts.body.get_linesize()
+    visible = max(1, rect.height // step)
+    max_offset = max(0, len(lines) - visible)
+    offset = max(0, min(offset, max_offset))
+    clip = surface.get_clip()
+    surface.set_clip(rect)
+    y = rect.top
+    for line in lines[offset:offset + visible]:
+        if line.fill is not None:
+            pygame.draw.rect(surface, line.fill, (rect.left, y, rect.width, step))
+        font = fonts.bold if line.bold else fonts.body
+        surface.blit(font.render(line.text, True, line.colour), (rect.left + line.indent, y))
+        y += step
+    surface.set_clip(clip)
+    if max_offset:
+        # a thin scrollbar so the trainee sees there is more
+        track = pygame.Rect(rect.right + 2, rect.top, 4, rect.height)
+        pygame.draw.rect(surface, theme.BAR_BACK, track)
+        thumb_h = max(12, round(rect.height * visible / len(lines)))
+        thumb_y = rect.top + round((rect.height - thumb_h) * offset / max_offset)
+        pygame.draw.rect(surface, theme.MUTED, (track.left, thumb_y, 4, thumb_h))
+    return max_offset
+
+
+@dataclass(slots=True)
+class TextField:
+    """A one-line text entry (pure state; the window feeds it key events)."""
+
+    text: str = ""
+    """What has been typed so far."""
+    limit: int = 2000
+    """Longest text accepted."""
+    history: list[str] = field(default_factory=list)
+    """Lines sent, for Up-arrow recall."""
+
+    def insert(self, value: str) -> None:
+        value = value.replace("\n", " ").replace("\r", " ")
+        self.text = (self.text + value)[: self.limit]
+
+    def backspace(self, word: bool = False) -> None:
+        if word:
+            self.text = self.text.rstrip()
+            cut = self.text.rfind(" ")
+            self.text = self.text[: cut + 1] if cut >= 0 else ""
+        else:
+            self.text = self.text[:-1]
+
+    def take(self) -> str:
+        """The typed line (stripped), emptying the field."""
+        value, self.text = self.text.strip(), ""
+        if value:
+            self.history.append(value)
+        return value
