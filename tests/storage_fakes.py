@@ -1,68 +1,14 @@
-"""Hand-written fakes shared by the storage and report tests: a Score shaped like simulator.scoring's."""
+"""Hand-written scores for the storage and report tests, built from simulator.scoring's own data classes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-DIMENSIONS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
+from simulator.scoring import DIMENSIONS, DimensionScore, EvidenceItem, Score
 
 
-@dataclass(frozen=True, slots=True)
-class FakeEvidence:
-    """One evidence item (as simulator.scoring.EvidenceItem)."""
-
-    dimension: str
-    """Rubric dimension."""
-    turn: int
-    """Trainee turn."""
-    quote: str
-    """What was said."""
-    effect: float
-    """Points +/-."""
-    note: str
-    """What happened."""
-    tip: str
-    """What to do instead."""
-
-
-@dataclass(frozen=True, slots=True)
-class FakeDimension:
-    """One dimension's score (as simulator.scoring.DimensionScore)."""
-
-    name: str
-    """Dimension."""
-    value: float | None
-    """0..100 or None."""
-    weight: float
-    """Weight."""
-    evidence: tuple[FakeEvidence, ...]
-    """Evidence."""
-    tip: str
-    """Tip."""
-
-
-@dataclass(frozen=True, slots=True)
-class FakeScore:
-    """A score with the contract's shape (total, lang, dimensions, to_json)."""
-
-    total: float
-    """0..100."""
-    lang: str
-    """Language."""
-    dimensions: tuple[FakeDimension, ...]
-    """Per dimension."""
-
-    def dimension(self, name: str) -> FakeDimension:
-        return next(d for d in self.dimensions if d.name == name)
-
-    @property
-    def evidence(self) -> tuple[FakeEvidence, ...]:
-        return tuple(e for d in self.dimensions for e in d.evidence)
-
-    def to_json(self) -> dict:
-        return {"total": self.total, "dimensions": {d.name: d.value for d in self.dimensions},
-                "evidence": [{"dimension": e.dimension, "turn": e.turn, "quote": e.quote, "effect": e.effect,
-                              "note": e.note, "tip": e.tip} for e in self.evidence]}
+# The score's data classes are plain frozen dataclasses: the tests build real ones by hand.
+FakeEvidence = EvidenceItem
+FakeDimension = DimensionScore
+FakeScore = Score
 
 
 def fake_score(values: dict[str, float | None] | None = None, quotes: dict[str, str] | None = None,

@@ -12,43 +12,7 @@ from dataclasses import dataclass  # noqa: E402
 
 from simulator.errors import BackendError  # noqa: E402
 
-DIMENSIONS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceItem:
-    dimension: str
-    turn: int
-    quote: str
-    effect: float
-    note: str
-    tip: str
-
-
-@dataclass(frozen=True, slots=True)
-class DimensionScore:
-    name: str
-    value: float | None
-    weight: float
-    evidence: tuple
-    tip: str
-
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    total: float
-    lang: str
-    dimensions: tuple
-
-    def dimension(self, name):
-        for d in self.dimensions:
-            if d.name == name:
-                return d
-        raise KeyError(name)
-
-    @property
-    def evidence(self):
-        return tuple(e for d in self.dimensions for e in d.evidence)
+from simulator.scoring import DIMENSIONS, DimensionScore, EvidenceItem, Score  # noqa: E402
 
 
 def fake_score(scenario, state, *, turns=None):
