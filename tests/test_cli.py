@@ -88,3 +88,16 @@ def test_analyse_jsonl_reads_stdin() -> None:
 def test_analyse_unknown_language() -> None:
     proc = run("analyse", "--lang", "xx")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_interactive_terminal_call_shows_rubric_then_debrief() -> None:
+    lines = "Good morning, IT desk, Sam speaking. What exactly happens when you print?\n\n\n"
+    proc = run("play", "checked-plug", "--lang", "en", "--ui", "terminal", "--no-voice", "--no-store", stdin=lines)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Brenda Hall" in out and "Checklist" in out  # persona card and checklist before the call
+    assert out.index("Checklist") < out.index("Customer: Yes, Brenda Hall")
+    assert "Well, I came in this morning" in out  # the customer answered the open question
+    assert "Outcome" in out and out.rindex("Outcome") > out.index("Well, I came in")  # debrief after the call
+    exam = run("play", "checked-plug", "--lang", "en", "--ui", "terminal", "--no-voice", "--no-store", "--exam", stdin="\n\n")
+    assert exam.returncode == 0 and "Have the power supply checked" not in exam.stdout.split("Customer:")[0]

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text as RichText
 
 if TYPE_CHECKING:
@@ -60,15 +59,6 @@ class TerminalUI:
         body.append(sc.situation.briefing.get(lang) or sc.situation.technical.get(lang))
         return Panel(body, title=sc.title.get(lang), subtitle=LABELS[lang]["briefing"])
 
-    def checklist(self, sc: Scenario, state: CallState) -> Table:
-        lang = state.lang
-        table = Table(title=LABELS[lang]["checklist"], show_header=False, box=None)
-        for step in sc.steps:
-            mark = "[green]✔[/]" if step.id in state.steps_done else "·"
-            star = " *" if step.essential else ""
-            table.add_row(mark, step.title.get(lang) + star)
-        return table
-
     def status(self, state: CallState) -> RichText:
         lab = LABELS[state.lang]
         line = RichText(f"{lab['mood']} ")
@@ -98,10 +88,11 @@ class TerminalUI:
     def play(self, engine: Engine, seed: int = 0, exam: bool = False, voice=None, mic: bool = False,
              on_state=None) -> CallState:
         """Interactive call: typed lines (or push-to-talk with ``mic``) until the call ends."""
+        from simulator.scoring.commands import rubric_renderables
+
         sc, lang = engine.scenario, engine.lang
-        self.console.print(self.persona_card(sc, lang))
-        if not exam:
-            self.console.print(self.checklist(sc, engine.start(seed)))
+        for part in rubric_renderables(sc, lang, exam):  # the rubric is shown before the call, never hidden
+            self.console.print(part)
         microphone = self._microphone(lang) if mic else None
         self.console.print(LABELS[lang]["quit"], style="dim")
         if microphone is not None:
