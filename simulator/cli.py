@@ -212,6 +212,8 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
 
     sc = load(scenario)
     engine = Engine(sc, lang or default_language())
+    if report:
+        _check_report_path(report)  # before the call, not after it
     log = _call_log(sc, engine.lang, seed, trainee, private, "exam" if exam else "practice", db) if store else None
     scripted = script is not None or bool(audio_script) or as_json
     files = _audio_files(audio_script) if audio_script else []
@@ -286,6 +288,18 @@ def _call_log(sc, lang: str, seed: int, trainee: str | None, private: bool, mode
             raise
         click.echo(f"simulator: {exc.message} – this call is not stored", err=True)
     return None
+
+
+def _check_report_path(report: str) -> None:
+    from pathlib import Path
+
+    from simulator.reports.debrief import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+
+    target = Path(report)
+    if target.suffix.lower() not in HTML_SUFFIXES + MARKDOWN_SUFFIXES:
+        raise UsageError(f"cannot write a debrief as '{target.suffix or target.name}': use a .html or .md file")
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {report}: no such folder {target.parent}")
 
 
 def _display() -> bool:

@@ -101,3 +101,19 @@ def test_interactive_terminal_call_shows_rubric_then_debrief() -> None:
     assert "Outcome" in out and out.rindex("Outcome") > out.index("Well, I came in")  # debrief after the call
     exam = run("play", "checked-plug", "--lang", "en", "--ui", "terminal", "--no-voice", "--no-store", "--exam", stdin="\n\n")
     assert exam.returncode == 0 and "Have the power supply checked" not in exam.stdout.split("Customer:")[0]
+
+
+def test_bad_report_path_is_refused_before_the_call(tmp_path: Path) -> None:
+    proc = run("play", "checked-plug", "--report", str(tmp_path / "x.pdf"), "--no-store", stdin="hello\n")
+    assert proc.returncode == 2 and "use a .html or .md file" in proc.stderr
+    assert "Customer" not in proc.stdout  # no call was played
+
+
+def test_report_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "debrief.html"
+    proc = run("play", "checked-plug", "--lang", "de", "--script", "tests/scripts/checked-plug/de-good.txt",
+               "--report", str(out), "--no-store")
+    assert proc.returncode == 0, proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") or html.lower().startswith("<!doctype html>")
+    assert "Brigitte Hahn" in html or "Stecker" in html
