@@ -422,7 +422,7 @@ class SeminarTerminal:
         s, t = self.s, self.t
         self.write("")
         self.write(f"== {t('ranking')} ==")
-        self.write(f"{t('rank'):>2}  {t('trainee'):<16} {t('automatic'):>11} {t('adjusted'):>11}  turns")
+        self.write(f"{t('rank'):>2}  {t('trainee'):<16} {t('automatic'):>11} {t('adjusted'):>11}  {t('turns_header')}")
         for row in s.ranking():
             auto = "–" if row.automatic is None else f"{row.automatic:.0f}"
             adj = "–" if row.adjusted is None else f"{row.adjusted:.0f}"
