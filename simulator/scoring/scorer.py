@@ -287,7 +287,9 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         if first_closed is not None:
             dim.add(first_closed.number, call.span(first_closed, "closed_question"), NO_NARROWING,
                     fb.item("closed_only"))
-    listening = [t for t in scored if "active_listening" in t.acts or "summary" in t.acts or _echoes(call, t, 3)]
+    # A rude retort that repeats the customer's words is not listening.
+    listening = [t for t in scored if "rude" not in t.acts
+                 and ("active_listening" in t.acts or "summary" in t.acts or _echoes(call, t, 3))]
     for t, points in zip(listening, LISTENING):
         dim.add(t.number, call.span(t, "active_listening", "summary"), points, fb.item("listening"))
     if not listening:
@@ -313,12 +315,16 @@ def _questioning(call: _Call, dim: _Dim) -> None:
 def _solution_turn(call: _Call) -> int | None:
     """The trainee turn that first proposes a solution: a solving step (or push-back on one), else an instruction."""
     solving = set(call.sc.end.solved_when)
+    # Solving steps at the head of the checklist (taking the caller's details) are preconditions, not a proposal.
+    for step in call.sc.steps:
+        if step.id not in solving or len(solving) == 1:
+            break
+        solving.discard(step.id)
     for t in call.real:
         if solving & set(t.steps) or any(e.partition(":")[2] in solving for e in t.events if e.startswith("pushback:")):
             return t.number
-        if "instruction" in t.acts:
-            return t.number
-    return None
+    # Only when no solving step is ever attempted does the first instruction count as the proposal.
+    return next((t.number for t in call.real if "instruction" in t.acts), None)
 
 
 def _echoes(call: _Call, t: Turn, words: int) -> bool:
