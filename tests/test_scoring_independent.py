@@ -19,18 +19,10 @@ ROOT = Path(__file__).parent / "scripts_independent"
 CASES = sorted((p.name, lang) for p in ROOT.iterdir() if p.is_dir() for lang in ("de", "en"))
 
 KNOWN = {
-    ("checked-plug", "de"): "mediocre insists without a reason: never solves, scores like poor",
-    ("checked-plug", "en"): "mediocre insists without a reason: never solves, scores like poor",
-    ("expert-user", "en"): "mediocre gets a hang-up; poor earns transparency for 'I'll make a ticket'",
-    ("missed-appointment", "de"): "mediocre offer 'Donnerstag 8-10' not taken as new_time; poor 'Ja, was gibt's?' = listening+open question",
-    ("mobile-caller", "de"): "good: photo proposal pushed back, 'ein Foto reicht' not recognised -> unsolved",
-    ("mobile-caller", "en"): "good: photo proposal pushed back, 'a photo is enough' not recognised -> unsolved",
-    ("voicebox-rambler", "de"): "good: fix pushed back and not yielded; poor 'Was wollen Sie?' counts as open question",
-    ("voicebox-rambler", "en"): "poor 'Stop. What do you want?' counts as open question",
+    ("expert-user", "en"): "mediocre (33) hangs up after closed questions; poor (24) earns transparency for 'I'll make a ticket': gap < 10",
+    ("mobile-caller", "de"): "mediocre hangs up (28) and the poor line drops (22): gap < 10",
 }
-FLAKY = {
-    ("jargon-averse", "de"): "analyser in progress flags the negated blame 'Sie haben bestimmt nichts kaputt gemacht' as rude",
-}
+FLAKY: dict[tuple[str, str], str] = {}
 
 
 def _play(sid: str, lang: str, lines: list[str]):

@@ -156,17 +156,22 @@ class Engine:
                     events.append(f"pushback:{step.id}")
                     replies.append(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
                     break
-                if pb and not any(a in acts for a in pb.yields_to):
+                refusals = sum(t.events.count(f"pushback:{step.id}") for t in state.transcript) if pb else 0
+                reasoned = pb is not None and any(a in acts for a in pb.yields_to)
+                worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
+                if pb and not reasoned and not worn_down:
                     events.append(f"pushback:{step.id}")
                     mood -= 3
                     # the first refusal was picked at random; repeats go round the other variants
                     variants = pb.reply.all(lang)
                     first = random.Random(f"{state.seed}:0:pushback:{step.id}").randrange(len(variants))
-                    repeats = sum(t.events.count(f"pushback:{step.id}") for t in state.transcript)
-                    replies.append(variants[(first + repeats) % len(variants)])
+                    replies.append(variants[(first + refusals) % len(variants)])
                     break
                 if pb:
-                    events.append(f"yield:{step.id}")
+                    # a polite reason wins her over; being asked often enough only wears her down
+                    events.append(f"yield:{step.id}" if reasoned else f"give_in:{step.id}")
+                    if not reasoned:
+                        mood -= 4
                     if pb.yield_reply:
                         replies.append(self._say(pb.yield_reply, state, f"yield:{step.id}"))
                 done.append(step.id)

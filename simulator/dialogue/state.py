@@ -27,7 +27,7 @@ class Turn:
     steps: tuple[str, ...] = ()
     """Checklist steps taken by this trainee line."""
     events: tuple[str, ...] = ()
-    """What happened, as 'kind:detail' tags: pushback:check_plug, yield:check_plug, reveal:fact, temptation:id, noise, ramble, confused, line_drop:id, line_saved:id, premature_close, repeat:empathy."""
+    """What happened, as 'kind:detail' tags: pushback:check_plug, yield:check_plug (gave in to a reason), give_in:check_plug (worn down by repeated asking), reveal:fact, temptation:id, noise, ramble, confused, line_drop:id, line_saved:id, premature_close, repeat:empathy."""
     mood: float = 0.0
     """Customer's mood after this line (-100..100)."""
     patience: float = 0.0

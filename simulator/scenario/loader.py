@@ -311,7 +311,7 @@ class _Builder:
     def pushback(self, node: Located | None, what: str) -> Pushback | None:
         if node is None:
             return None
-        m = self.mapping(node, what, ("reply", "yields_to", "insist", "yield_reply"), ("reply", "yields_to"))
+        m = self.mapping(node, what, ("reply", "yields_to", "insist", "yield_reply", "gives_in_after"), ("reply", "yields_to"))
         yields = self.acts(m.get("yields_to"), f"{what}.yields_to")
         if "yields_to" in m and not yields and not self.words(m.get("yields_to"), f"{what}.yields_to"):
             self.error(m["yields_to"], f"{what}.yields_to needs at least one act, e.g. transparency")
@@ -320,6 +320,7 @@ class _Builder:
             yields_to=yields,
             insist=self.phrases(m.get("insist"), f"{what}.insist"),
             yield_reply=self.text(m.get("yield_reply"), f"{what}.yield_reply"),
+            gives_in_after=self.integer(m.get("gives_in_after"), f"{what}.gives_in_after", 2, 0, 20),
             location=node.location,
         )
 

@@ -168,6 +168,8 @@ class Pushback:
     """Extra phrases that count as asking again ("trotzdem", "just to be sure")."""
     yield_reply: Text
     """What the customer says when giving in (before the step's own reply)."""
+    gives_in_after: int = 2
+    """After this many refusals the customer gives in grudgingly even without a reason (0 = never)."""
     location: SourceLocation = NOWHERE
     """Where the push-back stands in the file."""
 

@@ -390,6 +390,9 @@ def _checklist(call: _Call, dim: _Dim) -> None:
         ess = mark if s.essential else ""
         if s.id in taken:
             t = taken[s.id]
+            if f"give_in:{s.id}" in t.events:  # worn down, not persuaded: half the credit
+                dim.add(t.number, t.text, share / 2, fb.item("step_worn_down", step=title, essential=ess))
+                continue
             kind = "step_yielded" if f"yield:{s.id}" in t.events else "step_done"
             dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))
         elif s.id in pushbacks:
