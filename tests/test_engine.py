@@ -177,3 +177,17 @@ def test_repeated_pushback_does_not_repeat_itself_word_for_word(engine_en: Engin
         state = engine_en.respond(state, "Check the plug.")
         replies.append(state.last_customer_line)
     assert replies[0] != replies[1]
+
+
+def test_customer_is_worn_down_after_two_refusals_but_it_costs_mood(engine_en: Engine) -> None:
+    state = engine_en.start()
+    moods = []
+    for _ in range(3):
+        state = engine_en.respond(state, "Check the plug.")
+        moods.append(state.mood)
+    last = state.transcript[-2]
+    assert "give_in:check_plug" in last.events and "yield:check_plug" not in last.events
+    assert "check_plug" in state.steps_done
+    reasoned = engine_en.respond(engine_en.respond(engine_en.start(), "Check the plug."),
+                                 "I understand, I'm asking anyway because the strip is often switched off.")
+    assert "yield:check_plug" in reasoned.transcript[-2].events
