@@ -639,23 +639,16 @@ class SeminarWindow:
         self.frames += 1
 
     def _header(self, surface, fonts, title: str, right_text: str = "") -> int:
-        import pygame
-
         from simulator.ui import theme
-        from simulator.ui.widgets import text
+        from simulator.ui.widgets import header_bar, header_title, text
 
-        w = surface.get_width()
-        height = round(fonts.title.get_linesize() * 1.6)
-        pygame.draw.rect(surface, theme.HEADER, (0, 0, w, height))
-        pad = fonts.body_size
-        right = w - pad
+        height, pad = header_bar(surface, fonts)
+        right = surface.get_width() - pad
         if right_text:
             r = text(surface, fonts.title, right_text, (right, (height - fonts.title.get_linesize()) // 2),
                      theme.HEADER_TEXT, right=True)
             right = r.left - pad
-        while title and fonts.title.size(title)[0] > right - 2 * pad:
-            title = title[:-2] + "…"
-        text(surface, fonts.title, title, (pad, (height - fonts.title.get_linesize()) // 2), theme.HEADER_TEXT)
+        header_title(surface, fonts, title, height, right)
         return height
 
     def _status(self, surface, fonts, hint: str) -> int:

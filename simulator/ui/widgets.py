@@ -61,6 +61,23 @@ def text(surface, font, value: str, pos: tuple[int, int], colour=theme.TEXT, *, 
     return rect
 
 
+def header_bar(surface, fonts: theme.Fonts) -> tuple[int, int]:
+    """The coloured bar at the top of every screen; returns (its height, its padding)."""
+    import pygame
+
+    height = round(fonts.title.get_linesize() * 1.6)
+    pygame.draw.rect(surface, theme.HEADER, (0, 0, surface.get_width(), height))
+    return height, fonts.body_size
+
+
+def header_title(surface, fonts: theme.Fonts, title: str, height: int, right: int) -> None:
+    """The screen's title, left in the header bar, shortened with … so it ends before ``right``."""
+    pad = fonts.body_size
+    while title and fonts.title.size(title)[0] > right - 2 * pad:
+        title = title[:-2] + "…" if len(title) > 2 else ""
+    text(surface, fonts.title, title, (pad, (height - fonts.title.get_linesize()) // 2), theme.HEADER_TEXT)
+
+
 def panel(surface, rect, title: str, fonts: theme.Fonts, *, focused: bool = False, hint: str = ""):
     """A white panel with a title line; returns the inner rect below the title."""
     import pygame

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 from simulator.errors import BackendError, SimulatorError
 from simulator.ui import theme
 from simulator.ui.texts import Texts
-from simulator.ui.widgets import Line, TextField, bar, lines_of, panel, scroll_view, signal, text, wrap
+from simulator.ui.widgets import (Line, TextField, bar, header_bar, header_title, lines_of, panel, scroll_view,
+                                  signal, text, wrap)
 
 if TYPE_CHECKING:
     from simulator.dialogue import CallState, Engine
@@ -652,11 +653,8 @@ class CallWindow:
     def _header(self, surface, fonts, title: str, *, clock: bool = False) -> int:
         import pygame
 
-        w = surface.get_width()
-        height = round(fonts.title.get_linesize() * 1.6)
-        pygame.draw.rect(surface, theme.HEADER, (0, 0, w, height))
-        pad = fonts.body_size
-        right = w - pad
+        height, pad = header_bar(surface, fonts)
+        right = surface.get_width() - pad
         if clock:
             bars, breaking = self.signal_bars()
             bw = fonts.body_size * 2
@@ -673,11 +671,7 @@ class CallWindow:
             r = text(surface, fonts.title, f"{self.t('call_time')} {format_clock(elapsed)}",
                      (right, (height - fonts.title.get_linesize()) // 2), theme.HEADER_TEXT, right=True)
             right = r.left - pad
-        title_font = fonts.title
-        clipped = title
-        while clipped and title_font.size(clipped)[0] > right - 2 * pad:
-            clipped = clipped[:-2] + "…" if len(clipped) > 2 else ""
-        text(surface, title_font, clipped, (pad, (height - title_font.get_linesize()) // 2), theme.HEADER_TEXT)
+        header_title(surface, fonts, title, height, right)
         return height
 
     def _status_bar(self, surface, fonts, hint: str) -> int:
