@@ -37,8 +37,12 @@ want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing Python packages into .venv" >&2
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-  .venv/bin/python -m pip install -q -e ".[all]" 2>&1 | grep -v -i "^warning" >&2 || true
+  if ! .venv/bin/python -m pip install -q -e ".[all]" > .venv/pip.log 2>&1; then
+    cat .venv/pip.log >&2
+    echo "setup: Python packages failed to install (log above, also in .venv/pip.log)" >&2
+    exit 1
+  fi
   .venv/bin/python -c "import simulator, yaml, click, rich, rapidfuzz" \
-    || { echo "setup: Python packages failed to install" >&2; exit 1; }
+    || { echo "setup: Python packages failed to install (see .venv/pip.log)" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi
