@@ -22,7 +22,16 @@ from pathlib import Path
 
 import pytest
 
-PG_BIN = Path(os.environ.get("SIMULATOR_PG_BIN", "/usr/lib/postgresql/15/bin"))
+def _pg_bin() -> Path:
+    """SIMULATOR_PG_BIN, else the newest Debian PostgreSQL installed (/usr/lib/postgresql/<version>/bin)."""
+    if os.environ.get("SIMULATOR_PG_BIN"):
+        return Path(os.environ["SIMULATOR_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name)
+                   if p.parent.parent.name.isdigit() else 0)
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 
 
 def _free_port() -> int:
