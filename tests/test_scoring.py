@@ -33,13 +33,7 @@ EMPATHY_LINE = "I understand, that's really annoying."
 
 def play(sid: str, lang: str, lines: list[str]):
     sc = load(sid)
-    engine = Engine(sc, lang)
-    state = engine.start(0)
-    for line in lines:
-        if state.ended:
-            break
-        state = engine.respond(state, line)
-    return sc, engine.finish(state)
+    return sc, Engine(sc, lang).play(lines)
 
 
 def script(sid: str, name: str) -> list[str]:
@@ -102,11 +96,7 @@ def test_missed_empathy_after_a_cue_costs_more_than_in_a_calm_call():
     angry = score_call(sc, st).dimension("empathy").value
     calm_sc = dataclasses.replace(sc, mood=dataclasses.replace(sc.mood, start=10.0),
                                   situation=dataclasses.replace(sc.situation, urgency="low"), events=())
-    engine = Engine(calm_sc, "en")
-    state = engine.start(0)
-    for line in flat:
-        state = engine.respond(state, line)
-    calm = score_call(calm_sc, engine.finish(state)).dimension("empathy").value
+    calm = score_call(calm_sc, Engine(calm_sc, "en").play(flat)).dimension("empathy").value
     assert angry < calm
     missed = [e for e in score_call(sc, st).dimension("empathy").evidence if e.effect < 0]
     assert missed and missed[0].turn == 1 and "plug" in missed[0].quote  # the customer's cue is quoted

@@ -28,13 +28,7 @@ FLAKY: dict[tuple[str, str], str] = {}
 
 def _play(sid: str, lang: str, lines: list[str]):
     scenario = load(sid)
-    engine = Engine(scenario, lang)
-    state = engine.start(0)
-    for line in lines:
-        if state.ended if hasattr(state, "ended") else False:
-            break
-        state = engine.respond(state, line)
-    state = engine.finish(state)
+    state = Engine(scenario, lang).play(lines)
     return scenario, state, score_call(scenario, state)
 
 

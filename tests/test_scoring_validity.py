@@ -25,13 +25,7 @@ def _lines(path: Path) -> list[str]:
 
 
 def play(scenario, lang: str, lines: list[str]):
-    engine = Engine(scenario, lang)
-    state = engine.start(0)
-    for line in lines:
-        if state.ended:
-            break
-        state = engine.respond(state, line)
-    return engine.finish(state)
+    return Engine(scenario, lang).play(lines)
 
 
 def breakdown(score) -> str:

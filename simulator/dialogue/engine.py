@@ -266,6 +266,10 @@ class Engine:
             transcript=transcript, solved_at=solved_at, signal=signal, outcome=outcome,
         )
 
+    def play(self, lines: list[str], seed: int = 0) -> CallState:
+        """A whole scripted call: each line in turn until the call ends, then finished."""
+        return self.finish(replay(self, lines, seed)[-1])
+
     def finish(self, state: CallState, reason: str = "script_end") -> CallState:
         """End a call that is still open (script ran out, trainee quit, process interrupted)."""
         if state.ended:
