@@ -6,8 +6,8 @@ Backends:
   for the process; each line is written to a temporary WAV and read back
   (pyttsx3's own playback is never used). pyttsx3 >= 2.99 sets voice
   (``en+f3``), rate and pitch directly through libespeak-ng.
-* :class:`EspeakCommandSynthesizer` -- runs ``espeak-ng -w out.wav -v de+f3
-  -s 160 -p 50 text``; no Python package needed, a process per line.
+* :class:`EspeakCommandSynthesizer` -- runs ``espeak-ng --stdin --stdout -v de+f3
+  -s 160 -p 50`` with the text on stdin; no Python package needed, a process per line.
 * :class:`SilentSynthesizer` -- a short soft tone per line, for machines with
   neither; the rest of the program runs unchanged.
 
@@ -144,7 +144,7 @@ class EspeakSynthesizer:
 
 
 class EspeakCommandSynthesizer:
-    """espeak-ng as a subprocess: ``espeak-ng --stdout -v de+f3 -s 160 -p 50 text``."""
+    """espeak-ng as a subprocess: ``espeak-ng --stdin --stdout -v de+f3 -s 160 -p 50``, text on stdin."""
 
     name = "espeak-ng"
 
@@ -155,11 +155,13 @@ class EspeakCommandSynthesizer:
         text = text.strip()
         if not text:
             return Audio(22050, b"")
+        # The text goes through stdin, not argv: a long line (a pasted
+        # 240 KB opening) would exceed the OS argument limit (E2BIG).
         cmd = [
-            self.binary, "--stdout", "-v", voice_name(lang, voice),
-            "-s", str(int(voice.rate)), "-p", str(int(voice.pitch)), "--", text,
+            self.binary, "--stdin", "--stdout", "-v", voice_name(lang, voice),
+            "-s", str(int(voice.rate)), "-p", str(int(voice.pitch)),
         ]
-        done = subprocess.run(cmd, capture_output=True, check=False)
+        done = subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True, check=False)
         if done.returncode != 0 or len(done.stdout) < 44:
             raise BackendError(f"espeak-ng failed: {done.stderr.decode(errors='replace').strip()}")
         import wave
