@@ -1,0 +1,75 @@
+"""Stored calls as JSON-ready dicts: the summary of a call, a person's full export, transcript pairing.
+
+Pure functions over the ORM rows of :mod:`simulator.storage.models`; the
+:class:`~simulator.storage.store.Store` opens the session and calls them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from simulator.storage.models import Adjustment, Cohort, ScenarioRow, ScoreRow, SessionRow, Trainee, TurnRow
+
+if TYPE_CHECKING:
+    from simulator.dialogue.state import Turn
+
+
+def pair_transcript(transcript: tuple[Turn, ...]) -> list[tuple[Turn, Turn | None]]:
+    """(line, reply) pairs: the opening with no reply, then each trainee line with the customer's answer."""
+    pairs: list[tuple[Turn, Turn | None]] = []
+    i = 0
+    while i < len(transcript):
+        turn = transcript[i]
+        reply = None
+        if turn.speaker == "trainee" and i + 1 < len(transcript) and transcript[i + 1].speaker == "customer":
+            reply = transcript[i + 1]
+            i += 1
+        if pairs and pairs[-1][0].number == turn.number:  # a second customer line in one turn: keep the first
+            i += 1
+            continue
+        pairs.append((turn, reply))
+        i += 1
+    return pairs
+
+
+def session_json(row: SessionRow, scenario_id: str) -> dict[str, Any]:
+    """The summary of one stored call."""
+
+    def iso(value: datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {"id": row.id, "trainee": row.trainee_id, "scenario": scenario_id, "lang": row.lang, "seed": row.seed,
+            "mode": row.mode, "private": row.private, "status": row.status, "started": iso(row.started_at),
+            "ended": iso(row.ended_at), "outcome": row.outcome_reason, "resolved": row.resolved,
+            "final_mood": row.final_mood, "total": row.total_score}
+
+
+def export_trainee(s: Session, tid: str, name: str | None) -> dict[str, Any]:
+    """Everything stored about the trainee ``tid`` (a resolved pseudonym), read in the open session ``s``."""
+    person = s.get(Trainee, tid)
+    cohort = s.get(Cohort, person.cohort_id) if person.cohort_id else None
+    sessions = []
+    rows = s.execute(select(SessionRow, ScenarioRow.scenario_id)
+                     .join(ScenarioRow, ScenarioRow.id == SessionRow.scenario_ref)
+                     .where(SessionRow.trainee_id == tid).order_by(SessionRow.started_at, SessionRow.id)).all()
+    for row, scenario_id in rows:
+        item = session_json(row, scenario_id)
+        item["evidence"] = row.evidence or []
+        item["turns"] = [{"number": t.number, "speaker": t.speaker, "text": t.text, "acts": t.acts,
+                          "steps": t.steps, "events": t.events, "reply": t.reply, "reply_events": t.reply_events,
+                          "mood": t.mood, "recorded_at": t.recorded_at.isoformat()}
+                         for t in s.execute(select(TurnRow).where(TurnRow.session_id == row.id)
+                                            .order_by(TurnRow.number)).scalars()]
+        item["scores"] = {r.dimension: r.value for r in s.execute(
+            select(ScoreRow).where(ScoreRow.session_id == row.id)).scalars()}
+        item["adjustments"] = [{"dimension": a.dimension, "delta": a.delta, "value": a.value, "reason": a.reason,
+                                "author": a.author, "created_at": a.created_at.isoformat()}
+                               for a in s.execute(select(Adjustment).where(Adjustment.session_id == row.id)
+                                                  .order_by(Adjustment.id)).scalars()]
+        sessions.append(item)
+    return {"trainee": tid, "name": name, "cohort": cohort.name if cohort else None,
+            "created": person.created_at.isoformat(), "sessions": sessions}
