@@ -8,7 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from simulator.dialogue import Engine, replay
+from simulator.dialogue import Engine
+from simulator.dialogue.events import Confused, GaveIn, LineSaved, Noise, Pushback, Yielded
+from simulator.dialogue.session import replay
 from simulator.errors import UsageError
 from simulator.scenario import load, load_file
 from simulator.scenario.loader import SCENARIO_DIR
@@ -42,7 +44,7 @@ def test_good_call_is_solved_with_pushback_then_yield(engine_en: Engine) -> None
     final = states[-1]
     assert final.outcome is not None and final.outcome.resolved and final.outcome.reason == "solved"
     events = [e for t in final.transcript for e in t.events]
-    assert "pushback:check_plug" in events and "yield:check_plug" in events
+    assert Pushback("check_plug") in events and Yielded("check_plug") in events
     assert "strip_off" in final.facts
     assert final.mood > states[0].mood
 
@@ -60,7 +62,7 @@ def test_insisting_without_reason_keeps_the_pushback(engine_en: Engine) -> None:
     state = engine_en.respond(state, "Check the plug.")
     state = engine_en.respond(state, "Check the plug again.")
     assert "check_plug" not in state.steps_done
-    assert state.transcript[-2].events.count("pushback:check_plug") == 1
+    assert state.transcript[-2].events.count(Pushback("check_plug")) == 1
 
 
 def test_rudeness_escalates_to_hangup(engine_en: Engine) -> None:
@@ -80,7 +82,7 @@ def test_empathy_calms_and_jargon_confuses(engine_en: Engine) -> None:
     calm = engine_en.respond(start, "I'm sorry, that's really frustrating when you're under pressure.")
     lost = engine_en.respond(start, "Probably the DHCP lease expired or the spooler service crashed.")
     assert calm.mood > start.mood > lost.mood
-    assert "confused" in lost.transcript[-2].events
+    assert Confused() in lost.transcript[-2].events
 
 
 def test_repeated_empathy_wears_off(engine_en: Engine) -> None:
@@ -96,7 +98,7 @@ def test_repeated_empathy_wears_off(engine_en: Engine) -> None:
 def test_noise_costs_patience_once(engine_en: Engine) -> None:
     start = engine_en.start()
     after = engine_en.respond(start, "  \x00\x07 ")
-    assert after.transcript[-2].events == ("noise",)
+    assert after.transcript[-2].events == (Noise(),)
     assert after.patience == start.patience - 1
     assert after.transcript[-1].text  # "Hello? Are you still there?"
 
@@ -144,7 +146,7 @@ def test_line_drop_ends_the_call_unless_the_step_was_taken(tmp_path: Path) -> No
     assert lost.outcome is not None and lost.outcome.reason == "line_dropped"
     saved = replay(engine, ["Hello, what exactly happens when you print?", "I see"])[-1]
     assert not saved.ended
-    assert any(e.startswith("line_saved:") for t in saved.transcript for e in t.events)
+    assert any(isinstance(e, LineSaved) for t in saved.transcript for e in t.events)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -165,7 +167,7 @@ def test_scenario_jargon_list_confuses_this_persona_only() -> None:
     line = "Is the router in the hall cupboard showing lights?"
     averse = Engine(load("jargon-averse"), "en")
     turn = averse.respond(averse.start(), line).transcript[-2]
-    assert "jargon" in turn.acts and "confused" in turn.events
+    assert "jargon" in turn.acts and Confused() in turn.events
     plug = Engine(load("checked-plug"), "en")
     assert "jargon" not in plug.respond(plug.start(), line).transcript[-2].acts
 
@@ -186,8 +188,8 @@ def test_customer_is_worn_down_after_two_refusals_but_it_costs_mood(engine_en: E
         state = engine_en.respond(state, "Check the plug.")
         moods.append(state.mood)
     last = state.transcript[-2]
-    assert "give_in:check_plug" in last.events and "yield:check_plug" not in last.events
+    assert GaveIn("check_plug") in last.events and Yielded("check_plug") not in last.events
     assert "check_plug" in state.steps_done
     reasoned = engine_en.respond(engine_en.respond(engine_en.start(), "Check the plug."),
                                  "I understand, I'm asking anyway because the strip is often switched off.")
-    assert "yield:check_plug" in reasoned.transcript[-2].events
+    assert Yielded("check_plug") in reasoned.transcript[-2].events

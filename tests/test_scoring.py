@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from simulator.dialogue import Engine
+from simulator.dialogue.events import Noise
+from simulator.dialogue.session import play as play_call
 from simulator.errors import UsageError
 from simulator.scenario import load
 from simulator.scoring import DIMENSIONS, Score, attach, score_call
@@ -33,7 +35,7 @@ EMPATHY_LINE = "I understand, that's really annoying."
 
 def play(sid: str, lang: str, lines: list[str]):
     sc = load(sid)
-    return sc, Engine(sc, lang).play(lines)
+    return sc, play_call(Engine(sc, lang), lines)
 
 
 def script(sid: str, name: str) -> list[str]:
@@ -96,7 +98,7 @@ def test_missed_empathy_after_a_cue_costs_more_than_in_a_calm_call():
     angry = score_call(sc, st).dimension("empathy").value
     calm_sc = dataclasses.replace(sc, mood=dataclasses.replace(sc.mood, start=10.0),
                                   situation=dataclasses.replace(sc.situation, urgency="low"), events=())
-    calm = score_call(calm_sc, Engine(calm_sc, "en").play(flat)).dimension("empathy").value
+    calm = score_call(calm_sc, play_call(Engine(calm_sc, "en"), flat)).dimension("empathy").value
     assert angry < calm
     missed = [e for e in score_call(sc, st).dimension("empathy").evidence if e.effect < 0]
     assert missed and missed[0].turn == 1 and "plug" in missed[0].quote  # the customer's cue is quoted
@@ -109,10 +111,10 @@ def test_a_noise_turn_is_not_punished_twice(lang: str, where: int):
     lines = script("checked-plug", f"{lang}-good")
     sc, st = play("checked-plug", lang, lines)
     _, st_noise = play("checked-plug", lang, lines[:where] + ["..."] + lines[where:])
-    assert any("noise" in t.events for t in st_noise.transcript)
+    assert any(Noise() in t.events for t in st_noise.transcript)
     a, b = score_call(sc, st), score_call(sc, st_noise)
     assert abs(a.total - b.total) <= 2.0, (a.to_json()["dimensions"], b.to_json()["dimensions"])
-    noise_turn = next(t.number for t in st_noise.transcript if "noise" in t.events)
+    noise_turn = next(t.number for t in st_noise.transcript if Noise() in t.events)
     assert all(e.turn != noise_turn or e.dimension == "outcome" for e in b.evidence)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from simulator.dialogue.engine import Engine
+from simulator.dialogue.session import play as play_call
 from simulator.scenario.loader import load
 from simulator.scoring import score_call
 
@@ -28,7 +29,7 @@ FLAKY: dict[tuple[str, str], str] = {}
 
 def _play(sid: str, lang: str, lines: list[str]):
     scenario = load(sid)
-    state = Engine(scenario, lang).play(lines)
+    state = play_call(Engine(scenario, lang), lines)
     return scenario, state, score_call(scenario, state)
 
 

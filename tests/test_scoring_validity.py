@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from simulator.dialogue import Engine
+from simulator.dialogue.session import play as play_call
 from simulator.scenario import available, load
 from simulator.scoring import score_call
 
@@ -25,7 +26,7 @@ def _lines(path: Path) -> list[str]:
 
 
 def play(scenario, lang: str, lines: list[str]):
-    return Engine(scenario, lang).play(lines)
+    return play_call(Engine(scenario, lang), lines)
 
 
 def breakdown(score) -> str:

@@ -1,6 +1,10 @@
-"""The dialogue engine: the customer's side of the call."""
+"""The dialogue engine (the customer's side of the call) and the :class:`~simulator.dialogue.session.Call` session.
 
-from simulator.dialogue.engine import Engine, replay
-from simulator.dialogue.state import CallState, Outcome, Turn
+``Engine`` is pure: (scenario, state, line) -> next state. ``Call`` (in
+``simulator.dialogue.session``) owns one call's states and tells observers.
+"""
 
-__all__ = ["CallState", "Engine", "Outcome", "Turn", "replay"]
+from simulator.dialogue.engine import Engine
+from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
+
+__all__ = ["CallState", "Engine", "Exchange", "Outcome", "Turn"]

@@ -13,7 +13,10 @@ from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
 from simulator.analysis.acts import ACTS
-from simulator.dialogue.state import CallState, Outcome, Turn
+from simulator.dialogue import events as ev_
+from simulator.dialogue.events import (Confused, Event, GaveIn, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
+                                        Pushback, Ramble, Repeat, Revealed, Yielded)
+from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
@@ -69,11 +72,11 @@ class Engine:
         state = CallState(
             scenario_id=sc.id, lang=self.lang, seed=seed, turn=0,
             mood=sc.mood.start, patience=sc.mood.patience, trust=sc.mood.trust_start,
-            steps_done=(), pushed_back=(), facts=(), act_counts=(), fired_events=(), transcript=(),
+            steps_done=(), pushed_back=(), facts=(), act_counts=(), fired_events=(), exchanges=(),
         )
         opening = Turn("customer", self._say(sc.opening, state, "opening"), 0, mood=state.mood,
                        patience=state.patience, trust=state.trust)
-        return replace(state, transcript=(opening,))
+        return replace(state, exchanges=(Exchange(0, None, opening),))
 
     def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...]) -> bool:
         if step.acts and any(a in acts for a in step.acts):
@@ -99,7 +102,7 @@ class Engine:
         state = replace(state, turn=turn_no)
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
-        events: list[str] = []
+        events: list[Event] = []
         replies: list[str] = []
         prefix: list[str] = []
         steps_now: list[str] = []
@@ -117,7 +120,7 @@ class Engine:
 
         if analysis.is_noise:
             # Silence or garbage: one small cost, said once, never counted again elsewhere.
-            events.append("noise")
+            events.append(Noise())
             patience -= 1
             replies.append(self._filler("noise", state))
         else:
@@ -128,14 +131,14 @@ class Engine:
                 if reaction is None:
                     continue
                 if repeats and reaction.repeat_decay < 1:
-                    events.append(f"repeat:{act}")
+                    events.append(Repeat(act))
                 fresh = apply(reaction, repeats)
                 if reaction.reply and fresh and not prefix:
                     prefix.append(self._say(reaction.reply, state, f"reaction:{act}"))
             if "jargon" in acts:
-                events.append("confused")
+                events.append(Confused())
             if sc.mood.max_words and analysis.word_count > sc.mood.max_words:
-                events.append("ramble")
+                events.append(Ramble())
                 if sc.mood.ramble:
                     apply(sc.mood.ramble, 0)
                     if sc.mood.ramble.reply:
@@ -153,14 +156,14 @@ class Engine:
                 pb = step.pushback
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
-                    events.append(f"pushback:{step.id}")
+                    events.append(Pushback(step.id))
                     replies.append(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
                     break
-                refusals = sum(t.events.count(f"pushback:{step.id}") for t in state.transcript) if pb else 0
+                refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
                 reasoned = pb is not None and any(a in acts for a in pb.yields_to)
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
                 if pb and not reasoned and not worn_down:
-                    events.append(f"pushback:{step.id}")
+                    events.append(Pushback(step.id))
                     mood -= 3
                     # the first refusal was picked at random; repeats go round the other variants
                     variants = pb.reply.all(lang)
@@ -169,7 +172,7 @@ class Engine:
                     break
                 if pb:
                     # a polite reason wins her over; being asked often enough only wears her down
-                    events.append(f"yield:{step.id}" if reasoned else f"give_in:{step.id}")
+                    events.append(Yielded(step.id) if reasoned else GaveIn(step.id))
                     if not reasoned:
                         mood -= 4
                     if pb.yield_reply:
@@ -181,15 +184,15 @@ class Engine:
                 for fact in step.reveals:
                     if fact not in facts:
                         facts.append(fact)
-                        events.append(f"reveal:{fact}")
+                        events.append(Revealed(fact))
 
-            progress = bool(steps_now) or any(e.startswith(("pushback:", "yield:")) for e in events)
+            progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
             if not progress:
                 mood += sc.mood.drift
                 if not any(a in acts for a in POSITIVE_ACTS):
                     patience -= 1
             if "closing" in acts and state.solved_at is None and not steps_now:
-                events.append("premature_close")
+                events.append(PrematureClose())
                 mood -= 10
                 replies.append(self._filler("premature_close", state))
             elif not replies and not prefix:
@@ -216,15 +219,15 @@ class Engine:
             if ev.kind == "line_drop":
                 signal = 0.0
                 if all(s in done for s in ev.unless_steps) and ev.unless_steps:
-                    events.append(f"line_saved:{ev.id}")
+                    events.append(LineSaved(ev.id))
                     replies.append(self._say(ev.line, state, f"event:{ev.id}"))
                     replies.append(self._say(ev.saved_line, state, f"saved:{ev.id}"))
                 else:
-                    events.append(f"line_drop:{ev.id}")
+                    events.append(LineDrop(ev.id))
                     replies.append(self._say(ev.line, state, f"event:{ev.id}"))
                     outcome = Outcome(resolved=False, reason="line_dropped", final_mood=mood)
             else:
-                events.append(f"{ev.kind}:{ev.id}")
+                events.append(ev_.scripted(ev.kind, ev.id))
                 replies.append(self._say(ev.line, state, f"event:{ev.id}"))
             break  # one scripted event per turn
 
@@ -238,14 +241,14 @@ class Engine:
                 replies.append(self._say(sc.end.solved, state, "solved"))
                 mood = _clamp(mood + 10, -100, 100)
             # turns of silence or garbage don't use up the time left for summary and goodbye
-            spoken_since = sum(1 for t in state.transcript if t.speaker == "trainee" and solved_at is not None
-                               and t.number > solved_at and "noise" not in t.events) + (not analysis.is_noise)
+            spoken_since = sum(1 for t in state.trainee_turns if solved_at is not None
+                               and t.number > solved_at and not ev_.has(t.events, Noise)) + (not analysis.is_noise)
             if solved_at is not None and ("closing" in acts or spoken_since >= AFTER_SOLVED_TURNS) and solved_at != turn_no:
                 outcome = Outcome(resolved=True, reason="solved", final_mood=mood)
                 if "closing" in acts and "goodbye" in sc.fillers and not steps_now:
                     replies = [self._filler("goodbye", state)]
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
-                events.append("hangup")
+                events.append(Hangup())
                 replies = [self._say(sc.end.hangup, state, "hangup")]
                 prefix = []
                 outcome = Outcome(resolved=False, reason="hangup", final_mood=mood)
@@ -259,16 +262,12 @@ class Engine:
                        mood, patience, trust)
         answer = " ".join(p for p in prefix + replies if p)
         customer = Turn("customer", answer, turn_no, mood=mood, patience=patience, trust=trust)
-        transcript = state.transcript + (trainee, customer) if answer else state.transcript + (trainee,)
+        exchange = Exchange(turn_no, trainee, customer if answer else None)
         return replace(
             state, mood=mood, patience=patience, trust=trust, steps_done=tuple(done), pushed_back=tuple(pushed),
             facts=tuple(facts), act_counts=tuple(sorted(counts.items())), fired_events=tuple(fired),
-            transcript=transcript, solved_at=solved_at, signal=signal, outcome=outcome,
+            exchanges=state.exchanges + (exchange,), solved_at=solved_at, signal=signal, outcome=outcome,
         )
-
-    def play(self, lines: list[str], seed: int = 0) -> CallState:
-        """A whole scripted call: each line in turn until the call ends, then finished."""
-        return self.finish(replay(self, lines, seed)[-1])
 
     def finish(self, state: CallState, reason: str = "script_end") -> CallState:
         """End a call that is still open (script ran out, trainee quit, process interrupted)."""
@@ -277,12 +276,3 @@ class Engine:
         return replace(state, outcome=Outcome(resolved=state.solved, reason="solved" if state.solved else reason,
                                               final_mood=state.mood))
 
-
-def replay(engine: Engine, lines: list[str], seed: int = 0) -> list[CallState]:
-    """Every state of a call played from ``lines`` (index 0 = the opening)."""
-    states = [engine.start(seed)]
-    for line in lines:
-        if states[-1].ended:
-            break
-        states.append(engine.respond(states[-1], line))
-    return states

@@ -7,7 +7,9 @@ resumed ("retry from turn N") and two runs with one seed are identical.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from simulator.dialogue.events import Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,23 +28,44 @@ class Turn:
     """(act, quoted span) pairs that triggered the acts."""
     steps: tuple[str, ...] = ()
     """Checklist steps taken by this trainee line."""
-    events: tuple[str, ...] = ()
-    """What happened, as 'kind:detail' tags: pushback:check_plug, yield:check_plug (gave in to a reason), give_in:check_plug (worn down by repeated asking), reveal:fact, temptation:id, noise, ramble, confused, line_drop:id, line_saved:id, premature_close, repeat:empathy."""
+    events: tuple[Event, ...] = ()
+    """What happened in this turn (see :mod:`simulator.dialogue.events`): Pushback, Yielded, GaveIn, Revealed, Temptation, Noise, Ramble, Confused, LineDrop, LineSaved, PrematureClose, Hangup, Repeat."""
     mood: float = 0.0
     """Customer's mood after this line (-100..100)."""
     patience: float = 0.0
     """Customer's patience after this line (turns)."""
     trust: float = 0.0
     """Customer's trust after this line (0..100)."""
+    by: str = ""
+    """Who said a trainee line when several trainees share a call (seminar hot seat); '' otherwise."""
 
     def to_json(self) -> dict:
         out = {"speaker": self.speaker, "text": self.text, "turn": self.number}
+        if self.by:
+            out["by"] = self.by
         if self.speaker == "trainee":
             out["acts"] = list(self.acts)
             out["steps"] = list(self.steps)
-        out["events"] = list(self.events)
+        out["events"] = [e.to_json() for e in self.events]
         out["mood"] = round(self.mood, 1)
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """One trainee line and the customer's reply to it; number 0 is the customer's opening."""
+
+    number: int
+    """0 for the opening, n for the trainee's n-th line."""
+    trainee: Turn | None
+    """The trainee's line (None for the opening)."""
+    reply: Turn | None
+    """The customer's answer (None when she said nothing, e.g. after hanging up)."""
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """The exchange's lines in the order spoken."""
+        return tuple(t for t in (self.trainee, self.reply) if t is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +110,9 @@ class CallState:
     act_counts: tuple[tuple[str, int], ...]
     """How often each act has occurred (for diminishing returns)."""
     fired_events: tuple[str, ...]
-    """Events that have happened."""
-    transcript: tuple[Turn, ...]
-    """Every line so far."""
+    """Ids of the scenario's scripted events that have fired."""
+    exchanges: tuple[Exchange, ...]
+    """The call so far, one exchange per trainee turn (index 0: the customer's opening)."""
     solved_at: int | None = None
     """Trainee turn at which the problem was solved, or None."""
     signal: float = 1.0
@@ -106,10 +129,26 @@ class CallState:
         return self.solved_at is not None
 
     @property
+    def transcript(self) -> tuple[Turn, ...]:
+        """Every line so far, in the order spoken."""
+        return tuple(t for x in self.exchanges for t in x.turns)
+
+    @property
+    def trainee_turns(self) -> tuple[Turn, ...]:
+        """The trainee's lines, in order."""
+        return tuple(x.trainee for x in self.exchanges if x.trainee is not None)
+
+    @property
     def last_customer_line(self) -> str:
-        for t in reversed(self.transcript):
-            if t.speaker == "customer":
-                return t.text
+        for x in reversed(self.exchanges):
+            if x.reply is not None:
+                return x.reply.text
+        return ""
+
+    def reply_to(self, number: int) -> str:
+        """What the customer said in exchange ``number`` ('' when nothing)."""
+        if 0 <= number < len(self.exchanges) and self.exchanges[number].reply is not None:
+            return self.exchanges[number].reply.text
         return ""
 
     def count(self, act: str) -> int:

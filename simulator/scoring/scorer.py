@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from simulator.dialogue.events import GaveIn, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, details, has
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, EvidenceItem, Score, weights_for
@@ -139,9 +140,9 @@ class _Call:
         self.sc = scenario
         self.state = state
         self.fb = Feedback.for_language(state.lang)
-        self.trainee: list[Turn] = [t for t in state.transcript if t.speaker == "trainee"]
-        self.customer: dict[int, Turn] = {t.number: t for t in state.transcript if t.speaker == "customer"}
-        self.real: list[Turn] = [t for t in self.trainee if "noise" not in t.events]
+        self.trainee: list[Turn] = list(state.trainee_turns)
+        self.customer: dict[int, Turn] = {x.number: x.reply for x in state.exchanges if x.reply is not None}
+        self.real: list[Turn] = [t for t in self.trainee if not has(t.events, Noise)]
         allowed = None if turns is None else set(turns)
         self.scored: list[Turn] = [t for t in self.real if allowed is None or t.number in allowed]
         self.scored_numbers = {t.number for t in self.scored}
@@ -204,13 +205,12 @@ def _cues(call: _Call) -> dict[int, tuple[float, list[str], str, int]]:
         nxt_no = nxt.number if nxt else None
         quote = call.customer_line(t.number)
         for ev in t.events:
-            kind, _, detail = ev.partition(":")
-            if kind == "temptation":
+            if isinstance(ev, Temptation):
                 add(nxt_no, CUE_TEMPTATION, "temptation", quote)
-            elif kind == "pushback" and detail not in seen_pushback:
-                seen_pushback.add(detail)
+            elif isinstance(ev, Pushback) and ev.step not in seen_pushback:
+                seen_pushback.add(ev.step)
                 add(nxt_no, CUE_PUSHBACK, "pushback", quote)
-        if "noise" not in t.events:
+        if not has(t.events, Noise):
             if t.mood <= previous_mood - MOOD_DROP:
                 add(nxt_no, CUE_MOOD_DROP, "mood_drop", quote)
             previous_mood = t.mood
@@ -251,7 +251,7 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
         answer = next((t for t in window_turns if t.number in fresh), None)
         reason = next((t for t in window_turns if "transparency" in t.acts
-                       or any(e.startswith("yield:") for e in t.events)), None)
+                       or has(t.events, Yielded)), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
         if answer is not None:
             dim.add(answer.number, call.span(answer, *WARM_ACTS), share, fb.item("cue_answered", cue=cue))
@@ -321,7 +321,7 @@ def _solution_turn(call: _Call) -> int | None:
             break
         solving.discard(step.id)
     for t in call.real:
-        if solving & set(t.steps) or any(e.partition(":")[2] in solving for e in t.events if e.startswith("pushback:")):
+        if solving & set(t.steps) or solving & set(details(t.events, Pushback)):
             return t.number
     # Only when no solving step is ever attempted does the first instruction count as the proposal.
     return next((t.number for t in call.real if "instruction" in t.acts), None)
@@ -378,9 +378,8 @@ def _checklist(call: _Call, dim: _Dim) -> None:
     for t in call.trainee:
         for s in t.steps:
             taken.setdefault(s, t)
-        for e in t.events:
-            if e.startswith("pushback:"):
-                pushbacks.setdefault(e.partition(":")[2], []).append(t)
+        for step_id in details(t.events, Pushback):
+            pushbacks.setdefault(step_id, []).append(t)
     counted = [s for s in sc.steps if s.id not in taken or call.counts(taken[s.id])]
     total = sum(2 if s.essential else 1 for s in counted)
     mark = fb.text("essential_mark")
@@ -390,10 +389,10 @@ def _checklist(call: _Call, dim: _Dim) -> None:
         ess = mark if s.essential else ""
         if s.id in taken:
             t = taken[s.id]
-            if f"give_in:{s.id}" in t.events:  # worn down, not persuaded: half the credit
+            if has(t.events, GaveIn, s.id):  # worn down, not persuaded: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_worn_down", step=title, essential=ess))
                 continue
-            kind = "step_yielded" if f"yield:{s.id}" in t.events else "step_done"
+            kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
             dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))
         elif s.id in pushbacks:
             last = pushbacks[s.id][-1]
@@ -428,7 +427,7 @@ def _clarity(call: _Call, dim: _Dim) -> None:
         words = len(t.text.split())
         if "jargon" in t.acts:
             dim.add(t.number, call.span(t, "jargon"), -jargon, fb.item("jargon"))
-        if "ramble" in t.events:
+        if has(t.events, Ramble):
             dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
         elif "instruction" in t.acts and words > INSTRUCTION_WORDS:
             dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION, fb.item("long_instruction", words=words))
@@ -481,7 +480,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         dim.add(0, call.customer_line(0), NO_GREETING, fb.item("no_greeting"))
     premature = 0.0
     for t in scored:
-        if "premature_close" in t.events and premature < PREMATURE_CLOSE_CAP:
+        if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP:
             premature += PREMATURE_CLOSE
             dim.add(t.number, call.span(t, "closing"), -PREMATURE_CLOSE, fb.item("premature_close"))
     # Closing: a goodbye once the problem is solved (or in the last turn of a resolved call).
@@ -489,7 +488,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     hung_up = outcome is not None and outcome.reason in ("hangup", "line_dropped")
     if call.last_real is not None and call.last_real in call.scored_numbers and not hung_up:
         solved_at = state.solved_at
-        close = next((t for t in reversed(scored) if "closing" in t.acts and "premature_close" not in t.events
+        close = next((t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
                       and (solved_at is None or t.number >= solved_at)), None)
         if close is not None:
             dim.add(close.number, call.span(close, "closing"), CLOSING, fb.item("closing"))
@@ -499,7 +498,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     provoked: set[int] = set()
     calm = 0.0
     for t in call.trainee:
-        if any(e.startswith("temptation:") for e in t.events):
+        if has(t.events, Temptation):
             nxt = call.next_real(t.number)
             if nxt is None or not call.counts(nxt):
                 continue

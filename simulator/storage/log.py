@@ -1,25 +1,30 @@
-"""The play loop's view of the store: record a call turn by turn as it happens."""
+"""The store as an observer of a :class:`~simulator.dialogue.session.Call`: every exchange committed as it happens."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from simulator.dialogue.state import CallState
+from simulator.dialogue.state import CallState, Exchange
 from simulator.scenario.model import Scenario
 from simulator.storage.store import NOT_STORED, Store
 
 
 class CallLog:
-    """Writes the calls of one trainee to a :class:`Store`, each turn committed as it happens.
+    """Writes the calls of one trainee to a :class:`Store`, each exchange committed as it happens.
 
-    UIs call :meth:`observe` with every new :class:`CallState` and
-    :meth:`finish` when a call ends. A state that does not continue the call
-    being recorded (a retry from an earlier turn after the call was finished)
-    starts a new stored session, so every attempt is kept.
+    Attach it to a ``Call`` first among the observers: ``on_turn`` stores the
+    exchanges not stored yet, ``on_end`` the outcome and the score. After an
+    end, the next ``on_turn`` (a retry from an earlier turn) starts a new
+    stored session, so every attempt is kept.
+
+    ``only``: store only the exchanges whose trainee line was said by this
+    person (``Turn.by``), plus the opening: a seminar keeps one log per
+    trainee, so each person's stored call holds their own words only.
     """
 
     def __init__(self, store: Store, scenario: Scenario, lang: str, *, seed: int = 0, trainee: str | None = None,
-                 mode: str = "practice", private: bool = False) -> None:
+                 mode: str = "practice", private: bool = False, only: str | None = None) -> None:
         self.store = store
         self.scenario = scenario
         self.lang = lang
@@ -27,12 +32,16 @@ class CallLog:
         self.trainee = trainee
         self.mode = mode
         self.private = private
+        self.only = only
         self.session: int | None = None
-        self.recorded = 0  # transcript lines stored for the current session
+        self.recorded = 0  # exchanges looked at (stored or skipped) for the current session
         self.sessions: list[int] = []
 
-    def observe(self, state: CallState) -> None:
-        """Store the lines of ``state`` not stored yet."""
+    def _keeps(self, x: Exchange) -> bool:
+        return self.only is None or x.trainee is None or x.trainee.by == self.only
+
+    def on_turn(self, state: CallState) -> None:
+        """Store the exchanges of ``state`` not stored yet."""
         if self.session is None:
             self.session = self.store.begin_session(self.trainee, self.scenario, self.lang, state.seed,
                                                     self.mode, self.private)
@@ -40,25 +49,19 @@ class CallLog:
             self.recorded = 0
         if self.session == NOT_STORED:
             return
-        lines = state.transcript
-        if self.recorded == 0 and lines:
-            self.store.record_turn(self.session, lines[0], None)
-            self.recorded = 1
-        while self.recorded < len(lines):
-            turn = lines[self.recorded]
-            reply = lines[self.recorded + 1] if self.recorded + 1 < len(lines) else None
-            if reply is not None and (reply.speaker != "customer" or reply.number != turn.number):
-                reply = None
-            self.store.record_turn(self.session, turn, reply)
-            self.recorded += 2 if reply is not None else 1
+        while self.recorded < len(state.exchanges):
+            x = state.exchanges[self.recorded]
+            if self._keeps(x):
+                line = x.trainee or x.reply
+                if line is not None:
+                    self.store.record_turn(self.session, line, x.reply if x.trainee is not None else None)
+            self.recorded += 1
 
-    def finish(self, state: CallState, score: Any = None) -> None:
-        """Store the end of the call and its score; the next :meth:`observe` starts a new session."""
-        self.observe(state)
+    def on_end(self, state: CallState, score: Any = None) -> None:
+        """Store the end of the call and its score; the next :meth:`on_turn` starts a new session."""
+        self.on_turn(state)
         if self.session not in (None, NOT_STORED):
+            if self.only is not None:  # the other trainees' exchanges are not this person's to keep
+                state = replace(state, exchanges=tuple(x for x in state.exchanges if self._keeps(x)))
             self.store.finish_session(self.session, state, score)
         self.session = None
-
-    def hook(self, scenario: Scenario, state: CallState, score: Any) -> None:
-        """The window's store hook: ``hook(scenario, final_state, score)``."""
-        self.finish(state, score)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from simulator.errors import BackendError, UsageError
 from simulator.storage.config import BUSY_TIMEOUT_MS, PRIVACY_DEFAULTS, PRIVACY_SETTINGS, database_url, redact
-from simulator.storage.export import export_trainee, pair_transcript, session_json
+from simulator.storage.export import export_trainee, pair_transcript, session_json  # noqa: F401 - re-exported
 from simulator.storage.models import (
     MODES, Adjustment, Cohort, ScenarioRow, ScoreRow, SessionRow, Setting, Trainee, TraineeName, TurnRow, utcnow,
 )
@@ -335,9 +335,9 @@ class Store:
     @staticmethod
     def _turn_row(session_id: int, turn: Turn, reply: Turn | None) -> TurnRow:
         return TurnRow(session_id=session_id, number=turn.number, speaker=turn.speaker, text=turn.text,
-                       acts=list(turn.acts), steps=list(turn.steps), events=list(turn.events),
+                       acts=list(turn.acts), steps=list(turn.steps), events=[e.to_json() for e in turn.events],
                        reply=reply.text if reply is not None else None,
-                       reply_events=list(reply.events) if reply is not None else [],
+                       reply_events=[e.to_json() for e in reply.events] if reply is not None else [],
                        mood=float(reply.mood if reply is not None else turn.mood), recorded_at=utcnow())
 
     def record_turn(self, session_id: int, trainee_turn: Turn, customer_turn: Turn | None = None) -> None:
@@ -357,7 +357,7 @@ class Store:
     def finish_session(self, session_id: int, state: CallState, score: Any = None) -> None:
         """Store how the call ended and its score (a ``simulator.scoring.Score``; None: unscored).
 
-        Turns of ``state.transcript`` not recorded yet are stored too.
+        Exchanges of ``state`` not recorded yet are stored too.
         """
         if session_id == NOT_STORED:
             return
@@ -366,9 +366,10 @@ class Store:
             if row is None:
                 raise UsageError(f"no session {session_id}")
             have = set(s.execute(select(TurnRow.number).where(TurnRow.session_id == session_id)).scalars())
-            for turn, reply in pair_transcript(state.transcript):
-                if turn.number not in have:
-                    s.add(self._turn_row(session_id, turn, reply))
+            for x in state.exchanges:
+                line = x.trainee or x.reply
+                if line is not None and x.number not in have:
+                    s.add(self._turn_row(session_id, line, x.reply if x.trainee is not None else None))
             row.status = "finished"
             row.ended_at = utcnow()
             if state.outcome is not None:
