@@ -14,18 +14,10 @@ import sys
 
 import click
 
-from simulator.errors import ScenarioError, SimulatorError, UsageError
+from simulator.config import default_language  # re-exported: older code imports it from here
+from simulator.errors import Interrupted, UsageError
 
 DEFAULT_SCENARIO = "checked-plug"
-
-
-def default_language() -> str:
-    """SIMULATOR_LANG, else German for a German locale, else English."""
-    env = os.environ.get("SIMULATOR_LANG", "")
-    if env:
-        return env
-    loc = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "de" if loc.lower().startswith("de") else "en"
 
 
 LANG_OPTION = click.option("--lang", "lang", default=None, metavar="de|en",
@@ -52,6 +44,29 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self.LAZY))
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the subcommand; Ctrl-C and a closed pipe end it as a user expects, not as click's 'Aborted!' (exit 1).
+
+        Ctrl-C: ``simulator: interrupted``, exit 130; a declined confirmation or
+        end of input at a prompt: ``simulator: aborted``, exit 130; the reader
+        of stdout going away (``simulator ... | head``): exit 0, silently.
+        """
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            if sys.stderr.isatty():
+                click.echo(err=True)  # end the line the terminal echoed '^C' on
+            raise Interrupted("interrupted") from None
+        except (click.exceptions.Abort, EOFError):
+            raise Interrupted("aborted") from None
+        except BrokenPipeError:
+            try:  # the flush at exit must not hit the closed pipe again
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            raise click.exceptions.Exit(0) from None
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.LAZY:
@@ -347,27 +362,21 @@ def call_json(state) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI, turning SimulatorErrors into one line and an exit code."""
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    """Entry point ``simulator = "simulator.cli:main"``: run the CLI in click's standalone mode; return the exit code.
+
+    click prints every :class:`~simulator.errors.SimulatorError` (one line, see
+    :mod:`simulator.errors`) and exits; the exit is turned back into the
+    return value, so ``sys.exit(main())`` and tests calling ``main([...])``
+    both work.
+    """
     try:
-        cli.main(args=argv, prog_name="simulator", standalone_mode=False)
-    except ScenarioError as exc:
-        click.echo(str(exc), err=True)
-        return exc.exit_code
-    except SimulatorError as exc:
-        click.echo(f"simulator: {exc.message}", err=True)
-        return exc.exit_code
-    except click.exceptions.Abort:
-        click.echo("simulator: aborted", err=True)
-        return 130
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
+        cli.main(args=argv, prog_name="simulator")
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 0
-    except KeyboardInterrupt:
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        click.echo(f"simulator: {exc.code}", err=True)
+        return 1
+    except KeyboardInterrupt:  # before or after click's own handling (e.g. during shell completion)
         click.echo("simulator: interrupted", err=True)
         return 130
-    except BrokenPipeError:
-        return 0
     return 0

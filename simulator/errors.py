@@ -1,34 +1,44 @@
 """The one family of errors a user may see.
 
-Every error meant for a user derives from :class:`SimulatorError`, carries an
-exit code and a one-line message, and is printed by the CLI without a
-traceback.
+Every error meant for a user derives from :class:`SimulatorError`, a
+:class:`click.ClickException`: click's standalone mode prints it (one line,
+``simulator: <message>`` on stderr, no traceback) and exits with the class's
+``exit_code`` -- 1 by default, 2 for :class:`UsageError`, 3 for
+:class:`BackendError`, 130 for :class:`Interrupted`. A :class:`ScenarioError`
+prints its problems compiler style (``file:line:col: message``), one per line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import IO, Any
+
+import click
+
+PROG = "simulator"
+"""The prefix of every one-line error message."""
 
 
-class SimulatorError(Exception):
+class SimulatorError(click.ClickException):
     """An error shown to the user as one line, with an exit code."""
 
-    exit_code: int = 1
+    exit_code = 1
 
-    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if exit_code is not None:
-            self.exit_code = exit_code
-
-    def __str__(self) -> str:
-        return self.message
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print ``simulator: <message>`` on stderr (click would print ``Error: <message>``)."""
+        click.echo(f"{PROG}: {self.format_message()}", file=file, err=True, color=self.show_color)
 
 
 class UsageError(SimulatorError):
     """Unknown scenario, language, option value: the user asked for something that isn't there."""
 
     exit_code = 2
+
+
+class Interrupted(SimulatorError):
+    """Ctrl-C, end of input at a prompt or a declined confirmation: exit 130 (128 + SIGINT)."""
+
+    exit_code = 130
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +79,10 @@ class ScenarioError(SimulatorError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print every problem on a line of its own, without the ``simulator:`` prefix (as a compiler does)."""
+        click.echo(self.format_message(), file=file, err=True, color=self.show_color)
 
 
 class BackendError(SimulatorError):

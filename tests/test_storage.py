@@ -400,7 +400,7 @@ def test_privacy_command(tmp_path: Path) -> None:
     with Store.open(db) as store:
         assert store.setting("store_audio") == "true"
     res = runner.invoke(privacy, ["set", "store_audio", "maybe", "--db", db])
-    assert res.exit_code != 0 and isinstance(res.exception, UsageError)
+    assert res.exit_code == 2 and res.output == "simulator: store_audio must be one of true, false, not 'maybe'\n"
 
 
 def test_the_real_scorer_result_is_stored(sqlite_url: str) -> None:

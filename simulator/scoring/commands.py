@@ -56,7 +56,7 @@ def rubric(scenario: str, lang: str | None, exam: bool) -> None:
     """Show the persona card and the rubric of SCENARIO (id or .yaml path)."""
     from rich.console import Console
 
-    from simulator.cli import default_language
+    from simulator.config import default_language
     from simulator.scenario import load
     from simulator.scenario.loader import check_language
 

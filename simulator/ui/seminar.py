@@ -890,7 +890,7 @@ def run_seminar_window(seminar: Seminar, *, lang: str, fps: int = 30) -> Seminar
               help="A projector window when a display is present, else typed commands in the terminal.")
 def seminar(scenario: str, trainees: str, lang: str | None, mode: str, seed: int, ui: str) -> None:
     """Run a call on a projector with several trainees (hot seat or one after the other)."""
-    from simulator.cli import default_language
+    from simulator.config import default_language
     from simulator.dialogue import Engine
     from simulator.scenario import load
 
