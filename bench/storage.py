@@ -19,7 +19,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-DIMENSIONS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
+from simulator.vocabulary import DIMENSIONS
 SCENARIOS = ("checked-plug", "mobile-caller", "diva-complaint", "voicebox-rambler", "jargon-averse", "expert-user")
 
 

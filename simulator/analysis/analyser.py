@@ -24,12 +24,10 @@ from rapidfuzz.distance import OSA
 from simulator.analysis.acts import ACTS
 from simulator.analysis.normaliser import Item, fold, items
 from simulator.errors import UsageError
+from simulator.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
     from simulator.analysis.phrases import PhraseMatcher
-
-LANGUAGES: tuple[str, ...] = ("de", "en")
-"""Languages with a data file."""
 
 _TOKEN = r"[^\s.?!]+ "
 _FOLD_PATTERN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'"})

@@ -32,7 +32,7 @@ AUDIENCES = ("trainee", "instructor", "hr")
 """Who a report is for."""
 FORMATS = ("html", "csv", "pdf")
 """Output formats."""
-DIMENSION_ORDER = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
+from simulator.vocabulary import DIMENSIONS as DIMENSION_ORDER
 """Rubric dimensions in display order (as simulator.scoring.DIMENSIONS)."""
 NO_COHORT = "(no cohort)"
 """Group label of trainees outside any cohort."""

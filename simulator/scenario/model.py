@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from simulator.errors import SourceLocation
-
-LANGUAGES = ("de", "en")
-"""Languages the product supports."""
+from simulator.vocabulary import LANGUAGES
 
 NOWHERE = SourceLocation("<built-in>")
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DIMENSIONS: tuple[str, ...] = (
-    "empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome",
-)
-"""The rubric's dimensions, in display order."""
+from simulator.vocabulary import DIMENSIONS
 
 DEFAULT_WEIGHTS: dict[str, float] = {name: 1.0 for name in DIMENSIONS}
 """Every dimension weighs the same unless the scenario says otherwise (``scoring.weights``)."""

@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from simulator.vocabulary import MODES
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -32,8 +34,6 @@ NAMING = {
 
 SESSION_STATUSES = ("running", "finished", "interrupted")
 """Lifecycle of a session row."""
-MODES = ("practice", "exam", "seminar")
-"""How a call was played."""
 
 
 def utcnow() -> datetime:

@@ -30,7 +30,7 @@ from simulator.errors import UsageError
 if TYPE_CHECKING:
     from simulator.dialogue import CallState, Engine
 
-DIMENSIONS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
+from simulator.vocabulary import DIMENSIONS
 """The rubric's dimensions (as simulator.scoring.DIMENSIONS)."""
 MODES = ("hotseat", "sequence")
 """hotseat: turns on one call; sequence: one call per trainee."""

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from simulator.dialogue import CallState, Engine
     from simulator.scenario import Scenario
 
-DIMENSIONS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
+from simulator.vocabulary import DIMENSIONS
 """The rubric's dimensions (the scorer's ``DIMENSIONS``; repeated here so the window starts without it)."""
 SCREENS = ("start", "call", "debrief")
 """The trainee window's screens, in order."""
