@@ -223,15 +223,16 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
          audio_out: str | None, trainee: str | None, private: bool, store: bool, db: str | None) -> None:
     """Take a call: SCENARIO is an id (see 'simulator scenarios') or a path to a .yaml file."""
     from simulator.dialogue import Engine
+    from simulator.dialogue.session import Call
     from simulator.scenario import load
 
     sc = load(scenario)
     engine = Engine(sc, lang or default_language())
     if report:
         _check_report_path(report)  # before the call, not after it
-    log = _call_log(sc, engine.lang, seed, trainee, private, "exam" if exam else "practice", db) if store else None
     scripted = script is not None or bool(audio_script) or as_json
     files = _audio_files(audio_script) if audio_script else []
+    lines = _script_lines(script) if script is not None else None
     speak = voice if voice is not None else not scripted
     pipeline = None
     if speak or audio_out or files or mic:
@@ -246,43 +247,47 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
             if voice is not None or files or audio_out:
                 raise  # asked for explicitly: fail at start-up, naming what is missing
             click.echo(f"simulator: {exc.message} – continuing without voice", err=True)
+    window = not scripted and (ui == "window" or (ui == "auto" and _display()))
+    # The observers, in the order they hear each turn: the store first (a line is kept before anything
+    # else can go wrong), then what the trainee sees, then the voice, then the report file.
+    observers: list = []
+    log = _call_log(sc, engine.lang, seed, trainee, private, "exam" if exam else "practice", db) if store else None
+    if log is not None:
+        observers.append(log)
+    terminal = None
+    if not window and not as_json:
+        from simulator.ui.terminal import TerminalUI
+
+        terminal = TerminalUI(live=not scripted, scenario=sc)
+        observers.append(terminal)
+    if pipeline is not None and (speak or audio_out) and not window:
+        from simulator.voice.speaker import Speaker
+
+        observers.append(Speaker(pipeline))
+    if report:
+        from simulator.reports.debrief import ReportFile
+
+        observers.append(ReportFile(report, sc))
+    call = Call(engine, seed=seed, observers=observers)
     if scripted:
         if files:
-            lines = (pipeline.hear_file(f).text for f in files)
-        elif script is not None:
-            lines = iter(_script_lines(script))
+            source = (pipeline.hear_file(f).text for f in files)
+        elif lines is not None:
+            source = iter(lines)
         else:
-            lines = (l.rstrip("\n") for l in sys.stdin if l.strip())
-        state = engine.start(seed)
-        if pipeline is not None:
-            pipeline.speak(state.last_customer_line)
-        for line in lines:
-            if state.ended:
-                break
-            state = engine.respond(state, line)
-            if log is not None:
-                log.observe(state)
-            if pipeline is not None:
-                pipeline.speak(state.last_customer_line)
-        state = engine.finish(state)
-        score = _debrief(sc, state, report, show=not as_json, transcript=True, log=log)
+            source = (line.rstrip("\n") for line in sys.stdin if line.strip())
+        call.play(source)
         if as_json:
-            doc = call_json(state)
-            doc["score"] = score.to_json()
+            doc = call_json(call.state)
+            doc["score"] = call.score.to_json()
             click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    if ui == "window" or (ui == "auto" and _display()):
+    if window:
         from simulator.ui.window import run_window
 
-        hooks = dict(store_hooks=[log.hook], turn_hooks=[log.observe]) if log is not None else {}
-        state = run_window(engine, seed=seed, exam=exam, voice=pipeline, lang=engine.lang, **hooks)
-        _debrief(sc, state, report, show=False)  # the window showed (and stored) its own debrief
+        run_window(call, exam=exam, voice=pipeline)
         return
-    from simulator.ui.terminal import TerminalUI
-
-    state = TerminalUI().play(engine, seed=seed, exam=exam, voice=pipeline, mic=mic,
-                              on_state=log.observe if log is not None else None)
-    _debrief(sc, state, report, show=True, log=log)
+    terminal.run(call, exam=exam, voice=pipeline, mic=mic)
 
 
 def _call_log(sc, lang: str, seed: int, trainee: str | None, private: bool, mode: str, db: str | None):
@@ -324,30 +329,6 @@ def _display() -> bool:
     from simulator.ui.window import display_available
 
     return display_available()
-
-
-def _debrief(sc, state, report: str | None, *, show: bool, transcript: bool = False, log=None):
-    """Score a finished call, store it, show the debrief in the terminal and write --report."""
-    from simulator.scoring import score_call
-
-    score = score_call(sc, state)
-    if log is not None:
-        log.finish(state, score)
-    if report:
-        from simulator.reports.debrief import write_debrief
-
-        write_debrief(report, sc, state, score)
-    if show:
-        from rich.console import Console
-
-        from simulator.ui.debrief import show_debrief
-        from simulator.ui.terminal import TerminalUI
-
-        console = Console(highlight=False)
-        if transcript:
-            TerminalUI(console).show_transcript(sc, state)
-        show_debrief(console, sc, state, score)
-    return score
 
 
 def call_json(state) -> dict:

@@ -102,3 +102,20 @@ def write_debrief(path, scenario, state, score) -> Path:
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
+
+
+class ReportFile:
+    """Writes the debrief of a call to a file when it ends (``play --report``): a call observer."""
+
+    def __init__(self, path, scenario) -> None:
+        self.path = path
+        """Where to write (.html/.htm or .md/.markdown)."""
+        self.scenario = scenario
+        """The scenario played."""
+
+    def on_turn(self, state) -> None:
+        return None
+
+    def on_end(self, state, score) -> None:
+        if score is not None:
+            write_debrief(self.path, self.scenario, state, score)

@@ -48,8 +48,12 @@ def mood_bar(mood: float, width: int = 20) -> RichText:
 class TerminalUI:
     """Renders calls in a terminal."""
 
-    def __init__(self, console: Console | None = None) -> None:
+    def __init__(self, console: Console | None = None, *, live: bool = True, scenario: Scenario | None = None) -> None:
         self.console = console or Console(highlight=False)
+        self.live = live
+        """True: show each reply as it comes (interactive); False: the whole transcript at the end (a script)."""
+        self.scenario = scenario
+        """The scenario played (set by :meth:`run`; needed for the persona card and the debrief)."""
 
     def persona_card(self, sc: Scenario, lang: str) -> Panel:
         p = sc.persona
@@ -85,49 +89,64 @@ class TerminalUI:
         self.console.print(self.status(state))
         self.outcome(state)
 
-    def play(self, engine: Engine, seed: int = 0, exam: bool = False, voice=None, mic: bool = False,
-             on_state=None) -> CallState:
-        """Interactive call: typed lines (or push-to-talk with ``mic``) until the call ends."""
+    # -- the call's view (a CallObserver) --------------------------------------------
+    def on_turn(self, state: CallState) -> None:
+        """Live: show the customer's new line and the mood; otherwise wait for the end."""
+        if not self.live:
+            return
+        reply = state.exchanges[-1].reply
+        if reply is not None:
+            self.line("customer", reply.text, state.lang)
+        if state.turn:
+            self.console.print(self.status(state))
+
+    def on_end(self, state: CallState, score) -> None:
+        """The outcome and the debrief (a scripted call shows its transcript first)."""
+        from simulator.ui.debrief import show_debrief
+
+        if self.live:
+            self.outcome(state)
+        elif self.scenario is not None:
+            self.show_transcript(self.scenario, state)
+        if score is not None and self.scenario is not None:
+            show_debrief(self.console, self.scenario, state, score)
+
+    def run(self, call, *, exam: bool = False, voice=None, mic: bool = False):
+        """Interactive call: typed lines (or push-to-talk with ``mic``) go to ``call`` until it ends.
+
+        This object must be among the call's observers (it shows the replies);
+        returns the call.
+        """
         from simulator.scoring.commands import rubric_renderables
 
-        sc, lang = engine.scenario, engine.lang
+        sc, lang = call.scenario, call.lang
+        self.scenario = sc
         for part in rubric_renderables(sc, lang, exam):  # the rubric is shown before the call, never hidden
             self.console.print(part)
         microphone = self._microphone(lang) if mic else None
         self.console.print(LABELS[lang]["quit"], style="dim")
         if microphone is not None:
             self.console.print(LABELS[lang]["talk"], style="dim")
-        state = engine.start(seed)
-        self._customer(state, voice)
+        call.start()
         empty = 0
-        while not state.ended:
+        while not call.ended:
             try:
                 text = self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
                 if microphone is not None and not text.strip():
                     text = self._listen(microphone, voice, lang)
             except (EOFError, KeyboardInterrupt):
                 self.console.print()
-                state = engine.finish(state, "quit")
+                call.finish("quit")
                 break
             if not text.strip():
                 empty += 1
                 if empty >= 2:
-                    state = engine.finish(state, "quit")
+                    call.finish("quit")
                     break
             else:
                 empty = 0
-            state = engine.respond(state, text)
-            if on_state is not None:
-                on_state(state)  # stored before anything else can go wrong
-            self._customer(state, voice)
-            self.console.print(self.status(state))
-        self.outcome(state)
-        return state
-
-    def _customer(self, state: CallState, voice) -> None:
-        self.line("customer", state.last_customer_line, state.lang)
-        if voice is not None:
-            voice.speak(state.last_customer_line)
+            call.say(text)
+        return call
 
     def _microphone(self, lang: str):
         from simulator.errors import BackendError
