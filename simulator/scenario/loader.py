@@ -1,527 +1,45 @@
-"""Build a :class:`Scenario` from YAML, collecting every problem of a file.
+"""Load scenarios: bytes -> text -> located YAML -> :class:`Scenario`, every problem of a file at once.
 
-The builder never raises on bad input: each mistake becomes a
-:class:`~simulator.errors.Problem` with ``path:line:col``; at the end all
-problems of a file are raised together as one :class:`ScenarioError`.
+Reading (:mod:`~simulator.scenario.source`, bounded by
+:mod:`~simulator.scenario.safe_yaml`), building
+(:mod:`~simulator.scenario.builder`) and cross-checking
+(:mod:`~simulator.scenario.checks`) live in their own modules; finding a
+scenario by id is :mod:`~simulator.scenario.library`. This module ties them
+together and keeps the names other code imports.
 """
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from simulator.analysis.acts import ACTS
 from simulator.errors import Problem, ScenarioError, SourceLocation, UsageError
-from simulator.scenario.model import (
-    EMPTY_PHRASES,
-    EMPTY_TEXT,
-    LANGUAGES,
-    EndConditions,
-    Event,
-    Fact,
-    LineSettings,
-    MoodModel,
-    Persona,
-    Phrases,
-    Pushback,
-    Reaction,
-    Scenario,
-    Situation,
-    Step,
-    Text,
-    VoiceSettings,
-)
-from simulator.scenario.source import Located, read_yaml
+from simulator.scenario.builder import FORMAT_VERSION, ScenarioBuilder
+from simulator.scenario.fields import suggest
+from simulator.scenario.library import SCENARIO_DIR, available, find, scenario_paths
+from simulator.scenario.model import LANGUAGES, Scenario
+from simulator.scenario.source import decode, read_yaml, unreadable_locations
 
-FORMAT_VERSION = 1
-DIMENSIONS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
-"""Rubric dimensions a scenario may weight."""
-FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye")
-EVENT_KINDS = ("say", "temptation", "line_drop")
-TECH_LEVELS = ("low", "medium", "high")
-URGENCIES = ("low", "medium", "high")
-LINE_KINDS = ("landline", "office", "mobile")
-NOISE_KINDS = ("pink", "babble", "train")
-
-SCENARIO_DIR = Path(__file__).resolve().parent.parent.parent / "scenarios"
-"""The scenario library shipped with the product."""
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' or ''."""
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
-class _Builder:
-    """Walks the located YAML tree of one file and records problems."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-        self.languages: tuple[str, ...] = LANGUAGES
-
-    # -- reporting -------------------------------------------------------
-    def error(self, where: Located | SourceLocation, message: str) -> None:
-        loc = where.location if isinstance(where, Located) else where
-        self.problems.append(Problem(loc, message))
-
-    # -- generic readers -------------------------------------------------
-    def mapping(self, node: Located | None, what: str, known: tuple[str, ...], required: tuple[str, ...] = ()) -> dict[str, Located]:
-        if node is None:
-            return {}
-        if not isinstance(node.value, dict):
-            self.error(node, f"{what} must be a mapping of keys to values")
-            return {}
-        for key, child in node.value.items():
-            if key not in known:
-                self.error(child.key_location or child, f"unknown key '{key}' in {what}{suggest(key, known)}")
-        for key in required:
-            if key not in node.value:
-                self.error(node, f"{what} needs '{key}'")
-        return node.value
-
-    def items(self, node: Located | None, what: str) -> list[Located]:
-        if node is None:
-            return []
-        if node.value is None:
-            return []
-        if not isinstance(node.value, list):
-            self.error(node, f"{what} must be a list")
-            return []
-        return node.value
-
-    def string(self, node: Located | None, what: str, default: str = "") -> str:
-        if node is None:
-            return default
-        if isinstance(node.value, bool) or node.value is None or isinstance(node.value, (dict, list)):
-            self.error(node, f"{what} must be text")
-            return default
-        return str(node.value)
-
-    def number(self, node: Located | None, what: str, default: float, low: float | None = None, high: float | None = None) -> float:
-        if node is None:
-            return default
-        value = node.value
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.error(node, f"{what} must be a number, not '{value}'")
-            return default
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.error(node, f"{what} must be between {low:g} and {high:g}, not {value:g}")
-            return default
-        return float(value)
-
-    def integer(self, node: Located | None, what: str, default: int, low: int = 0, high: int = 10_000) -> int:
-        if node is None:
-            return default
-        if isinstance(node.value, bool) or not isinstance(node.value, int):
-            self.error(node, f"{what} must be a whole number, not '{node.value}'")
-            return default
-        if not low <= node.value <= high:
-            self.error(node, f"{what} must be between {low} and {high}, not {node.value}")
-            return default
-        return node.value
-
-    def flag(self, node: Located | None, what: str, default: bool) -> bool:
-        if node is None:
-            return default
-        if not isinstance(node.value, bool):
-            self.error(node, f"{what} must be true or false, not '{node.value}'")
-            return default
-        return node.value
-
-    def choice(self, node: Located | None, what: str, choices: tuple[str, ...], default: str) -> str:
-        if node is None:
-            return default
-        value = self.string(node, what, default)
-        if value not in choices:
-            self.error(node, f"{what} must be one of {', '.join(choices)}, not '{value}'{suggest(value, choices)}")
-            return default
-        return value
-
-    def words(self, node: Located | None, what: str) -> list[tuple[str, Located]]:
-        """A list of identifiers (or a single one)."""
-        if node is None or node.value is None:
-            return []
-        nodes = node.value if isinstance(node.value, list) else [node]
-        out = []
-        for n in nodes:
-            if isinstance(n.value, (dict, list)) or n.value is None:
-                self.error(n, f"{what} must be a list of names")
-                continue
-            out.append((str(n.value), n))
-        return out
-
-    def acts(self, node: Located | None, what: str) -> tuple[str, ...]:
-        out = []
-        for name, n in self.words(node, what):
-            if name not in ACTS:
-                self.error(n, f"unknown act '{name}'{suggest(name, ACTS)}")
-            else:
-                out.append(name)
-        return tuple(out)
-
-    def text(self, node: Located | None, what: str, required: bool = False) -> Text:
-        """A text per language: {de: str | [str...], en: ...}."""
-        if node is None:
-            return EMPTY_TEXT
-        if isinstance(node.value, str) or not isinstance(node.value, dict):
-            self.error(node, f"{what} needs a text per language ({', '.join(self.languages)}), e.g. 'de: ...' and 'en: ...'")
-            return EMPTY_TEXT
-        variants: dict[str, tuple[str, ...]] = {}
-        for lang, child in node.value.items():
-            if lang not in LANGUAGES:
-                self.error(child.key_location or child, f"unknown language '{lang}' in {what}{suggest(lang, LANGUAGES)}")
-                continue
-            values = child.value if isinstance(child.value, list) else [child]
-            texts = []
-            for v in values:
-                if isinstance(v.value, (dict, list)) or v.value is None or isinstance(v.value, bool):
-                    self.error(v, f"{what} ({lang}) must be text")
-                    continue
-                s = str(v.value).strip()
-                if not s:
-                    self.error(v, f"{what} ({lang}) is empty")
-                    continue
-                texts.append(s)
-            if texts:
-                variants[lang] = tuple(texts)
-        if required or variants:
-            for lang in self.languages:
-                if lang not in variants:
-                    self.error(node, f"{what} has no '{lang}' text")
-        return Text(variants, node.location)
-
-    def phrases(self, node: Located | None, what: str) -> Phrases:
-        if node is None:
-            return EMPTY_PHRASES
-        text = self.text(node, what)
-        return Phrases(dict(text.variants), node.location)
-
-    # -- parts -----------------------------------------------------------
-    def voice(self, node: Located | None) -> dict[str, VoiceSettings]:
-        m = self.mapping(node, "persona.voice", LANGUAGES)
-        out = {}
-        for lang, child in m.items():
-            if lang not in LANGUAGES:
-                continue
-            v = self.mapping(child, f"persona.voice.{lang}", ("variant", "rate", "pitch"))
-            out[lang] = VoiceSettings(
-                variant=self.string(v.get("variant"), "voice variant", "f3"),
-                rate=self.integer(v.get("rate"), "voice rate", 165, 80, 400),
-                pitch=self.integer(v.get("pitch"), "voice pitch", 50, 0, 99),
-                location=child.location,
-            )
-        return out
-
-    def persona(self, node: Located | None) -> Persona:
-        keys = ("name", "role", "company", "tech_level", "traits", "speech_style", "voice")
-        m = self.mapping(node, "persona", keys, ("name", "role", "tech_level"))
-        return Persona(
-            name=self.text(m.get("name"), "persona.name"),
-            role=self.text(m.get("role"), "persona.role"),
-            company=self.text(m.get("company"), "persona.company"),
-            tech_level=self.choice(m.get("tech_level"), "persona.tech_level", TECH_LEVELS, "low"),
-            traits=self.text(m.get("traits"), "persona.traits"),
-            speech_style=self.text(m.get("speech_style"), "persona.speech_style"),
-            voice=self.voice(m.get("voice")),
-            location=node.location if node else SourceLocation(self.path),
-        )
-
-    def situation(self, node: Located | None) -> Situation:
-        keys = ("briefing", "technical", "human", "process", "urgency")
-        m = self.mapping(node, "situation", keys, ("technical", "human", "process"))
-        return Situation(
-            technical=self.text(m.get("technical"), "situation.technical"),
-            human=self.text(m.get("human"), "situation.human"),
-            process=self.text(m.get("process"), "situation.process"),
-            urgency=self.choice(m.get("urgency"), "situation.urgency", URGENCIES, "medium"),
-            briefing=self.text(m.get("briefing"), "situation.briefing"),
-            location=node.location if node else SourceLocation(self.path),
-        )
-
-    def line(self, node: Located | None) -> LineSettings:
-        keys = ("kind", "band_limit", "companding", "dropout_rate", "dropout_ms", "noise_snr_db", "noise")
-        m = self.mapping(node, "line", keys)
-        snr = m.get("noise_snr_db")
-        return LineSettings(
-            kind=self.choice(m.get("kind"), "line.kind", LINE_KINDS, "landline"),
-            band_limit=self.flag(m.get("band_limit"), "line.band_limit", True),
-            companding=self.flag(m.get("companding"), "line.companding", True),
-            dropout_rate=self.number(m.get("dropout_rate"), "line.dropout_rate", 0.0, 0, 5),
-            dropout_ms=self.integer(m.get("dropout_ms"), "line.dropout_ms", 300, 10, 5000),
-            noise_snr_db=None if snr is None or snr.value is None else self.number(snr, "line.noise_snr_db", 20.0, -10, 80),
-            noise=self.choice(m.get("noise"), "line.noise", NOISE_KINDS, "pink"),
-            location=node.location if node else SourceLocation(self.path),
-        )
-
-    def reaction(self, act: str, node: Located, what: str, decay_default: float) -> Reaction:
-        m = self.mapping(node, what, ("mood", "patience", "trust", "reply", "repeat_decay"))
-        return Reaction(
-            act=act,
-            mood=self.number(m.get("mood"), f"{what}.mood", 0.0, -100, 100),
-            patience=self.number(m.get("patience"), f"{what}.patience", 0.0, -20, 20),
-            trust=self.number(m.get("trust"), f"{what}.trust", 0.0, -100, 100),
-            reply=self.text(m.get("reply"), f"{what}.reply"),
-            repeat_decay=self.number(m.get("repeat_decay"), f"{what}.repeat_decay", decay_default, 0, 1),
-            location=node.location,
-        )
-
-    def reactions(self, node: Located | None) -> dict[str, Reaction]:
-        if node is None:
-            return {}
-        if not isinstance(node.value, dict):
-            self.error(node, "reactions must map acts to reactions")
-            return {}
-        out = {}
-        for act, child in node.value.items():
-            if act not in ACTS:
-                self.error(child.key_location or child, f"unknown act '{act}'{suggest(act, ACTS)}")
-                continue
-            negative = act in ("rude", "jargon")
-            out[act] = self.reaction(act, child, f"reactions.{act}", 1.0 if negative else 0.5)
-        return out
-
-    def mood(self, node: Located | None) -> MoodModel:
-        keys = ("start", "patience", "hangup_below", "trust_start", "drift", "progress", "max_words", "ramble")
-        m = self.mapping(node, "mood", keys)
-        ramble = m.get("ramble")
-        return MoodModel(
-            start=self.number(m.get("start"), "mood.start", 0.0, -100, 100),
-            patience=self.number(m.get("patience"), "mood.patience", 6.0, 1, 50),
-            hangup_below=self.number(m.get("hangup_below"), "mood.hangup_below", -80.0, -100, 100),
-            trust_start=self.number(m.get("trust_start"), "mood.trust_start", 50.0, 0, 100),
-            drift=self.number(m.get("drift"), "mood.drift", -3.0, -50, 50),
-            progress_mood=self.number(m.get("progress"), "mood.progress", 5.0, -50, 50),
-            max_words=self.integer(m.get("max_words"), "mood.max_words", 0, 0, 1000),
-            ramble=self.reaction("ramble", ramble, "mood.ramble", 1.0) if ramble is not None else None,
-            location=node.location if node else SourceLocation(self.path),
-        )
-
-    def facts(self, node: Located | None) -> tuple[Fact, ...]:
-        out = []
-        for child in self.items(node, "facts"):
-            m = self.mapping(child, "a fact", ("id", "text"), ("id", "text"))
-            out.append(Fact(self.string(m.get("id"), "fact id"), self.text(m.get("text"), "fact text"), child.location))
-        return tuple(out)
-
-    def pushback(self, node: Located | None, what: str) -> Pushback | None:
-        if node is None:
-            return None
-        m = self.mapping(node, what, ("reply", "yields_to", "insist", "yield_reply", "gives_in_after"), ("reply", "yields_to"))
-        yields = self.acts(m.get("yields_to"), f"{what}.yields_to")
-        if "yields_to" in m and not yields and not self.words(m.get("yields_to"), f"{what}.yields_to"):
-            self.error(m["yields_to"], f"{what}.yields_to needs at least one act, e.g. transparency")
-        return Pushback(
-            reply=self.text(m.get("reply"), f"{what}.reply", required=True),
-            yields_to=yields,
-            insist=self.phrases(m.get("insist"), f"{what}.insist"),
-            yield_reply=self.text(m.get("yield_reply"), f"{what}.yield_reply"),
-            gives_in_after=self.integer(m.get("gives_in_after"), f"{what}.gives_in_after", 2, 0, 20),
-            location=node.location,
-        )
-
-    def steps(self, node: Located | None) -> tuple[Step, ...]:
-        keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback")
-        out = []
-        for child in self.items(node, "steps"):
-            m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
-            sid = self.string(m.get("id"), "step id")
-            what = f"step '{sid}'"
-            recognise = self.phrases(m.get("recognise"), f"{what} recognise")
-            acts = self.acts(m.get("acts"), f"{what} acts")
-            if not recognise and not acts and isinstance(child.value, dict):
-                self.error(child, f"{what} needs 'recognise' phrases or 'acts' to be recognised by")
-            out.append(Step(
-                id=sid,
-                title=self.text(m.get("title"), f"{what} title"),
-                essential=self.flag(m.get("essential"), f"{what} essential", False),
-                recognise=recognise,
-                acts=acts,
-                requires=tuple(w for w, _ in self.words(m.get("requires"), f"{what} requires")),
-                reply=self.text(m.get("reply"), f"{what} reply", required=True),
-                reveals=tuple(w for w, _ in self.words(m.get("reveals"), f"{what} reveals")),
-                pushback=self.pushback(m.get("pushback"), f"{what} pushback"),
-                location=child.location,
-            ))
-        return tuple(out)
-
-    def events(self, node: Located | None) -> tuple[Event, ...]:
-        keys = ("id", "kind", "at_turn", "after_step", "line", "unless_steps", "saved_line")
-        out = []
-        for child in self.items(node, "events"):
-            m = self.mapping(child, "an event", keys, ("id", "kind", "line"))
-            eid = self.string(m.get("id"), "event id")
-            kind = self.choice(m.get("kind"), f"event '{eid}' kind", EVENT_KINDS, "say")
-            at_turn = self.integer(m.get("at_turn"), f"event '{eid}' at_turn", 0, 1, 200) if "at_turn" in m else None
-            after = self.string(m.get("after_step"), f"event '{eid}' after_step") if "after_step" in m else None
-            if (at_turn is None) == (after is None) and isinstance(child.value, dict):
-                self.error(child, f"event '{eid}' needs exactly one of 'at_turn' or 'after_step'")
-            out.append(Event(
-                id=eid,
-                kind=kind,
-                at_turn=at_turn,
-                after_step=after,
-                line=self.text(m.get("line"), f"event '{eid}' line", required=True),
-                unless_steps=tuple(w for w, _ in self.words(m.get("unless_steps"), f"event '{eid}' unless_steps")),
-                saved_line=self.text(m.get("saved_line"), f"event '{eid}' saved_line"),
-                location=child.location,
-            ))
-        return tuple(out)
-
-    def fillers(self, node: Located | None) -> dict[str, Text]:
-        m = self.mapping(node, "fillers", FILLER_KINDS, ("neutral", "confused", "annoyed", "noise"))
-        return {k: self.text(v, f"fillers.{k}", required=True) for k, v in m.items() if k in FILLER_KINDS}
-
-    def end(self, node: Located | None) -> EndConditions:
-        keys = ("solved_when", "max_turns", "solved", "hangup", "turn_limit")
-        m = self.mapping(node, "end", keys, ("solved_when", "max_turns", "solved", "hangup"))
-        return EndConditions(
-            solved_when=tuple(w for w, _ in self.words(m.get("solved_when"), "end.solved_when")),
-            max_turns=self.integer(m.get("max_turns"), "end.max_turns", 20, 2, 200),
-            solved=self.text(m.get("solved"), "end.solved", required=True),
-            hangup=self.text(m.get("hangup"), "end.hangup", required=True),
-            turn_limit=self.text(m.get("turn_limit"), "end.turn_limit"),
-            location=node.location if node else SourceLocation(self.path),
-        )
-
-    def scoring(self, node: Located | None) -> dict[str, float]:
-        m = self.mapping(node, "scoring", ("weights",))
-        weights = m.get("weights")
-        if weights is None:
-            return {}
-        if not isinstance(weights.value, dict):
-            self.error(weights, "scoring.weights must map dimensions to weights")
-            return {}
-        out = {}
-        for dim, child in weights.value.items():
-            if dim not in DIMENSIONS:
-                self.error(child.key_location or child, f"unknown dimension '{dim}'{suggest(dim, DIMENSIONS)}")
-                continue
-            out[dim] = self.number(child, f"scoring.weights.{dim}", 1.0, 0, 10)
-        return out
-
-    # -- cross references ------------------------------------------------
-    def cross_check(self, sc: Scenario) -> None:
-        step_ids = [s.id for s in sc.steps]
-        fact_ids = [f.id for f in sc.facts]
-        for kind, ids, items in (("step", step_ids, sc.steps), ("fact", fact_ids, sc.facts), ("event", [e.id for e in sc.events], sc.events)):
-            seen: set[str] = set()
-            for item in items:
-                if item.id in seen:
-                    self.error(item.location, f"duplicate {kind} id '{item.id}'")
-                seen.add(item.id)
-        for step in sc.steps:
-            for ref in step.requires:
-                if ref not in step_ids:
-                    self.error(step.location, f"step '{step.id}' requires unknown step '{ref}'{suggest(ref, step_ids)}")
-                elif ref == step.id:
-                    self.error(step.location, f"step '{step.id}' requires itself")
-            for ref in step.reveals:
-                if ref not in fact_ids:
-                    self.error(step.location, f"step '{step.id}' reveals unknown fact '{ref}'{suggest(ref, fact_ids)}")
-        for ref in sc.end.solved_when:
-            if ref not in step_ids:
-                self.error(sc.end.location, f"end.solved_when names unknown step '{ref}'{suggest(ref, step_ids)}")
-        if not sc.end.solved_when and sc.end.location.line:
-            self.error(sc.end.location, "end.solved_when needs at least one step")
-        for ev in sc.events:
-            if ev.after_step and ev.after_step not in step_ids:
-                self.error(ev.location, f"event '{ev.id}' after_step names unknown step '{ev.after_step}'{suggest(ev.after_step, step_ids)}")
-            for ref in ev.unless_steps:
-                if ref not in step_ids:
-                    self.error(ev.location, f"event '{ev.id}' unless_steps names unknown step '{ref}'{suggest(ref, step_ids)}")
-            if ev.kind != "line_drop" and (ev.unless_steps or ev.saved_line):
-                self.error(ev.location, f"event '{ev.id}': unless_steps and saved_line only apply to kind line_drop")
-        used = {f for s in sc.steps for f in s.reveals}
-        for fact in sc.facts:
-            if fact.id not in used:
-                self.error(fact.location, f"fact '{fact.id}' is never revealed by any step")
-        # a step that needs itself through a cycle can never be taken
-        deps = {s.id: set(s.requires) for s in sc.steps}
-        for sid in step_ids:
-            stack, seen = list(deps.get(sid, ())), set()
-            while stack:
-                cur = stack.pop()
-                if cur == sid:
-                    self.error(sc.step(sid).location, f"step '{sid}' depends on itself through 'requires'")
-                    break
-                if cur not in seen:
-                    seen.add(cur)
-                    stack.extend(deps.get(cur, ()))
-
-    # -- whole document --------------------------------------------------
-    def build(self, root: Located, text: bytes) -> Scenario | None:
-        keys = ("version", "id", "title", "languages", "persona", "situation", "line", "opening", "mood",
-                "facts", "steps", "reactions", "events", "fillers", "end", "scoring", "jargon")
-        required = ("version", "id", "title", "languages", "persona", "situation", "opening", "steps", "fillers", "end")
-        m = self.mapping(root, "the scenario", keys, required)
-        if not isinstance(root.value, dict):
-            return None
-        version = self.integer(m.get("version"), "version", FORMAT_VERSION, 0, 1000)
-        if "version" in m and version != FORMAT_VERSION:
-            self.error(m["version"], f"unsupported format version {version} (this simulator reads version {FORMAT_VERSION})")
-        langs = []
-        for name, n in self.words(m.get("languages"), "languages"):
-            if name not in LANGUAGES:
-                self.error(n, f"unknown language '{name}'{suggest(name, LANGUAGES)}")
-            else:
-                langs.append(name)
-        if langs:
-            self.languages = tuple(langs)
-        sid = self.string(m.get("id"), "id")
-        stem = Path(self.path).stem
-        if sid and stem and sid != stem and "id" in m:
-            self.error(m["id"], f"id '{sid}' does not match the file name '{stem}.yaml'")
-        sc = Scenario(
-            id=sid,
-            version=version,
-            title=self.text(m.get("title"), "title", required=True),
-            languages=self.languages,
-            persona=self.persona(m.get("persona")),
-            situation=self.situation(m.get("situation")),
-            line=self.line(m.get("line")),
-            opening=self.text(m.get("opening"), "opening", required=True),
-            facts=self.facts(m.get("facts")),
-            steps=self.steps(m.get("steps")),
-            reactions=self.reactions(m.get("reactions")),
-            events=self.events(m.get("events")),
-            mood=self.mood(m.get("mood")),
-            end=self.end(m.get("end")),
-            fillers=self.fillers(m.get("fillers")),
-            scoring=self.scoring(m.get("scoring")),
-            jargon=self.phrases(m.get("jargon"), "jargon"),
-            path=self.path,
-            content_hash=hashlib.sha256(text).hexdigest(),
-            location=root.location,
-        )
-        if "steps" in m and not sc.steps:
-            self.error(m["steps"], "steps needs at least one diagnostic step")
-        self.cross_check(sc)
-        return sc
+__all__ = ["FORMAT_VERSION", "SCENARIO_DIR", "available", "check_language", "load", "load_file", "parse_scenario",
+           "scenario_paths"]
 
 
 def parse_scenario(path: str, data: bytes) -> tuple[Scenario | None, list[Problem]]:
-    """Parse one scenario; returns it (None when unreadable) and every problem found."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(SourceLocation(path), f"not UTF-8 text (byte {exc.start})")]
-    if "\x00" in text:
-        return None, [Problem(SourceLocation(path), "not a text file (contains NUL bytes)")]
+    """Parse one scenario; returns it (None when unreadable) and every problem found, sorted by position."""
+    text, unreadable = decode(path, data)
+    if text is None:
+        return None, [unreadable] if unreadable else []
     root, problems = read_yaml(path, text)
     if root is None:
         return None, problems
-    builder = _Builder(path)
+    builder = ScenarioBuilder(path)
     builder.problems.extend(problems)
     if not isinstance(root.value, dict):
         builder.error(root, "a scenario must be a mapping (keys like 'id:', 'persona:', 'steps:')")
         return None, builder.problems
     scenario = builder.build(root, data)
-    problems = sorted(builder.problems, key=lambda p: (p.location.line, p.location.column))
+    unreadable = unreadable_locations(problems)
+    problems = problems + [p for p in builder.problems[len(problems):] if p.location not in unreadable]
+    problems = sorted(problems, key=lambda p: (p.location.line, p.location.column))
     return scenario, problems
 
 
@@ -534,42 +52,48 @@ def load_file(path: str | Path) -> Scenario:
         raise ScenarioError([Problem(SourceLocation(p), f"cannot read file: {exc.strerror or exc}")]) from None
     scenario, problems = parse_scenario(p, data)
     if problems or scenario is None:
-        raise ScenarioError(problems or [Problem(SourceLocation(p), "not a scenario")])
+        raise ScenarioError(problems or [Problem(SourceLocation(p, 1, 1), "not a scenario")])
     return scenario
 
 
-def scenario_paths(directory: Path = SCENARIO_DIR) -> list[Path]:
-    return sorted(directory.glob("*.yaml"))
+_CACHE: dict[tuple[str, int, int], Scenario] = {}
+"""Loaded scenarios by (file, mtime, size): a changed file or a user's folder is never served stale."""
 
 
-def available() -> list[str]:
-    """Ids of the scenarios in the library."""
-    return [p.stem for p in scenario_paths()]
-
-
-_CACHE: dict[str, Scenario] = {}
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working folder when it is below it (shorter messages)."""
+    try:
+        cwd = Path.cwd()
+    except OSError:
+        return path
+    return path.relative_to(cwd) if path.is_relative_to(cwd) else path
 
 
 def load(name: str) -> Scenario:
-    """A scenario by id (from the library) or by path to a .yaml file."""
-    if name in _CACHE:
-        return _CACHE[name]
+    """A scenario by id (user folders first, then the shipped library) or by path to a .yaml file."""
     candidate = Path(name)
     if name.endswith((".yaml", ".yml")) or candidate.is_file():
         if not candidate.is_file():
             raise UsageError(f"no such scenario file: {name}")
-        scenario = load_file(candidate)
+        path = candidate
     else:
-        path = SCENARIO_DIR / f"{name}.yaml"
-        if not path.is_file():
+        found = find(name)
+        if found is None:
             ids = available()
             raise UsageError(f"unknown scenario '{name}'{suggest(name, ids)}; available: {', '.join(ids) or 'none'}")
-        scenario = load_file(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
-    _CACHE[name] = scenario
-    return scenario
+        path = _shown(found)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise UsageError(f"cannot read scenario {path}: {exc.strerror or exc}") from None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        _CACHE[key] = load_file(path)
+    return _CACHE[key]
 
 
 def check_language(scenario: Scenario, lang: str) -> str:
+    """``lang`` when the scenario can be played in it, else a :class:`UsageError` saying which it has."""
     if lang not in LANGUAGES:
         raise UsageError(f"unknown language '{lang}' (choose {' or '.join(LANGUAGES)})")
     if lang not in scenario.languages:

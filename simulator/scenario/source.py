@@ -1,7 +1,10 @@
 """YAML read with positions: every mapping, list and scalar remembers where it stood.
 
-PyYAML's composer gives nodes with marks; we turn them into plain values
-wrapped so that the model builder can report ``path:line:col`` for any field.
+Bytes become text (UTF-8, no NUL, at most :data:`~simulator.scenario.safe_yaml.MAX_BYTES`),
+text becomes a node tree (:mod:`simulator.scenario.safe_yaml`), and the tree
+becomes plain values wrapped in :class:`Located` so that the model builder can
+report ``path:line:col`` for any field. Nothing here raises on bad input:
+every mistake is a :class:`~simulator.errors.Problem` with a line and column.
 """
 
 from __future__ import annotations
@@ -12,6 +15,17 @@ from typing import Any
 import yaml
 
 from simulator.errors import Problem, SourceLocation
+from simulator.scenario.safe_yaml import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_VALUES,
+    AliasNode,
+    LimitExceeded,
+    ScalarReader,
+    ValueProblem,
+    compose,
+    one_line,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,57 +40,147 @@ class Located:
     """For a mapping entry: where its key starts."""
 
 
-def _loc(path: str, node: yaml.Node) -> SourceLocation:
-    mark = node.start_mark
-    return SourceLocation(path, mark.line + 1, mark.column + 1)
+def position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of byte ``offset``; the column counts characters."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
 
 
-_SCALAR = yaml.SafeLoader("")
+def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
+    """The text of a scenario file, or the problem that stops it being read."""
+    if len(data) > MAX_BYTES:
+        line, col = position(data, MAX_BYTES)
+        return None, Problem(SourceLocation(path, line, col),
+                             f"the file is {len(data):,} bytes; a scenario may be at most {MAX_BYTES:,}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = position(data, exc.start)
+        return None, Problem(SourceLocation(path, line, col),
+                             f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = position(data, nul)
+        return None, Problem(SourceLocation(path, line, col), "not a text file (contains NUL bytes)")
+    return text, None
 
 
-def _convert(path: str, node: yaml.Node, problems: list[Problem], key_loc=None) -> Located:
-    loc = _loc(path, node)
-    if isinstance(node, yaml.MappingNode):
+class _Stop(Exception):
+    """Conversion cannot go on (alias bomb, cycle, too deep); carries the one problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Converter:
+    """Node tree -> Located values, counting values with aliases expanded."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        self.values = 0
+        self.open: set[int] = set()  # ids of the collections being converted: an alias to one is a cycle
+        self.scalars = ScalarReader()
+
+    def loc(self, node: yaml.Node) -> SourceLocation:
+        mark = node.start_mark
+        return SourceLocation(self.path, mark.line + 1, mark.column + 1)
+
+    def convert(self, node: yaml.Node, depth: int = 1, key_loc: SourceLocation | None = None,
+                outer: AliasNode | None = None) -> Located:
+        """``outer`` is the outermost alias being expanded: an alias bomb is reported where it was written."""
+        loc = self.loc(node)
+        here = node if isinstance(node, AliasNode) else None
+        while isinstance(node, AliasNode):
+            node = node.target
+        outer = outer or here
+        self.values += 1
+        if self.values > MAX_VALUES:
+            where = self.loc(outer) if outer is not None else loc
+            raise _Stop(Problem(where, f"aliases expand to more than {MAX_VALUES:,} values: too large for a scenario"))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                value = self.scalars.value(node)
+            except ValueProblem as exc:
+                self.problems.append(Problem(loc, f"cannot read value: {exc}"))
+                value = None
+            return Located(value, loc, key_loc)
+        if id(node) in self.open:
+            name = f"'*{one_line(here.anchor)}' " if here is not None else ""
+            raise _Stop(Problem(loc, f"alias {name}refers to a value that contains it"))
+        if depth > MAX_DEPTH:
+            raise _Stop(Problem(loc, f"nested more than {MAX_DEPTH} levels deep (aliases included)"))
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return Located(self.mapping(node, depth, outer), loc, key_loc)
+            return Located([self.convert(n, depth + 1, outer=outer) for n in node.value], loc, key_loc)
+        finally:
+            self.open.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, depth: int, outer: AliasNode | None) -> dict[str, Located]:
         out: dict[str, Located] = {}
         for key_node, value_node in node.value:
-            kloc = _loc(path, key_node)
+            kloc = self.loc(key_node)
+            while isinstance(key_node, AliasNode):
+                key_node = key_node.target
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(kloc, "a key must be a plain word"))
+                self.problems.append(Problem(kloc, "a key must be a plain word"))
                 continue
             key = str(key_node.value)
             if key in out:
-                problems.append(Problem(kloc, f"duplicate key '{key}'"))
-            out[key] = _convert(path, value_node, problems, kloc)
-        return Located(out, loc, key_loc)
-    if isinstance(node, yaml.SequenceNode):
-        return Located([_convert(path, n, problems) for n in node.value], loc, key_loc)
-    try:
-        value = _SCALAR.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:  # e.g. a bad timestamp
-        problems.append(Problem(loc, f"cannot read value: {exc}"))
-        value = None
-    if isinstance(value, (bytes, bytearray)):
-        value = value.decode("utf-8", "replace")
-    elif not isinstance(value, (str, int, float, bool, type(None))):
-        value = str(value)
-    return Located(value, loc, key_loc)
+                self.problems.append(Problem(kloc, f"duplicate key '{one_line(key)}'"))
+            out[key] = self.convert(value_node, depth + 1, kloc, outer)
+        return out
+
+
+def syntax_problem(path: str, text: str, exc: yaml.YAMLError) -> Problem:
+    """One compiler-style line for any PyYAML error (never its multi-line ``in "<unicode string>"`` text)."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        loc = SourceLocation(path, mark.line + 1, mark.column + 1) if mark else SourceLocation(path, 1, 1)
+        what = one_line(exc.problem or exc.context or "invalid YAML", 160)
+        context = exc.context_mark
+        if exc.problem and exc.context and context is not None and mark is not None and context.line != mark.line:
+            if exc.problem.startswith("but "):  # "expected a single document ..., but found another document"
+                what = f"{one_line(exc.context, 80)} (line {context.line + 1}), {what}"
+            else:
+                what += f" ({one_line(exc.context, 80)} at line {context.line + 1})"
+        prefix = "" if isinstance(exc, LimitExceeded) else "YAML syntax error: "
+        return Problem(loc, prefix + what)
+    if isinstance(exc, yaml.reader.ReaderError):
+        offset = max(0, min(int(exc.position), len(text)))
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character or 0)
+        return Problem(SourceLocation(path, line, col),
+                       f"unacceptable character U+{ord(char):04X} (control characters are not allowed)")
+    return Problem(SourceLocation(path, 1, 1), f"YAML syntax error: {one_line(str(exc), 160)}")
 
 
 def read_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
-    """Parse ``text``; syntax errors come back as problems, never raised."""
+    """Parse ``text``; syntax errors and exceeded limits come back as problems, never raised.
+
+    Each unreadable value (a bad ``!!int``, an unknown tag) is one problem and
+    stands as None in the tree; callers drop further problems at its location
+    (see :func:`unreadable_locations`).
+    """
     problems: list[Problem] = []
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loc = SourceLocation(path, mark.line + 1, mark.column + 1) if mark else SourceLocation(path)
-        what = exc.problem or exc.context or "invalid YAML"
-        problems.append(Problem(loc, f"YAML syntax error: {what}"))
-        return None, problems
+        node = compose(text)
     except yaml.YAMLError as exc:
-        problems.append(Problem(SourceLocation(path), f"YAML syntax error: {exc}"))
-        return None, problems
+        return None, [syntax_problem(path, text, exc)]
     if node is None:
-        problems.append(Problem(SourceLocation(path, 1, 1), "the file is empty"))
-        return None, problems
-    return _convert(path, node, problems), problems
+        return None, [Problem(SourceLocation(path, 1, 1), "the file is empty")]
+    try:
+        root = _Converter(path, problems).convert(node)
+    except _Stop as stop:
+        return None, [stop.problem]
+    return root, problems
+
+
+def unreadable_locations(problems: list[Problem]) -> set[SourceLocation]:
+    """Locations of the values :func:`read_yaml` could not read."""
+    return {p.location for p in problems if p.message.startswith("cannot read value: ")}

@@ -1,0 +1,60 @@
+"""Cross references of a built scenario: ids unique, every reference names something, no cycles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from simulator.errors import SourceLocation
+from simulator.scenario.fields import suggest
+from simulator.scenario.model import Scenario
+
+
+def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> None:
+    """Report every dangling or circular reference of ``sc`` through ``error(location, message)``."""
+    step_ids = [s.id for s in sc.steps]
+    fact_ids = [f.id for f in sc.facts]
+    for kind, ids, items in (("step", step_ids, sc.steps), ("fact", fact_ids, sc.facts), ("event", [e.id for e in sc.events], sc.events)):
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                error(item.location, f"duplicate {kind} id '{item.id}'")
+            seen.add(item.id)
+    for step in sc.steps:
+        for ref in step.requires:
+            if ref not in step_ids:
+                error(step.location, f"step '{step.id}' requires unknown step '{ref}'{suggest(ref, step_ids)}")
+            elif ref == step.id:
+                error(step.location, f"step '{step.id}' requires itself")
+        for ref in step.reveals:
+            if ref not in fact_ids:
+                error(step.location, f"step '{step.id}' reveals unknown fact '{ref}'{suggest(ref, fact_ids)}")
+    for ref in sc.end.solved_when:
+        if ref not in step_ids:
+            error(sc.end.location, f"end.solved_when names unknown step '{ref}'{suggest(ref, step_ids)}")
+    if not sc.end.solved_when and sc.end.location.line:
+        error(sc.end.location, "end.solved_when needs at least one step")
+    for ev in sc.events:
+        if ev.after_step and ev.after_step not in step_ids:
+            error(ev.location, f"event '{ev.id}' after_step names unknown step '{ev.after_step}'{suggest(ev.after_step, step_ids)}")
+        for ref in ev.unless_steps:
+            if ref not in step_ids:
+                error(ev.location, f"event '{ev.id}' unless_steps names unknown step '{ref}'{suggest(ref, step_ids)}")
+        if ev.kind != "line_drop" and (ev.unless_steps or ev.saved_line):
+            error(ev.location, f"event '{ev.id}': unless_steps and saved_line only apply to kind line_drop")
+    used = {f for s in sc.steps for f in s.reveals}
+    for fact in sc.facts:
+        if fact.id not in used:
+            error(fact.location, f"fact '{fact.id}' is never revealed by any step")
+    # a step that needs itself through a cycle can never be taken
+    deps = {s.id: set(s.requires) for s in sc.steps}
+    for sid in step_ids:
+        stack, seen = list(deps.get(sid, ())), set()
+        while stack:
+            cur = stack.pop()
+            if cur == sid:
+                error(sc.step(sid).location, f"step '{sid}' depends on itself through 'requires'")
+                break
+            if cur not in seen:
+                seen.add(cur)
+                stack.extend(deps.get(cur, ()))
+
