@@ -16,6 +16,7 @@ import click
 
 from simulator.config import default_language  # re-exported: older code imports it from here
 from simulator.errors import Interrupted, UsageError
+from simulator.scenario.options import SCENARIOS_OPTION
 
 DEFAULT_SCENARIO = "checked-plug"
 
@@ -101,12 +102,19 @@ def cli() -> None:
 
 # -- scenarios ---------------------------------------------------------------
 @cli.command()
+@SCENARIOS_OPTION
 def scenarios() -> None:
-    """List the scenarios: id, languages, title."""
-    from simulator.scenario import available, load
+    """List the scenarios: id, languages, title (your --scenarios and SIMULATOR_SCENARIOS folders first)."""
+    from simulator.errors import ScenarioError
+    from simulator.scenario import load
+    from simulator.scenario.library import library
 
-    for sid in available():
-        sc = load(sid)
+    for sid, path in library().items():
+        try:
+            sc = load(sid)
+        except ScenarioError:  # one broken file of the user's must not hide the others
+            click.echo(f"{sid:20} {'':6} (invalid: simulator validate {path})")
+            continue
         title = sc.title.get("en") or sc.title.get(sc.languages[0])
         click.echo(f"{sid:20} {','.join(sc.languages):6} {title}")
 
@@ -195,6 +203,7 @@ def _audio_files(paths: tuple[str, ...]) -> list[str]:
 
 @cli.command()
 @click.argument("scenario", required=False, default=DEFAULT_SCENARIO)
+@SCENARIOS_OPTION
 @LANG_OPTION
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the customer's phrasings (same seed, same call).")
 @click.option("--script", "script", type=click.Path(), default=None, help="Play non-interactively: one trainee line per line of FILE.")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from simulator.scenario.options import SCENARIOS_OPTION
+
 
 def rubric_renderables(scenario, lang: str, exam: bool = False) -> list:
     """Persona card, rubric table and (unless ``exam``) the checklist, as rich renderables (80 columns)."""
@@ -50,6 +52,7 @@ def rubric_renderables(scenario, lang: str, exam: bool = False) -> list:
 
 @click.command()
 @click.argument("scenario")
+@SCENARIOS_OPTION
 @click.option("--lang", "lang", default=None, metavar="de|en", help="Language (default: SIMULATOR_LANG or your locale).")
 @click.option("--exam", is_flag=True, help="Exam mode: do not show the checklist steps.")
 def rubric(scenario: str, lang: str | None, exam: bool) -> None:

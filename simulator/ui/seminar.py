@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from simulator.errors import UsageError
+from simulator.scenario.options import SCENARIOS_OPTION
 
 if TYPE_CHECKING:
     from simulator.dialogue import CallState, Engine
@@ -881,6 +882,7 @@ def run_seminar_window(seminar: Seminar, *, lang: str, fps: int = 30) -> Seminar
 
 @click.command()
 @click.argument("scenario", required=False, default="checked-plug")
+@SCENARIOS_OPTION
 @click.option("--trainees", required=True, metavar="NAMES", help='Comma-separated names, e.g. "Ana,Ben,Cem".')
 @click.option("--lang", "lang", default=None, metavar="de|en", help="Language of the call (default: SIMULATOR_LANG or your locale).")
 @click.option("--mode", type=click.Choice(MODES), default="hotseat", show_default=True,
