@@ -16,166 +16,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from simulator.dialogue.events import GaveIn, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, details, has
 from simulator.dialogue.state import CallState, Turn
-from simulator.scoring.feedback import Feedback
-from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, EvidenceItem, Score, weights_for
+from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
+from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
+    QUOTE_CHARS, MIN_SPAN_WORDS, EMPATHY_BASE, EMPATHY_CALM_BASE, EMPATHY_CALM_BONUS, CUE_OPENING_STRONG,
+    CUE_OPENING_MILD, CUE_TEMPTATION, CUE_PUSHBACK, CUE_MOOD_DROP, OPENING_WINDOW, CUE_WINDOW, MOOD_DROP,
+    SAME_PHRASE_LIMIT, SAME_PHRASE_SIMILARITY, REPEAT_PENALTY, REPEAT_PENALTY_CAP, QUESTIONING_BASE, OPEN_FIRST,
+    OPEN_LATE, NO_OPEN, OPEN_FIRST_WITHIN, NARROWING, NO_NARROWING, LISTENING, NO_LISTENING, BARRAGE_RUN,
+    BARRAGE_PENALTY, BARRAGE_CAP, SUMMARY_BASE, SUMMARY_POINTS, PARAPHRASE_POINTS, CHECKLIST_BASE, OUT_OF_ORDER,
+    BLUNT_INSIST, BLUNT_INSIST_CAP, CLARITY_BASE, JARGON_PENALTY, CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP,
+    INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
+    TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
+    PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
+    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP,
+)
+from simulator.scoring.transcript import DimensionDraft as _Dim
+from simulator.scoring.transcript import ScoredCall as _Call
 
-QUOTE_CHARS = 140
-"""Longest quote kept in an evidence item."""
-MIN_SPAN_WORDS = 3
-"""An evidence span shorter than this is quoted with its whole line, so the quote makes sense alone."""
-
-# -- the numbers of the rubric (documented in docs/scoring.md) --------------
-EMPATHY_BASE = 50.0
-"""With emotional cues: base; the cues together are worth +-50."""
-EMPATHY_CALM_BASE = 70.0
-"""Without emotional cues: base; each (distinct) show of understanding adds EMPATHY_CALM_BONUS, twice at most."""
-EMPATHY_CALM_BONUS = 15.0
-CUE_OPENING_STRONG = 25.0
-"""Weight of the opening cue when the customer starts angry (mood <= -40) or the urgency is high."""
-CUE_OPENING_MILD = 12.0
-"""... when the customer starts annoyed (mood <= -15) or the urgency is medium."""
-CUE_TEMPTATION = 20.0
-CUE_PUSHBACK = 12.0
-CUE_MOOD_DROP = 15.0
-OPENING_WINDOW = 3
-"""The opening cue may be answered in any of the first three real turns."""
-CUE_WINDOW = 2
-"""Any other cue: in the next real turn or the one after."""
-MOOD_DROP = 10.0
-"""A fall of the customer's mood by at least this much in one turn is a cue."""
-SAME_PHRASE_LIMIT = 2
-"""The same understanding phrase earns credit this many times at most."""
-SAME_PHRASE_SIMILARITY = 80.0
-"""rapidfuzz ratio from which two phrases count as the same."""
-REPEAT_PENALTY = 5.0
-REPEAT_PENALTY_CAP = 20.0
-
-QUESTIONING_BASE = 50.0
-OPEN_FIRST, OPEN_LATE, NO_OPEN = 30.0, 10.0, -30.0
-OPEN_FIRST_WITHIN = 3
-"""The open question counts as 'first' when it comes before any closed question and within this many turns."""
-NARROWING, NO_NARROWING = 10.0, -10.0
-LISTENING = (10.0, 5.0)
-NO_LISTENING = -10.0
-BARRAGE_RUN, BARRAGE_PENALTY, BARRAGE_CAP = 3, 10.0, 20.0
-
-SUMMARY_BASE = 50.0
-SUMMARY_POINTS = 25.0
-PARAPHRASE_POINTS = 10.0
-
-CHECKLIST_BASE = 50.0
-"""Steps together are worth +-50 (essential ones count double)."""
-OUT_OF_ORDER = 5.0
-BLUNT_INSIST, BLUNT_INSIST_CAP = 5.0, 15.0
-
-CLARITY_BASE = 80.0
-JARGON_PENALTY = {"low": 25.0, "medium": 12.0, "high": 4.0}
-CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP = 10.0, 20.0
-INSTRUCTION_WORDS = 30
-LONG_INSTRUCTION = 5.0
-RAMBLE_PENALTY = 10.0
-
-TRANSPARENCY_BASE = 40.0
-TRANSPARENCY_STEPS = (25.0, 15.0, 10.0)
-NO_TRANSPARENCY = -15.0
-TIME_FRAME = (15.0, 5.0)
-ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE = 15.0, 5.0
-
-COURTESY_BASE = 60.0
-GREETING, NO_GREETING = 15.0, -10.0
-CLOSING, NO_CLOSING = 15.0, -10.0
-PREMATURE_CLOSE, PREMATURE_CLOSE_CAP = 10.0, 20.0
-RUDE = 30.0
-CALM, CALM_CAP = 10.0, 20.0
-CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK = 15.0, 5.0, -15.0
-CALLBACK_WITHIN = 3
-
-SOLVED_POINTS = 60.0
-MOOD_LEVEL_POINTS = 20.0
-"""Final mood -100..100 maps to 0..20."""
-MOOD_CHANGE_CAP = 20.0
-"""Change of mood since the start, capped to +-20, adds directly."""
 
 WARM_ACTS = ("empathy", "reassurance")
 ACK_ACTS = ("active_listening", "empathy", "summary", "transparency", "reassurance")
 QUESTION_ACTS = ("open_question", "closed_question")
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
-
-
-def trim(text: str, limit: int = QUOTE_CHARS) -> str:
-    """A quote: spaces folded, cut at a word boundary with an ellipsis."""
-    text = " ".join((text or "").split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut + "…"
-
-
-@dataclass(slots=True)
-class _Dim:
-    """A dimension being scored: base and evidence so far."""
-
-    name: str
-    base: float
-    items: list[EvidenceItem] = field(default_factory=list)
-
-    def add(self, turn: int, quote: str, effect: float, note_tip: tuple[str, str]) -> None:
-        self.items.append(EvidenceItem(self.name, turn, trim(quote), round(effect, 2), note_tip[0], note_tip[1]))
-
-    @property
-    def value(self) -> float:
-        return max(0.0, min(100.0, self.base + sum(e.effect for e in self.items)))
-
-
-class _Call:
-    """The call as the scorer sees it."""
-
-    def __init__(self, scenario, state: CallState, turns: Collection[int] | None) -> None:
-        self.sc = scenario
-        self.state = state
-        self.fb = Feedback.for_language(state.lang)
-        self.trainee: list[Turn] = list(state.trainee_turns)
-        self.customer: dict[int, Turn] = {x.number: x.reply for x in state.exchanges if x.reply is not None}
-        self.real: list[Turn] = [t for t in self.trainee if not has(t.events, Noise)]
-        allowed = None if turns is None else set(turns)
-        self.scored: list[Turn] = [t for t in self.real if allowed is None or t.number in allowed]
-        self.scored_numbers = {t.number for t in self.scored}
-        self.first_real = self.real[0].number if self.real else None
-        self.last_real = self.real[-1].number if self.real else None
-
-    def counts(self, turn: Turn | None) -> bool:
-        return turn is not None and turn.number in self.scored_numbers
-
-    def next_real(self, number: int) -> Turn | None:
-        for t in self.real:
-            if t.number > number:
-                return t
-        return None
-
-    def customer_line(self, number: int) -> str:
-        t = self.customer.get(number)
-        return t.text if t else ""
-
-    def span(self, turn: Turn, *acts: str) -> str:
-        """The evidence span of the first of ``acts`` found in ``turn`` (when it has 3+ words), else the whole line."""
-        for act in acts:
-            for a, text in turn.evidence:
-                if a == act and len(text.split()) >= MIN_SPAN_WORDS:
-                    return text
-        return turn.text
-
-    def step_title(self, step_id: str) -> str:
-        try:
-            step = self.sc.step(step_id)
-        except KeyError:
-            return step_id
-        return step.title.get(self.state.lang) or step_id
 
 
 # -- dimensions ---------------------------------------------------------------

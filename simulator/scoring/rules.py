@@ -1,0 +1,84 @@
+"""The numbers of the rubric, documented in ``docs/scoring.md``: bases, points, caps and windows.
+
+Kept apart from the rules that use them so a reader (or a scenario author
+tuning a persona) sees every number in one place.
+"""
+
+from __future__ import annotations
+
+QUOTE_CHARS = 140
+"""Longest quote kept in an evidence item."""
+MIN_SPAN_WORDS = 3
+"""An evidence span shorter than this is quoted with its whole line, so the quote makes sense alone."""
+
+# -- the numbers of the rubric (documented in docs/scoring.md) --------------
+EMPATHY_BASE = 50.0
+"""With emotional cues: base; the cues together are worth +-50."""
+EMPATHY_CALM_BASE = 70.0
+"""Without emotional cues: base; each (distinct) show of understanding adds EMPATHY_CALM_BONUS, twice at most."""
+EMPATHY_CALM_BONUS = 15.0
+CUE_OPENING_STRONG = 25.0
+"""Weight of the opening cue when the customer starts angry (mood <= -40) or the urgency is high."""
+CUE_OPENING_MILD = 12.0
+"""... when the customer starts annoyed (mood <= -15) or the urgency is medium."""
+CUE_TEMPTATION = 20.0
+CUE_PUSHBACK = 12.0
+CUE_MOOD_DROP = 15.0
+OPENING_WINDOW = 3
+"""The opening cue may be answered in any of the first three real turns."""
+CUE_WINDOW = 2
+"""Any other cue: in the next real turn or the one after."""
+MOOD_DROP = 10.0
+"""A fall of the customer's mood by at least this much in one turn is a cue."""
+SAME_PHRASE_LIMIT = 2
+"""The same understanding phrase earns credit this many times at most."""
+SAME_PHRASE_SIMILARITY = 80.0
+"""rapidfuzz ratio from which two phrases count as the same."""
+REPEAT_PENALTY = 5.0
+REPEAT_PENALTY_CAP = 20.0
+
+QUESTIONING_BASE = 50.0
+OPEN_FIRST, OPEN_LATE, NO_OPEN = 30.0, 10.0, -30.0
+OPEN_FIRST_WITHIN = 3
+"""The open question counts as 'first' when it comes before any closed question and within this many turns."""
+NARROWING, NO_NARROWING = 10.0, -10.0
+LISTENING = (10.0, 5.0)
+NO_LISTENING = -10.0
+BARRAGE_RUN, BARRAGE_PENALTY, BARRAGE_CAP = 3, 10.0, 20.0
+
+SUMMARY_BASE = 50.0
+SUMMARY_POINTS = 25.0
+PARAPHRASE_POINTS = 10.0
+
+CHECKLIST_BASE = 50.0
+"""Steps together are worth +-50 (essential ones count double)."""
+OUT_OF_ORDER = 5.0
+BLUNT_INSIST, BLUNT_INSIST_CAP = 5.0, 15.0
+
+CLARITY_BASE = 80.0
+JARGON_PENALTY = {"low": 25.0, "medium": 12.0, "high": 4.0}
+CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP = 10.0, 20.0
+INSTRUCTION_WORDS = 30
+LONG_INSTRUCTION = 5.0
+RAMBLE_PENALTY = 10.0
+
+TRANSPARENCY_BASE = 40.0
+TRANSPARENCY_STEPS = (25.0, 15.0, 10.0)
+NO_TRANSPARENCY = -15.0
+TIME_FRAME = (15.0, 5.0)
+ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE = 15.0, 5.0
+
+COURTESY_BASE = 60.0
+GREETING, NO_GREETING = 15.0, -10.0
+CLOSING, NO_CLOSING = 15.0, -10.0
+PREMATURE_CLOSE, PREMATURE_CLOSE_CAP = 10.0, 20.0
+RUDE = 30.0
+CALM, CALM_CAP = 10.0, 20.0
+CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK = 15.0, 5.0, -15.0
+CALLBACK_WITHIN = 3
+
+SOLVED_POINTS = 60.0
+MOOD_LEVEL_POINTS = 20.0
+"""Final mood -100..100 maps to 0..20."""
+MOOD_CHANGE_CAP = 20.0
+"""Change of mood since the start, capped to +-20, adds directly."""

@@ -1,0 +1,82 @@
+"""The call as the scorer sees it: trainee turns, replies, real (non-noise) turns, quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from simulator.dialogue.events import Noise, has
+from simulator.dialogue.state import CallState, Turn
+from simulator.scoring.feedback import Feedback
+from simulator.scoring.rubric import EvidenceItem
+from simulator.scoring.rules import MIN_SPAN_WORDS, QUOTE_CHARS
+
+
+def trim(text: str, limit: int = QUOTE_CHARS) -> str:
+    """A quote: spaces folded, cut at a word boundary with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+@dataclass(slots=True)
+class DimensionDraft:
+    """A dimension being scored: base and evidence so far."""
+
+    name: str
+    base: float
+    items: list[EvidenceItem] = field(default_factory=list)
+
+    def add(self, turn: int, quote: str, effect: float, note_tip: tuple[str, str]) -> None:
+        self.items.append(EvidenceItem(self.name, turn, trim(quote), round(effect, 2), note_tip[0], note_tip[1]))
+
+    @property
+    def value(self) -> float:
+        return max(0.0, min(100.0, self.base + sum(e.effect for e in self.items)))
+
+
+class ScoredCall:
+    """The call as the scorer sees it."""
+
+    def __init__(self, scenario, state: CallState, turns: Collection[int] | None) -> None:
+        self.sc = scenario
+        self.state = state
+        self.fb = Feedback.for_language(state.lang)
+        self.trainee: list[Turn] = list(state.trainee_turns)
+        self.customer: dict[int, Turn] = {x.number: x.reply for x in state.exchanges if x.reply is not None}
+        self.real: list[Turn] = [t for t in self.trainee if not has(t.events, Noise)]
+        allowed = None if turns is None else set(turns)
+        self.scored: list[Turn] = [t for t in self.real if allowed is None or t.number in allowed]
+        self.scored_numbers = {t.number for t in self.scored}
+        self.first_real = self.real[0].number if self.real else None
+        self.last_real = self.real[-1].number if self.real else None
+
+    def counts(self, turn: Turn | None) -> bool:
+        return turn is not None and turn.number in self.scored_numbers
+
+    def next_real(self, number: int) -> Turn | None:
+        for t in self.real:
+            if t.number > number:
+                return t
+        return None
+
+    def customer_line(self, number: int) -> str:
+        t = self.customer.get(number)
+        return t.text if t else ""
+
+    def span(self, turn: Turn, *acts: str) -> str:
+        """The evidence span of the first of ``acts`` found in ``turn`` (when it has 3+ words), else the whole line."""
+        for act in acts:
+            for a, text in turn.evidence:
+                if a == act and len(text.split()) >= MIN_SPAN_WORDS:
+                    return text
+        return turn.text
+
+    def step_title(self, step_id: str) -> str:
+        try:
+            step = self.sc.step(step_id)
+        except KeyError:
+            return step_id
+        return step.title.get(self.state.lang) or step_id
