@@ -3,7 +3,8 @@
 ``write_debrief(path, scenario, state, score)``: ``.html``/``.htm`` -> one
 self-contained page (inline CSS, no external resources, everything escaped
 by jinja2's autoescape); ``.md``/``.markdown`` -> Markdown. Any other suffix
-is a :class:`~simulator.errors.UsageError`.
+is a :class:`~simulator.errors.UsageError`. Both draw one
+:class:`~simulator.reports.view.DebriefView`; they only format it.
 """
 
 from __future__ import annotations
@@ -11,32 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from simulator.errors import UsageError
-from simulator.scoring.feedback import Feedback
+from simulator.reports.view import DebriefView
 
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-def _context(scenario, state, score) -> dict:
-    fb = Feedback.for_language(score.lang)
-    lang = score.lang
-    persona = scenario.persona
-    who = ", ".join(x for x in (persona.name.get(lang), persona.role.get(lang), persona.company.get(lang)) if x)
-    dims = []
-    for d in score.dimensions:
-        dims.append({
-            "name": d.name, "label": fb.label(d.name), "weight": d.weight, "value": d.value,
-            "value_text": fb.word("not_applicable") if d.value is None else f"{d.value:.0f}",
-            "evidence": d.evidence, "tip": d.tip,
-        })
-    words = {k: fb.word(k) for k in ("debrief", "persona", "outcome", "total", "dimension", "weight", "score",
-                                      "turn", "effect", "note", "tip", "no_evidence", "quote")}
-    outcome = fb.reason(state.outcome.reason) if state is not None and state.outcome is not None else ""
-    return {"lang": lang, "title": scenario.title.get(lang), "persona": who, "outcome": outcome,
-            "score": score, "dims": dims, "words": words}
-
-
-def render_html(scenario, state, score) -> str:
+def html_from_view(view: DebriefView) -> str:
     """The debrief as one HTML page."""
     import jinja2
 
@@ -44,7 +26,12 @@ def render_html(scenario, state, score) -> str:
         loader=jinja2.PackageLoader("simulator.reports", "templates"),
         autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
     )
-    return env.get_template("debrief.html.j2").render(**_context(scenario, state, score))
+    return env.get_template("debrief.html.j2").render(view=view, w=view.words)
+
+
+def render_html(scenario, state, score) -> str:
+    """The debrief of a scored call as one HTML page."""
+    return html_from_view(DebriefView.build(scenario, state, score))
 
 
 def _md(text: str) -> str:
@@ -55,36 +42,38 @@ def _md(text: str) -> str:
     return text
 
 
-def render_markdown(scenario, state, score) -> str:
+def markdown_from_view(view: DebriefView) -> str:
     """The debrief as Markdown."""
-    c = _context(scenario, state, score)
-    w = c["words"]
-    lines = [f"# {w['debrief']}: {_md(c['title'])}", ""]
-    meta = f"{w['persona']}: {_md(c['persona'])}"
-    if c["outcome"]:
-        meta += f" · {w['outcome']}: {_md(c['outcome'])}"
-    lines += [meta, "", f"**{w['total']}: {score.total:.0f} / 100**", ""]
-    lines += [f"| {w['dimension']} | {w['weight']} | {w['score']} |", "|---|---:|---:|"]
-    for d in c["dims"]:
-        lines.append(f"| {_md(d['label'])} | {d['weight']:g} | {d['value_text']} |")
-    for d in c["dims"]:
-        if d["value"] is None:
-            continue
-        lines += ["", f"## {_md(d['label'])} – {d['value_text']}/100", ""]
-        if not d["evidence"]:
-            lines.append(w["no_evidence"])
+    w = view.words
+    lines = [f"# {_md(view.heading)}", ""]
+    meta = f"{w.caller}: {_md(view.persona)}"
+    if view.outcome:
+        meta += f" · {w.outcome}: {_md(view.outcome)}"
+    lines += [meta, "", f"**{w.total}: {view.total_text}**", ""]
+    lines += [f"| {w.dimension} | {w.weight} | {w.score} |", "|---|---:|---:|"]
+    for r in view.rows:
+        lines.append(f"| {_md(r.label)} | {r.weight:g} | {r.value_text} |")
+    for r in view.sections:
+        lines += ["", f"## {_md(r.label)} – {r.value_text}/100", ""]
+        if not r.evidence:
+            lines.append(w.no_evidence)
         else:
-            lines += [f"| {w['turn']} | {w['effect']} | {w['note']} |", "|---:|---:|---|"]
-            for e in d["evidence"]:
+            lines += [f"| {w.turn} | {w.effect} | {w.what_happened} |", "|---:|---:|---|"]
+            for e in r.evidence:
                 cell = _md(e.note)
-                if e.quote:
-                    cell += f" «{_md(e.quote)}»"
-                if e.effect <= 0:
+                if e.quoted:
+                    cell += f" {_md(e.quoted)}"
+                if e.tip:
                     cell += f" → {_md(e.tip)}"
                 lines.append(f"| {e.turn} | {e.effect:+.1f} | {cell} |")
-        if d["tip"]:
-            lines += ["", f"**{w['tip']}:** {_md(d['tip'])}"]
+        if r.tip:
+            lines += ["", f"**{w.tip}:** {_md(r.tip)}"]
     return "\n".join(lines) + "\n"
+
+
+def render_markdown(scenario, state, score) -> str:
+    """The debrief of a scored call as Markdown."""
+    return markdown_from_view(DebriefView.build(scenario, state, score))
 
 
 def write_debrief(path, scenario, state, score) -> Path:

@@ -1,65 +1,54 @@
-"""The words of the rubric and the debrief, per language, from ``data/tips.yaml``.
+"""The words of the rubric and the evidence notes, per language: a thin view of the string catalogue.
 
 No language knowledge in Python: labels, what earns points, overall advice,
-and one note + tip per kind of evidence are data. Loaded once per language.
+and one note + tip per kind of evidence live in ``simulator/strings/<lang>.yaml``
+(sections ``dimension``, ``earns``, ``advice``, ``cue``, ``item``, ``reason``).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from simulator.errors import UsageError
+from simulator.strings import Strings, strings
+from simulator.vocabulary import LANGUAGES
 
 
 class Feedback:
-    """Texts of one language."""
+    """Rubric and evidence texts of one language."""
 
-    def __init__(self, lang: str, data: dict) -> None:
+    def __init__(self, lang: str, catalogue: Strings) -> None:
         self.lang = lang
-        self._data = data
+        """The language of the notes and tips."""
+        self.strings = catalogue
+        """The catalogue behind these texts."""
 
     @staticmethod
     @lru_cache(maxsize=None)
     def for_language(lang: str) -> "Feedback":
-        data = _all()
-        if lang not in data:
-            raise UsageError(f"no debrief texts for language '{lang}' (available: {', '.join(sorted(data))})")
-        return Feedback(lang, data[lang])
+        if lang not in LANGUAGES:
+            raise UsageError(f"no debrief texts for language '{lang}' (available: {', '.join(LANGUAGES)})")
+        return Feedback(lang, strings(lang))
 
     def label(self, dimension: str) -> str:
-        return self._data["labels"].get(dimension, dimension)
+        return self.strings.dimension(dimension)
 
     def earns(self, dimension: str) -> str:
-        return self._data["earns"].get(dimension, "")
+        return self.strings.t(f"earns.{dimension}")
 
     def advice(self, dimension: str) -> str:
-        return self._data["advice"].get(dimension, "")
+        return self.strings.t(f"advice.{dimension}")
 
     def cue(self, kind: str) -> str:
-        return self._data["cues"].get(kind, kind)
+        return self.strings.t(f"cue.{kind}")
 
     def reason(self, reason: str) -> str:
-        return self._data["reasons"].get(reason, reason)
-
-    def word(self, key: str) -> str:
-        return self._data["words"].get(key, key)
-
-    def level(self, level: str) -> str:
-        return self._data["words"].get("levels", {}).get(level, level)
+        return self.strings.reason(reason)
 
     def item(self, kind: str, **values) -> tuple[str, str]:
         """(note, tip) of one kind of evidence, with ``values`` filled in."""
-        entry = self._data["items"][kind]
-        return entry["note"].format(**values), entry["tip"].format(**values)
+        return self.strings.t(f"item.{kind}.note", **values), self.strings.t(f"item.{kind}.tip", **values)
 
     def text(self, key: str) -> str:
-        return self._data["items"].get(key, "")
-
-
-@lru_cache(maxsize=1)
-def _all() -> dict:
-    raw = resources.files("simulator.scoring").joinpath("data", "tips.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
+        """A scalar of the ``item`` section (e.g. ``essential_mark``)."""
+        return self.strings.t(f"item.{key}")

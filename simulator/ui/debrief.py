@@ -1,80 +1,76 @@
-"""The debrief in the terminal: the score per dimension, its evidence and tips (rich).
+"""The debrief in the terminal (rich): draws a :class:`~simulator.reports.view.DebriefView`.
 
-Meaning never rests on colour alone: every bar has its number, every effect
-its sign. Works with ``Console(record=True)`` for golden tests and keeps to
-80 columns. rich is imported inside the functions.
+Only layout and colour here; what is shown and how it is labelled was decided
+when the view was built. Meaning never rests on colour alone: every bar has
+its number, every effect its sign. Works with ``Console(record=True)`` for
+golden tests and keeps to 80 columns. rich is imported inside the functions.
 """
 
 from __future__ import annotations
 
 BAR_WIDTH = 10
+"""Characters of a summary bar."""
+
+STYLES = {"good": "green", "fair": "yellow", "poor": "red", "na": "dim"}
+"""rich style per tone of a value."""
 
 
-def bar(value: float | None, width: int = BAR_WIDTH) -> str:
-    """A text bar for 0..100, e.g. '██████░░░░'; '' for not applicable."""
-    if value is None:
-        return ""
-    full = int(round(max(0.0, min(100.0, value)) / 100 * width))
+def bar(fraction: float, width: int = BAR_WIDTH) -> str:
+    """A text bar for a 0..1 fill, e.g. '██████░░░░'."""
+    full = int(round(max(0.0, min(1.0, fraction)) * width))
     return "█" * full + "░" * (width - full)
 
 
-def _style(value: float | None) -> str:
-    if value is None:
-        return "dim"
-    return "green" if value >= 80 else "yellow" if value >= 50 else "red"
-
-
-def debrief_renderables(scenario, state, score) -> list:
-    """The debrief as a list of rich renderables (a summary table, then one panel per dimension)."""
+def view_renderables(view) -> list:
+    """The debrief as rich renderables: heading, summary table, one panel per scored dimension."""
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
-    from simulator.scoring.feedback import Feedback
-
-    fb = Feedback.for_language(score.lang)
-    lang = score.lang
-    title = scenario.title.get(lang) if scenario is not None else ""
-    out: list = []
+    w = view.words
     head = Text()
-    head.append(f"{fb.word('debrief')}: {title}\n", style="bold")
-    if state is not None and state.outcome is not None:
-        head.append(f"{fb.word('outcome')}: {fb.reason(state.outcome.reason)}\n")
-    head.append(f"{fb.word('total')}: {score.total:.0f} / 100", style="bold")
-    out.append(head)
+    head.append(f"{view.heading}\n", style="bold")
+    if view.outcome:
+        head.append(f"{w.outcome}: {view.outcome}\n")
+    head.append(f"{w.total}: {view.total_text}", style="bold")
+    out: list = [head]
 
     table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False)
-    table.add_column(fb.word("dimension"), no_wrap=True)
-    table.add_column(fb.word("weight"), justify="right")
-    table.add_column(fb.word("score"), justify="right")
+    table.add_column(w.dimension, no_wrap=True)
+    table.add_column(w.weight, justify="right")
+    table.add_column(w.score, justify="right")
     table.add_column("", no_wrap=True)
-    for d in score.dimensions:
-        value = fb.word("not_applicable") if d.value is None else f"{d.value:.0f}"
-        table.add_row(fb.label(d.name), f"{d.weight:g}", value, Text(bar(d.value), style=_style(d.value)))
+    for r in view.rows:
+        filled = bar(r.fraction) if r.value is not None else ""
+        table.add_row(r.label, f"{r.weight:g}", r.value_text, Text(filled, style=STYLES[r.tone]))
     out.append(table)
 
-    for d in score.dimensions:
-        if d.value is None:
-            continue
+    for r in view.sections:
         body = Text()
-        if not d.evidence:
-            body.append(fb.word("no_evidence") + "\n")
-        for e in d.evidence:
-            body.append(f"{fb.word('turn')} {e.turn}  ", style="bold")
+        if not r.evidence:
+            body.append(w.no_evidence + "\n")
+        for e in r.evidence:
+            body.append(f"{w.turn} {e.turn}  ", style="bold")
             body.append(f"{e.effect:+.1f}", style="green" if e.effect > 0 else "red" if e.effect < 0 else "")
             body.append(f"  {e.note}\n")
-            if e.quote:
-                body.append(f"    „{e.quote}“\n" if lang == "de" else f"    \"{e.quote}\"\n", style="italic")
-            if e.effect <= 0:
+            if e.quoted:
+                body.append(f"    {e.quoted}\n", style="italic")
+            if e.tip:
                 body.append(f"    → {e.tip}\n")
-        if d.tip:
-            body.append(f"{fb.word('tip')}: ", style="bold")
-            body.append(d.tip)
+        if r.tip:
+            body.append(f"{w.tip}: ", style="bold")
+            body.append(r.tip)
         else:
             body.rstrip()
-        out.append(Panel(body, title=f"{fb.label(d.name)} – {d.value:.0f}/100", title_align="left",
-                         border_style=_style(d.value)))
+        out.append(Panel(body, title=f"{r.label} – {r.value_text}/100", title_align="left", border_style=STYLES[r.tone]))
     return out
+
+
+def debrief_renderables(scenario, state, score) -> list:
+    """The debrief of a scored call as rich renderables (builds the view)."""
+    from simulator.reports.view import DebriefView
+
+    return view_renderables(DebriefView.build(scenario, state, score))
 
 
 def show_debrief(console, scenario, state, score) -> None:

@@ -6,36 +6,51 @@ score) and prints it; the play loop feeds typed lines to the engine.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text as RichText
 
+from simulator.strings import strings
+from simulator.vocabulary import LANGUAGES, reason_key, speaker_key
+from simulator.vocabulary import REASONS as OUTCOME_REASONS
+
 if TYPE_CHECKING:
     from simulator.dialogue import CallState, Engine
     from simulator.scenario import Scenario
 
-LABELS = {
-    "de": {"customer": "Kunde", "trainee": "Sie", "mood": "Stimmung", "patience": "Geduld", "prompt": "Sie",
-           "quit": "(Leere Zeile zweimal oder Strg-D beendet das Gespräch.)", "checklist": "Checkliste",
-           "ended": "Gespräch beendet", "briefing": "Was Sie wissen",
-           "talk": "(Enter in einer leeren Zeile startet die Aufnahme, Enter beendet sie.)",
-           "listening": "Aufnahme läuft – Enter zum Beenden", "recognising": "Erkenne Sprache …"},
-    "en": {"customer": "Customer", "trainee": "You", "mood": "Mood", "patience": "Patience", "prompt": "You",
-           "quit": "(Two empty lines or Ctrl-D end the call.)", "checklist": "Checklist",
-           "ended": "Call ended", "briefing": "What you know",
-           "talk": "(Enter on an empty line starts recording, Enter again stops it.)",
-           "listening": "recording – press Enter to stop", "recognising": "recognising …"},
+TERMINAL_KEYS = {
+    "customer": speaker_key("customer"), "trainee": speaker_key("trainee"), "prompt": speaker_key("trainee"),
+    "mood": "mood", "patience": "patience", "checklist": "checklist", "briefing": "what_you_know",
+    "quit": "terminal_quit_hint", "talk": "terminal_talk_hint", "listening": "terminal_listening",
+    "recognising": "recognising",
 }
-REASONS = {
-    "de": {"solved": "gelöst", "hangup": "Kunde hat aufgelegt", "turn_limit": "Zeit abgelaufen",
-           "line_dropped": "Verbindung abgebrochen", "script_end": "Ende des Skripts", "interrupted": "abgebrochen",
-           "quit": "vom Trainee beendet"},
-    "en": {"solved": "solved", "hangup": "the customer hung up", "turn_limit": "out of time",
-           "line_dropped": "the line dropped", "script_end": "end of script", "interrupted": "interrupted",
-           "quit": "ended by the trainee"},
-}
+"""The terminal's short names for catalogue keys (``LABELS[lang][name]``)."""
+
+
+class _ByLanguage(Mapping):
+    """``LABELS[lang][name]`` / ``REASONS[lang][reason]``: catalogue strings under the terminal's names."""
+
+    def __init__(self, keys: dict[str, str]) -> None:
+        self._keys = keys
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        s = strings(lang)
+        return {name: s.t(key) for name, key in self._keys.items()}
+
+    def __iter__(self):
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+LABELS: Mapping[str, dict[str, str]] = _ByLanguage(TERMINAL_KEYS)
+"""Terminal words per language, from the string catalogue."""
+REASONS: Mapping[str, dict[str, str]] = _ByLanguage({r: reason_key(r) for r in OUTCOME_REASONS})
+"""Outcome reason labels per language, from the string catalogue (the same as every debrief)."""
 
 
 def mood_bar(mood: float, width: int = 20) -> RichText:
@@ -61,26 +76,24 @@ class TerminalUI:
         body.append(f"{p.name.get(lang)}", style="bold")
         body.append(f" – {p.role.get(lang)}, {p.company.get(lang)}\n")
         body.append(sc.situation.briefing.get(lang) or sc.situation.technical.get(lang))
-        return Panel(body, title=sc.title.get(lang), subtitle=LABELS[lang]["briefing"])
+        return Panel(body, title=sc.title.get(lang), subtitle=strings(lang).t("what_you_know"))
 
     def status(self, state: CallState) -> RichText:
-        lab = LABELS[state.lang]
-        line = RichText(f"{lab['mood']} ")
+        s = strings(state.lang)
+        line = RichText(f"{s.t('mood')} ")
         line.append_text(mood_bar(state.mood))
-        line.append(f"  {lab['patience']} {state.patience:.0f}")
+        line.append(f"  {s.t('patience')} {state.patience:.0f}")
         return line
 
     def line(self, speaker: str, text: str, lang: str) -> None:
-        lab = LABELS[lang]
         style = "bold cyan" if speaker == "customer" else "bold"
-        self.console.print(RichText.assemble((f"{lab[speaker]}: ", style), text))
+        self.console.print(RichText.assemble((f"{strings(lang).speaker(speaker)}: ", style), text))
 
     def outcome(self, state: CallState) -> None:
         if state.outcome is None:
             return
-        lang = state.lang
-        reason = REASONS[lang].get(state.outcome.reason, state.outcome.reason)
-        self.console.rule(f"{LABELS[lang]['ended']}: {reason}")
+        s = strings(state.lang)
+        self.console.rule(s.t("call_ended", reason=s.reason(state.outcome.reason)))
 
     def show_transcript(self, sc: Scenario, state: CallState) -> None:
         self.console.print(self.persona_card(sc, state.lang))

@@ -1,39 +1,48 @@
-"""Interface strings of the window and seminar mode (German and English), read from ``data/texts.yaml``."""
+"""Interface strings of the window and seminar mode: a thin view of the string catalogue.
+
+``Texts(lang)(key, **values)`` is :meth:`simulator.strings.Strings.t`; the
+window's older keys ``dim_<name>``, ``reason_<reason>``, ``customer`` and
+``you`` are mapped onto the catalogue's ``dimension.*``, ``reason.*`` and
+``speaker.*`` so every screen shows the same label as the reports.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from simulator.strings import Strings, strings
+from simulator.vocabulary import LANGUAGES, dimension_key, reason_key, speaker_key
 
-TEXTS_FILE = Path(__file__).with_name("data") / "texts.yaml"
-"""Where the interface strings live."""
+LEGACY_KEYS = {"customer": speaker_key("customer"), "you": speaker_key("trainee")}
+"""Old window keys that now live in a catalogue section."""
 
 
-@lru_cache(maxsize=None)
-def _table() -> dict[str, dict[str, str]]:
-    import yaml
-
-    with open(TEXTS_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+def catalogue_key(key: str) -> str:
+    """The catalogue key for a (possibly older) window key."""
+    if key.startswith("dim_"):
+        return dimension_key(key[4:])
+    if key.startswith("reason_"):
+        return reason_key(key[7:])
+    return LEGACY_KEYS.get(key, key)
 
 
 class Texts:
     """The interface strings of one language; falls back to English, then to the key itself."""
 
     def __init__(self, lang: str) -> None:
-        table = _table()
-        self.lang = lang if lang in table else "en"
-        self._own = table[self.lang]
-        self._fallback = table["en"]
+        self.strings: Strings = strings(lang)
+        """The catalogue behind these texts."""
+        self.lang = self.strings.lang
+        """The language shown (English when ``lang`` has no catalogue)."""
 
     def __call__(self, key: str, **values: object) -> str:
-        text = self._own.get(key) or self._fallback.get(key) or key
-        return text.format(**values) if values else text
+        found = catalogue_key(key)
+        if not self.strings.has(found):
+            return key  # as before: a missing key shows itself
+        return self.strings.t(found, **values)
 
     def keys(self) -> set[str]:
-        return set(self._own)
+        return set(self.strings.keys())
 
 
 def languages() -> tuple[str, ...]:
     """Languages that have interface strings."""
-    return tuple(_table())
+    return LANGUAGES
