@@ -1,8 +1,10 @@
 """Start-up of the trainee window: from the call of run_window to the first frame with the opening line drawn.
 
 SDL dummy video driver (no display needed). The Enter that takes the call is
-posted before the window starts, so the figure includes the start screen's
-first frame, pygame and font initialisation and the engine's opening.
+posted before the window starts, so "window to first customer line" includes
+the start screen's first frame, pygame and font initialisation and the
+Call's opening (target <= 0.5 s from run_window). The fresh-process figure
+adds the imports and loading the scenario (target < 1 s).
 Also: the frame time of the call screen with a long transcript.
 
     PYTHONPATH=. python bench/window.py
@@ -28,55 +30,56 @@ def startup_once(lang: str) -> tuple[float, float]:
 import os, time
 t0 = time.perf_counter()
 from simulator.dialogue import Engine
+from simulator.dialogue.session import Call
 from simulator.scenario import load
 from simulator.ui import window as win
 import pygame
 first = {{}}
-def on_frame(w):
-    m = w.model
+def on_frame(app):
     if 'start' not in first:
         first['start'] = time.perf_counter() - t0
-    if m.screen == 'call' and m.drawn_turns >= 1:
+    if app.screen == 'call' and app.view.drawn_turns >= 1:
         first['call'] = time.perf_counter() - t0
-        m.quit = True
+        app.quit = True
 orig = win.open_display
 def open_display(*a, **k):
     s = orig(*a, **k)
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode='\\r', scancode=0))
     return s
 win.open_display = open_display
-engine = Engine(load('checked-plug'), '{lang}')
-win.run_window(engine, lang='{lang}', on_frame=on_frame, scorer=None)
-print(first['start'], first['call'])
+call = Call(Engine(load('checked-plug'), '{lang}'), scorer=None)
+first['run'] = time.perf_counter() - t0
+win.run_window(call, on_frame=on_frame)
+print(first['start'], first['call'], first['call'] - first['run'])
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", ".")})
-    start, call = map(float, out.stdout.split()[-2:])
-    return start, call
+    start, call, window = map(float, out.stdout.split()[-3:])
+    return start, call, window
 
 
 def frame_times() -> list[float]:
     import pygame
 
     from simulator.dialogue import Engine
+    from simulator.dialogue.session import Call
     from simulator.scenario import load
-    from simulator.ui.window import CallWindow
+    from simulator.ui.trainee import TraineeApp
 
     pygame.display.init()
     pygame.font.init()
-    engine = Engine(load("checked-plug"), "en")
-    w = CallWindow(engine, scorer=None)
-    w.take_call()
+    app = TraineeApp(Call(Engine(load("checked-plug"), "en"), scorer=None))
+    app.take_call()
     with open("tests/scripts/checked-plug/en-good.txt", encoding="utf-8") as fh:
         for line in fh:
-            if line.strip() and not w.model.state.ended:
-                w.send(line)
+            if line.strip() and not app.call.ended:
+                app.view.send(line)
     surface = pygame.Surface((1366, 768))
     times = []
     for _ in range(60):
         t = time.perf_counter()
-        w.tick()
-        w.draw(surface)
+        app.update()
+        app.draw(surface)
         times.append(time.perf_counter() - t)
     return times
 
@@ -86,6 +89,9 @@ def main() -> None:
         runs = [startup_once(lang) for _ in range(5)]
         starts = [r[0] for r in runs]
         calls = [r[1] for r in runs]
+        windows = [r[2] for r in runs]
+        print(f"[{lang}] window to first customer line (run_window -> opening line drawn): "
+              f"median {statistics.median(windows) * 1000:.0f} ms, max {max(windows) * 1000:.0f} ms  target <= 500 ms")
         print(f"[{lang}] fresh process, imports + scenario + engine + run_window -> opening line drawn: "
               f"median {statistics.median(calls) * 1000:.0f} ms, max {max(calls) * 1000:.0f} ms "
               f"(5 runs; first frame {statistics.median(starts) * 1000:.0f} ms)  target < 1000 ms")

@@ -1,4 +1,9 @@
-"""The trainee window, driven headless (SDL dummy driver) with injected key events."""
+"""The trainee window, driven headless (SDL dummy driver) with injected key events.
+
+The window plays a :class:`Call`: these tests build the Call with a fake scorer
+and a recording observer and check that the window feeds it, never scores it
+itself and shows what the Call scored.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,10 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from simulator.dialogue import Engine  # noqa: E402
+from simulator.dialogue.session import Call  # noqa: E402
 from simulator.scenario import load  # noqa: E402
-from simulator.ui.window import CallWindow  # noqa: E402
+from simulator.ui.trainee import TraineeApp  # noqa: E402
+from simulator.ui.window import run_window  # noqa: E402
 
 SCRIPTS = Path(__file__).parent / "scripts" / "checked-plug"
 SIZE = (1366, 768)
@@ -36,141 +43,212 @@ def script(lang: str, quality: str = "good") -> list[str]:
     return [line for line in (SCRIPTS / f"{lang}-{quality}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def make(scenario, lang="en", **kw) -> CallWindow:
-    kw.setdefault("scorer", wf.fake_score)
-    kw.setdefault("clock", wf.FakeClock())
-    return CallWindow(Engine(scenario, lang), **kw)
+def make(scenario, lang="en", *, scorer=wf.fake_score, observers=(), clock=None, **kw) -> TraineeApp:
+    call = Call(Engine(scenario, lang), scorer=scorer, observers=observers)
+    return TraineeApp(call, clock=clock or wf.FakeClock(), **kw)
 
 
-def pump(window: CallWindow, events, surface=None) -> None:
-    """Post events to pygame's queue, then let the window take them as the real loop does."""
+def pump(app: TraineeApp, events, surface=None) -> None:
+    """Post events to pygame's queue, then let the app take them as the real loop does."""
     for event in events:
         pygame.event.post(event)
     for event in pygame.event.get():
-        window.handle(event)
-    window.tick()
+        app.handle_event(event)
+    app.update()
     if surface is not None:
-        window.draw(surface)
+        app.draw(surface)
 
 
-def say(window: CallWindow, line: str, surface=None) -> None:
-    pump(window, [wf.typed(line), wf.key(pygame.K_RETURN)], surface)
+def say(app: TraineeApp, line: str, surface=None) -> None:
+    pump(app, [wf.typed(line), wf.key(pygame.K_RETURN)], surface)
 
 
 def test_whole_scripted_call_through_key_events(scenario):
-    w = make(scenario)
+    app = make(scenario)
     surface = pygame.Surface(SIZE)
-    w.draw(surface)
-    assert w.model.screen == "start"
-    assert w.model.drawn_turns == 0
-    pump(w, [wf.key(pygame.K_RETURN)], surface)
-    assert w.model.screen == "call"
-    assert w.model.drawn_turns == 1  # the opening line is on screen
+    app.draw(surface)
+    assert app.screen == "start" and not app.call.started  # nothing started (or stored) before Enter
+    pump(app, [wf.key(pygame.K_RETURN)], surface)
+    assert app.screen == "call"
+    assert app.view.drawn_turns == 1  # the opening line is on screen
     lines = script("en")
     for n, line in enumerate(lines, start=1):
-        if w.model.state.ended:
+        if app.call.ended:
             break
-        say(w, line, surface)
-        assert w.model.state.turn == n
-        assert w.model.entry.text == ""
-    state = w.model.state
+        say(app, line, surface)
+        assert app.call.state.turn == n
+        assert app.view.entry.text == ""
+    state = app.call.state
     assert state.ended and state.outcome.reason == "solved"
-    assert w.model.transcript_length == len(state.transcript) >= 2 * len(lines) - 1
-    assert set(w.ticked()) == {s.id for s in scenario.steps}  # every step recognised -> ticked
-    assert w.model.screen == "call"  # the last customer line stays visible ...
-    pump(w, [wf.key(pygame.K_RETURN)], surface)
-    assert w.model.debrief_visible  # ... until Enter
-    assert w.model.score is not None and w.model.score.total > 0
-    assert len(w.model.states) == len(lines) + 1
-    pump(w, [wf.key(pygame.K_ESCAPE)])
-    assert w.model.quit
+    assert app.view.drawn_turns == len(state.transcript) >= 2 * len(lines) - 1
+    assert set(app.view.ticked()) == {s.id for s in scenario.steps}  # every step recognised -> ticked
+    assert app.screen == "call"  # the last customer line stays visible ...
+    pump(app, [wf.key(pygame.K_RETURN)], surface)
+    assert app.screen == "debrief"  # ... until Enter
+    assert app.view.score is app.call.score and app.call.score.total > 0
+    assert len(app.call.states) == len(lines) + 1
+    pump(app, [wf.key(pygame.K_ESCAPE)])
+    assert app.quit
 
 
 def test_german_interface_text(scenario):
-    w = make(scenario, lang="de")
-    assert w.t("transcript") == "Gesprächsverlauf"
-    w.take_call()
-    w.send(script("de")[0])
-    lines = [line.text for line in w.transcript_lines(w.fonts(768), 800)]
+    app = make(scenario, lang="de")
+    assert app.t("transcript") == "Gesprächsverlauf"
+    app.take_call()
+    app.view.send(script("de")[0])
+    lines = [line.text for line in app.view.transcript_lines(app.fonts(768), 800)]
     assert lines[0] == "Kunde" and any(l.startswith("Sie (1)") for l in lines)
 
 
 def test_trainee_ticks_checklist_with_keyboard_and_exam_hides_it(scenario):
-    w = make(scenario)
-    w.take_call()
-    pump(w, [wf.key(pygame.K_TAB), wf.key(pygame.K_TAB)])
-    assert w.model.focus == "checklist"
-    pump(w, [wf.key(pygame.K_DOWN), wf.key(pygame.K_DOWN), wf.key(pygame.K_SPACE), wf.typed(" ")])
-    assert w.ticked() == {"check_plug": "self"}
-    pump(w, [wf.key(pygame.K_SPACE)])
-    assert w.ticked() == {}
-    pump(w, [wf.typed("H")])  # typing jumps back to the answer box
-    assert w.model.focus == "input" and w.model.entry.text == "H"
+    app = make(scenario)
+    app.take_call()
+    pump(app, [wf.key(pygame.K_TAB), wf.key(pygame.K_TAB)])
+    assert app.view.focus == "checklist"
+    pump(app, [wf.key(pygame.K_DOWN), wf.key(pygame.K_DOWN), wf.key(pygame.K_SPACE), wf.typed(" ")])
+    assert app.view.ticked() == {"check_plug": "self"}
+    pump(app, [wf.key(pygame.K_SPACE)])
+    assert app.view.ticked() == {}
+    pump(app, [wf.typed("H")])  # typing jumps back to the answer box
+    assert app.view.focus == "input" and app.view.entry.text == "H"
 
     exam = make(scenario, exam=True)
-    assert "checklist" not in exam.panels()
     exam.take_call()
+    assert "checklist" not in exam.view.panels()
     pump(exam, [wf.key(pygame.K_TAB), wf.key(pygame.K_TAB)])
-    assert exam.model.focus == "persona"
+    assert exam.view.focus == "persona"
 
 
-def test_escape_ends_call_scores_and_calls_store_hooks(scenario):
-    stored = []
-    w = make(scenario, store_hooks=[lambda sc, state, score: stored.append((sc.id, state.outcome.reason, score))])
-    pump(w, [wf.key(pygame.K_RETURN)])
-    say(w, script("en")[0])
-    pump(w, [wf.key(pygame.K_ESCAPE)])
-    assert w.model.debrief_visible
-    assert w.model.state.outcome.reason == "quit"
-    assert stored == [("checked-plug", "quit", w.model.score)]
-
-
-def test_retry_from_turn_n_resumes_that_state(scenario):
-    w = make(scenario)
-    w.take_call()
-    lines = script("en", "poor")
-    for line in lines[:4]:
-        w.send(line)
-    after_two = w.model.states[2]
-    w.end_call()
-    pump(w, [wf.typed("r"), wf.typed("9")])
-    assert w.model.retry_entry == "9"
-    pump(w, [wf.key(pygame.K_RETURN)])
-    assert w.model.debrief_visible and "0" in w.model.status  # out of range: asked again
-    pump(w, [wf.key(pygame.K_BACKSPACE), wf.typed("2"), wf.key(pygame.K_RETURN)])
-    assert w.model.screen == "call"
-    assert w.model.state is after_two and len(w.model.states) == 3
-    good = script("en")
-    w.send(good[2])
-    assert w.model.state.turn == 3
-    assert w.model.state.transcript[:len(after_two.transcript)] == after_two.transcript
-
-
-def test_scrolling_and_text_size_keys(scenario):
-    w = make(scenario)
+def test_escape_ends_the_call_through_the_call_scored_once_and_stored_once(scenario):
+    scorer, store = wf.CountingScorer(), wf.EndRecorder()
+    app = make(scenario, scorer=scorer, observers=[store])
     surface = pygame.Surface(SIZE)
-    w.take_call()
+    pump(app, [wf.key(pygame.K_RETURN)])
+    say(app, script("en")[0])
+    assert [s.turn for s in store.turns] == [0, 1]  # the store hears every turn as it happens
+    pump(app, [wf.key(pygame.K_ESCAPE)], surface)
+    assert app.screen == "debrief"
+    assert app.call.state.outcome.reason == "quit"
+    for _ in range(3):  # drawing and scrolling the debrief never scores again
+        pump(app, [wf.key(pygame.K_DOWN)], surface)
+    assert len(scorer.calls) == 1
+    assert store.ends == [(app.call.state, app.call.score)]
+    assert app.view.score is app.call.score
+
+
+def test_a_call_the_customer_ends_is_scored_once_not_again_at_the_debrief(scenario):
+    scorer, store = wf.CountingScorer(), wf.EndRecorder()
+    app = make(scenario, scorer=scorer, observers=[store])
+    app.take_call()
     for line in script("en"):
-        if not w.model.state.ended:
-            w.send(line)
-    w.draw(surface)
-    top = w.model.max_offsets["transcript"]
-    assert top > 0 and w.model.follow
-    pump(w, [wf.key(pygame.K_PAGEUP)], surface)
-    assert not w.model.follow and w.model.transcript_offset == max(0, top - w.model.page)
-    pump(w, [wf.key(pygame.K_PAGEDOWN)] * 5, surface)
-    assert w.model.follow
-    before = w.fonts(768).body_size
-    pump(w, [wf.key(pygame.K_EQUALS, mod=pygame.KMOD_LCTRL)], surface)
-    assert w.fonts(768).body_size > before
+        if not app.call.ended:
+            say(app, line)
+    assert app.call.ended and len(scorer.calls) == 1  # scored by the Call when the customer ended it
+    pump(app, [wf.key(pygame.K_RETURN)], pygame.Surface(SIZE))
+    assert app.screen == "debrief"
+    assert len(scorer.calls) == 1 and len(store.ends) == 1
+
+
+def test_retry_from_turn_n_is_a_new_call_scored_and_stored_once_more(scenario):
+    scorer, store = wf.CountingScorer(), wf.EndRecorder()
+    app = make(scenario, scorer=scorer, observers=[store])
+    app.take_call()
+    for line in script("en", "poor")[:4]:
+        app.view.send(line)
+    first = app.call
+    after_two = first.states[2]
+    app.end_call()
+    pump(app, [wf.typed("r"), wf.typed("9")])
+    assert app.view.retry_entry == "9"
+    pump(app, [wf.key(pygame.K_RETURN)])
+    assert app.screen == "debrief" and "0" in app.status.text  # out of range: asked again
+    pump(app, [wf.key(pygame.K_BACKSPACE), wf.typed("2"), wf.key(pygame.K_RETURN)])
+    assert app.screen == "call"
+    assert app.call is not first and first.ended
+    assert app.call.state is after_two and len(app.call.states) == 3
+    assert store.turns[-1] is after_two  # the resumed call told the store where it starts: a new session
+    app.view.send(script("en")[2])
+    assert app.call.state.turn == 3
+    assert app.call.state.transcript[:len(after_two.transcript)] == after_two.transcript
+    pump(app, [wf.key(pygame.K_ESCAPE)])
+    assert len(scorer.calls) == 2  # one score per attempt, none by the window
+    assert [end[0] for end in store.ends] == [first.state, app.call.state]
+    assert [end[1] for end in store.ends] == [first.score, app.call.score]
+
+
+def test_a_retry_does_not_carry_hand_ticks_over(scenario):
+    app = make(scenario)
+    app.take_call()
+    app.view.send(script("en")[0])
+    pump(app, [wf.key(pygame.K_TAB), wf.key(pygame.K_TAB), wf.key(pygame.K_DOWN), wf.key(pygame.K_DOWN),
+               wf.key(pygame.K_SPACE)])
+    assert "self" in app.view.ticked().values()
+    app.end_call()
+    assert app.retry(1)
+    assert app.screen == "call"
+    assert "self" not in app.view.ticked().values()
+    assert app.view.focus == "input" and app.view.entry.text == ""
+
+
+def test_answer_box_cursor_keys(scenario):
+    app = make(scenario)
+    app.take_call()
+    entry = app.view.entry
+    ctrl = pygame.KMOD_LCTRL
+    pump(app, [wf.typed("hello world")] + [wf.key(pygame.K_LEFT)] * 5 + [wf.typed("big ")])
+    assert entry.text == "hello big world"
+    pump(app, [wf.key(pygame.K_HOME), wf.typed(">"), wf.key(pygame.K_END), wf.typed("!")])
+    assert entry.text == ">hello big world!"
+    pump(app, [wf.key(pygame.K_LEFT, mod=ctrl), wf.key(pygame.K_LEFT, mod=ctrl), wf.typed("very ")])
+    assert entry.text == ">hello very big world!"
+    pump(app, [wf.key(pygame.K_RIGHT, mod=ctrl), wf.key(pygame.K_BACKSPACE, mod=ctrl)])
+    assert entry.text == ">hello very  world!"
+    pump(app, [wf.key(pygame.K_RIGHT), wf.key(pygame.K_BACKSPACE), wf.key(pygame.K_DELETE)])
+    assert entry.text == ">hello very orld!"
+    app.draw(pygame.Surface(SIZE))  # the cursor mid-text draws
+    pump(app, [wf.key(pygame.K_RETURN)])
+    assert app.call.state.trainee_turns[-1].text == ">hello very orld!"
+
+
+def test_text_size_keys_do_not_type_into_the_box(scenario):
+    app = make(scenario)
+    surface = pygame.Surface(SIZE)
+    app.take_call()
+    ctrl = pygame.KMOD_LCTRL
+    before = app.fonts(768).body_size
+    # SDL sends the character of a Ctrl+key as TEXTINPUT right after the KEYDOWN on some layouts
+    pump(app, [wf.key(pygame.K_EQUALS, mod=ctrl), wf.typed("="), wf.key(pygame.K_KP_PLUS, mod=ctrl), wf.typed("+")],
+         surface)
+    assert app.fonts(768).body_size > before and app.view.entry.text == ""
+    pump(app, [wf.key(pygame.K_MINUS, mod=ctrl), wf.typed("-")] * 2, surface)
+    assert app.font_scale == 1.0 and app.view.entry.text == ""
+    pump(app, [wf.key(pygame.K_KP_PLUS), wf.typed("+")])  # without Ctrl the keypad + types
+    assert app.view.entry.text == "+"
+
+
+def test_scrolling(scenario):
+    app = make(scenario)
+    surface = pygame.Surface(SIZE)
+    app.take_call()
+    for line in script("en"):
+        if not app.call.ended:
+            app.view.send(line)
+    app.draw(surface)
+    view = app.view
+    top = view.max_offsets["transcript"]
+    assert top > 0 and view.follow
+    pump(app, [wf.key(pygame.K_PAGEUP)], surface)
+    assert not view.follow and view.transcript_offset == max(0, top - view.page)
+    pump(app, [wf.key(pygame.K_PAGEDOWN)] * 5, surface)
+    assert view.follow
     for size in ((800, 600), (1920, 1080)):  # resizable: any size lays out
-        w.draw(pygame.Surface(size))
+        app.draw(pygame.Surface(size))
 
 
-def wait_for(window, condition, seconds=3.0):
+def wait_for(app, condition, seconds=3.0):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        window.tick()
+        app.update()
         if condition():
             return True
         time.sleep(0.01)
@@ -180,83 +258,110 @@ def wait_for(window, condition, seconds=3.0):
 def test_push_to_talk_runs_off_the_ui_thread_and_dropouts_cut_the_signal(scenario):
     clock = wf.FakeClock()
     voice = wf.FakePipeline()
-    mic = wf.FakeMicrophone()
-    w = make(scenario, voice=voice, microphone=mic, clock=clock)
+    app = make(scenario, voice=voice, microphone=wf.FakeMicrophone(), clock=clock)
     try:
-        pump(w, [wf.key(pygame.K_RETURN)])
-        assert wait_for(w, lambda: w.model.dropouts)
-        assert voice.spoken == [w.model.state.last_customer_line]
-        start, end = w.model.dropouts[0]
+        pump(app, [wf.key(pygame.K_RETURN)])
+        assert wait_for(app, lambda: app.dropouts)
+        assert voice.spoken == [app.call.state.last_customer_line]
+        start, end = app.dropouts[0]
         clock.now = (start + end) / 2
-        assert w.signal_bars() == (0, True)
+        assert app.view.signal_bars() == (0, True)
         clock.now = end + 0.5
-        w.tick()
-        assert w.signal_bars() == (4, False)
-        pump(w, [wf.key(pygame.K_F2)])
-        assert w.model.voice_state == "listening"
-        pump(w, [wf.typed("x")])  # typing is ignored while talking
-        assert w.model.entry.text == ""
-        pump(w, [wf.key_up(pygame.K_F2)])
-        assert wait_for(w, lambda: w.model.state.turn == 1)
-        assert w.model.state.transcript[1].text == voice.heard
-        assert w.model.voice_state == "idle"
+        app.update()
+        assert app.view.signal_bars() == (4, False)
+        pump(app, [wf.key(pygame.K_F2)])
+        assert app.voice_state == "listening"
+        pump(app, [wf.typed("x")])  # typing is ignored while talking
+        assert app.view.entry.text == ""
+        pump(app, [wf.key_up(pygame.K_F2)])
+        assert wait_for(app, lambda: app.call.state.turn == 1)
+        assert app.call.state.transcript[1].text == voice.heard
+        assert app.voice_state == "idle"
+        assert wait_for(app, lambda: len(voice.spoken) == 2)  # the answer is spoken through the worker
+        assert voice.spoken[1] == app.call.state.last_customer_line
     finally:
-        w.close()
+        app.close()
 
 
 def test_no_microphone_is_a_status_line_and_typing_still_works(scenario):
-    w = make(scenario, voice=wf.FakePipeline(), microphone=wf.FakeMicrophone(present=False))
+    app = make(scenario, voice=wf.FakePipeline(), microphone=wf.FakeMicrophone(present=False))
     try:
-        pump(w, [wf.key(pygame.K_RETURN)])
-        assert wait_for(w, lambda: w.model.mic_message)
-        pump(w, [wf.key(pygame.K_SPACE)])  # Space in an empty box = push-to-talk
-        assert w.model.voice_state == "idle"
-        assert "PortAudio lists no input device" in w.model.status
-        say(w, "What exactly happens when you print?")
-        assert w.model.state.turn == 1
+        pump(app, [wf.key(pygame.K_RETURN)])
+        assert wait_for(app, lambda: app.mic_message)
+        pump(app, [wf.key(pygame.K_SPACE)])  # Space in an empty box = push-to-talk
+        assert app.voice_state == "idle"
+        assert "PortAudio lists no input device" in app.status.text
+        say(app, "What exactly happens when you print?")
+        assert app.call.state.turn == 1
     finally:
-        w.close()
+        app.close()
     silent = make(scenario)
     silent.take_call()
     pump(silent, [wf.key(pygame.K_F2)])
-    assert silent.model.status == silent.t("voice_off")
+    assert silent.status.text == silent.t("voice_off")
 
 
-def test_line_drop_shows_in_status_and_signal(scenario):
-    sc = load("mobile-caller")
-    w = CallWindow(Engine(sc, "en"), scorer=wf.fake_score, clock=wf.FakeClock())
-    w.take_call()
-    assert w.signal_bars()[0] < 4  # a mobile line never shows full strength
+def test_line_drop_shows_in_status_and_signal():
+    app = make(load("mobile-caller"))
+    app.take_call()
+    assert app.view.signal_bars()[0] < 4  # a mobile line never shows full strength
     for _ in range(4):  # the scenario drops the line after turn 4 (unless the agent took a callback number)
-        w.send("I understand, that's really annoying.")
-    assert w.model.state.outcome.reason == "line_dropped"
-    assert w.model.status.startswith(w.t("line_drop"))
-    assert w.signal_bars()[0] == 0
-    lines = [line.text for line in w.transcript_lines(w.fonts(768), 800)]
-    assert "— " + w.t("line_drop") + " —" in lines
+        app.view.send("I understand, that's really annoying.")
+    assert app.call.state.outcome.reason == "line_dropped"
+    assert app.status.text.startswith(app.t("line_drop"))
+    assert app.view.signal_bars()[0] == 0
+    lines = [line.text for line in app.view.transcript_lines(app.fonts(768), 800)]
+    assert "— " + app.t("line_drop") + " —" in lines
+
+
+def test_run_window_plays_the_call_it_is_given_and_returns_the_last_one(scenario):
+    scorer, store = wf.CountingScorer(), wf.EndRecorder()
+    call = Call(Engine(scenario, "en"), scorer=scorer, observers=[store])
+    line = script("en")[0]
+    steps = iter([
+        [wf.key(pygame.K_RETURN)],                              # take the call
+        [wf.typed(line), wf.key(pygame.K_RETURN)],              # one line
+        [wf.key(pygame.K_ESCAPE)],                              # end it -> debrief
+        [wf.typed("r"), wf.typed("1"), wf.key(pygame.K_RETURN)],  # retry from turn 1
+        [pygame.event.Event(pygame.QUIT)],                      # close the window mid-call
+    ])
+    screens = []
+
+    def on_frame(app):
+        screens.append(app.screen)
+        for event in next(steps, []):
+            pygame.event.post(event)
+
+    last = run_window(call, fps=1000, on_frame=on_frame)
+    pygame.display.init()  # run_window closed the display; the module fixture expects it
+    pygame.display.set_mode((64, 64))
+    assert screens[0] == "start" and "debrief" in screens
+    assert last is not call and call.ended and last.ended
+    assert last.state.outcome.reason == "interrupted" and last.score is not None
+    assert len(scorer.calls) == 2 and len(store.ends) == 2
 
 
 # -- screenshots ---------------------------------------------------------------
 def screens(scenario, lang="en"):
     """Yield (name, surface) for the start, call and debrief screens with a fixed clock."""
     clock = wf.FakeClock(1000.0)
-    w = make(scenario, lang=lang, clock=clock)
+    app = make(scenario, lang=lang, clock=clock)
     surface = pygame.Surface(SIZE)
-    w.draw(surface)
+    app.draw(surface)
     yield "start", surface
-    w.take_call()
+    app.take_call()
     lines = script(lang)
     for line in lines[:4]:
-        w.send(line)
+        app.view.send(line)
     clock.now += 83
-    w.model.ticks.add("recap")
-    w.draw(surface)
+    app.view.ticks.add("recap")
+    app.draw(surface)
     yield "call", surface
     for line in lines[4:]:
-        if not w.model.state.ended:
-            w.send(line)
-    w.end_call()
-    w.draw(surface)
+        if not app.call.ended:
+            app.view.send(line)
+    app.end_call()
+    app.draw(surface)
     yield "debrief", surface
 
 

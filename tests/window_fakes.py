@@ -35,6 +35,31 @@ def fake_score(scenario, state, *, turns=None):
     return Score(total=total, lang=state.lang, dimensions=tuple(dims))
 
 
+class CountingScorer:
+    """``fake_score`` that counts how often it was asked: a call must be scored exactly once."""
+
+    def __init__(self) -> None:
+        self.calls = []
+
+    def __call__(self, scenario, state, *, turns=None):
+        self.calls.append(state)
+        return fake_score(scenario, state, turns=turns)
+
+
+class EndRecorder:
+    """A call observer recording every ``on_turn`` state and every ``on_end`` (state, score), as a store would."""
+
+    def __init__(self) -> None:
+        self.turns = []
+        self.ends = []
+
+    def on_turn(self, state):
+        self.turns.append(state)
+
+    def on_end(self, state, score):
+        self.ends.append((state, score))
+
+
 class FakeClock:
     """A clock the test sets by hand."""
 

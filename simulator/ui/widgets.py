@@ -181,7 +181,7 @@ def scroll_view(surface, rect, lines: list[Line], fonts: theme.Fonts, offset: in
 
 @dataclass(slots=True)
 class TextField:
-    """A one-line text entry (pure state; the window feeds it key events)."""
+    """A one-line text entry with a cursor (pure state; the window feeds it key events)."""
 
     text: str = ""
     """What has been typed so far."""
@@ -189,22 +189,80 @@ class TextField:
     """Longest text accepted."""
     history: list[str] = field(default_factory=list)
     """Lines sent, for Up-arrow recall."""
+    cursor: int | None = None
+    """Insertion point (characters before it); None = at the end, wherever that is."""
+
+    @property
+    def position(self) -> int:
+        """The insertion point, clamped to the text."""
+        return len(self.text) if self.cursor is None else max(0, min(self.cursor, len(self.text)))
+
+    def _place(self, position: int) -> None:
+        position = max(0, min(position, len(self.text)))
+        self.cursor = None if position == len(self.text) else position
 
     def insert(self, value: str) -> None:
         value = value.replace("\n", " ").replace("\r", " ")
-        self.text = (self.text + value)[: self.limit]
+        at = self.position
+        room = max(0, self.limit - len(self.text))
+        value = value[:room]
+        self.text = self.text[:at] + value + self.text[at:]
+        self._place(at + len(value))
 
     def backspace(self, word: bool = False) -> None:
-        if word:
-            self.text = self.text.rstrip()
-            cut = self.text.rfind(" ")
-            self.text = self.text[: cut + 1] if cut >= 0 else ""
-        else:
-            self.text = self.text[:-1]
+        """Delete the character (``word``: the word) before the cursor."""
+        at = self.position
+        start = self.word_start(at) if word else max(0, at - 1)
+        self.text = self.text[:start] + self.text[at:]
+        self._place(start)
+
+    def delete(self) -> None:
+        """Delete the character after the cursor."""
+        at = self.position
+        self.text = self.text[:at] + self.text[at + 1:]
+        self._place(at)
+
+    def word_start(self, at: int) -> int:
+        """Where the word before ``at`` begins (spaces before ``at`` are skipped first)."""
+        while at > 0 and self.text[at - 1] == " ":
+            at -= 1
+        while at > 0 and self.text[at - 1] != " ":
+            at -= 1
+        return at
+
+    def word_end(self, at: int) -> int:
+        """Where the word after ``at`` ends (spaces after ``at`` are skipped first)."""
+        n = len(self.text)
+        while at < n and self.text[at] == " ":
+            at += 1
+        while at < n and self.text[at] != " ":
+            at += 1
+        return at
+
+    def left(self, word: bool = False) -> None:
+        self._place(self.word_start(self.position) if word else self.position - 1)
+
+    def right(self, word: bool = False) -> None:
+        self._place(self.word_end(self.position) if word else self.position + 1)
+
+    def home(self) -> None:
+        self._place(0)
+
+    def end(self) -> None:
+        self.cursor = None
+
+    def clear(self) -> None:
+        self.text, self.cursor = "", None
+
+    def recall(self) -> None:
+        """The last line sent, cursor at its end (↑ in an empty box)."""
+        if self.history:
+            self.text, self.cursor = self.history[-1], None
 
     def take(self) -> str:
         """The typed line (stripped), emptying the field."""
-        value, self.text = self.text.strip(), ""
+        value = self.text.strip()
+        self.clear()
         if value:
             self.history.append(value)
         return value

@@ -1,0 +1,243 @@
+"""The trainee window as an :class:`~simulator.ui.app.App`: one :class:`Call`, three screens, the voice.
+
+:class:`TraineeApp` holds what outlives a screen: the current
+:class:`~simulator.dialogue.session.Call` (a new one after each retry), the
+interface strings, the status line, the push-to-talk state and the voice
+worker. The screens (:mod:`simulator.ui.screens`) hold the rest. The window
+never scores and never stores: it hands lines to ``call.say`` and ends the call
+with ``call.finish``; the Call scores it once and tells its observers (the
+store among them).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from simulator.errors import SimulatorError
+from simulator.ui.app import App
+from simulator.ui.drawing import short_reason
+from simulator.ui.screens import CallScreen, DebriefScreen, StartScreen
+from simulator.ui.texts import Texts
+from simulator.voice.worker import (Dropouts, Heard, Listening, NoMicrophone, Recognising, Speaking, VoiceFailure,
+                                    VoiceWorker)
+
+if TYPE_CHECKING:
+    from simulator.dialogue.session import Call
+
+STATUS_SECONDS = 8.0
+"""How long a status message stays before the key hint returns."""
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """The status line's message."""
+
+    text: str = ""
+    """The message ('' = the screen's key hint)."""
+    until: float = 0.0
+    """Clock time after which the key hint returns."""
+
+
+class CustomerVoice:
+    """A call observer that queues each new customer line to the voice worker (never blocks the frame loop).
+
+    On a retry the resumed call's ``start`` repeats the last customer line, so
+    the trainee hears where the call picks up again.
+    """
+
+    def __init__(self, worker: VoiceWorker) -> None:
+        self.worker = worker
+        """Where the lines go."""
+
+    def on_turn(self, state: Any) -> None:
+        reply = state.exchanges[-1].reply if state.exchanges else None
+        if reply is not None and reply.text:
+            self.worker.speak(reply.text)
+
+    def on_end(self, state: Any, score: Any) -> None:
+        return None
+
+
+class TraineeApp(App):
+    """Start screen → call screen → debrief (→ call screen again after a retry)."""
+
+    def __init__(self, call: Call, *, exam: bool = False, voice: Any = None, microphone: Any = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(clock=clock)
+        self.call = call
+        """The current call (replaced by each retry)."""
+        self.scenario = call.scenario
+        """The scenario played."""
+        self.lang = call.lang
+        """Language of the call and of the interface."""
+        self.t = Texts(self.lang)
+        """Interface strings."""
+        self.exam = exam
+        """Exam mode: no checklist."""
+        self.status = Status()
+        """The status line's message."""
+        self.history: list[str] = []
+        """Lines sent in any attempt (↑ in an empty box recalls the last)."""
+        self.voice_state = "idle"
+        """idle | listening | recognising (push-to-talk)."""
+        self.mic_message = ""
+        """Why speech input is unavailable ('' = available or not tried)."""
+        self.speaking_until = 0.0
+        """Clock time until which the customer is speaking."""
+        self.dropouts: list[tuple[float, float]] = []
+        """(start, end) clock times of line dropouts reported by the voice."""
+        self.score_error = ""
+        """Why the finished call has no score ('' when it has one)."""
+        self.attempts = 0
+        """Calls finished in this window (retries count)."""
+        self._last_error = ""
+        self.worker = VoiceWorker(voice, microphone, clock) if voice is not None else None
+        """Speech threads, or None (typing only)."""
+        if self.worker is not None:
+            call.attach(CustomerVoice(self.worker))  # carried over to every retry by Call.rewind
+        self.show(StartScreen(self))
+
+    # -- what screens share -------------------------------------------------------
+    @property
+    def screen(self) -> str:
+        """Name of the current screen: start | call | debrief."""
+        return getattr(self.view, "name", "")
+
+    def say_status(self, message: str, seconds: float = STATUS_SECONDS) -> None:
+        """Show ``message`` in the status line for ``seconds``."""
+        self.status = Status(message, self.clock() + seconds)
+
+    def clear_status(self) -> None:
+        self.status = Status()
+
+    def status_message(self, hint: str) -> str:
+        """What the status line says now: push-to-talk state, a message, "speaking", or ``hint``."""
+        if self.voice_state == "listening":
+            return self.t("listening")
+        if self.voice_state == "recognising":
+            return self.t("recognising")
+        if self.status.text:
+            return self.status.text
+        if self.clock() < self.speaking_until:
+            return self.t("speaking") + "   " + hint
+        return hint
+
+    # -- the call -----------------------------------------------------------------
+    def take_call(self) -> None:
+        """Pick up: the customer's opening (told to the call's observers), the call screen."""
+        self.score_error = self._last_error = ""
+        self.guard(self.call.start)
+        self.show(CallScreen(self, self.call))
+
+    def say(self, line: str) -> None:
+        """Hand the trainee's line to the Call (which answers, tells its observers and, at the end, scores)."""
+        self.guard(lambda: self.call.say(line))
+
+    def end_call(self, reason: str = "quit") -> None:
+        """Finish the call if still open (the Call scores it, once) and show the debrief."""
+        self.guard(lambda: self.call.finish(reason))
+        if self.call.score is None:
+            self.score_error = self._last_error or ("no scorer" if self.call.scorer is None else "not scored")
+        self.attempts += 1
+        self.clear_status()
+        self.show(DebriefScreen(self, self.call))
+
+    def guard(self, action: Callable[[], Any]) -> bool:
+        """Run a Call action; a failing observer or scorer becomes a status message, not a crash."""
+        try:
+            action()
+            return True
+        except ImportError as exc:  # the scorer's optional dependencies
+            message = str(exc)
+        except SimulatorError as exc:  # e.g. the store could not write; the call goes on
+            message = exc.message
+        self._last_error = message
+        self.say_status(message)
+        return False
+
+    def retry_max(self) -> int:
+        """Highest trainee turn the call can be resumed from."""
+        return max((i for i, s in enumerate(self.call.states) if not s.ended), default=0)
+
+    def retry(self, turn: int) -> bool:
+        """A new call from the state after ``turn`` (0 = the opening), fresh call screen; False if out of range."""
+        top = self.retry_max()
+        if not 0 <= turn <= top:
+            self.say_status(self.t("retry_bad", max=top))
+            return False
+        self.call = self.call.rewind(turn)
+        self.dropouts.clear()
+        self.clear_status()
+        self.take_call()
+        return True
+
+    # -- voice --------------------------------------------------------------------
+    def push_to_talk(self) -> None:
+        """F2 (or Space in an empty box) pressed."""
+        if self.worker is None:
+            self.say_status(self.t("voice_off"))
+        elif self.mic_message:
+            self.say_status(self.t("no_mic", reason=self.mic_message))
+        elif self.voice_state == "idle":
+            self.worker.press()
+            self.voice_state = "listening"
+
+    def release_talk(self) -> None:
+        """F2 / Space released while listening."""
+        if self.voice_state == "listening" and self.worker is not None:
+            self.worker.release()
+            self.voice_state = "recognising"
+
+    def update(self) -> None:
+        """Take in what the voice worker reported; expire old messages; then the screen's update."""
+        if self.worker is not None:
+            for item in self.worker.drain():
+                self._voice_result(item)
+        now = self.clock()
+        if self.status.text and now > self.status.until:
+            self.clear_status()
+        self.dropouts = [d for d in self.dropouts if d[1] >= now]
+        super().update()
+
+    def _voice_result(self, item: Any) -> None:
+        if isinstance(item, Speaking):
+            self.speaking_until = max(self.speaking_until, item.until)
+        elif isinstance(item, Dropouts):
+            self.dropouts.extend(item.spans)
+        elif isinstance(item, NoMicrophone):
+            if item.message:
+                self.mic_message = short_reason(item.message)
+            self.voice_state = "idle"
+            self.say_status(self.t("no_mic", reason=self.mic_message))
+        elif isinstance(item, Recognising):
+            self.voice_state = "recognising"
+        elif isinstance(item, Heard):
+            self.voice_state = "idle"
+            if item.text:
+                self.say_status(self.t("heard", text=item.text))
+                if isinstance(self.view, CallScreen):
+                    self.view.send(item.text)
+            else:
+                self.say_status(self.t("nothing_heard"))
+        elif isinstance(item, VoiceFailure):
+            self.voice_state = "idle"
+            self.say_status(item.message)
+        elif isinstance(item, Listening):
+            pass
+
+    # -- closing ------------------------------------------------------------------
+    def on_quit(self) -> None:
+        """Window closed (or Ctrl-C): a call in progress ends as 'interrupted' (scored and stored, once)."""
+        if self.call.started and not self.call.ended:
+            try:
+                self.call.finish("interrupted")
+            except (ImportError, SimulatorError):
+                pass
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
