@@ -341,6 +341,36 @@ def test_run_window_plays_the_call_it_is_given_and_returns_the_last_one(scenario
     assert len(scorer.calls) == 2 and len(store.ends) == 2
 
 
+def test_debrief_renders_the_shared_debrief_view_with_the_terminals_labels(scenario):
+    from simulator.strings import strings
+    from simulator.ui.screens.debrief import evidence_lines
+
+    app = make(scenario, lang="de")
+    app.take_call()
+    for line in script("de"):
+        if not app.call.ended:
+            app.view.send(line)
+    app.end_call()
+    view = app.view.debrief
+    assert view is app.view.debrief  # built once
+    assert [r.label for r in view.rows][0] == strings("de").dimension("empathy") == "Verständnis zeigen"
+    lines = [line.text for line in evidence_lines(app.t, view, app.fonts(768), 800)]
+    assert any("Verständnis zeigen" in line for line in lines) and not any("Empathie" in line for line in lines)
+    for size in ((800, 600), (640, 480), (1920, 1080)):
+        app.draw(pygame.Surface(size))
+
+
+def test_debrief_without_a_score_says_why(scenario):
+    def broken(scenario, state, *, turns=None):
+        raise ImportError("scoring needs numpy")
+
+    app = make(scenario, scorer=broken)
+    app.take_call()
+    pump(app, [wf.key(pygame.K_ESCAPE)], pygame.Surface(SIZE))
+    assert app.screen == "debrief" and app.call.score is None
+    assert app.score_error == "scoring needs numpy" and app.view.debrief is None
+
+
 # -- screenshots ---------------------------------------------------------------
 def screens(scenario, lang="en"):
     """Yield (name, surface) for the start, call and debrief screens with a fixed clock."""
