@@ -1,0 +1,140 @@
+"""The seminar with typed commands, for machines without a display (the logic is :mod:`simulator.dialogue.seminar`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import click
+
+from simulator.dialogue.seminar import Seminar
+from simulator.errors import UsageError
+
+
+class SeminarTerminal:
+    """The seminar with typed commands.
+
+    Lines starting with ``/`` are instructor commands; any other line is the
+    answer of the trainee on the hot seat.
+    """
+
+    def __init__(self, seminar: Seminar, *, lang: str, read: Callable[[str], str] | None = None,
+                 write: Callable[[str], None] | None = None) -> None:
+        from simulator.ui.texts import Texts
+
+        self.s = seminar
+        self.t = Texts(lang)
+        self.read = read or (lambda prompt: click.prompt(prompt, default="", show_default=False, prompt_suffix=""))
+        self.write = write or click.echo
+
+    def _customer(self) -> None:
+        self.write(f"{self.t('customer')}: {self.s.state.last_customer_line}")
+
+    def run(self) -> Seminar:
+        """Read lines until the seminar is over (``/end`` or end of input), then show the ranking."""
+        s, t = self.s, self.t
+        self.write(f"{t('seminar')}: {s.scenario.title.get(s.engine.lang)}  ·  {', '.join(s.trainees)}  ·  {s.mode}")
+        self.write(t("terminal_help"))
+        self._customer()
+        while not s.finished:
+            prompt = f"[{s.on_seat}{' · ' + t('paused') if s.paused else ''}]> "
+            try:
+                line = self.read(prompt)
+            except (EOFError, click.exceptions.Abort):
+                s.end_call()
+                break
+            try:
+                self.command(line)
+            except UsageError as exc:
+                self.write(f"! {exc.message}")
+        self.show_ranking()
+        return s
+
+    def command(self, line: str) -> None:
+        """One typed line: an instructor command (``/...``) or the answer of the trainee on the hot seat."""
+        s, t = self.s, self.t
+        line = line.strip()
+        if not line:
+            return
+        if not line.startswith("/"):
+            self._answer(line)
+            return
+        cmd, _, rest = line[1:].partition(" ")
+        cmd = cmd.lower()
+        if cmd in ("next", "n"):
+            who = s.pass_turn()
+            if not s.finished:
+                self.write(f"→ {t('hot_seat')}: {who}")
+                if s.mode == "sequence":
+                    self._customer()
+        elif cmd in ("mark", "m"):
+            m = s.mark(rest)
+            self.write(t("marked", n=m.turn))
+        elif cmd == "note":
+            if not rest.strip():
+                raise UsageError("/note needs a text")
+            m = s.mark(rest)
+            self.write(t("marked", n=m.turn) + f" {rest.strip()}")
+        elif cmd == "adjust":
+            self._adjust(rest)
+        elif cmd in ("pause", "resume"):
+            if (cmd == "pause") != s.paused:
+                s.toggle_pause()
+            self.write(t("paused") if s.paused else "▶")
+        elif cmd == "end":
+            s.end_call()
+        elif cmd in ("help", "h", "?"):
+            self.write(t("terminal_help"))
+        else:
+            raise UsageError(f"unknown command /{cmd}: " + t("terminal_help"))
+
+    def _answer(self, line: str) -> None:
+        from simulator.ui.drawing import reason_text
+
+        s, t = self.s, self.t
+        before = s.state.ended
+        state = s.say(line)
+        self._customer()
+        if state.ended and not before:
+            self.write(t("call_ended", reason=reason_text(t, state.outcome.reason)))
+            if s.mode == "hotseat":
+                s.close()
+            elif s.current < len(s.trainees) - 1:
+                self.write(t("next_trainee", trainee=s.trainees[s.current + 1]) + "  (/next)")
+            else:
+                s.close()
+
+    def _adjust(self, rest: str) -> None:
+        from simulator.ui.drawing import dimension_name
+
+        s = self.s
+        parts = rest.split()
+        trainee = None
+        if parts and parts[0] in s.trainees:
+            trainee = parts.pop(0)
+        if len(parts) < 3:
+            raise UsageError("usage: /adjust [TRAINEE] DIMENSION +N REASON, e.g. /adjust empathy +5 good recap")
+        adj = s.adjust(parts[0].lower(), parts[1], " ".join(parts[2:]), trainee)
+        applied = s.applied(adj.trainee)[-1]  # as it counts against the trainee's score so far
+        self.write(f"{adj.trainee}: {applied.shown(dimension_name(self.t, adj.dimension))} ({adj.reason})")
+
+    def show_ranking(self) -> None:
+        """The ranking, each adjustment as applied, the marks and notes."""
+        from simulator.ui.drawing import dimension_name
+
+        s, t = self.s, self.t
+        self.write("")
+        self.write(f"== {t('ranking')} ==")
+        self.write(f"{t('rank'):>2}  {t('trainee'):<16} {t('automatic'):>11} {t('adjusted'):>11}  {t('turns_header')}")
+        for row in s.ranking():
+            auto = "–" if row.automatic is None else f"{row.automatic:.0f}"
+            adj = "–" if row.adjusted is None else f"{row.adjusted:.0f}"
+            self.write(f"{row.rank:>2}  {row.trainee:<16} {auto:>11} {adj:>11}  {len(row.turns)}")
+            for a in row.applied:
+                self.write(f"      {a.shown(dimension_name(t, a.adjustment.dimension))}: {a.adjustment.reason} "
+                           f"({t('turn', n=a.adjustment.turn)})")
+        if s.score_error:
+            self.write(t("score_unavailable", reason=s.score_error))
+        if s.marks:
+            self.write(f"== {t('marks')} ==")
+            for m in s.marks:
+                self.write(f"  {t('turn', n=m.turn)} · {m.trainee}: {m.note or t('mark')}")
