@@ -61,6 +61,15 @@ def text(surface, font, value: str, pos: tuple[int, int], colour=theme.TEXT, *, 
     return rect
 
 
+def shorten(font, value: str, width: int) -> str:
+    """``value`` cut to ``width`` pixels, ending in … when it had to be cut."""
+    if font.size(value)[0] <= width:
+        return value
+    while value and font.size(value + "…")[0] > width:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
 def header_bar(surface, fonts: theme.Fonts) -> tuple[int, int]:
     """The coloured bar at the top of every screen; returns (its height, its padding)."""
     import pygame
@@ -88,7 +97,8 @@ def panel(surface, rect, title: str, fonts: theme.Fonts, *, focused: bool = Fals
     pad = max(6, fonts.body_size // 2)
     y = rect.top + pad // 2
     if title:
-        text(surface, fonts.bold, title, (rect.left + pad, y), theme.HEADER)
+        room = rect.width - 2 * pad - (fonts.small.size(hint)[0] + pad if hint else 0)
+        text(surface, fonts.bold, shorten(fonts.bold, title, room), (rect.left + pad, y), theme.HEADER)
         if hint:
             text(surface, fonts.small, hint, (rect.right - pad, y + 2), theme.MUTED, right=True)
         y += fonts.bold.get_linesize() + pad // 3

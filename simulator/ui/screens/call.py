@@ -334,5 +334,11 @@ class CallScreen:
             last = max(at, min(1, last))
         shown = lines[max(0, last - 1):last + 1]
         for i, line in enumerate(shown):
-            text(surface, fonts.body, line, (rect.left + pad, rect.top + pad // 2 + i * fonts.body.get_linesize()),
-                 colour)
+            x, y = rect.left + pad, rect.top + pad // 2 + i * fonts.body.get_linesize()
+            before, bar, after = line.partition(CURSOR) if mark >= 0 else (line, "", "")
+            r = text(surface, fonts.body, before, (x, y), colour) if before else pygame.Rect(x, y, 0, 0)
+            if bar:  # the cursor: a thin line between characters, not a glyph that takes room
+                h = fonts.body.get_height()
+                pygame.draw.line(surface, colour, (r.right + 1, y + 2), (r.right + 1, y + h - 3), 2)
+                if after:
+                    text(surface, fonts.body, after, (r.right + 3, y), colour)
