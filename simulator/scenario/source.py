@@ -67,39 +67,74 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
 
 
 class _Stop(Exception):
-    """Conversion cannot go on (alias bomb, cycle, too deep); carries the one problem."""
+    """Conversion cannot go on (nested too deep through aliases); carries the one problem."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
 
 
+def _location(path: str, node: yaml.Node) -> SourceLocation:
+    mark = node.start_mark
+    return SourceLocation(path, mark.line + 1, mark.column + 1)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, AliasNode):
+        return [node.target]
+    if isinstance(node, yaml.MappingNode):
+        return [value for _, value in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
+
+
+def expansion_problem(path: str, root: yaml.Node) -> Problem | None:
+    """An alias that refers to its own container, or aliases expanding to more than :data:`MAX_VALUES` values.
+
+    One pass over the composed nodes (at most ``MAX_NODES``), never over the
+    expansion: each node's expanded size is computed once (iterative
+    post-order, so chains of aliases cannot exhaust Python's stack).
+    """
+    on_path, done = 1, 2
+    state: dict[int, int] = {}
+    size: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            total = (0 if isinstance(node, AliasNode) else 1) + sum(size[id(c)] for c in _children(node))
+            size[key], state[key] = total, done
+            if total > MAX_VALUES:
+                return Problem(_location(path, node),
+                               f"aliases expand this to more than {MAX_VALUES:,} values: too large for a scenario")
+            continue
+        if state.get(key) == done:
+            continue
+        state[key] = on_path
+        stack.append((node, True))
+        for child in _children(node):
+            if state.get(id(child)) == on_path:  # only an alias can point back up
+                name = f"'*{one_line(node.anchor)}' " if isinstance(node, AliasNode) else ""
+                return Problem(_location(path, node), f"alias {name}refers to a value that contains it")
+            if state.get(id(child)) != done:
+                stack.append((child, False))
+    return None
+
+
 class _Converter:
-    """Node tree -> Located values, counting values with aliases expanded."""
+    """Node tree -> Located values; aliases are expanded (checked beforehand by :func:`expansion_problem`)."""
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        self.values = 0
-        self.open: set[int] = set()  # ids of the collections being converted: an alias to one is a cycle
         self.scalars = ScalarReader()
 
-    def loc(self, node: yaml.Node) -> SourceLocation:
-        mark = node.start_mark
-        return SourceLocation(self.path, mark.line + 1, mark.column + 1)
-
-    def convert(self, node: yaml.Node, depth: int = 1, key_loc: SourceLocation | None = None,
-                outer: AliasNode | None = None) -> Located:
-        """``outer`` is the outermost alias being expanded: an alias bomb is reported where it was written."""
-        loc = self.loc(node)
-        here = node if isinstance(node, AliasNode) else None
+    def convert(self, node: yaml.Node, depth: int = 1, key_loc: SourceLocation | None = None) -> Located:
+        loc = _location(self.path, node)
         while isinstance(node, AliasNode):
             node = node.target
-        outer = outer or here
-        self.values += 1
-        if self.values > MAX_VALUES:
-            where = self.loc(outer) if outer is not None else loc
-            raise _Stop(Problem(where, f"aliases expand to more than {MAX_VALUES:,} values: too large for a scenario"))
         if isinstance(node, yaml.ScalarNode):
             try:
                 value = self.scalars.value(node)
@@ -107,23 +142,16 @@ class _Converter:
                 self.problems.append(Problem(loc, f"cannot read value: {exc}"))
                 value = None
             return Located(value, loc, key_loc)
-        if id(node) in self.open:
-            name = f"'*{one_line(here.anchor)}' " if here is not None else ""
-            raise _Stop(Problem(loc, f"alias {name}refers to a value that contains it"))
         if depth > MAX_DEPTH:
             raise _Stop(Problem(loc, f"nested more than {MAX_DEPTH} levels deep (aliases included)"))
-        self.open.add(id(node))
-        try:
-            if isinstance(node, yaml.MappingNode):
-                return Located(self.mapping(node, depth, outer), loc, key_loc)
-            return Located([self.convert(n, depth + 1, outer=outer) for n in node.value], loc, key_loc)
-        finally:
-            self.open.discard(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return Located(self.mapping(node, depth), loc, key_loc)
+        return Located([self.convert(n, depth + 1) for n in node.value], loc, key_loc)
 
-    def mapping(self, node: yaml.MappingNode, depth: int, outer: AliasNode | None) -> dict[str, Located]:
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Located]:
         out: dict[str, Located] = {}
         for key_node, value_node in node.value:
-            kloc = self.loc(key_node)
+            kloc = _location(self.path, key_node)
             while isinstance(key_node, AliasNode):
                 key_node = key_node.target
             if not isinstance(key_node, yaml.ScalarNode):
@@ -132,7 +160,7 @@ class _Converter:
             key = str(key_node.value)
             if key in out:
                 self.problems.append(Problem(kloc, f"duplicate key '{one_line(key)}'"))
-            out[key] = self.convert(value_node, depth + 1, kloc, outer)
+            out[key] = self.convert(value_node, depth + 1, kloc)
         return out
 
 
@@ -174,6 +202,9 @@ def read_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
         return None, [syntax_problem(path, text, exc)]
     if node is None:
         return None, [Problem(SourceLocation(path, 1, 1), "the file is empty")]
+    bomb = expansion_problem(path, node)
+    if bomb is not None:
+        return None, [bomb]
     try:
         root = _Converter(path, problems).convert(node)
     except _Stop as stop:
