@@ -6,6 +6,8 @@ tests run as root, the server runs as the 'postgres' user (initdb refuses
 root). ``pg_url`` gives each test a fresh, empty database. Tests are skipped,
 with the reason shown, only when no server can be started at all.
 
+``pg_data_dir`` is the server's data folder, for tests that read raw files.
+
 Use in a test module: ``from tests.conftest_pg import pg_server, pg_url  # noqa: F401``.
 """
 
@@ -32,6 +34,8 @@ def _pg_bin() -> Path:
 
 
 PG_BIN = _pg_bin()
+DATA_DIRS: dict[str, Path] = {}
+"""Server base URL -> its data folder (tests that read the raw table and WAL files)."""
 
 
 def _free_port() -> int:
@@ -87,11 +91,19 @@ def pg_server() -> Iterator[str]:
         text = (root / "pg.log").read_text(errors="replace") if (root / "pg.log").exists() else res.stderr
         shutil.rmtree(root, ignore_errors=True)
         pytest.skip(f"PostgreSQL server did not start, tests skipped: {text.strip()[-200:]}")
+    base = f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    DATA_DIRS[base] = data
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+        yield base
     finally:
         subprocess.run(_as_user([str(pg_ctl), "-D", str(data), "-m", "immediate", "stop"]), **run)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_data_dir(pg_server: str) -> Path:
+    """The data folder of the test server (table files under base/, WAL under pg_wal/)."""
+    return DATA_DIRS[pg_server]
 
 
 @pytest.fixture

@@ -75,10 +75,10 @@ def test_migrated_schema_equals_models(url: str) -> None:
     with Store.open(url) as store, store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(ctx, Base.metadata) == []
-        assert ctx.get_current_revision() == "0001"
+        assert ctx.get_current_revision() == "0002"
         tables = set(store.engine.dialect.get_table_names(conn))
     assert {"trainees", "trainee_names", "cohorts", "scenarios", "sessions", "turns", "session_scores",
-            "adjustments", "settings"} <= tables
+            "adjustments", "settings", "trainee_keys"} <= tables
 
 
 def test_sqlite_runs_in_wal_mode_with_busy_timeout(sqlite_url: str) -> None:
@@ -148,7 +148,7 @@ def test_private_runs_are_not_stored_unless_switched_on(sqlite_url: str) -> None
 
 def test_settings_are_validated(sqlite_url: str) -> None:
     with Store.open(sqlite_url) as store:
-        assert store.settings() == {"hr_view": "aggregates", "store_private": "false", "store_audio": "false"}
+        assert store.settings() == {"hr_view": "aggregates", "min_group": "5", "store_private": "false", "store_audio": "false"}
         with pytest.raises(UsageError):
             store.set_setting("hr_view", "everything")
         with pytest.raises(UsageError):
@@ -299,7 +299,8 @@ def test_delete_removes_every_trace_from_the_sqlite_file(tmp_path: Path) -> None
         store.adjust(sid, reason="Notiz über Quellenbrunner", author="Trainer")
         play_call(store, keep)
         blob = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("people.db"))
-        assert SECRET_NAME.encode() in blob and SECRET_LINE.encode() in blob
+        assert SECRET_NAME.encode() not in blob and SECRET_LINE.encode() not in blob  # encrypted from the start
+        assert store.export(tid)["name"] == SECRET_NAME
         assert store.delete_trainee(SECRET_NAME) == 1
         assert [t["id"] for t in store.trainees()] == [keep]
         assert store.export(keep)["sessions"][0]["turns"]
@@ -317,11 +318,12 @@ def test_delete_removes_every_trace_from_postgresql(pg_url: str) -> None:
         tid = store.add_trainee(SECRET_NAME, "Kurs A")
         play_call(store, tid, lines=[SECRET_LINE])
         play_call(store, "Keep Me")
+        keep = store.resolve("Keep Me")
         store.delete_trainee(tid)
         assert [t["name"] for t in store.trainees()] == ["Keep Me"]
     plain = pg_url.replace("postgresql+psycopg://", "postgresql://")
     dump = subprocess.run([str(PG_BIN / "pg_dump"), "--data-only", plain], capture_output=True, text=True, check=True).stdout
-    assert "Keep Me" in dump
+    assert keep in dump and "Keep Me" not in dump  # names are stored encrypted
     for secret in (SECRET_NAME, SECRET_LINE, tid):
         assert secret not in dump
 
@@ -419,4 +421,5 @@ def test_the_real_scorer_result_is_stored(sqlite_url: str) -> None:
         call = store.export("Real Score")["sessions"][0]
     assert call["total"] == pytest.approx(score.total)
     assert call["scores"] == {d.name: d.value for d in score.dimensions}
-    assert call["evidence"] == score.to_json()["evidence"]
+    assert [{k: v for k, v in e.items() if k != "speaker"} for e in call["evidence"]] == score.to_json()["evidence"]
+    assert {e["speaker"] for e in call["evidence"]} <= {"trainee", "customer"}

@@ -183,7 +183,7 @@ def load_calls(store: Any, sel: Selection, *, with_evidence: bool) -> tuple[list
     cols = [SessionRow.id, SessionRow.trainee_id, Cohort.name, ScenarioRow.scenario_id, SessionRow.started_at,
             SessionRow.mode, SessionRow.total_score]
     if with_evidence:
-        cols.append(SessionRow.evidence)
+        cols.append(SessionRow.evidence_enc)
     query = (select(*cols).join(ScenarioRow, ScenarioRow.id == SessionRow.scenario_ref)
              .outerjoin(Trainee, Trainee.id == SessionRow.trainee_id)
              .outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
@@ -208,9 +208,15 @@ def load_calls(store: Any, sel: Selection, *, with_evidence: bool) -> tuple[list
                        .where(ScoreRow.session_id.in_(query.with_only_columns(SessionRow.id).scalar_subquery())))
         for sid, dim, value in conn.execute(score_query).all():
             scores[sid][dim] = value
+        evidence: dict[int, tuple[dict[str, Any], ...]] = {}
+        if with_evidence:
+            from simulator.storage.crypto import ANONYMOUS
+
+            for r in rows:
+                key = store.keys.get(s, r[1] or ANONYMOUS) if r[7] is not None else None
+                evidence[r[0]] = tuple(key.decrypt_json(r[7], "evidence") or ()) if key else ()
     calls = [Call(id=r[0], trainee=r[1] or "anonymous", cohort=r[2] or NO_COHORT, scenario=r[3], started=r[4],
-                  mode=r[5], total=float(r[6]), scores=scores.get(r[0], {}),
-                  evidence=tuple(r[7] or ()) if with_evidence else ())
+                  mode=r[5], total=float(r[6]), scores=scores.get(r[0], {}), evidence=evidence.get(r[0], ()))
              for r in rows]
     return calls, tid
 
@@ -335,6 +341,8 @@ def _adjustments(store: Any, ids: list[int]) -> tuple[dict[str, Any], ...]:
 
     from simulator.storage.models import Adjustment, SessionRow
 
+    from simulator.storage.crypto import ANONYMOUS
+
     out = []
     with store.read() as s:
         for i in range(0, len(ids), 500):
@@ -342,5 +350,5 @@ def _adjustments(store: Any, ids: list[int]) -> tuple[dict[str, Any], ...]:
             rows = s.execute(select(Adjustment, SessionRow.trainee_id).join(SessionRow, SessionRow.id == Adjustment.session_id)
                              .where(Adjustment.session_id.in_(chunk)).order_by(Adjustment.created_at)).all()
             out += [{"session": a.session_id, "trainee": t, "dimension": a.dimension, "delta": a.delta, "value": a.value,
-                     "reason": a.reason, "author": a.author, "date": a.created_at.strftime("%Y-%m-%d")} for a, t in rows]
+                     "reason": store.keys.need(s, t or ANONYMOUS).decrypt(a.reason_enc, "note"), "author": a.author, "date": a.created_at.strftime("%Y-%m-%d")} for a, t in rows]
     return tuple(out)

@@ -15,7 +15,7 @@ ENV_VAR = "SIMULATOR_DB"
 BUSY_TIMEOUT_MS = 30_000
 """How long a SQLite writer waits for another writer before giving up."""
 MIN_GROUP_SIZE = 5
-"""Smallest cohort HR may see aggregates of (fewer trainees: not shown)."""
+"""Default k of the privacy gate: an aggregate is shown to HR only when it rests on at least k distinct trainees."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class PrivacySetting:
     default: str
     """Value when never set."""
     choices: tuple[str, ...]
-    """Allowed values."""
+    """Allowed values; empty: a whole number that may only be raised (min_group)."""
     help: str
     """What the switch does, one line."""
 
@@ -35,6 +35,8 @@ class PrivacySetting:
 PRIVACY_SETTINGS: tuple[PrivacySetting, ...] = (
     PrivacySetting("hr_view", "aggregates", ("aggregates", "individual"),
                    "What HR reports show: cohort aggregates only (cohorts of at least 5) or per-pseudonym rows too."),
+    PrivacySetting("min_group", str(MIN_GROUP_SIZE), (),
+                   "k of the privacy gate: HR sees an aggregate only when it rests on at least k trainees (raise only)."),
     PrivacySetting("store_private", "false", ("true", "false"),
                    "Whether practice runs marked private are stored at all."),
     PrivacySetting("store_audio", "false", ("true", "false"),

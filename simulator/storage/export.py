@@ -16,6 +16,7 @@ from simulator.storage.models import Adjustment, Cohort, ScenarioRow, ScoreRow, 
 
 if TYPE_CHECKING:
     from simulator.dialogue.state import Turn
+    from simulator.storage.crypto import DataKey
 
 
 def pair_transcript(transcript: tuple[Turn, ...]) -> list[tuple[Turn, Turn | None]]:
@@ -36,6 +37,16 @@ def pair_transcript(transcript: tuple[Turn, ...]) -> list[tuple[Turn, Turn | Non
     return pairs
 
 
+def speaker_of(item: dict[str, Any], lines: dict[int, str]) -> str:
+    """'trainee' when an evidence quote is (part of) the trainee's line of its turn, else 'customer'.
+
+    ``lines``: turn number -> the trainee's line. Reports quote only the trainee's own words.
+    """
+    quote = " ".join(str(item.get("quote") or "").split()).strip(" .…\"'„“”").casefold()
+    line = " ".join(lines.get(int(item.get("turn") or -1), "").split()).casefold()
+    return "trainee" if quote and line and quote in line else "customer"
+
+
 def session_json(row: SessionRow, scenario_id: str) -> dict[str, Any]:
     """The summary of one stored call."""
 
@@ -48,8 +59,22 @@ def session_json(row: SessionRow, scenario_id: str) -> dict[str, Any]:
             "final_mood": row.final_mood, "total": row.total_score}
 
 
-def export_trainee(s: Session, tid: str, name: str | None) -> dict[str, Any]:
-    """Everything stored about the trainee ``tid`` (a resolved pseudonym), read in the open session ``s``."""
+def export_trainee(s: Session, tid: str, name: str | None, key: DataKey | None) -> dict[str, Any]:
+    """Everything stored about the trainee ``tid`` (a resolved pseudonym), read in the open session ``s``.
+
+    ``key``: their data key (texts are decrypted with it); None only when the
+    person has no stored texts.
+    """
+
+    def dec(blob: bytes | None, purpose: str) -> Any:
+        if blob is None:
+            return None
+        if key is None:
+            from simulator.storage.crypto import DataKeyError
+
+            raise DataKeyError(f"no data key for {tid}: the key table is damaged")
+        return key.decrypt_json(blob, purpose) if purpose == "evidence" else key.decrypt(blob, purpose)
+
     person = s.get(Trainee, tid)
     cohort = s.get(Cohort, person.cohort_id) if person.cohort_id else None
     sessions = []
@@ -58,15 +83,17 @@ def export_trainee(s: Session, tid: str, name: str | None) -> dict[str, Any]:
                      .where(SessionRow.trainee_id == tid).order_by(SessionRow.started_at, SessionRow.id)).all()
     for row, scenario_id in rows:
         item = session_json(row, scenario_id)
-        item["evidence"] = row.evidence or []
-        item["turns"] = [{"number": t.number, "speaker": t.speaker, "text": t.text, "acts": t.acts,
-                          "steps": t.steps, "events": t.events, "reply": t.reply, "reply_events": t.reply_events,
+        item["evidence"] = dec(row.evidence_enc, "evidence") or []
+        item["turns"] = [{"number": t.number, "speaker": t.speaker, "text": dec(t.text_enc, "text"), "acts": t.acts,
+                          "steps": t.steps, "events": t.events, "reply": dec(t.reply_enc, "reply"),
+                          "reply_events": t.reply_events,
                           "mood": t.mood, "recorded_at": t.recorded_at.isoformat()}
                          for t in s.execute(select(TurnRow).where(TurnRow.session_id == row.id)
                                             .order_by(TurnRow.number)).scalars()]
         item["scores"] = {r.dimension: r.value for r in s.execute(
             select(ScoreRow).where(ScoreRow.session_id == row.id)).scalars()}
-        item["adjustments"] = [{"dimension": a.dimension, "delta": a.delta, "value": a.value, "reason": a.reason,
+        item["adjustments"] = [{"dimension": a.dimension, "delta": a.delta, "value": a.value,
+                                "reason": dec(a.reason_enc, "note"),
                                 "author": a.author, "created_at": a.created_at.isoformat()}
                                for a in s.execute(select(Adjustment).where(Adjustment.session_id == row.id)
                                                   .order_by(Adjustment.id)).scalars()]

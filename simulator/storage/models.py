@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from simulator.vocabulary import MODES
@@ -66,11 +66,31 @@ class Trainee(Base):
 
 
 class TraineeName(Base):
-    """Pseudonym -> display name. Nothing refers to this table; dropping it loses only the names."""
+    """Pseudonym -> display name (encrypted). Nothing refers to this table; dropping it loses only the names.
+
+    ``name_index`` (HMAC of the normalised name under the store's index
+    secret) is unique: one name is one trainee, even when twenty first calls
+    under that name arrive at once.
+    """
 
     __tablename__ = "trainee_names"
     trainee_id: Mapped[str] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"), primary_key=True)
-    display_name: Mapped[str] = mapped_column(String(200), index=True)
+    name_index: Mapped[str] = mapped_column(String(64), unique=True)
+    name_enc: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TraineeKey(Base):
+    """One owner's data key (AES-256-GCM), raw or wrapped by the organisation key. Deleting the row shreds the data.
+
+    ``owner``: a pseudonym, 'anonymous' (calls without a trainee) or
+    '__index__' (the secret of the name index).
+    """
+
+    __tablename__ = "trainee_keys"
+    owner: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+    wrapped: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class ScenarioRow(Base):
@@ -103,7 +123,7 @@ class SessionRow(Base):
     resolved: Mapped[bool | None] = mapped_column(Boolean)
     final_mood: Mapped[float | None] = mapped_column(Float)
     total_score: Mapped[float | None] = mapped_column(Float)
-    evidence: Mapped[Any | None] = mapped_column(JSON)
+    evidence_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     pid: Mapped[int] = mapped_column(Integer, default=0)
     hostname: Mapped[str] = mapped_column(String(255), default="")
 
@@ -115,11 +135,11 @@ class TurnRow(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
     number: Mapped[int] = mapped_column(Integer, primary_key=True)
     speaker: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str] = mapped_column(Text, default="")
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
     acts: Mapped[Any] = mapped_column(JSON, default=list)
     steps: Mapped[Any] = mapped_column(JSON, default=list)
     events: Mapped[Any] = mapped_column(JSON, default=list)
-    reply: Mapped[str | None] = mapped_column(Text)
+    reply_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     reply_events: Mapped[Any] = mapped_column(JSON, default=list)
     mood: Mapped[float] = mapped_column(Float, default=0.0)
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -147,7 +167,7 @@ class Adjustment(Base):
     dimension: Mapped[str | None] = mapped_column(String(32))
     delta: Mapped[float | None] = mapped_column(Float)
     value: Mapped[float | None] = mapped_column(Float)
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason_enc: Mapped[bytes] = mapped_column(LargeBinary)
     author: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

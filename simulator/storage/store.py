@@ -6,9 +6,12 @@ revision and marks calls left 'running' by dead processes as 'interrupted'.
 Every ``record_turn`` is committed at once, so a killed process loses at most
 the line in flight.
 
-SQLite runs in WAL mode with a busy timeout; writes take the write lock up
-front (``BEGIN IMMEDIATE``) so that twenty processes writing at once wait
-for each other instead of failing.
+Personal text (names, lines, replies, evidence quotes, instructor notes) is
+encrypted with the owner's data key (:mod:`simulator.storage.crypto`);
+scores, dates and labels stay in the clear, so aggregates need no key.
+A display name is one trainee: ``trainee_names.name_index`` is unique and
+:meth:`Store.begin_session` gets-or-creates under it, safe under concurrent
+first calls (SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
@@ -18,16 +21,18 @@ import secrets
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, text
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from simulator.errors import BackendError, UsageError
-from simulator.storage.config import BUSY_TIMEOUT_MS, PRIVACY_DEFAULTS, PRIVACY_SETTINGS, database_url, redact
-from simulator.storage.export import export_trainee, pair_transcript, session_json  # noqa: F401 - re-exported
+from simulator.storage.config import PRIVACY_DEFAULTS, PRIVACY_SETTINGS, database_url
+from simulator.storage.connect import MIGRATIONS, backend_error, compact, make_engine, migrate  # noqa: F401 - re-exported
+from simulator.storage.crypto import ANONYMOUS, DataKey, DataKeyError, name_index
+from simulator.storage.export import export_trainee, pair_transcript, session_json, speaker_of  # noqa: F401 - re-exported
+from simulator.storage.keys import INDEX_OWNER, Keyring
 from simulator.storage.models import (
     MODES, Adjustment, Cohort, ScenarioRow, ScoreRow, SessionRow, Setting, Trainee, TraineeName, TurnRow, utcnow,
 )
@@ -38,10 +43,6 @@ if TYPE_CHECKING:
 
 NOT_STORED = 0
 """Session id returned for a private practice run that is not stored (store_private=false); recording it is a no-op."""
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-"""The Alembic script folder."""
-_LOCK_KEY = 7_416_533
-"""PostgreSQL advisory lock taken while migrating."""
 
 
 def _alive(pid: int) -> bool:
@@ -61,11 +62,8 @@ def _is_pseudonym(value: str) -> bool:
     return value.startswith("T-") and len(value) >= 3
 
 
-def backend_error(url: str, exc: BaseException) -> BackendError:
-    """A one-line BackendError for a database that cannot be used."""
-    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    first = detail[0] if detail else type(exc).__name__
-    return BackendError(f"cannot use the database {redact(url)}: {first}")
+def _clean_name(name: str) -> str:
+    return " ".join(name.split())
 
 
 class Store:
@@ -78,6 +76,8 @@ class Store:
         self._writer = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE") if self.is_sqlite else engine
         self.hostname = socket.gethostname()
         self.pid = os.getpid()
+        self.keys = Keyring.from_env()
+        self._owners: dict[int, str] = {}
 
     # -- opening -------------------------------------------------------------
     @classmethod
@@ -86,72 +86,30 @@ class Store:
 
         ``url``: a SQLAlchemy URL; None = $SIMULATOR_DB or the SQLite file in
         the user's data directory. Raises :class:`BackendError` (exit 3) when
-        the database cannot be reached or the URL is bad.
+        the database cannot be reached, the URL is bad or the schema is newer
+        than this program.
         """
         url = database_url(url)
         try:
-            engine = cls._engine(url)
+            engine = make_engine(url)
             store = cls(engine, url)
             store.migrate()
             if check_interrupted:
                 store.mark_interrupted()
-        except BackendError:
+        except (BackendError, DataKeyError):
             raise
         except (ArgumentError, NoSuchModuleError, OperationalError, DBAPIError, ValueError, OSError, ImportError) as exc:
             raise backend_error(url, exc) from None
         return store
 
-    @staticmethod
-    def _engine(url: str) -> Engine:
-        if url.startswith("postgresql://") or url.startswith("postgres://"):
-            url = "postgresql+psycopg://" + url.split("://", 1)[1]
-        if url.startswith("sqlite"):
-            path = url.split(":///", 1)[1] if ":///" in url else ""
-            if path and path != ":memory:" and not path.startswith("file:"):
-                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-
-            @event.listens_for(engine, "connect")
-            def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-                dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
-                cur = dbapi_conn.cursor()
-                cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA synchronous=NORMAL")
-                cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA secure_delete=ON")
-                cur.close()
-
-            @event.listens_for(engine, "begin")
-            def _on_begin(conn: Any) -> None:
-                conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
-
-            return engine
-        kwargs: dict[str, Any] = {"pool_pre_ping": True}
-        if url.startswith("postgresql"):
-            kwargs["connect_args"] = {"connect_timeout": 5}
-        return create_engine(url, **kwargs)
-
     def migrate(self) -> None:
-        """Run ``alembic upgrade head`` (under a lock, so many processes may open a fresh database at once)."""
-        from alembic import command
-        from alembic.config import Config
-        from alembic.runtime.migration import MigrationContext
-        from alembic.script import ScriptDirectory
+        """Run ``alembic upgrade head`` (under a lock, so many processes may open a fresh database at once).
 
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        head = ScriptDirectory.from_config(cfg).get_current_head()
-        with self.engine.connect() as conn:
-            if MigrationContext.configure(conn).get_current_revision() == head:
-                return
-        with self._writer.begin() as conn:
-            if not self.is_sqlite:
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-            if MigrationContext.configure(conn).get_current_revision() == head:
-                return
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        After an upgrade the files are compacted, so plaintext left by an
+        older schema does not linger in free pages.
+        """
+        if migrate(self.engine, self._writer, self.url):
+            self.compact()
 
     def close(self) -> None:
         """Release every connection."""
@@ -165,9 +123,13 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session in a write transaction, committed on exit."""
-        with Session(self._writer, expire_on_commit=False) as s, s.begin():
-            yield s
+        """A session in a write transaction, committed on exit (rolled back, and key cache dropped, on error)."""
+        try:
+            with Session(self._writer, expire_on_commit=False) as s, s.begin():
+                yield s
+        except BaseException:
+            self.keys.clear()
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -192,7 +154,12 @@ class Store:
         if spec is None:
             raise UsageError(f"unknown setting '{key}' (known: {', '.join(s.key for s in PRIVACY_SETTINGS)})")
         value = value.strip().lower()
-        if value not in spec.choices:
+        if not spec.choices:  # a number that may only go up (the privacy threshold k)
+            current = int(self.setting(key))
+            if not value.isdigit() or int(value) < current:
+                raise UsageError(f"{key} may only be raised: give a whole number of at least {current}, not '{value}'")
+            value = str(int(value))
+        elif value not in spec.choices:
             raise UsageError(f"{key} must be one of {', '.join(spec.choices)}, not '{value}'")
         with self.write() as s:
             row = s.get(Setting, key)
@@ -203,31 +170,56 @@ class Store:
 
     # -- people -----------------------------------------------------------------
     def _cohort_id(self, s: Session, name: str) -> int:
-        row = s.execute(select(Cohort).where(Cohort.name == name)).scalar_one_or_none()
-        if row is None:
-            row = Cohort(name=name)
-            s.add(row)
-            s.flush()
-        return row.id
+        query = select(Cohort.id).where(Cohort.name == name)
+        found = s.execute(query).scalar_one_or_none()
+        if found is not None:
+            return found
+        try:
+            with s.begin_nested():
+                return s.execute(insert(Cohort).values(name=name, created_at=utcnow()).returning(Cohort.id)).scalar_one()
+        except IntegrityError:  # another process created it just now
+            return s.execute(query).scalar_one()
 
     def add_trainee(self, name: str, cohort: str | None = None) -> str:
-        """Create a trainee (and the cohort, if new); returns the new pseudonym."""
-        name = " ".join(name.split())
+        """Create a trainee (and the cohort, if new); returns the new pseudonym.
+
+        A name is one person: adding a name that exists is a UsageError naming its pseudonym.
+        """
+        name = _clean_name(name)
         if not name:
             raise UsageError("a trainee needs a name")
         with self.write() as s:
-            return self._add_trainee(s, name, cohort)
+            tid, created = self._get_or_create(s, name, cohort)
+        if not created:
+            raise UsageError(f"there is already a trainee called '{name}' ({tid}); "
+                             "give a distinguishable name (e.g. with the team) for another person")
+        return tid
 
-    def _add_trainee(self, s: Session, name: str, cohort: str | None) -> str:
+    def _name_index(self, s: Session, name: str, *, create: bool) -> str | None:
+        key = self.keys.get(s, INDEX_OWNER, create=create)
+        return None if key is None else name_index(key.key, name)
+
+    def _get_or_create(self, s: Session, name: str, cohort: str | None) -> tuple[str, bool]:
+        """(pseudonym, created) for a display name: one trainee per name, however many processes ask at once."""
+        index = self._name_index(s, name, create=True)
+        query = select(TraineeName.trainee_id).where(TraineeName.name_index == index)
+        found = s.execute(query).scalar_one_or_none()
+        if found is not None:
+            return found, False
         cohort_id = self._cohort_id(s, cohort) if cohort else None
-        while True:
-            pseudonym = "T-" + secrets.token_hex(3)
-            if s.get(Trainee, pseudonym) is None:
-                break
-        s.add(Trainee(id=pseudonym, cohort_id=cohort_id))
-        s.flush()
-        s.add(TraineeName(trainee_id=pseudonym, display_name=name))
-        return pseudonym
+        try:
+            with s.begin_nested():
+                while True:
+                    pseudonym = "T-" + secrets.token_hex(3)
+                    if s.get(Trainee, pseudonym) is None:
+                        break
+                s.execute(insert(Trainee).values(id=pseudonym, cohort_id=cohort_id, created_at=utcnow()))
+                key = self.keys.get(s, pseudonym, create=True)
+                s.execute(insert(TraineeName).values(trainee_id=pseudonym, name_index=index,
+                                                     name_enc=key.encrypt(name, "name")))
+            return pseudonym, True
+        except IntegrityError:  # the same name was created concurrently (PostgreSQL waits for it to commit)
+            return s.execute(query).scalar_one(), False
 
     def set_cohort(self, trainee: str, cohort: str | None) -> None:
         """Move a trainee into a cohort (None: out of any cohort)."""
@@ -236,16 +228,16 @@ class Store:
             row.cohort_id = self._cohort_id(s, cohort) if cohort else None
 
     def _resolve(self, s: Session, who: str) -> str:
-        """A pseudonym for a pseudonym or a display name; UsageError when unknown or ambiguous."""
-        who = " ".join(who.split())
+        """A pseudonym for a pseudonym or a display name; UsageError when unknown."""
+        who = _clean_name(who)
         if s.get(Trainee, who) is not None:
             return who
-        ids = s.execute(select(TraineeName.trainee_id).where(TraineeName.display_name == who)).scalars().all()
-        if len(ids) == 1:
-            return ids[0]
-        if len(ids) > 1:
-            raise UsageError(f"several trainees are called '{who}': use the pseudonym ({', '.join(sorted(ids))})")
-        raise UsageError(f"no trainee '{who}' (see 'simulator trainee list')")
+        index = self._name_index(s, who, create=False) if self._has_names(s) else None
+        found = None if index is None else s.execute(
+            select(TraineeName.trainee_id).where(TraineeName.name_index == index)).scalar_one_or_none()
+        if found is None:
+            raise UsageError(f"no trainee '{who}' (see 'simulator trainee list')")
+        return found
 
     def resolve(self, who: str) -> str:
         """The pseudonym of a trainee given by pseudonym or display name."""
@@ -262,18 +254,28 @@ class Store:
         return [{"id": tid, "name": names.get(tid), "cohort": cohort, "created": created, "sessions": counts.get(tid, 0)}
                 for tid, cohort, created in rows]
 
-    def _names(self, s: Session) -> dict[str, str]:
-        """Pseudonym -> name; empty when the names table has been dropped."""
+    @staticmethod
+    def _has_names(s: Session) -> bool:
         from sqlalchemy import inspect as sa_inspect
 
-        if not sa_inspect(s.connection()).has_table(TraineeName.__tablename__):
-            return {}
-        return dict(s.execute(select(TraineeName.trainee_id, TraineeName.display_name)).all())
+        return sa_inspect(s.connection()).has_table(TraineeName.__tablename__)
 
-    def names(self) -> dict[str, str]:
-        """Pseudonym -> display name (empty once the names table is dropped)."""
+    def _names(self, s: Session, only: set[str] | None = None) -> dict[str, str]:
+        """Pseudonym -> name (decrypted); empty when the names table has been dropped."""
+        if not self._has_names(s):
+            return {}
+        query = select(TraineeName.trainee_id, TraineeName.name_enc)
+        rows = s.execute(query).all()
+        if only is not None:
+            rows = [r for r in rows if r[0] in only]
+        if len(rows) > 20:
+            self.keys.preload(s)
+        return {tid: self.keys.need(s, tid).decrypt(blob, "name") for tid, blob in rows}
+
+    def names(self, only: set[str] | None = None) -> dict[str, str]:
+        """Pseudonym -> display name (all, or those in ``only``; empty once the names table is dropped)."""
         with self.read() as s:
-            return self._names(s)
+            return self._names(s, only)
 
     def cohorts(self) -> list[dict[str, Any]]:
         """Every cohort: name, number of trainees, number of stored calls."""
@@ -324,19 +326,32 @@ class Store:
                 except UsageError:
                     if _is_pseudonym(trainee):
                         raise
-                    trainee_id = self._add_trainee(s, " ".join(trainee.split()), None)
+                    trainee_id, _ = self._get_or_create(s, _clean_name(trainee), None)
+            self.keys.get(s, trainee_id or ANONYMOUS, create=trainee_id is None) or self.keys.need(s, trainee_id)
             row = SessionRow(trainee_id=trainee_id, scenario_ref=self._scenario_ref(s, scenario), lang=lang,
                              seed=int(seed), mode=mode, private=bool(private), status="running",
                              started_at=utcnow(), pid=self.pid, hostname=self.hostname)
             s.add(row)
             s.flush()
+            self._owners[row.id] = trainee_id or ANONYMOUS
             return row.id
 
+    def _session_key(self, s: Session, session_id: int) -> DataKey:
+        """The data key of the person a stored call belongs to (UsageError for an unknown session)."""
+        owner = self._owners.get(session_id)
+        if owner is None:
+            found = s.execute(select(SessionRow.id, SessionRow.trainee_id).where(SessionRow.id == session_id)).first()
+            if found is None:
+                raise UsageError(f"no session {session_id}")
+            owner = self._owners[session_id] = found[1] or ANONYMOUS
+        return self.keys.get(s, owner, create=owner == ANONYMOUS) or self.keys.need(s, owner)
+
     @staticmethod
-    def _turn_row(session_id: int, turn: Turn, reply: Turn | None) -> TurnRow:
-        return TurnRow(session_id=session_id, number=turn.number, speaker=turn.speaker, text=turn.text,
+    def _turn_row(session_id: int, turn: Turn, reply: Turn | None, key: DataKey) -> TurnRow:
+        return TurnRow(session_id=session_id, number=turn.number, speaker=turn.speaker,
+                       text_enc=key.encrypt(turn.text, "text"),
                        acts=list(turn.acts), steps=list(turn.steps), events=[e.to_json() for e in turn.events],
-                       reply=reply.text if reply is not None else None,
+                       reply_enc=key.encrypt(reply.text, "reply") if reply is not None else None,
                        reply_events=[e.to_json() for e in reply.events] if reply is not None else [],
                        mood=float(reply.mood if reply is not None else turn.mood), recorded_at=utcnow())
 
@@ -348,11 +363,9 @@ class Store:
         if session_id == NOT_STORED:
             return
         with self.write() as s:
-            old = s.get(TurnRow, (session_id, trainee_turn.number))
-            if old is not None:
-                s.delete(old)
-                s.flush()
-            s.add(self._turn_row(session_id, trainee_turn, customer_turn))
+            key = self._session_key(s, session_id)
+            s.execute(delete(TurnRow).where(TurnRow.session_id == session_id, TurnRow.number == trainee_turn.number))
+            s.add(self._turn_row(session_id, trainee_turn, customer_turn, key))
 
     def finish_session(self, session_id: int, state: CallState, score: Any = None) -> None:
         """Store how the call ended and its score (a ``simulator.scoring.Score``; None: unscored).
@@ -362,14 +375,13 @@ class Store:
         if session_id == NOT_STORED:
             return
         with self.write() as s:
+            key = self._session_key(s, session_id)
             row = s.get(SessionRow, session_id)
-            if row is None:
-                raise UsageError(f"no session {session_id}")
             have = set(s.execute(select(TurnRow.number).where(TurnRow.session_id == session_id)).scalars())
             for x in state.exchanges:
                 line = x.trainee or x.reply
                 if line is not None and x.number not in have:
-                    s.add(self._turn_row(session_id, line, x.reply if x.trainee is not None else None))
+                    s.add(self._turn_row(session_id, line, x.reply if x.trainee is not None else None, key))
             row.status = "finished"
             row.ended_at = utcnow()
             if state.outcome is not None:
@@ -380,7 +392,9 @@ class Store:
                 row.final_mood = float(state.mood)
             if score is not None:
                 row.total_score = float(score.total)
-                row.evidence = list(score.to_json().get("evidence", []))
+                lines = {x.number: x.trainee.text for x in state.exchanges if x.trainee is not None}
+                evidence = [{**e, "speaker": speaker_of(e, lines)} for e in score.to_json().get("evidence", [])]
+                row.evidence_enc = key.encrypt_json(evidence, "evidence")
                 s.execute(delete(ScoreRow).where(ScoreRow.session_id == session_id))
                 for dim in score.dimensions:
                     s.add(ScoreRow(session_id=session_id, dimension=dim.name,
@@ -423,10 +437,9 @@ class Store:
         if not reason.strip():
             raise UsageError("an adjustment needs a reason")
         with self.write() as s:
-            if s.get(SessionRow, session_id) is None:
-                raise UsageError(f"no session {session_id}")
+            key = self._session_key(s, session_id)
             row = Adjustment(session_id=session_id, dimension=dimension, delta=delta, value=value,
-                             reason=reason.strip(), author=author.strip(), created_at=utcnow())
+                             reason_enc=key.encrypt(reason.strip(), "note"), author=author.strip(), created_at=utcnow())
             s.add(row)
             s.flush()
             return row.id
@@ -448,13 +461,15 @@ class Store:
         """Everything stored about one person, as a JSON-ready dict."""
         with self.read() as s:
             tid = self._resolve(s, trainee)
-            return export_trainee(s, tid, self._names(s).get(tid))
+            return export_trainee(s, tid, self._names(s, {tid}).get(tid), self.keys.get(s, tid))
 
     def delete_trainee(self, trainee: str) -> int:
-        """Remove a person and everything about them (calls, turns, scores, notes, name); returns calls deleted.
+        """Remove a person and everything about them (calls, turns, scores, notes, name, data key); returns calls deleted.
 
-        On SQLite the freed pages are overwritten (secure_delete), the WAL is
-        checkpointed and the file vacuumed, so no text stays behind on disk.
+        Their texts were encrypted with their data key, which is deleted too:
+        copies left in dead tuples, the WAL or backups stay unreadable. On
+        SQLite the freed pages are also overwritten (secure_delete), the WAL
+        checkpointed and the file vacuumed.
         """
         with self.write() as s:
             tid = self._resolve(s, trainee)
@@ -462,22 +477,15 @@ class Store:
             for table in (TurnRow, ScoreRow, Adjustment):
                 s.execute(delete(table).where(table.session_id.in_(ids)))
             s.execute(delete(SessionRow).where(SessionRow.trainee_id == tid))
-            s.execute(delete(TraineeName).where(TraineeName.trainee_id == tid))
+            if self._has_names(s):
+                s.execute(delete(TraineeName).where(TraineeName.trainee_id == tid))
+            self.keys.shred(s, tid)
             s.execute(delete(Trainee).where(Trainee.id == tid))
+        for sid in ids:
+            self._owners.pop(sid, None)
         self.compact()
         return len(ids)
 
     def compact(self) -> None:
         """Give freed space back and leave no deleted text in the files (VACUUM; SQLite WAL checkpoint)."""
-        if self.is_sqlite:
-            raw = self.engine.raw_connection()  # the driver connection is in autocommit mode (see _engine)
-            try:
-                cur = raw.cursor()
-                for sql in ("PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"):
-                    cur.execute(sql)
-                cur.close()
-            finally:
-                raw.close()
-            return
-        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("VACUUM")
+        compact(self.engine)
