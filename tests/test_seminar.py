@@ -12,9 +12,9 @@ import pytest  # noqa: E402
 from simulator.dialogue import Engine  # noqa: E402
 from simulator.errors import UsageError  # noqa: E402
 from simulator.scenario import load  # noqa: E402
-from simulator.dialogue.seminar import Adjustment, Seminar, apply_adjustments, parse_trainees  # noqa: E402
+from simulator.dialogue.seminar import Adjustment, Mark, Seminar, apply_adjustments, parse_trainees  # noqa: E402
 from simulator.ui.seminar_terminal import SeminarTerminal  # noqa: E402
-from simulator.ui.seminar_window import SeminarWindow  # noqa: E402
+from simulator.ui.seminar_window import SeminarVoice, SeminarWindow  # noqa: E402
 
 SCRIPTS = Path(__file__).parent / "scripts" / "checked-plug"
 
@@ -191,8 +191,8 @@ def test_window_keys_drive_the_seminar(engine, display):
 
     def keys(*events):
         for e in events:
-            w.handle(e)
-        w.tick()
+            w.handle_event(e)
+        w.update()
         w.draw(surface)
 
     keys(wf.typed(lines()[0]), wf.key(pygame.K_RETURN))
@@ -216,6 +216,36 @@ def test_window_keys_drive_the_seminar(engine, display):
     assert w.quit
 
 
+def test_window_dialogs_keep_the_answer_and_text_size_keys_type_nothing(engine, display):
+    s = Seminar(engine, ["Ana", "Ben"], scorer=wf.fake_score, clock=wf.FakeClock())
+    w = SeminarWindow(s, lang="en")
+    surface = pygame.Surface((1280, 720))
+    for e in (wf.typed("Hello, what"), wf.key(pygame.K_PLUS, pygame.KMOD_CTRL), wf.typed("+"),
+              wf.key(pygame.K_F7), wf.typed("note about Ana"), wf.key(pygame.K_RETURN), wf.typed(" happened?")):
+        w.handle_event(e)
+    w.update()
+    w.draw(surface)
+    assert w.font_scale > SeminarWindow.SCALE and w.dialog is None
+    assert s.marks[-1] == Mark("Ana", 0, "note about Ana")
+    assert w.call_view.entry.text == "Hello, what happened?"  # the note did not eat the answer, Ctrl + typed no '+'
+    w.handle_event(pygame.event.Event(pygame.QUIT))
+    assert w.quit and s.finished and s.call.ended  # closing the window ends the call (and so stores it)
+
+
+def test_the_customer_speaks_through_the_voice_observer(engine):
+    spoken: list[str] = []
+
+    class Worker:
+        def speak(self, line):
+            spoken.append(line)
+
+    s = Seminar(engine, ["Ana", "Ben"], mode="sequence", scorer=None, observers=[SeminarVoice(Worker())])
+    s.say(lines()[0])
+    s.pass_turn()  # Ben's call opens: the customer starts again
+    assert spoken == [s.calls["Ana"].states[0].last_customer_line, s.calls["Ana"].states[1].last_customer_line,
+                      s.calls["Ben"].states[0].last_customer_line]
+
+
 def test_seminar_screens_match_golden(engine, display):
     clock = wf.FakeClock()
     s = Seminar(engine, ["Ana", "Ben", "Cem"], scorer=wf.fake_score, clock=clock)
@@ -236,7 +266,7 @@ def test_seminar_screens_match_golden(engine, display):
     s.adjust("empathy", 10, "kept calm under pressure", "Ben")
     s.adjust("clarity", -5, "too much jargon", "Ana")
     s.end_call()
-    w.screen = "ranking"
+    w.show_ranking()
     w.draw(surface)
     diff = wf.compare_golden(surface, "seminar-ranking-en")
     assert diff <= wf.TOLERANCE, f"seminar ranking: {diff:.3%}"

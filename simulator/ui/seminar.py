@@ -39,6 +39,20 @@ def open_store(db: str | None):
     return None
 
 
+def customer_voice(scenario, lang: str, tts: str, *, seed: int, asked: bool | None):
+    """The voice pipeline speaking the customer; None (with a warning) when it is missing and was not asked for."""
+    from simulator.errors import BackendError
+    from simulator.voice.registry import voice_for_call
+
+    try:
+        return voice_for_call(scenario, lang, tts=tts, player="pygame", seed=seed)
+    except BackendError as exc:
+        if asked:
+            raise  # asked for explicitly: fail at start-up, naming what is missing
+        click.echo(f"simulator: {exc.message} – continuing without voice", err=True)
+    return None
+
+
 def trainee_logs(store, scenario, lang: str, names, *, seed: int, private: bool) -> dict:
     """One log per trainee: their stored call (mode seminar) keeps the opening and their own exchanges only."""
     from simulator.storage.log import CallLog
@@ -57,13 +71,16 @@ def trainee_logs(store, scenario, lang: str, names, *, seed: int, private: bool)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the customer's phrasings.")
 @click.option("--ui", type=click.Choice(["auto", "window", "terminal"]), default="auto", show_default=True,
               help="A projector window when a display is present, else typed commands in the terminal.")
+@click.option("--voice/--no-voice", "voice", default=None,
+              help="Speak the customer's lines (default: on in the projector window, off in the terminal).")
+@click.option("--tts", default="espeak-ng", show_default=True, help="Text-to-speech backend: espeak-ng, espeak (pyttsx3), silent.")
 @click.option("--private", is_flag=True, help="Private practice: not stored unless the privacy setting store_private is on.")
 @click.option("--store/--no-store", "store", default=True, show_default=True,
               help="Store each trainee's part of the seminar (their turns, score and the instructor's notes).")
 @click.option("--db", default=None, envvar="SIMULATOR_DB", metavar="URL",
               help="Progress database: sqlite:///file.db or postgresql+psycopg://... (default: a SQLite file in your data folder).")
-def seminar(scenario: str, trainees: str, lang: str | None, mode: str, seed: int, ui: str, private: bool, store: bool,
-            db: str | None) -> None:
+def seminar(scenario: str, trainees: str, lang: str | None, mode: str, seed: int, ui: str, voice: bool | None, tts: str,
+            private: bool, store: bool, db: str | None) -> None:
     """Run a call on a projector with several trainees (hot seat or one after the other)."""
     from simulator.config import default_language
     from simulator.dialogue import Engine
@@ -76,19 +93,41 @@ def seminar(scenario: str, trainees: str, lang: str | None, mode: str, seed: int
         from simulator.ui.display import display_available
 
         ui = "window" if display_available() else "terminal"
+    surface = None
+    if ui == "window":  # before anything is stored: no window, no seminar
+        from simulator.ui.display import open_display
+        from simulator.ui.texts import Texts
+
+        surface = open_display(Texts(engine.lang)("seminar"), (1600, 900))
+    speak = voice if voice is not None else ui == "window"
+    pipeline = customer_voice(sc, engine.lang, tts, seed=seed, asked=voice is not None) if speak else None
     db_store = open_store(db) if store else None
+    worker = None
     try:
         logs = trainee_logs(db_store, sc, engine.lang, names, seed=seed, private=private) if db_store else None
-        run = Seminar(engine, names, mode=mode, seed=seed, logs=logs)
+        observers: list = []  # after the logs: a line is stored before it is spoken
+        if pipeline is not None and ui == "window":
+            from simulator.ui.seminar_window import seminar_voice
+
+            worker, observer = seminar_voice(pipeline)
+            observers.append(observer)
+        elif pipeline is not None:
+            from simulator.voice.speaker import Speaker
+
+            observers.append(Speaker(pipeline))
+        run = Seminar(engine, names, mode=mode, seed=seed, logs=logs, observers=observers)
         from simulator.ui.seminar_terminal import SeminarTerminal
 
         if ui == "window":
             from simulator.ui.seminar_window import run_seminar_window
 
-            run_seminar_window(run, lang=engine.lang)
+            run_seminar_window(run, lang=engine.lang, voice=worker, surface=surface)
+            worker = None  # the window closed it
             SeminarTerminal(run, lang=engine.lang).show_ranking()
         else:
             SeminarTerminal(run, lang=engine.lang).run()
     finally:
+        if worker is not None:
+            worker.close()
         if db_store is not None:
             db_store.close()
