@@ -12,19 +12,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "simulator"
 MAX_LINES = 500
 """House style: a module longer than this is split."""
-
-SPLIT_IN_PROGRESS = {
-    # Over MAX_LINES on 2026-11-30 while other engineers split them; remove each entry as its split lands.
-    "simulator/ui/window.py",
-    "simulator/ui/seminar.py",
-    "simulator/scoring/scorer.py",
-}
 
 
 def module_name(path: Path) -> str:
@@ -160,17 +152,7 @@ def test_no_import_cycles() -> None:
     assert not cycles, "import cycles:\n" + "\n".join("  " + " -> ".join(c) for c in cycles)
 
 
-def _oversized() -> dict[str, int]:
-    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines()) for p in MODULES.values()}
-    return {path: n for path, n in sorted(sizes.items()) if n > MAX_LINES}
-
-
 def test_no_module_over_500_lines() -> None:
-    offenders = {path: n for path, n in _oversized().items() if path not in SPLIT_IN_PROGRESS}
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines()) for p in MODULES.values()}
+    offenders = {path: n for path, n in sorted(sizes.items()) if n > MAX_LINES}
     assert not offenders, f"modules over {MAX_LINES} lines: " + ", ".join(f"{p} ({n})" for p, n in offenders.items())
-
-
-@pytest.mark.xfail(strict=False, reason="splits of the modules in SPLIT_IN_PROGRESS are under way (2026-11-30)")
-def test_modules_being_split_are_under_500_lines() -> None:
-    offenders = {path: n for path, n in _oversized().items() if path in SPLIT_IN_PROGRESS}
-    assert not offenders, f"still over {MAX_LINES} lines: " + ", ".join(f"{p} ({n})" for p, n in offenders.items())
