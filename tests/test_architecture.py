@@ -2,9 +2,12 @@
 
 The import graph is read from the source (an AST walk, nothing is imported):
 every ``import simulator.x`` / ``from simulator.x import y`` / relative import,
-at module level or inside a function (lazy imports count: they run too),
-plus the lazily loaded commands of :class:`simulator.cli.LazyGroup`. Imports
-under ``if TYPE_CHECKING:`` are left out; they never run.
+at module level or inside a function (lazy imports count: they run too).
+A module that calls ``importlib.import_module`` depends on every package
+module its string constants name (the commands of ``LazyGroup.LAZY``, a
+package's PEP 562 name table), and ``from package import name`` of such a
+lazily handed-out name depends on the module that defines it. Imports under
+``if TYPE_CHECKING:`` are left out; they never run.
 """
 
 from __future__ import annotations
@@ -44,10 +47,40 @@ def _known(name: str) -> str | None:
     return None
 
 
+def _tree(module: str) -> ast.Module:
+    path = MODULES[module]
+    return ast.parse(path.read_bytes(), filename=str(path))
+
+
+def _named_modules(node: ast.AST) -> set[str]:
+    """Package modules named by string constants (``"simulator.x"`` or ``"simulator.x:attr"``) under ``node``."""
+    return {m for c in ast.walk(node) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+            and c.value.startswith("simulator.") and (m := c.value.split(":")[0]) in MODULES}
+
+
+def _calls_import_module(tree: ast.Module) -> bool:
+    return any(isinstance(c, ast.Call) and getattr(c.func, "attr", getattr(c.func, "id", None)) == "import_module"
+               for c in ast.walk(tree))
+
+
+def lazy_names(package: str) -> dict[str, str]:
+    """Names a package hands out on first use (PEP 562 ``__getattr__`` over a name -> module table)."""
+    if package not in MODULES or MODULES[package].name != "__init__.py":
+        return {}
+    tree = _tree(package)
+    if not _calls_import_module(tree):
+        return {}
+    return {k.value: v.value.split(":")[0] for d in ast.walk(tree) if isinstance(d, ast.Dict)
+            for k, v in zip(d.keys, d.values)
+            if isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(v, ast.Constant)
+            and isinstance(v.value, str) and v.value.split(":")[0] in MODULES}
+
+
 def imports_of(module: str) -> set[str]:
     """The package modules ``module`` imports at run time (at any depth of its code)."""
     path = MODULES[module]
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    tree = _tree(module)
     found: set[str] = set()
 
     def visit(node: ast.AST) -> None:
@@ -66,26 +99,27 @@ def imports_of(module: str) -> set[str]:
                 source = ".".join(base + ([node.module] if node.module else []))
             else:
                 source = node.module or ""
-            for alias in node.names:  # 'from simulator.x import y' where y is a submodule imports simulator.x.y
+            lazy = lazy_names(source)
+            for alias in node.names:
                 target = _known(f"{source}.{alias.name}")
                 if target is not None and target != _known(source):
-                    found.add(target)
+                    found.add(target)  # 'from simulator.x import y', y a submodule: imports simulator.x.y
+                elif alias.name in lazy:
+                    found.add(lazy[alias.name])  # a name the package imports on first use
                 elif (target := _known(source)) is not None:
                     found.add(target)
         for child in ast.iter_child_nodes(node):
             visit(child)
 
-    visit(ast.parse(path.read_bytes(), filename=str(path)))
+    visit(tree)
+    if _calls_import_module(tree):  # importlib.import_module over a table of names (LazyGroup.LAZY, PEP 562)
+        found |= _named_modules(tree)
     found.discard(module)
     return found
 
 
 def import_graph() -> dict[str, set[str]]:
-    graph = {name: imports_of(name) for name in MODULES}
-    from simulator.cli import LazyGroup  # its commands are imported by name with importlib
-
-    graph["simulator.cli"] |= {_known(target.split(":")[0]) for target, _ in LazyGroup.LAZY.values()} - {None}
-    return graph
+    return {name: imports_of(name) for name in MODULES}
 
 
 def find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -144,6 +178,8 @@ def test_the_walk_sees_lazy_relative_and_submodule_imports() -> None:
     assert "simulator.scenario.loader" in graph["simulator.cli"]  # inside a command function
     assert "simulator.storage.store" in graph["simulator.storage"]  # from simulator.storage.store import ...
     assert "simulator.ui.seminar" in graph["simulator.cli"]  # a LazyGroup command
+    assert "simulator.scenario.loader" in graph["simulator.scenario"]  # a PEP 562 name table
+    assert "simulator.scenario" not in graph["simulator.cli"]  # 'from simulator.scenario import load': the loader
     assert find_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
 
 
