@@ -33,8 +33,7 @@ from simulator.scenario.model import (
 from simulator.scenario.source import Located
 
 FORMAT_VERSION = 1
-DIMENSIONS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
-"""Rubric dimensions a scenario may weight."""
+from simulator.vocabulary import DIMENSIONS  # the rubric dimensions a scenario may weight
 FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
