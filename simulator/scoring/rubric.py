@@ -3,7 +3,7 @@
 Eight dimensions, each 0..100 (or None when a scenario gives it weight 0).
 ``Score.total`` is the weighted mean of the applicable dimensions. Every
 number is explained by :class:`EvidenceItem` s; the texts live in
-``data/tips.yaml`` (see :mod:`simulator.scoring.feedback`).
+``simulator/strings/<lang>.yaml`` (see :mod:`simulator.scoring.feedback`).
 """
 
 from __future__ import annotations
