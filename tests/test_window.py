@@ -371,6 +371,19 @@ def test_debrief_without_a_score_says_why(scenario):
     assert app.score_error == "scoring needs numpy" and app.view.debrief is None
 
 
+def test_closing_the_window_on_the_start_screen_starts_nothing(scenario):
+    store = wf.EndRecorder()
+    call = Call(Engine(scenario, "en"), scorer=wf.CountingScorer(), observers=[store])
+
+    def on_frame(app):
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+    assert run_window(call, fps=1000, on_frame=on_frame) is call
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    assert not call.started and store.turns == [] and store.ends == [] and call.scorer.calls == []
+
+
 # -- screenshots ---------------------------------------------------------------
 def screens(scenario, lang="en"):
     """Yield (name, surface) for the start, call and debrief screens with a fixed clock."""
