@@ -7,15 +7,6 @@ import click
 from simulator.scenario.options import SCENARIOS_OPTION
 
 
-def __getattr__(name: str):
-    # rubric_renderables moved to the terminal side (scoring does not import rich); kept for old importers
-    if name == "rubric_renderables":
-        from simulator.ui.rubric_card import rubric_renderables
-
-        return rubric_renderables
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @click.command()
 @click.argument("scenario")
 @SCENARIOS_OPTION

@@ -18,7 +18,7 @@ from simulator.vocabulary import LANGUAGES, reason_key, speaker_key
 from simulator.vocabulary import REASONS as OUTCOME_REASONS
 
 if TYPE_CHECKING:
-    from simulator.dialogue import CallState, Engine
+    from simulator.dialogue import CallState
     from simulator.scenario import Scenario
 
 TERMINAL_KEYS = {
@@ -130,7 +130,7 @@ class TerminalUI:
         This object must be among the call's observers (it shows the replies);
         returns the call.
         """
-        from simulator.scoring.commands import rubric_renderables
+        from simulator.ui.rubric_card import rubric_renderables
 
         sc, lang = call.scenario, call.lang
         self.scenario = sc
