@@ -65,10 +65,10 @@ class Fuzzy:
         for candidate, _, _ in ranked:
             if self.is_typo(token, candidate):
                 return candidate
-        # two swapped letters have a low ratio in short words: the closest by edits
-        single = process.extractOne(token, candidates, scorer=OSA.distance, score_cutoff=1)
-        if single is not None and self.is_typo(token, single[0]):
-            return single[0]
+        # two swapped letters have a low ratio in short words: look among words one edit away
+        for candidate, _, _ in process.extract(token, candidates, scorer=OSA.distance, score_cutoff=1, limit=None):
+            if _swapped(token, candidate):
+                return candidate
         return None
 
     def occurs_in(self, word: str, token: str, *, compounds: bool) -> bool:
