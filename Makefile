@@ -2,7 +2,7 @@
 SCENARIO ?= checked-plug
 ARGS ?=
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean voices
 
 run:
 	@scripts/setup.sh run
@@ -11,6 +11,10 @@ run:
 test:
 	@scripts/setup.sh test
 	@.venv/bin/python -m pytest -q $(ARGS)
+
+# Clearer German customer voices (MBROLA de6/de7, SVOX Pico) from Debian contrib/non-free; asks first.
+voices:
+	@scripts/voices.sh --ask
 
 bench:
 	@scripts/setup.sh test

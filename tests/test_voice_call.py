@@ -71,7 +71,14 @@ def test_missing_audio_script_is_one_line(capsys: pytest.CaptureFixture[str]) ->
     assert "no such audio file" in capsys.readouterr().err
 
 
-def test_german_voice_input_without_model_fails_at_start(spoken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_german_voice_input_without_model_fails_at_start(
+    spoken: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("faster_whisper", reason="faster-whisper not installed")
+    from simulator.voice import whisper
+
+    monkeypatch.setenv(whisper.MODEL_ENV, str(tmp_path / "no-model"))
+    monkeypatch.setattr(whisper, "PART_PACKAGES", (("no_such_whisper_part", "model.bin.part1"),))
     assert main(["play", "checked-plug", "--lang", "de", "--audio-script", str(spoken), "--json"]) == 3
     err = capsys.readouterr().err
-    assert "vosk" in err and err.count("\n") == 1
+    assert "whisper" in err and err.count("\n") == 1

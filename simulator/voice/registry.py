@@ -3,7 +3,8 @@
 Names::
 
     get_synthesizer("espeak-ng" | "espeak" | "silent")
-    get_recognizer("sphinx" | "sphinx-general" | "vosk:/path/to/model" | "google", lang, vocabulary)
+    get_recognizer("whisper" | "whisper:/path/to/model" | "sphinx" | "sphinx-general" | "vosk:/path/to/model" | "google",
+                   lang, vocabulary)
     get_player("pygame" | "null")
 
 Each constructor imports its package lazily and raises BackendError naming
@@ -26,8 +27,10 @@ from simulator.voice.tts import CachedSynthesizer, Synthesizer, split_sentences
 
 SYNTHESIZERS = ("espeak-ng", "espeak", "silent")
 """Text-to-speech backends: ``espeak-ng`` (subprocess, the default: measured faster), ``espeak`` (pyttsx3), ``silent``."""
-RECOGNIZERS = ("sphinx", "sphinx-general", "vosk:<model dir>", "google")
-"""Speech recognisers; ``sphinx`` uses the scenario's domain model when given one."""
+RECOGNIZERS = ("whisper", "whisper:<model dir>", "sphinx", "sphinx-general", "vosk:<model dir>", "google")
+"""Speech recognisers; ``sphinx`` uses the scenario's domain model, ``whisper`` its rarer words as hotwords."""
+DEFAULT_RECOGNIZERS = {"de": "whisper", "en": "sphinx"}
+"""The offline default per language (measured with bench/voice.py, see docs/voice.md)."""
 PLAYERS = ("pygame", "null")
 """Playback backends."""
 
@@ -54,6 +57,10 @@ def get_recognizer(
     """A recogniser by name; ``vosk:/path`` names the model directory."""
     from simulator.voice import stt
 
+    if name == "whisper" or name.startswith("whisper:"):
+        from simulator.voice.whisper import WhisperRecognizer
+
+        return WhisperRecognizer(lang, vocabulary, model_path=name.partition(":")[2] or None)
     if name == "sphinx":
         return stt.SphinxRecognizer(vocabulary, lang=lang)
     if name == "sphinx-general":
@@ -67,12 +74,13 @@ def get_recognizer(
 
 def default_recognizer(lang: str, vocabulary: DomainVocabulary | None = None) -> Recognizer:
     """The offline recogniser for ``lang``; BackendError with the options when there is none."""
-    if lang == "en":
-        return get_recognizer("sphinx", lang, vocabulary)
-    raise BackendError(
-        f"no offline speech recognizer for {lang!r}: pass --recognizer vosk:/path/to/model "
-        "(e.g. vosk-model-small-de-0.15) or --recognizer google (online); typing always works"
-    )
+    name = DEFAULT_RECOGNIZERS.get(lang)
+    if name is None:
+        raise BackendError(
+            f"no offline speech recognizer for {lang!r}: pass --recognizer whisper, vosk:/path/to/model "
+            "or google (online); typing always works"
+        )
+    return get_recognizer(name, lang, vocabulary)
 
 
 def get_player(name: str = "pygame") -> Player:
@@ -155,8 +163,16 @@ class VoicePipeline:
         return self.recognizer.transcribe(audio)
 
     def hear_file(self, path) -> Transcript:
-        """Recognise a trainee turn from a WAV file (``--audio-script``)."""
-        return self.hear(read_wav(path))
+        """Recognise a trainee turn from a WAV file (``--audio-script``); an unreadable file is one UsageError line."""
+        import wave
+
+        try:
+            audio = read_wav(path)
+        except FileNotFoundError:
+            raise UsageError(f"no such audio file: {path}") from None
+        except (wave.Error, EOFError, ValueError) as exc:
+            raise UsageError(f"{path} is not a PCM WAV file ({exc}): record 16-bit PCM WAV") from None
+        return self.hear(audio)
 
 
 def voice_for_call(
@@ -181,9 +197,17 @@ def voice_for_call(
     from simulator.voice.domain import scenario_vocabulary
 
     synth = get_synthesizer(tts or "silent")
+    if tts == "espeak-ng":
+        from simulator.voice.voices import fallback_note
+
+        note = fallback_note(lang)
+        if note:
+            import click
+
+            click.echo(f"simulator: {note}", err=True)
     rec = None
     if listen:
-        vocab = scenario_vocabulary(scenario, lang) if lang == "en" else None
+        vocab = scenario_vocabulary(scenario, lang)
         rec = get_recognizer(recognizer, lang, vocab) if recognizer else default_recognizer(lang, vocab)
     recorder = None
     if audio_out:

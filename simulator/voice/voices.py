@@ -1,0 +1,110 @@
+"""Clearer German customer voices: MBROLA (through espeak-ng) and SVOX Pico.
+
+espeak-ng's own German is hard to understand (Whisper misses about half its
+words); MBROLA's diphone voices ``de6`` (male) and ``de7`` (female) and SVOX
+Pico's ``de-DE`` (female) are far clearer (figures in docs/voice.md). They come
+from Debian's contrib/non-free sections (``make voices``); MBROLA voices may not
+be sold or be part of a sold product without their authors' permission.
+
+The persona's ``voice.variant`` picks the voice: ``m1``..``m7`` -> MBROLA de6,
+``f1``..``f5`` -> MBROLA de7 (else Pico, which is female), or name one directly
+(``mb-de6``, ``mb-de7``, ``pico``). Rate and pitch still apply. Without any of
+them German falls back to espeak-ng, and :func:`fallback_note` says so in one line.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from simulator.errors import BackendError
+from simulator.scenario.model import VoiceSettings
+from simulator.voice.audio import Audio, read_wav
+
+MBROLA_DIR = Path(os.environ.get("SIMULATOR_MBROLA_DIR", "/usr/share/mbrola"))
+"""Where Debian installs MBROLA voice databases (``de6/de6``)."""
+MBROLA_VOICES = {"de": {"m": "de6", "f": "de7"}}
+"""Language -> gender -> MBROLA voice (the only German ones Debian packages)."""
+PICO_LANGUAGES = {"de": "de-DE", "en": "en-US"}
+"""Language -> pico2wave language (Pico's voices are all female)."""
+
+
+def mbrola_installed(name: str) -> bool:
+    """True when the MBROLA program and the voice database ``name`` (e.g. ``de6``) are installed."""
+    return shutil.which("mbrola") is not None and (MBROLA_DIR / name / name).is_file()
+
+
+def pico_installed() -> bool:
+    """True when SVOX Pico's ``pico2wave`` is installed."""
+    return shutil.which("pico2wave") is not None
+
+
+def german_voice(lang: str, voice: VoiceSettings) -> str | None:
+    """The clearer voice for this persona: ``mb-de6``, ``mb-de7``, ``pico`` or None (plain espeak-ng).
+
+    A variant that names a voice (``mb-de7``, ``pico``) is honoured when installed.
+    """
+    variant = (voice.variant or "").strip().lower()
+    if variant.startswith("mb-"):
+        return variant if mbrola_installed(variant[3:]) else None
+    if variant == "pico":
+        return "pico" if pico_installed() and lang in PICO_LANGUAGES else None
+    table = MBROLA_VOICES.get(lang)
+    if table is None:
+        return None
+    gender = "m" if variant.startswith("m") else "f"
+    name = table[gender]
+    if mbrola_installed(name):
+        return f"mb-{name}"
+    if pico_installed() and lang in PICO_LANGUAGES and gender == "f":
+        return "pico"
+    other = table["f" if gender == "m" else "m"]
+    return f"mb-{other}" if mbrola_installed(other) else ("pico" if pico_installed() else None)
+
+
+def fallback_note(lang: str) -> str | None:
+    """One line when ``lang`` has a clearer voice that is not installed here, else None."""
+    if lang not in MBROLA_VOICES:
+        return None
+    if any(mbrola_installed(n) for n in MBROLA_VOICES[lang].values()) or pico_installed():
+        return None
+    return ("German customer voice: MBROLA/Pico not installed, using espeak-ng (harder to understand); "
+            "'make voices' installs them")
+
+
+class PicoSynthesizer:
+    """SVOX Pico: ``pico2wave -l de-DE -w out.wav TEXT`` (16 kHz), rate and pitch as Pico markup."""
+
+    name = "pico"
+
+    def __init__(self) -> None:
+        self.binary = shutil.which("pico2wave")
+        if self.binary is None:
+            raise BackendError("the pico voice needs pico2wave: run 'make voices' (Debian libttspico-utils, non-free)")
+        self._dir = tempfile.mkdtemp(prefix="simulator-pico-")
+
+    def synthesize(self, text: str, lang: str, voice: VoiceSettings) -> Audio:
+        text = " ".join(text.split())
+        if not text:
+            return Audio(16000, b"")
+        # espeak-ng rates are words per minute (~175 normal); Pico speed is a percentage.
+        speed = max(50, min(200, round(100 * voice.rate / 175)))
+        pitch = max(50, min(200, round(100 * (0.75 + voice.pitch / 200))))
+        marked = f'<speed level="{speed}"><pitch level="{pitch}">{_escape(text)}</pitch></speed>'
+        path = os.path.join(self._dir, f"{os.getpid()}-{id(text)}.wav")
+        done = subprocess.run([self.binary, "-l", PICO_LANGUAGES.get(lang, "en-US"), "-w", path, marked],
+                              capture_output=True, check=False)
+        try:
+            if done.returncode != 0:
+                raise BackendError(f"pico2wave failed: {done.stderr.decode(errors='replace').strip()}")
+            return read_wav(path)
+        finally:
+            if os.path.exists(path):
+                os.unlink(path)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

