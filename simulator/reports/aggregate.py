@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 from sqlalchemy.types import String
@@ -78,11 +78,14 @@ class Agg:
         self.calls += g.calls
         self.total += g.total
         self.trainees.add(trainee)
-        for d, n in g.counts.items():
-            if n:
-                self.sums[d] = self.sums.get(d, 0.0) + g.sums[d]
-                self.counts[d] = self.counts.get(d, 0) + n
-                self.dim_trainees.setdefault(d, set()).add(trainee)
+        sums, counts, who = self.sums, self.counts, self.dim_trainees
+        for d, n, v in g.present:
+            if d in counts:
+                sums[d] += v
+                counts[d] += n
+                who[d].add(trainee)
+            else:
+                sums[d], counts[d], who[d] = v, n, {trainee}
 
     def mean(self, d: str | None = None) -> float | None:
         """Mean total (d None) or mean of dimension d; None without values."""
@@ -108,6 +111,28 @@ class Grain:
     """Dimension -> sum of values."""
     counts: dict[str, int]
     """Dimension -> number of values."""
+    present: tuple[tuple[str, int, float], ...] = ()
+    """(dimension, count, sum) of the dimensions with values (what :meth:`Agg.add` walks)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """A progress point computed in SQL: one week or month of the filter."""
+
+    label: str
+    """Monday (YYYY-MM-DD) or month (YYYY-MM)."""
+    calls: int
+    """Calls."""
+    total: float
+    """Mean total."""
+    trainees: int
+    """Distinct trainees."""
+    means: dict[str, float]
+    """Dimension -> mean (dimensions with values only)."""
+    counts: dict[str, int]
+    """Dimension -> number of values."""
+    dim_trainees: dict[str, int]
+    """Dimension -> distinct trainees with a value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,15 +156,16 @@ def _start(day: date) -> datetime:
 
 
 def _base(f: Filter, cols: list[Any]) -> Any:
-    from simulator.storage.models import Cohort, ScenarioRow, SessionRow, Trainee
+    """SELECT cols FROM sessions WHERE <the filter> (no joins: names are looked up in the small tables)."""
+    from simulator.storage.models import Cohort, SessionRow, Trainee
 
-    q = (select(*cols).select_from(SessionRow).join(ScenarioRow, ScenarioRow.id == SessionRow.scenario_ref)
-         .outerjoin(Trainee, Trainee.id == SessionRow.trainee_id).outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
+    q = (select(*cols).select_from(SessionRow)
          .where(SessionRow.status == "finished", SessionRow.total_score.is_not(None)))
     if f.trainee:
         q = q.where(SessionRow.trainee_id == f.trainee)
     if f.cohort:
-        q = q.where(Cohort.name == f.cohort)
+        members = select(Trainee.id).join(Cohort, Cohort.id == Trainee.cohort_id).where(Cohort.name == f.cohort)
+        q = q.where(SessionRow.trainee_id.in_(members.scalar_subquery()))
     if f.start:
         q = q.where(SessionRow.started_at >= _start(f.start))
     if f.end:
@@ -164,7 +190,8 @@ def _grain(row: Any, first: int) -> Grain:
     for i, d in enumerate(DIMENSIONS):
         sums[d] = float(row[first + 2 + 2 * i] or 0.0)
         counts[d] = int(row[first + 3 + 2 * i] or 0)
-    return Grain(int(row[first]), float(row[first + 1] or 0.0), sums, counts)
+    present = tuple((d, counts[d], sums[d]) for d in DIMENSIONS if counts[d])
+    return Grain(int(row[first]), float(row[first + 1] or 0.0), sums, counts, present)
 
 
 def check_cohort(store: Any, name: str) -> None:
@@ -177,45 +204,108 @@ def check_cohort(store: Any, name: str) -> None:
 
 
 def grains(store: Any, f: Filter, by: tuple[str, ...]) -> list[tuple[tuple[str, ...], Grain]]:
-    """GROUP BY the keys ``by`` (trainee, cohort, scenario, week, month): [(key values, Grain)]."""
-    from simulator.storage.models import Cohort, ScenarioRow, SessionRow
+    """GROUP BY the keys ``by`` (trainee, cohort, scenario, week, month): [(key values, Grain)].
 
-    keys = {"trainee": SessionRow.trainee_id, "cohort": Cohort.name, "scenario": ScenarioRow.scenario_id,
+    'cohort' needs 'trainee' in ``by``: a trainee's cohort is looked up, not joined.
+    """
+    from simulator.storage.models import SessionRow
+
+    keys = {"trainee": SessionRow.trainee_id, "scenario": SessionRow.scenario_ref,
             "week": bucket(SessionRow.started_at, "week"), "month": bucket(SessionRow.started_at, "month")}
-    cols = [keys[k].label(k) for k in by]
-    q = _base(f, [*cols, *_sums()]).group_by(*[keys[k] for k in by])
+    sql_by = [k for k in by if k != "cohort"]
+    q = _base(f, [*[keys[k].label(k) for k in sql_by], *_sums()]).group_by(*[keys[k] for k in sql_by])
     with store.read() as s:
         rows = s.connection().execute(q).all()
+        cohorts, scenarios = _lookups(s)
     out = []
+    n = len(sql_by)
     for r in rows:
-        key = tuple(ANONYMOUS_LABEL if (v is None and k == "trainee") else NO_COHORT if (v is None and k == "cohort")
-                    else str(v) for k, v in zip(by, r[:len(by)]))
-        out.append((key, _grain(r, len(by))))
+        found = dict(zip(sql_by, r[:n]))
+        trainee = found.get("trainee")
+        values = {"trainee": trainee or ANONYMOUS_LABEL, "cohort": cohorts.get(trainee) or NO_COHORT,
+                  "scenario": scenarios.get(found.get("scenario"), "?"), "week": str(found.get("week")),
+                  "month": str(found.get("month"))}
+        out.append((tuple(values[k] for k in by), _grain(r, n)))
+    return out
+
+
+def _lookups(s: Any) -> tuple[dict[str, str], dict[int, str]]:
+    """Trainee -> cohort name, scenario row id -> scenario id."""
+    from simulator.storage.models import Cohort, ScenarioRow, Trainee
+
+    conn = s.connection()
+    cohorts = dict(conn.execute(select(Trainee.id, Cohort.name).join(Cohort, Cohort.id == Trainee.cohort_id)).all())
+    scenarios = dict(conn.execute(select(ScenarioRow.id, ScenarioRow.scenario_id)).all())
+    return cohorts, scenarios
+
+
+def span(store: Any, f: Filter) -> tuple[datetime | None, datetime | None]:
+    """First and last start of the filter's calls."""
+    from simulator.storage.models import SessionRow
+
+    with store.read() as s:
+        return tuple(s.connection().execute(_base(f, [func.min(SessionRow.started_at), func.max(SessionRow.started_at)])).one())
+
+
+def buckets(store: Any, f: Filter, unit: str) -> list[Bucket]:
+    """Progress points per week or month; trainees behind each (per dimension, too) counted in SQL.
+
+    Two levels of GROUP BY (bucket and trainee, then bucket): one sort,
+    where COUNT(DISTINCT ...) per dimension took nine.
+    """
+    from simulator.storage.models import SessionRow, score_column
+
+    label = bucket(SessionRow.started_at, unit).label("b")
+    inner_cols: list[Any] = [label, SessionRow.trainee_id.label("t"), func.count(SessionRow.id).label("n"),
+                             func.sum(SessionRow.total_score).label("tot")]
+    for d in DIMENSIONS:
+        col = score_column(d)
+        inner_cols += [func.sum(col).label(f"s_{d}"), func.count(col).label(f"c_{d}")]
+    inner = _base(f, inner_cols).group_by(label, SessionRow.trainee_id).subquery()
+    cols: list[Any] = [inner.c.b, func.sum(inner.c.n), func.sum(inner.c.tot), func.count()]
+    for d in DIMENSIONS:
+        c = inner.c[f"c_{d}"]
+        cols += [func.sum(inner.c[f"s_{d}"]), func.sum(c), func.sum(case((c > 0, 1), else_=0))]
+    q = select(*cols).group_by(inner.c.b).order_by(inner.c.b)
+    out = []
+    with store.read() as s:
+        for r in s.connection().execute(q).all():
+            means, counts, who = {}, {}, {}
+            for i, d in enumerate(DIMENSIONS):
+                n = int(r[5 + 3 * i] or 0)
+                if n:
+                    means[d], counts[d], who[d] = float(r[4 + 3 * i]) / n, n, int(r[6 + 3 * i])
+            calls = int(r[1])
+            out.append(Bucket(str(r[0]), calls, float(r[2]) / calls, int(r[3]), means, counts, who))
     return out
 
 
 def call_rows(store: Any, f: Filter, *, with_evidence: bool = False) -> Iterator[tuple[Any, ...]]:
     """Every call of the filter, oldest first, streamed: (id, started, trainee, cohort, scenario, mode, total,
     *dimension values[, evidence blob])."""
-    from simulator.storage.models import Cohort, ScenarioRow, SessionRow, score_column
+    from simulator.storage.models import SessionRow, score_column
 
-    cols = [SessionRow.id, SessionRow.started_at, SessionRow.trainee_id, Cohort.name, ScenarioRow.scenario_id,
+    cols = [SessionRow.id, SessionRow.started_at, SessionRow.trainee_id, SessionRow.scenario_ref,
             SessionRow.mode, SessionRow.total_score, *[score_column(d) for d in DIMENSIONS]]
     if with_evidence:
         cols.append(SessionRow.evidence_enc)
     q = _base(f, cols).order_by(SessionRow.started_at, SessionRow.id)
     with store.read() as s:
+        cohorts, scenarios = _lookups(s)
         result = s.connection().execution_options(stream_results=True, yield_per=5000).execute(q)
         for row in result:
-            yield (row[0], row[1], row[2] or ANONYMOUS_LABEL, row[3] or NO_COHORT, *row[4:])
+            yield (row[0], row[1], row[2] or ANONYMOUS_LABEL, cohorts.get(row[2]) or NO_COHORT,
+                   scenarios.get(row[3], "?"), *row[4:])
 
 
 def recent_evidence(store: Any, f: Filter, limit: int = 400) -> Iterator[tuple[str | None, str, str, bytes]]:
-    """(trainee, scenario, lang, evidence blob) of the newest calls first (at most ``limit``): sources of examples."""
+    """(trainee, scenario, lang, evidence blob) of the newest stored calls first (at most ``limit``): examples' source."""
     from simulator.storage.models import ScenarioRow, SessionRow
 
-    q = (_base(f, [SessionRow.trainee_id, ScenarioRow.scenario_id, SessionRow.lang, SessionRow.evidence_enc])
-         .where(SessionRow.evidence_enc.is_not(None)).order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
-         .limit(limit))
+    q = (_base(f, [SessionRow.trainee_id, SessionRow.scenario_ref, SessionRow.lang, SessionRow.evidence_enc])
+         .where(SessionRow.evidence_enc.is_not(None)).order_by(SessionRow.id.desc()).limit(limit))
     with store.read() as s:
-        yield from s.connection().execute(q).all()
+        scenarios = dict(s.connection().execute(select(ScenarioRow.id, ScenarioRow.scenario_id)).all())
+        rows = s.connection().execute(q).all()
+    for trainee, ref, lang, blob in rows:
+        yield trainee, scenarios.get(ref, "?"), lang, blob

@@ -72,7 +72,7 @@ def report(trainee: str | None, cohort: str | None, since, period: str | None, a
                     period=period)
     writer = {"html": write_html, "csv": write_csv, "pdf": write_pdf}[fmt]
     with Store.open(db) as store, progress_bar(7) as step:
-        rep = build_report(store, sel, progress=step)
+        rep = build_report(store, sel, progress=step, data_only=fmt == "csv")
         if out == "-":
             writer(rep, sys.stdout, step)
         else:

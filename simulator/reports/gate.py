@@ -115,14 +115,25 @@ class Lattice:
 
     def add(self, rows: Iterable[tuple[tuple[str, ...], Grain]]) -> None:
         """Add grain rows keyed (trainee, cohort, scenario, week, month)."""
+        rows = list(rows)
+        self.add_parts(TOTAL, (((t, c, "", m), g) for (t, c, _s, _w, m), g in rows))
+        self.add_parts(SCENARIO, (((t, c, s, m), g) for (t, c, s, _w, m), g in rows))
+        self.add_parts(WEEK, (((t, c, w, m), g) for (t, c, _s, w, m), g in rows))
+
+    def add_parts(self, kind: str, rows: Iterable[tuple[tuple[str, ...], Grain]]) -> None:
+        """Add grain rows keyed (trainee, cohort, part value, month) to the cells of one part kind.
+
+        The store queries each kind at its own grain (fewer rows than one
+        grain of everything: the report of a quarter of 100k calls adds
+        ~35k rows instead of 312k).
+        """
         q = self.quarter.label
         cells = self.cells
-        for (trainee, cohort, scenario, week, month), g in rows:
-            for scope in (ALL, cohort):
-                for time in (q, month):
-                    cells[(scope, time, TOTAL, "")].add(trainee, g)
-                    cells[(scope, time, SCENARIO, scenario)].add(trainee, g)
-                    cells[(scope, time, WEEK, week)].add(trainee, g)
+        for (trainee, cohort, value, month), g in rows:
+            cells[(ALL, q, kind, value)].add(trainee, g)
+            cells[(ALL, month, kind, value)].add(trainee, g)
+            cells[(cohort, q, kind, value)].add(trainee, g)
+            cells[(cohort, month, kind, value)].add(trainee, g)
 
     @staticmethod
     def _inside(inner: CellKey, outer: CellKey) -> bool:

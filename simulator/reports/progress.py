@@ -16,16 +16,19 @@ closed month or quarter) and pass every figure through the privacy gate
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime
 from typing import Any
 
 from simulator.errors import UsageError
-from simulator.reports.aggregate import ANONYMOUS_LABEL, NO_COHORT, Agg, Filter, call_rows, check_cohort, grains
+from simulator.reports.aggregate import (
+    ANONYMOUS_LABEL, NO_COHORT, Agg, Filter, buckets, call_rows, check_cohort, grains, span,
+)
 from simulator.reports.progress_examples import find_examples
 from simulator.reports.progress_hr import build_hr_report
 from simulator.reports.progress_model import (
     AUDIENCES, FORMATS, PER_CALL_LIMIT, Call, EmptySelection, Example, GroupRow, Point, Progress, Report,
-    Selection, Skill, dimensions_of, group_row, points, round1, weakest_skills,
+    Selection, Skill, dimensions_of, group_row, round1, weakest_skills,
 )
 from simulator.reports.progress_render import (  # re-exported: the public names of a progress report
     adjustment_text, csv_rows, figures, write_csv, write_html, write_pdf,
@@ -38,8 +41,11 @@ __all__ = ["AUDIENCES", "FORMATS", "Call", "EmptySelection", "Example", "GroupRo
 __all__ += ["ANONYMOUS_LABEL", "NO_COHORT", "group_row", "AUDIENCES", "FORMATS", "PER_CALL_LIMIT", "Progress"]
 
 
-def build_report(store: Any, sel: Selection, *, progress: Progress | None = None) -> Report:
-    """Compute the report for ``sel``; raises EmptySelection (exit 1) when no scored call matches."""
+def build_report(store: Any, sel: Selection, *, progress: Progress | None = None, data_only: bool = False) -> Report:
+    """Compute the report for ``sel``; raises EmptySelection (exit 1) when no scored call matches.
+
+    ``data_only``: only what the CSV needs (no progress series, examples, notes or names).
+    """
     step = progress or (lambda label: None)
     if sel.audience not in AUDIENCES:
         raise UsageError(f"audience must be one of {', '.join(AUDIENCES)}")
@@ -59,7 +65,15 @@ def build_report(store: Any, sel: Selection, *, progress: Progress | None = None
     step("reading calls")
     tid = store.resolve(sel.trainee) if sel.trainee else None
     f = Filter(trainee=tid, cohort=sel.cohort, start=sel.since, end=_end_of(sel), include_private=sel.audience == "trainee")
-    rows = grains(store, f, ("trainee", "cohort", "scenario"))
+    with ThreadPoolExecutor(max_workers=2) as pool:  # the database works on the queries side by side (2 cores)
+        later = None if data_only or tid else pool.submit(_progress, store, f, DIMENSION_ORDER)
+        notes_later = None if data_only else pool.submit(_adjustments, store, f)
+        rows = grains(store, f, ("trainee", "cohort", "scenario"))
+        return _assemble(store, sel, f, tid, rows, step, data_only, later, notes_later)
+
+
+def _assemble(store: Any, sel: Selection, f: Filter, tid: str | None, rows: list[Any], step: Progress, data_only: bool,
+              later: Future[Any] | None, notes_later: Future[Any] | None) -> Report:
     what = f"trainee {sel.trainee}" if sel.trainee else f"cohort {sel.cohort}" if sel.cohort else "the store"
     if not rows:
         since = f" since {sel.since.isoformat()}" if sel.since else ""
@@ -78,17 +92,15 @@ def build_report(store: Any, sel: Selection, *, progress: Progress | None = None
                            dict(zip(DIMENSION_ORDER, r[7:7 + len(DIMENSION_ORDER)])))
                       for r in call_rows(store, f))
         period = "call"
-        buckets: dict[str, Agg] = {}
         prog = {"total": [Point(c.started.strftime("%Y-%m-%d %H:%M"), c.total, 1, 1) for c in calls]}
         for d in dims:
             prog[d] = [Point(c.started.strftime("%Y-%m-%d %H:%M"), v, 1, 1) for c in calls
                        if (v := c.scores.get(d)) is not None]
     else:
-        period, buckets = _buckets(store, f)
-        prog = points(buckets, dims)
+        period, prog = ("week", {}) if later is None else later.result()
     overall_dims = {d: round1(overall.mean(d)) for d in dims}
-    weakest = weakest_skills(overall_dims, lambda ranked: find_examples(store, f, ranked))
-    names = store.names(set(by_trainee)) if by_trainee else {}
+    weakest = weakest_skills(overall_dims, lambda ranked: {} if data_only else find_examples(store, f, ranked))
+    names = store.names(set(by_trainee)) if by_trainee and not data_only else {}
     audience = {"trainee": "for the trainee", "instructor": "for instructors"}[sel.audience]
     return Report(
         title=f"Progress report: {what} ({audience})", selection=sel, generated=_now(), dimensions=dims,
@@ -96,7 +108,7 @@ def build_report(store: Any, sel: Selection, *, progress: Progress | None = None
         heatmap=tuple(group_row(s, a, dims) for s, a in sorted(by_scenario.items())), weakest=weakest,
         cohorts=tuple(group_row(c, a, dims) for c, a in sorted(by_cohort.items())),
         individuals=tuple(group_row(t, a, dims) for t, a in sorted(by_trainee.items())),
-        adjustments=_adjustments(store, f), notes=(), k=int(store.setting("min_group")), calls=calls, names=names,
+        adjustments=() if notes_later is None else notes_later.result(), notes=(), k=int(store.setting("min_group")), calls=calls, names=names,
         rows=lambda: call_rows(store, f))
 
 
@@ -114,31 +126,27 @@ def _now() -> datetime:
     return utcnow()
 
 
-def _buckets(store: Any, f: Filter) -> tuple[str, dict[str, Agg]]:
-    """Weekly (or, for more than half a year, monthly) sums, with the trainees behind each."""
-    weeks: dict[str, Agg] = defaultdict(Agg)
-    for (trainee, week), g in grains(store, f, ("trainee", "week")):
-        weeks[week].add(trainee, g)
-    labels = sorted(weeks)
-    if labels and (date.fromisoformat(labels[-1]) - date.fromisoformat(labels[0])).days <= 180:
-        return "week", weeks
-    months: dict[str, Agg] = defaultdict(Agg)
-    for (trainee, month), g in grains(store, f, ("trainee", "month")):
-        months[month].add(trainee, g)
-    return "month", months
+def _progress(store: Any, f: Filter, dims: tuple[str, ...]) -> tuple[str, dict[str, list[Point]]]:
+    """Weekly (or, for more than half a year, monthly) points, trainees behind each counted in SQL."""
+    first, last = span(store, f)
+    unit = "week" if first is None or (last - first).days <= 180 else "month"
+    out: dict[str, list[Point]] = {"total": []}
+    for b in buckets(store, f, unit):
+        out["total"].append(Point(b.label, round1(b.total), b.trainees, b.calls))
+        for d in dims:
+            if d in b.means:
+                out.setdefault(d, []).append(Point(b.label, round1(b.means[d]), b.dim_trainees[d], b.counts[d]))
+    return unit, out
 
 
 def _adjustments(store: Any, f: Filter) -> tuple[dict[str, Any], ...]:
     """Instructor notes and adjustments on the calls of the filter (notes decrypted)."""
-    from sqlalchemy import select
-
     from simulator.reports.aggregate import _base
     from simulator.storage.crypto import ANONYMOUS
     from simulator.storage.models import Adjustment, SessionRow
 
-    ids = _base(f, [SessionRow.id]).scalar_subquery()
-    query = (select(Adjustment, SessionRow.trainee_id).join(SessionRow, SessionRow.id == Adjustment.session_id)
-             .where(Adjustment.session_id.in_(ids)).order_by(Adjustment.created_at, Adjustment.id))
+    query = (_base(f, [Adjustment, SessionRow.trainee_id]).join(Adjustment, Adjustment.session_id == SessionRow.id)
+             .order_by(Adjustment.created_at, Adjustment.id))
     with store.read() as s:
         return tuple({"session": a.session_id, "trainee": t, "dimension": a.dimension, "delta": a.delta, "value": a.value,
                       "reason": store.keys.need(s, t or ANONYMOUS).decrypt(a.reason_enc, "note"), "author": a.author,

@@ -73,7 +73,10 @@ def build_hr_report(store: Any, sel: Selection, step: Progress) -> Report:
     step("reading calls")
     quarter = period.quarter()
     lattice = Lattice(quarter, k)
-    lattice.add(grains(store, Filter(start=quarter.start, end=quarter.end), ("trainee", "cohort", "scenario", "week", "month")))
+    f = Filter(start=quarter.start, end=quarter.end)
+    lattice.add_parts(TOTAL, (((t, c, "", m), g) for (t, c, m), g in grains(store, f, ("trainee", "cohort", "month"))))
+    lattice.add_parts(SCENARIO, grains(store, f, ("trainee", "cohort", "scenario", "month")))
+    lattice.add_parts(WEEK, grains(store, f, ("trainee", "cohort", "week", "month")))
     step("privacy gate")
     lattice.suppress()
     scope, time = sel.cohort or ALL, period.label
