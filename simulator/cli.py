@@ -40,6 +40,7 @@ class LazyGroup(click.Group):
         "cohort": ("simulator.storage.commands:cohort", "List and manage cohorts."),
         "history": ("simulator.storage.commands:history", "List stored calls."),
         "report": ("simulator.reports.commands:report", "Progress reports for trainees, instructors and HR."),
+        "export": ("simulator.reports.xapi:export", "Export calls as xAPI statements for a learning system (LRS)."),
         "privacy": ("simulator.storage.commands:privacy", "Show or change the privacy settings."),
         "serve": ("simulator.web.commands:serve", "Run the web application for instructors, HR and admins."),
         "user": ("simulator.web.commands:user", "Web accounts: add, list, roles, cohort assignments, audit log."),

@@ -109,7 +109,7 @@ def _assemble(store: Any, sel: Selection, f: Filter, tid: str | None, rows: list
         cohorts=tuple(group_row(c, a, dims) for c, a in sorted(by_cohort.items())),
         individuals=tuple(group_row(t, a, dims) for t, a in sorted(by_trainee.items())),
         adjustments=() if notes_later is None else notes_later.result(), notes=(), k=int(store.setting("min_group")), calls=calls, names=names,
-        rows=lambda: call_rows(store, f))
+        rows=lambda: call_rows(store, f), total=round1(overall.mean()), overall=overall_dims)
 
 
 def _end_of(sel: Selection) -> date | None:

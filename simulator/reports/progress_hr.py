@@ -54,7 +54,8 @@ def _individual(store: Any, sel: Selection, period: Period, k: int, step: Progre
         weakest=weakest_skills({d: round1(agg.mean(d)) for d in dims}, lambda ranked: {}),
         cohorts=(), individuals=(group_row(tid, agg, dims),), adjustments=(),
         notes=(f"Reporting period {period.label}. Shown by pseudonym only because the privacy setting "
-               "hr_view=individual allows it; no names, no quotes.",), k=k, period_label=period.label)
+               "hr_view=individual allows it; no names, no quotes.",), k=k, period_label=period.label,
+        total=round1(agg.mean()), overall={d: round1(agg.mean(d)) for d in dims})
 
 
 def build_hr_report(store: Any, sel: Selection, step: Progress) -> Report:
@@ -131,4 +132,4 @@ def build_hr_report(store: Any, sel: Selection, step: Progress) -> Report:
         title=f"Progress report: {what}, {period.label} (for HR)", selection=sel, generated=utcnow(), dimensions=dims,
         n_calls=top.calls, n_trainees=len(top.trainees), period="week", progress=dict(progress), heatmap=heatmap,
         weakest=weakest_skills(overall, lambda ranked: {}), cohorts=tuple(cohorts), individuals=individuals,
-        adjustments=(), notes=tuple(notes), k=k, period_label=period.label)
+        adjustments=(), notes=tuple(notes), k=k, period_label=period.label, total=round1(top.mean()), overall=overall)

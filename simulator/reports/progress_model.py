@@ -180,6 +180,10 @@ class Report:
     """HR's reporting period ('2025-Q1'); '' for other audiences."""
     rows: Callable[[], Iterator[tuple[Any, ...]]] | None = None
     """Streams one tuple per call for CSV (None: HR aggregates only)."""
+    total: float | None = None
+    """Mean total of the whole selection."""
+    overall: dict[str, float | None] = field(default_factory=dict)
+    """Dimension -> mean of the whole selection (for HR: the dimensions the gate shows)."""
 
     @property
     def trainee_count(self) -> int:
