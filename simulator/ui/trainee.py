@@ -21,11 +21,10 @@ from simulator.ui.app import App
 from simulator.ui.drawing import short_reason
 from simulator.ui.screens import CallScreen, DebriefScreen, StartScreen
 from simulator.ui.texts import Texts
-from simulator.voice.worker import (Dropouts, Heard, Listening, NoMicrophone, Recognising, Speaking, VoiceFailure,
-                                    VoiceWorker)
 
 if TYPE_CHECKING:
     from simulator.dialogue.session import Call
+    from simulator.voice.worker import VoiceWorker
 
 STATUS_SECONDS = 8.0
 """How long a status message stays before the key hint returns."""
@@ -94,9 +93,12 @@ class TraineeApp(App):
         self.attempts = 0
         """Calls finished in this window (retries count)."""
         self._last_error = ""
-        self.worker = VoiceWorker(voice, microphone, clock) if voice is not None else None
+        self.worker: VoiceWorker | None = None
         """Speech threads, or None (typing only)."""
-        if self.worker is not None:
+        if voice is not None:
+            from simulator.voice.worker import VoiceWorker  # only with voice: typing-only start-up skips the package
+
+            self.worker = VoiceWorker(voice, microphone, clock)
             call.attach(CustomerVoice(self.worker))  # carried over to every retry by Call.rewind
         self.show(StartScreen(self))
 
@@ -203,6 +205,8 @@ class TraineeApp(App):
         super().update()
 
     def _voice_result(self, item: Any) -> None:
+        from simulator.voice.worker import Dropouts, Heard, NoMicrophone, Recognising, Speaking, VoiceFailure
+
         if isinstance(item, Speaking):
             self.speaking_until = max(self.speaking_until, item.until)
         elif isinstance(item, Dropouts):
@@ -225,8 +229,6 @@ class TraineeApp(App):
         elif isinstance(item, VoiceFailure):
             self.voice_state = "idle"
             self.say_status(item.message)
-        elif isinstance(item, Listening):
-            pass
 
     # -- closing ------------------------------------------------------------------
     def on_quit(self) -> None:
