@@ -15,7 +15,7 @@ from simulator.analysis import Analyser, Analysis
 from simulator.analysis.acts import ACTS
 from simulator.dialogue import events as ev_
 from simulator.dialogue.events import (Confused, Event, GaveIn, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
-                                        Pushback, Ramble, Repeat, Revealed, Yielded)
+                                        Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
@@ -31,6 +31,8 @@ AFTER_SOLVED_TURNS = 3
 """Turns the call goes on after the problem is solved, for summary and closing."""
 STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
+KIND_ACTS = ("empathy", "reassurance")
+"""A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -132,11 +134,14 @@ class Engine:
         if "jargon" not in acts and self._jargon.search(analysis) is not None:
             # a term this persona doesn't know, though the general lexicon lets it pass
             acts = tuple(a for a in ACTS if a in acts or a == "jargon")
+        unclear = "rude" in acts and any(a in acts for a in KIND_ACTS)
+        if unclear:  # an apology that mentions the failure, self-blame: an uncertain reading is not punished
+            acts = tuple(a for a in acts if a != "rude")
         turn_no = state.turn + 1
         state = replace(state, turn=turn_no)
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
-        events: list[Event] = []
+        events: list[Event] = [Unclear()] if unclear else []
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         plan = ReplyPlan(said)
         steps_now: list[str] = []
@@ -309,7 +314,7 @@ class Engine:
                     plan.add(self._say(sc.end.turn_limit, state, "turn_limit", said))
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
-        evidence = tuple((e.act, e.text) for e in analysis.evidence)
+        evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
         trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)
         answer = plan.text()
