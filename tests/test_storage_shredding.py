@@ -223,3 +223,50 @@ def test_store_files_are_private(tmp_path: Path) -> None:
         modes = {p.name: p.stat().st_mode & 0o777 for p in folder.iterdir()}
     assert folder.stat().st_mode & 0o777 == 0o700
     assert modes["simulator.db"] == 0o600 and all(m == 0o600 for m in modes.values()), modes
+
+
+def test_a_store_from_schema_0001_is_encrypted_on_upgrade_and_nothing_is_lost(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from simulator.storage.connect import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{db}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    now = datetime(2025, 3, 3, 9)
+    evidence = '[{"dimension": "clarity", "turn": 1, "quote": "lautet Quittengelee", "effect": -5, "note": "n", "tip": "t"}]'
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        run = conn.exec_driver_sql
+        run("INSERT INTO cohorts (id, name, created_at) VALUES (1, 'Kurs', ?)", (now,))
+        for tid in ("T-aaaaaa", "T-bbbbbb"):
+            run("INSERT INTO trainees (id, cohort_id, created_at) VALUES (?, 1, ?)", (tid, now))
+            run("INSERT INTO trainee_names (trainee_id, display_name) VALUES (?, ?)", (tid, NAME))  # the same name twice
+        run("INSERT INTO scenarios (id, scenario_id, content_hash, title) VALUES (1, 'checked-plug', 'x', 't')")
+        run("INSERT INTO sessions (id, trainee_id, scenario_ref, lang, seed, mode, private, status, started_at, "
+            "total_score, evidence, pid, hostname) VALUES (1, 'T-aaaaaa', 1, 'de', 0, 'practice', 0, 'finished', ?, "
+            "55.0, ?, 0, 'h')", (now, evidence))
+        run("INSERT INTO turns (session_id, number, speaker, text, acts, steps, events, reply, reply_events, mood, "
+            "recorded_at) VALUES (1, 1, 'trainee', ?, '[]', '[]', '[]', ?, '[]', 0, ?)", (LINE, REPLY, now))
+        run("INSERT INTO session_scores (session_id, dimension, value, weight) VALUES (1, 'clarity', 42.0, 1.0)")
+        run("INSERT INTO adjustments (session_id, dimension, delta, value, reason, author, created_at) "
+            "VALUES (1, NULL, NULL, NULL, ?, 'Trainer', ?)", (NOTE, now))
+    engine.dispose()
+    with Store.open(f"sqlite:///{db}") as store:
+        names = sorted(t["name"] for t in store.trainees())
+        call = store.export("T-aaaaaa")["sessions"][0]
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT score_clarity FROM sessions").scalar_one() == 42.0
+    assert names == [NAME, f"{NAME} (T-bbbbbb)"]
+    assert call["turns"][0]["text"] == LINE and call["turns"][0]["reply"] == REPLY
+    assert call["evidence"][0]["quote"] == "lautet Quittengelee" and call["evidence"][0]["speaker"] == "trainee"
+    assert call["adjustments"][0]["reason"] == NOTE
+    blob = raw_bytes(tmp_path)
+    for secret in ("Quellenbrunner", "Quittengelee", "Holunderblüte", "nervös"):
+        assert secret.encode() not in blob, secret

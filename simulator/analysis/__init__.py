@@ -6,11 +6,15 @@ the act vocabulary – the scenario validator – stays light.
 
 from simulator.analysis.acts import ACTS
 
-__all__ = ["ACTS", "LANGUAGES", "Analyser", "Analysis", "Evidence", "PhraseMatcher"]
+__all__ = ["ACTS", "LANGUAGES", "Analyser", "Analysis", "Evidence", "Extras", "PhraseMatcher"]
 
 
 def __getattr__(name: str):
-    if name in ("LANGUAGES", "Analyser", "Analysis", "Evidence"):
+    if name in ("Analysis", "Evidence"):
+        from simulator.analysis import result
+
+        return getattr(result, name)
+    if name in ("LANGUAGES", "Analyser", "Extras"):
         from simulator.analysis import analyser
 
         return getattr(analyser, name)

@@ -1,12 +1,20 @@
 """The utterance analyser: which communicative acts a trainee's line carries.
 
 The Python here is a generic engine; every word, pattern and lexicon lives in
-``data/<lang>.yaml`` (see ``docs/analyser.md``). A line is normalised (folded
-tokens, clause markers), tokens of five letters or more that the language
-data does not know are fuzzily corrected toward its vocabulary, and each act's
+``data/<lang>.yaml`` (see ``docs/analyser.md``), compiled once per process by
+:mod:`simulator.analysis.language`. A line is normalised (folded tokens,
+clause markers), tokens of five letters or more that the vocabulary does not
+know are corrected toward it (:mod:`simulator.analysis.fuzzy`), and each act's
 weighted patterns are run as regular expressions over the token string
 ``" . tok tok , tok ? "``. Cross-act rules from the data then drop acts that
 another act overrides (a polite request is no yes/no question).
+
+An :class:`Analyser` is a *view*: the shared compiled language plus the
+:class:`Extras` one scenario adds (its phrase words as typo vocabulary, its
+persona's jargon as an extra lexicon of the act ``jargon``). Views never
+change after they are made; :meth:`Analyser.with_extras` returns a new one, so
+what one scenario adds is never seen by the base analyser or by another
+scenario.
 """
 
 from __future__ import annotations
@@ -14,278 +22,116 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from importlib import resources
-from typing import TYPE_CHECKING, Any, Sequence
-
-import yaml
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from simulator.analysis.acts import ACTS
-from simulator.analysis.normaliser import Item, fold, items
+from simulator.analysis.language import Language, compiled
+from simulator.analysis.normaliser import Item, items
+from simulator.analysis.phrases import PhraseMatcher, lexicon_entry, words_of
+from simulator.analysis.result import Analysis, Evidence
 from simulator.errors import UsageError
-from simulator.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
-    from simulator.analysis.phrases import PhraseMatcher
+    from simulator.scenario.model import Scenario
 
-_TOKEN = r"[^\s.?!]+ "
-_FOLD_PATTERN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'"})
-_MACRO = re.compile(r"\{(\w+)\}")
-_LITERAL_WORD = re.compile(r"(?:(?<=^)|(?<=[ (|:]))([a-z]{5,})(?=$|[ )|])")
+__all__ = ["LANGUAGES", "Analyser", "Analysis", "Evidence", "Extras"]
+
+from simulator.vocabulary import LANGUAGES  # languages with a data file
+JARGON = "jargon"
+"""The act a persona's jargon terms are recognised as."""
 _CORRECTION_CACHE_SIZE = 20000
+_VIEW_CACHE_SIZE = 64
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
-    """Why an act was recognised: the stretch of the original line that triggered it."""
+class Extras:
+    """What a scenario adds on top of a language's data (empty for the base analyser)."""
 
-    act: str
-    """The act (one of :data:`ACTS`)."""
-    start: int
-    """Start offset in :attr:`Analysis.text`."""
-    end: int
-    """End offset (exclusive) in :attr:`Analysis.text`."""
-    text: str
-    """``Analysis.text[start:end]``."""
+    vocabulary: frozenset[str] = frozenset()
+    """Folded words added to the typo vocabulary (corrected toward, never corrected)."""
+    jargon: tuple[str, ...] = ()
+    """Terms this persona doesn't know (scenario phrase syntax): the act ``jargon`` wherever they occur.
 
+    Unlike the data file's ``jargon`` lexicon, the act's ``unless`` patterns
+    (explanations) do not apply: to this persona the term itself is the problem.
+    """
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """What the analyser found in one line."""
-
-    text: str
-    """The line as given."""
-    lang: str
-    """Language code the line was analysed as."""
-    tokens: tuple[str, ...]
-    """Normalised word tokens: lower-cased, umlauts folded, typos corrected."""
-    acts: tuple[str, ...]
-    """Recognised acts, in :data:`ACTS` order, without duplicates."""
-    evidence: tuple[Evidence, ...]
-    """One piece of evidence per recognised act, in the same order as :attr:`acts`."""
-
-    @property
-    def is_noise(self) -> bool:
-        """True when the line has no real words (empty, punctuation, emoji, fillers like 'äh')."""
-        fillers = _fillers(self.lang)
-        return all(token in fillers for token in self.tokens)
-
-    @property
-    def word_count(self) -> int:
-        """Number of word tokens."""
-        return len(self.tokens)
+    def __or__(self, other: "Extras") -> "Extras":
+        return Extras(self.vocabulary | other.vocabulary, tuple(dict.fromkeys([*self.jargon, *other.jargon])))
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    """One compiled pattern of an act."""
-
-    regex: re.Pattern[str]
-    """Matches over the token string."""
-    weight: float
-    """Added to the act's score when the pattern matches."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Act:
-    """The compiled recogniser of one act."""
-
-    name: str
-    """The act."""
-    patterns: tuple[_Pattern, ...]
-    """Weighted patterns; full-weight ones are merged into one regex for speed."""
-    threshold: float
-    """Score the matching patterns must reach."""
-    unless: re.Pattern[str] | None
-    """When this matches anywhere in the line, the act is not recognised."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    """A cross-act rule: when acts co-occur (and a pattern matches), drop others."""
-
-    when_acts: tuple[str, ...]
-    """All of these must have been recognised."""
-    when: re.Pattern[str] | None
-    """And this must match (when given)."""
-    drop: tuple[str, ...]
-    """Acts removed when the rule fires."""
-
-
-def _fold_pattern(text: str) -> str:
-    return text.translate(_FOLD_PATTERN)
-
-
-class _Language:
-    """One language's data file, compiled."""
-
-    def __init__(self, lang: str, data: dict[str, Any]) -> None:
-        self.lang = lang
-        fuzzy = data.get("fuzzy", {}) or {}
-        self.min_length = int(fuzzy.get("min_length", 5))
-        self.cutoff = float(fuzzy.get("cutoff", 85))
-        self.fillers = frozenset(fold(w) for w in data.get("fillers", []) or [])
-        self.compounds = bool(data.get("compounds", False))
-        openers = [_fold_pattern(str(o)) for o in data.get("clause_openers", []) or []]
-        comma_openers = [_fold_pattern(str(o)) for o in data.get("comma_openers", []) or []]
-        self.macros = self._builtins(openers, comma_openers)
-        for name, entries in (data.get("lexicons", {}) or {}).items():
-            alternatives = "|".join(_fold_pattern(str(e)) for e in entries)
-            self.macros[name] = f"(?:{alternatives})"
-        vocabulary: set[str] = {fold(str(w)) for w in data.get("vocabulary", []) or []}
-        for entries in (data.get("lexicons", {}) or {}).values():
-            for entry in entries:
-                vocabulary.update(_LITERAL_WORD.findall(_fold_pattern(str(entry))))
-        self.acts: list[_Act] = []
-        for name, spec in (data.get("acts", {}) or {}).items():
-            if name not in ACTS:
-                raise ValueError(f"{lang}.yaml: unknown act {name!r}")
-            self.acts.append(self._compile_act(name, spec or {}, vocabulary))
-        self.acts.sort(key=lambda act: ACTS.index(act.name))
-        self.rules = tuple(
-            _Rule(
-                tuple(rule.get("if", []) or []),
-                self._regex(rule["when"]) if rule.get("when") else None,
-                tuple(rule.get("drop", []) or []),
-            )
-            for rule in data.get("rules", []) or []
-        )
-        self.vocabulary: set[str] = {w for w in vocabulary if w.isalpha()}
-        self._index()
-
-    def _builtins(self, openers: list[str], comma_openers: list[str]) -> dict[str, str]:
-        starts = ["(?<=[.?] )"]
-        for opener in openers:
-            starts.append(f"(?<= {opener} )")
-            starts.append(f"(?<= {opener} , )")
-        for opener in comma_openers:
-            starts.append(f"(?<=[.?] {opener} , )")
-            starts.append(f"(?<=[.?] {opener} )")
-        macros = {
-            "start": "(?:" + "|".join(starts) + ")",
-            "begin": r"(?<=^ \. )",
-            "end": r"(?= [.?] )",
-            "pause": r"(?= [.?,] )",
-            "q": r"(?=(?:[^\s.?!]+ )*\? )",
-            "w": r"[^\s.?!,]+",
-            "any": f"(?:{_TOKEN})*?",
-        }
-        for n in range(1, 10):
-            macros[f"gap{n}"] = f"(?:{_TOKEN}){{0,{n}}}"
-        return macros
-
-    def _expand(self, pattern: str) -> str:
-        text = _fold_pattern(pattern)
-        for _ in range(6):
-            if "{" not in text:
-                break
-
-            def replace(match: re.Match[str]) -> str:
-                name = match.group(1)
-                if name.isdigit():  # a regex repetition such as {2}
-                    return match.group(0)
-                if name not in self.macros:
-                    raise ValueError(f"{self.lang}.yaml: unknown lexicon {{{name}}} in {pattern!r}")
-                return self.macros[name]
-
-            new = _MACRO.sub(replace, text)
-            if new == text:
-                break
-            text = new
-        return text
-
-    def _regex(self, pattern: str | Sequence[str]) -> re.Pattern[str]:
-        parts = [pattern] if isinstance(pattern, str) else list(pattern)
-        body = "|".join(f"(?:{self._expand(str(p).strip())})" for p in parts)
-        return re.compile(f"(?<= )(?:{body})(?:(?= )|(?<= ))")
-
-    def _compile_act(self, name: str, spec: dict[str, Any], vocabulary: set[str]) -> _Act:
-        threshold = float(spec.get("threshold", 1.0))
-        full: list[str] = []
-        weighted: list[_Pattern] = []
-        for entry in spec.get("patterns", []) or []:
-            if isinstance(entry, dict):
-                text, weight = str(entry["re"]), float(entry.get("weight", 1.0))
-            else:
-                text, weight = str(entry), 1.0
-            vocabulary.update(_LITERAL_WORD.findall(_MACRO.sub(" ", _fold_pattern(text))))
-            if weight >= threshold:
-                full.append(text)
-            else:
-                weighted.append(_Pattern(self._regex(text), weight))
-        patterns = ([_Pattern(self._regex(full), threshold)] if full else []) + weighted
-        unless = spec.get("unless") or []
-        return _Act(name, tuple(patterns), threshold, self._regex(unless) if unless else None)
-
-    def _index(self) -> None:
-        self.by_initial: dict[str, list[str]] = {}
-        for word in sorted(self.vocabulary):
-            self.by_initial.setdefault(word[0], []).append(word)
-        self.corrections: dict[str, str] = {}
-
-    def add_vocabulary(self, words: Sequence[str]) -> None:
-        new = {w for w in words if w.isalpha() and w not in self.vocabulary}
-        if new:
-            self.vocabulary |= new
-            self._index()
-
-    def correct(self, token: str) -> str:
-        """The vocabulary word *token* is a typo of, or *token* itself."""
-        if len(token) < self.min_length or token in self.vocabulary or not token.isalpha():
-            return token
-        cached = self.corrections.get(token)
-        if cached is not None:
-            return cached
-        result = token
-        known_stem = any(token[:-cut] in self.vocabulary for cut in (1, 2, 3)) or any(
-            token + ending in self.vocabulary for ending in ("e", "n", "en", "s")
-        )
-        if not known_stem:
-            candidates = self.by_initial.get(token[0], ())
-            best = process.extractOne(token, candidates, scorer=fuzz.ratio, score_cutoff=self.cutoff)
-            if best is not None:
-                allowed = 1 if len(token) < 8 else 2 if len(token) < 12 else 3
-                if OSA.distance(token, best[0]) <= allowed:
-                    result = best[0]
-        if len(self.corrections) > _CORRECTION_CACHE_SIZE:
-            self.corrections.clear()
-        self.corrections[token] = result
-        return result
-
-
-def _load(lang: str) -> _Language:
-    source = resources.files("simulator.analysis").joinpath("data", f"{lang}.yaml")
-    data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    return _Language(lang, data)
-
-
-def _fillers(lang: str) -> frozenset[str]:
-    if lang not in LANGUAGES:
-        return frozenset()
-    return Analyser.for_language(lang)._data.fillers
+NO_EXTRAS = Extras()
+"""The extras of a base analyser."""
 
 
 class Analyser:
-    """Recognises acts in trainee lines of one language; get one with :meth:`for_language`."""
+    """Recognises acts in trainee lines of one language.
 
-    _cache: dict[str, "Analyser"] = {}
+    Get the base view with :meth:`for_language` and a scenario's view with
+    :meth:`for_scenario` (or :meth:`with_scenario` / :meth:`with_extras` on any
+    view). A view's results depend only on its language and its extras.
+    """
 
-    def __init__(self, lang: str, data: _Language) -> None:
-        self.lang = lang
-        self._data = data
-        self._phrases: dict[tuple[str, ...], Any] = {}
+    def __init__(self, base: Language, extras: Extras = NO_EXTRAS) -> None:
+        self.lang = base.lang
+        self.extras = extras
+        """What this view adds to the shared language data."""
+        self._base = base
+        self._data = base.extended(extras.vocabulary)
+        entries = [e for e in (lexicon_entry(p, compounds=base.compounds) for p in extras.jargon) if e]
+        self._jargon = base.regex(entries) if entries else None
+        # memo of a pure function of (self._data, token): results never depend on what ran before
+        self._corrections: dict[str, str] = {}
+        self._phrases: dict[tuple[str, ...], PhraseMatcher] = {}
 
     @classmethod
     def for_language(cls, lang: str) -> "Analyser":
-        """The (cached) analyser for *lang*; unknown languages raise :class:`UsageError`."""
-        analyser = cls._cache.get(lang)
-        if analyser is None:
-            if lang not in LANGUAGES:
-                raise UsageError(f"unknown language {lang!r} (choose {' or '.join(LANGUAGES)})")
-            analyser = cls(lang, _load(lang))
-            cls._cache[lang] = analyser
-        return analyser
+        """The base analyser for *lang* (no scenario extras; one per process); unknown languages raise :class:`UsageError`."""
+        if lang not in LANGUAGES:
+            raise UsageError(f"unknown language {lang!r} (choose {' or '.join(LANGUAGES)})")
+        return _base(lang)
+
+    @classmethod
+    def for_scenario(cls, scenario: "Scenario", lang: str) -> "Analyser":
+        """The view of *scenario* in *lang*: the base analyser plus the scenario's :func:`scenario_extras`."""
+        return cls.for_language(lang).with_scenario(scenario)
+
+    def with_scenario(self, scenario: "Scenario") -> "Analyser":
+        """A new view: this one plus *scenario*'s phrase words and persona jargon."""
+        return self.with_extras(**_scenario_parts(scenario, self.lang))
+
+    def with_extras(self, *, vocabulary: Iterable[str] = (), jargon: Sequence[str] = ()) -> "Analyser":
+        """A new view: this one plus typo *vocabulary* and *jargon* phrases; self is unchanged.
+
+        Only words of the language's fuzzy ``min_length`` or longer join the
+        vocabulary (shorter words are never corrected anyway).
+        """
+        minimum = self._base.fuzzy.min_length
+        added = Extras(frozenset(w for w in vocabulary if len(w) >= minimum and w.isalpha()), tuple(jargon))
+        extras = self.extras | added
+        if extras == self.extras:
+            return self
+        return _view(self.lang, extras)
+
+    # -- analysis ----------------------------------------------------------
+    def _correct(self, token: str) -> str:
+        """The vocabulary word *token* is a typo of, or *token* itself."""
+        data = self._data
+        if len(token) < data.fuzzy.min_length or token in data.vocabulary or not token.isalpha():
+            return token
+        cached = self._corrections.get(token)
+        if cached is not None:
+            return cached
+        vocabulary = data.vocabulary
+        known_stem = any(token[:-cut] in vocabulary for cut in (1, 2, 3)) or any(
+            token + ending in vocabulary for ending in ("e", "n", "en", "s")
+        )
+        result = token if known_stem else data.fuzzy.closest(token, data.by_initial.get(token[0], ())) or token
+        if len(self._corrections) > _CORRECTION_CACHE_SIZE:
+            self._corrections.clear()
+        self._corrections[token] = result
+        return result
 
     def analyse(self, text: str) -> Analysis:
         """The acts in *text*, with evidence spans into *text*."""
@@ -298,7 +144,7 @@ class Analyser:
         offsets: list[int] = []
         cursor = 2
         for part in parts:
-            norm = data.correct(part.norm) if part.is_word else part.norm
+            norm = self._correct(part.norm) if part.is_word else part.norm
             if part.is_word:
                 tokens.append(norm)
             cursor += 1
@@ -329,34 +175,65 @@ class Analyser:
             ):
                 for name in rule.drop:
                     found.pop(name, None)
+        if self._jargon is not None and JARGON not in found:
+            match = self._jargon.search(line)
+            if match:
+                found[JARGON] = match
 
         acts = tuple(name for name in ACTS if name in found)
-        evidence = tuple(self._evidence(name, found[name], text, parts, offsets) for name in acts)
-        return Analysis(text, self.lang, tuple(tokens), acts, evidence)
+        evidence = tuple(_evidence(name, found[name], text, parts, offsets) for name in acts)
+        is_noise = all(token in data.fillers for token in tokens)
+        return Analysis(text, self.lang, tuple(tokens), acts, evidence, is_noise)
 
-    @staticmethod
-    def _evidence(act: str, match: re.Match[str], text: str, parts: list[Item], offsets: list[int]) -> Evidence:
-        start, end = match.span()
-        if end <= start:  # a zero-width match: take the item at that point
-            end = start + 1
-        first = bisect.bisect_right(offsets, start) - 1
-        last = bisect.bisect_left(offsets, end) - 1
-        first = max(first, 0)
-        chosen = [p for p in parts[first : last + 1] if p.is_word] or parts[first : last + 1]
-        if not chosen:
-            return Evidence(act, 0, 0, "")
-        lo, hi = chosen[0].start, chosen[-1].end
-        lo, hi = max(0, min(lo, len(text))), max(0, min(hi, len(text)))
-        return Evidence(act, lo, hi, text[lo:hi])
+    def phrases(self, phrases: Sequence[str]) -> PhraseMatcher:
+        """A matcher for scenario *phrases* (see ``docs/analyser.md``), cached by tuple.
 
-    def phrases(self, phrases: Sequence[str]) -> "PhraseMatcher":
-        """A matcher for scenario *phrases* (see ``docs/analyser.md``), cached by tuple."""
-        from simulator.analysis.phrases import PhraseMatcher
-
+        The matcher does not change this view: a scenario's phrase words join
+        the typo vocabulary only through :meth:`with_scenario` / :meth:`with_extras`.
+        """
         key = tuple(phrases)
         matcher = self._phrases.get(key)
         if matcher is None:
-            matcher = PhraseMatcher(key, compounds=self._data.compounds, cutoff=self._data.cutoff)
-            self._data.add_vocabulary([w for w in matcher.words if len(w) >= self._data.min_length])
+            matcher = PhraseMatcher(key, compounds=self._data.compounds, fuzzy=self._data.fuzzy)
             self._phrases[key] = matcher
         return matcher
+
+    def __repr__(self) -> str:
+        return f"<Analyser {self.lang} +{len(self.extras.vocabulary)} words +{len(self.extras.jargon)} jargon>"
+
+
+def _evidence(act: str, match: re.Match[str], text: str, parts: list[Item], offsets: list[int]) -> Evidence:
+    start, end = match.span()
+    if end <= start:  # a zero-width match: take the item at that point
+        end = start + 1
+    first = bisect.bisect_right(offsets, start) - 1
+    last = bisect.bisect_left(offsets, end) - 1
+    first = max(first, 0)
+    chosen = [p for p in parts[first : last + 1] if p.is_word] or parts[first : last + 1]
+    if not chosen:
+        return Evidence(act, 0, 0, "")
+    lo, hi = chosen[0].start, chosen[-1].end
+    lo, hi = max(0, min(lo, len(text))), max(0, min(hi, len(text)))
+    return Evidence(act, lo, hi, text[lo:hi])
+
+
+def _scenario_parts(scenario: "Scenario", lang: str) -> dict[str, tuple[str, ...]]:
+    """The words of every phrase *scenario* uses in *lang* (steps, insistence, jargon), and its jargon."""
+    jargon = tuple(scenario.jargon.get(lang))
+    phrases: list[str] = [*jargon]
+    for step in scenario.steps:
+        phrases.extend(step.recognise.get(lang))
+        if step.pushback:
+            phrases.extend(step.pushback.insist.get(lang))
+    return {"vocabulary": words_of(phrases), "jargon": jargon}
+
+
+@cache
+def _base(lang: str) -> Analyser:
+    return Analyser(compiled(lang))
+
+
+@lru_cache(maxsize=_VIEW_CACHE_SIZE)
+def _view(lang: str, extras: Extras) -> Analyser:
+    """The view of *lang* with *extras*, keyed by its whole content (so shared views are identical ones)."""
+    return Analyser(compiled(lang), extras)

@@ -5,24 +5,27 @@ any order. A word matches a token that starts with it (``stecker`` matches
 ``steckers``); in languages with compounds also a part of a token when the word
 has four letters or more (``leiste`` matches ``steckdosenleiste``). ``a|b`` means
 either word. Matching is case- and umlaut-insensitive, and words of five
-letters or more tolerate typos (fuzzy match with a high cutoff).
+letters or more tolerate typos (the analyser's typo policy, :mod:`fuzzy`).
+
+:func:`lexicon_entry` writes a phrase as a lexicon entry (a regular expression
+over the analyser's token line), so that a scenario's jargon terms are
+recognised by the analyser itself, with evidence.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from itertools import permutations
+from typing import Iterable, Sequence
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
-
+from simulator.analysis.fuzzy import Fuzzy
 from simulator.analysis.normaliser import fold, items
+from simulator.analysis.result import Analysis
 
-if TYPE_CHECKING:
-    from simulator.analysis.analyser import Analysis
-
-_COMPOUND_MIN = 4
-_FUZZY_MIN = 5
+COMPOUND_MIN = 4
+"""A phrase word this long or longer may match inside a compound (where the language has them)."""
+_MAX_PERMUTED = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,31 +38,29 @@ class _Phrase:
     """Each slot is a word the line must contain, given as folded alternatives."""
 
 
+def _compile(phrase: str) -> _Phrase | None:
+    slots = []
+    for word in str(phrase).split():
+        alternatives = tuple(a for a in (_fold_word(part) for part in word.split("|")) if a)
+        if alternatives:
+            slots.append(alternatives)
+    return _Phrase(str(phrase), tuple(slots)) if slots else None
+
+
 class PhraseMatcher:
     """Finds the first of a list of scenario phrases that a line contains."""
 
-    def __init__(self, phrases: Sequence[str], *, compounds: bool = False, cutoff: float = 85.0) -> None:
+    def __init__(self, phrases: Sequence[str], *, compounds: bool = False, fuzzy: Fuzzy = Fuzzy()) -> None:
         self.compounds = compounds
-        self.cutoff = cutoff
-        compiled = []
-        for phrase in phrases:
-            slots = []
-            for word in str(phrase).split():
-                alternatives = tuple(
-                    a for a in (_fold_word(part) for part in word.split("|")) if a
-                )
-                if alternatives:
-                    slots.append(alternatives)
-            if slots:
-                compiled.append(_Phrase(str(phrase), tuple(slots)))
-        self._phrases: tuple[_Phrase, ...] = tuple(compiled)
+        self.fuzzy = fuzzy
+        self._phrases: tuple[_Phrase, ...] = tuple(p for p in map(_compile, phrases) if p is not None)
 
     @property
     def words(self) -> tuple[str, ...]:
         """Every folded word used by the phrases."""
-        return tuple(sorted({a for p in self._phrases for slot in p.slots for a in slot}))
+        return words_of(p.source for p in self._phrases)
 
-    def search(self, analysis: "Analysis") -> str | None:
+    def search(self, analysis: Analysis) -> str | None:
         """The first phrase whose words all occur in the analysed line, or None."""
         if not self._phrases:
             return None
@@ -76,23 +77,43 @@ class PhraseMatcher:
         for token in tokens:
             if token.startswith(word):
                 return True
-            if self.compounds and len(word) >= _COMPOUND_MIN and word in token:
+            if self.compounds and len(word) >= COMPOUND_MIN and word in token:
                 return True
-        if len(word) < _FUZZY_MIN:
-            return False
-        for token in tokens:
-            if len(token) < len(word) - 1:
-                continue
-            allowed = 1 if len(word) < 8 else 2
-            if OSA.distance(word, token, score_cutoff=allowed) <= allowed:
-                return True
-            if OSA.distance(word, token[: len(word)], score_cutoff=allowed) <= allowed:
-                return True
-            if fuzz.ratio(word, token[: len(word)]) >= self.cutoff:
-                return True
-            if self.compounds and fuzz.partial_ratio(word, token) >= max(self.cutoff, 88):
-                return True
-        return False
+        return any(self.fuzzy.occurs_in(word, token, compounds=self.compounds) for token in tokens)
+
+
+def words_of(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Every folded word used by *phrases*, sorted."""
+    found: set[str] = set()
+    for phrase in phrases:
+        compiled = _compile(str(phrase))
+        if compiled is not None:
+            found.update(a for slot in compiled.slots for a in slot)
+    return tuple(sorted(found))
+
+
+def lexicon_entry(phrase: str, *, compounds: bool) -> str | None:
+    """*phrase* as a lexicon entry: its words (any order) within one clause, each as a token prefix.
+
+    A word of :data:`COMPOUND_MIN` letters or more may also stand inside a
+    token when *compounds* is true. Typos are left to the analyser's spelling
+    correction (the phrase's words join its vocabulary).
+    """
+    compiled = _compile(phrase)
+    if compiled is None:
+        return None
+
+    def slot(alternatives: tuple[str, ...]) -> str:
+        words = []
+        for word in alternatives:
+            body = re.escape(word)
+            words.append(rf"[\w']*{body}[\w']*" if compounds and len(word) >= COMPOUND_MIN else rf"{body}[\w']*")
+        return "(?:" + "|".join(words) + ")"
+
+    slots = [slot(s) for s in compiled.slots]
+    orders = permutations(slots) if len(slots) <= _MAX_PERMUTED else [slots]
+    sequences = [" {any}".join(order) for order in orders]
+    return sequences[0] if len(sequences) == 1 else "(?:" + "|".join(sequences) + ")"
 
 
 def _fold_word(word: str) -> str:

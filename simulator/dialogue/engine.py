@@ -12,7 +12,6 @@ import re
 from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
-from simulator.analysis.acts import ACTS
 from simulator.dialogue import events as ev_
 from simulator.dialogue.events import (Confused, Event, GaveIn, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
                                         Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
@@ -53,9 +52,9 @@ class Engine:
     def __init__(self, scenario: Scenario, lang: str, analyser: Analyser | None = None) -> None:
         self.scenario = scenario
         self.lang = check_language(scenario, lang)
-        self.analyser = analyser or Analyser.for_language(lang)
+        # this scenario's own view: its phrase words and persona jargon never reach other engines
+        self.analyser = (analyser or Analyser.for_language(lang)).with_scenario(scenario)
         self._step_matchers = {s.id: self.analyser.phrases(s.recognise.get(lang)) for s in scenario.steps}
-        self._jargon = self.analyser.phrases(scenario.jargon.get(lang))
         self._insist_matchers = {
             s.id: self.analyser.phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback
         }
@@ -130,10 +129,7 @@ class Engine:
         sc, lang = self.scenario, self.lang
         line = clean(text)
         analysis = self.analyser.analyse(line)
-        acts = analysis.acts
-        if "jargon" not in acts and self._jargon.search(analysis) is not None:
-            # a term this persona doesn't know, though the general lexicon lets it pass
-            acts = tuple(a for a in ACTS if a in acts or a == "jargon")
+        acts = analysis.acts  # the view itself recognises the persona's jargon list, with evidence
         unclear = "rude" in acts and any(a in acts for a in KIND_ACTS)
         if unclear:  # an apology that mentions the failure, self-blame: an uncertain reading is not punished
             acts = tuple(a for a in acts if a != "rude")

@@ -39,19 +39,24 @@ def progress_bar(total: int) -> Iterator[Callable[[str], None]]:
 @click.option("--trainee", default=None, help="One trainee (pseudonym or name).")
 @click.option("--cohort", default=None, help="One cohort (default: every cohort, compared).")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Only calls from this day on.")
+              help="Only calls from this day on (not for HR: HR uses --period).")
+@click.option("--period", default=None, metavar="YYYY-MM|YYYY-Qn",
+              help="A calendar month or quarter. HR reports always cover one closed period (default: the last "
+                   "closed quarter).")
 @click.option("--audience", type=click.Choice(["trainee", "instructor", "hr"]), default="instructor", show_default=True,
-              help="Who reads it; HR sees pseudonyms and aggregates only (see 'simulator privacy show').")
+              help="Who reads it; HR sees pseudonyms and gated aggregates only (see 'simulator privacy show').")
 @click.option("--format", "fmt", type=click.Choice(["html", "csv", "pdf"]), default=None,
               help="Output format (default: from the --out suffix, else html).")
 @click.option("--out", default="-", type=click.Path(dir_okay=False, allow_dash=True), show_default=True,
-              help="Output file ('-': stdout, not for pdf).")
+              help="Output file ('-': stdout, not for pdf). Created 0600; an existing file needs --force.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
 @click.option("--db", "db", default=None, metavar="URL", envvar="SIMULATOR_DB",
               help="Database URL (default: $SIMULATOR_DB, else a SQLite file in your data folder).")
-def report(trainee: str | None, cohort: str | None, since, audience: str, fmt: str | None, out: str,
-           db: str | None) -> None:
-    """Progress over time per dimension, scenario x dimension heat map, weakest skills, cohorts compared."""
+def report(trainee: str | None, cohort: str | None, since, period: str | None, audience: str, fmt: str | None,
+           out: str, force: bool, db: str | None) -> None:
+    """Progress per dimension, scenario x dimension heat map, weakest skills, cohorts compared."""
     from simulator.reports.progress import Selection, build_report, write_csv, write_html, write_pdf
+    from simulator.storage.files import check_target, private_output
     from simulator.storage.store import Store
 
     if fmt is None:
@@ -61,20 +66,17 @@ def report(trainee: str | None, cohort: str | None, since, audience: str, fmt: s
         raise UsageError("a PDF report needs --out FILE")
     if trainee and cohort:
         raise UsageError("give --trainee or --cohort, not both")
-    sel = Selection(trainee=trainee, cohort=cohort, since=since.date() if since else None, audience=audience)
-    with Store.open(db) as store, progress_bar(6) as step:
-        rep = build_report(store, sel, progress=step)
-        if fmt == "pdf":
-            write_pdf(rep, out, step)
-        else:
-            writer = write_html if fmt == "html" else write_csv
-            if out == "-":
-                writer(rep, sys.stdout, step)
-            else:
-                try:
-                    with open(out, "w", encoding="utf-8", newline="") as fh:
-                        writer(rep, fh, step)
-                except OSError as exc:
-                    raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     if out != "-":
-        click.echo(f"{fmt.upper()} report on {len(rep.calls)} call(s) written to {out}", err=True)
+        check_target(out, force=force)  # before the work: a bad target is found at once
+    sel = Selection(trainee=trainee, cohort=cohort, since=since.date() if since else None, audience=audience,
+                    period=period)
+    writer = {"html": write_html, "csv": write_csv, "pdf": write_pdf}[fmt]
+    with Store.open(db) as store, progress_bar(7) as step:
+        rep = build_report(store, sel, progress=step)
+        if out == "-":
+            writer(rep, sys.stdout, step)
+        else:
+            with private_output(out, force=force, binary=fmt == "pdf") as fh:
+                writer(rep, fh, step)
+    if out != "-":
+        click.echo(f"{fmt.upper()} report on {rep.n_calls} call(s) written to {out}", err=True)

@@ -1,9 +1,11 @@
-"""Rendering of a progress report: matplotlib figures, the HTML page, CSV rows, the PDF.
+"""Rendering of a progress report: the sections both HTML and PDF show, matplotlib figures, CSV.
 
-:mod:`simulator.reports.progress` computes the :class:`~simulator.reports.progress.Report`;
-this module only draws and writes it. matplotlib (Agg backend) and jinja2 are
-imported inside the functions that need them; plots are base64 PNGs inside the
-HTML, and the PDF is made with matplotlib's PdfPages (no extra system packages).
+:func:`sections` turns a :class:`~simulator.reports.progress_model.Report`
+into headed tables and notes; the HTML page (jinja2) and the PDF
+(:mod:`simulator.reports.progress_pdf`, reportlab) render the same list, so
+they carry the same content. Plots are matplotlib (Agg) PNGs; every piece of
+user text in a plot goes through :func:`plot_text` (a '$' in a cohort name
+is not mathtext). CSV is streamed row by row.
 """
 
 from __future__ import annotations
@@ -11,149 +13,92 @@ from __future__ import annotations
 import base64
 import csv
 import io
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
-if TYPE_CHECKING:  # progress.py re-exports this module's writers, so no runtime import back
-    from simulator.reports.progress import Progress, Report
+from simulator.reports.progress_model import GroupRow, Progress, Report, Section
+
+QUOTES = {"de": ("\u201e", "\u201c"), "en": ("\u201c", "\u201d")}
+"""Opening and closing quotation marks per language (German „…“, English “…”)."""
+ROLLING = 4
+"""Points in the rolling mean of a progress panel."""
+MIN_POINTS = 3
+"""Fewer shown points than this: the panel says 'too little data'."""
+SUPPRESSED = "suppressed"
+"""What a figure hidden by the privacy gate shows."""
 
 
-# -- figures -----------------------------------------------------------------------
-def figures(report: Report, progress: Progress | None = None) -> list[tuple[str, Any]]:
-    """(caption, matplotlib Figure) for the report: progress, heat map, cohort comparison."""
-    import matplotlib
+def quoted(text: str, lang: str) -> str:
+    """``text`` in the quotation marks of ``lang`` (English marks for other languages)."""
+    left, right = QUOTES.get(lang, QUOTES["en"])
+    return f"{left}{text}{right}"
 
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
 
-    step = progress or (lambda label: None)
-    out: list[tuple[str, Any]] = []
-    step("plotting progress")
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    for key, points in report.progress.items():
-        if not points:
+def plot_text(text: str) -> str:
+    """User text made safe for a matplotlib label ('$' would start mathtext)."""
+    return str(text).replace("\\", "\\\\").replace("$", r"\$")
+
+
+def _fmt(v: float | None, hidden: bool = False) -> str:
+    if hidden:
+        return SUPPRESSED
+    return "\u2013" if v is None else f"{v:.0f}"
+
+
+def _group_rows(rows: tuple[GroupRow, ...], dims: tuple[str, ...], label: Any = str) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for g in rows:
+        if "calls" in g.hidden:
+            out.append((label(g.name), SUPPRESSED, SUPPRESSED, SUPPRESSED, *[SUPPRESSED] * len(dims)))
             continue
-        xs = list(range(len(points)))
-        ax.plot(xs, [v for _, v in points], marker="o" if len(points) < 40 else None,
-                linewidth=2.5 if key == "total" else 1.2, color="black" if key == "total" else None, label=key)
-    labels = [p for p, _ in report.progress.get("total", [])]
-    if labels:
-        every = max(1, len(labels) // 12)
-        ax.set_xticks(range(0, len(labels), every), [labels[i] for i in range(0, len(labels), every)], rotation=45,
-                      ha="right", fontsize=7)
-    ax.set_ylim(0, 100)
-    ax.set_ylabel("score (0-100)")
-    ax.set_title(f"Progress per dimension (per {report.period})")
-    ax.legend(fontsize=7, ncol=3, loc="lower right")
-    ax.grid(alpha=0.3)
-    fig.tight_layout()
-    out.append(("Progress over time per dimension", fig))
+        out.append((label(g.name), str(g.trainees), str(g.calls), f"{g.total:.1f}",
+                    *[_fmt(g.dimensions.get(d), d in g.hidden) for d in dims]))
+    return tuple(out)
 
-    step("plotting heat map")
-    scenarios = list(report.heatmap)
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * len(scenarios)))
-    grid = [[(report.heatmap[sc].get(d) if report.heatmap[sc].get(d) is not None else float("nan"))
-             for d in report.dimensions] for sc in scenarios]
-    im = ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=100, aspect="auto")
-    ax.set_xticks(range(len(report.dimensions)), report.dimensions, rotation=30, ha="right", fontsize=8)
-    ax.set_yticks(range(len(scenarios)), scenarios, fontsize=8)
-    for i, row in enumerate(grid):
-        for j, v in enumerate(row):
-            if v == v:
-                ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=7)
-    fig.colorbar(im, ax=ax, fraction=0.03)
-    ax.set_title("Scenario x dimension (mean)")
-    fig.tight_layout()
-    out.append(("Scenario x dimension heat map", fig))
 
-    if len(report.cohorts) > 1:
-        step("plotting cohorts")
-        fig, ax = plt.subplots(figsize=(9, 4))
-        width = 0.8 / max(1, len(report.cohorts))
-        for k, row in enumerate(report.cohorts):
-            ax.bar([i + k * width for i in range(len(report.dimensions))],
-                   [row.dimensions.get(d) or 0 for d in report.dimensions], width, label=f"{row.name} (n={row.trainees})")
-        ax.set_xticks([i + 0.4 - width / 2 for i in range(len(report.dimensions))], report.dimensions, rotation=30,
-                      ha="right", fontsize=8)
-        ax.set_ylim(0, 100)
-        ax.legend(fontsize=7)
-        ax.set_title("Cohorts compared (mean per dimension)")
-        fig.tight_layout()
-        out.append(("Comparison of cohorts", fig))
+def sections(report: Report) -> list[Section]:
+    """The report's content in display order (figures referenced by key: progress, heatmap, cohorts)."""
+    dims = report.dimensions
+    out = []
+    weak_rows = []
+    for sk in report.weakest:
+        if report.hr or not sk.examples:
+            weak_rows.append((sk.dimension, f"{sk.mean:.1f}", "" if report.hr else "no example line of the trainee stored"))
+        for i, ex in enumerate(sk.examples):
+            text = f"{quoted(ex.quote, ex.lang)} ({ex.scenario}, turn {ex.turn}) \u2014 {ex.note}"
+            if ex.tip:
+                text += f" Tip: {ex.tip}"
+            weak_rows.append((sk.dimension if i == 0 else "", f"{sk.mean:.1f}" if i == 0 else "", text))
+    out.append(Section("Weakest skills", header=("dimension", "mean", "" if report.hr else "example line (scenario, turn)"),
+                       rows=tuple(weak_rows)))
+    per = {"call": "per call", "week": "per week", "month": "per month"}[report.period]
+    out.append(Section("Progress per dimension", notes=(
+        f"Points {per}, line: rolling mean of {ROLLING}. A panel with fewer than {MIN_POINTS} points says so.",),
+        image="progress"))
+    heat_header = ("scenario", "trainees", "calls", "total", *dims)
+    out.append(Section("Scenario \u00d7 dimension", notes=(
+        "Mean per scenario and dimension; the map shows how many trainees (n) each cell rests on.",),
+        header=heat_header, rows=_group_rows(report.heatmap, dims), image="heatmap"))
+    out.append(Section("Cohorts compared", header=("cohort", "trainees", "calls", "total", *dims),
+                       rows=_group_rows(report.cohorts, dims), image="cohorts" if len(report.cohorts) > 1 else ""))
+    if report.individuals:
+        out.append(Section("Trainees", header=("trainee", "calls", "total", *dims),
+                           rows=tuple(r[:1] + r[2:] for r in _group_rows(report.individuals, dims, report.label))))
+    if report.adjustments:
+        out.append(Section("Instructor notes and adjustments", notes=("Kept beside the automatic score, which is never changed.",),
+                           header=("call", "date", "trainee", "author", "change", "reason"),
+                           rows=tuple((f"#{a['session']}", a["date"], report.label(a["trainee"]) if a["trainee"] else "anonymous",
+                                       a["author"], adjustment_text(a).strip(), a["reason"]) for a in report.adjustments)))
     return out
 
 
-def _png(fig: Any) -> str:
-    import matplotlib.pyplot as plt
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90)
-    plt.close(fig)
-    return base64.b64encode(buf.getvalue()).decode("ascii")
-
-
-# -- writers ------------------------------------------------------------------------
-def write_html(report: Report, out: io.TextIOBase | Any, progress: Progress | None = None) -> None:
-    """The report as one self-contained HTML page (plots embedded as base64 PNGs)."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    env = Environment(loader=PackageLoader("simulator.reports", "templates"), autoescape=select_autoescape(["html", "j2"]))
-    images = [(caption, _png(fig)) for caption, fig in figures(report, progress)]
-    (progress or (lambda label: None))("writing HTML")
-    out.write(env.get_template("progress.html.j2").render(r=report, images=images, hr=report.selection.audience == "hr"))
-
-
-def csv_rows(report: Report) -> list[list[Any]]:
-    """CSV rows: one per call; for HR with hr_view=aggregates one per cohort instead."""
-    dims = list(report.dimensions)
-
-    def fmt(v: float | None) -> Any:
-        return "" if v is None else round(v, 1)
-
-    if report.selection.audience == "hr" and not report.individuals:
-        rows: list[list[Any]] = [["cohort", "trainees", "calls", "total", *dims]]
-        rows += [[g.name, g.trainees, g.calls, fmt(g.total), *[fmt(g.dimensions.get(d)) for d in dims]]
-                 for g in report.cohorts]
-        return rows
-    rows = [["session", "date", "trainee", "cohort", "scenario", "mode", "total", *dims]]
-    rows += [[c.id, c.started.strftime("%Y-%m-%d %H:%M"), c.trainee, c.cohort, c.scenario, c.mode, fmt(c.total),
-              *[fmt(c.scores.get(d)) for d in dims]] for c in report.calls]
-    return rows
-
-
-def write_csv(report: Report, out: Any, progress: Progress | None = None) -> None:
-    """The report's data as CSV (pseudonyms only, never names)."""
-    (progress or (lambda label: None))("writing CSV")
-    csv.writer(out, lineterminator="\n").writerows(csv_rows(report))
-
-
-def text_lines(report: Report) -> list[str]:
-    """The report's tables as plain text lines (PDF text pages)."""
-    dims = report.dimensions
-    lines = [report.title, f"Generated {report.generated:%Y-%m-%d %H:%M} UTC", ""]
-    if report.selection.since:
-        lines.append(f"Calls since {report.selection.since.isoformat()}")
-    lines += [f"Calls: {len(report.calls)}   Trainees: {report.trainee_count}", *report.notes, ""]
-    lines.append("Weakest skills")
-    for sk in report.weakest:
-        lines.append(f"  {sk.dimension:14} {sk.mean:5.1f}")
-        for quote, note, tip in sk.quotes:
-            lines.append(f'      "{quote[:80]}"  {note[:40]}')
-            if tip:
-                lines.append(f"        tip: {tip[:80]}")
-    lines += ["", "Cohorts compared", "  " + f"{'cohort':16}{'n':>4}{'calls':>7}{'total':>7}" +
-              "".join(f"{d[:6]:>7}" for d in dims)]
-    for g in report.cohorts:
-        lines.append(f"  {g.name[:16]:16}{g.trainees:>4}{g.calls:>7}{g.total:>7.1f}" +
-                     "".join(f"{'-' if g.dimensions.get(d) is None else round(g.dimensions[d]):>7}" for d in dims))
-    if report.individuals:
-        lines += ["", "Trainees", "  " + f"{'trainee':28}{'calls':>7}{'total':>7}"]
-        for g in report.individuals:
-            lines.append(f"  {report.label(g.name)[:28]:28}{g.calls:>7}{g.total:>7.1f}")
-    if report.adjustments:
-        lines += ["", "Instructor notes and adjustments"]
-        for a in report.adjustments:
-            lines.append(f"  #{a['session']} {a['date']} {a['author']}: {adjustment_text(a)}{a['reason']}"[:110])
-    return lines
+def privacy_note(report: Report) -> str:
+    """The privacy note printed on every report."""
+    if report.hr:
+        return (f"Privacy: for HR. Every figure rests on at least {report.k} distinct trainees; smaller groups, and "
+                "figures that would reveal them, are suppressed. Pseudonyms only, no quotes.")
+    return ("Privacy: contains personal results and the trainee's own words. For the trainee and their instructors "
+            "only; do not pass to HR (HR gets its own report: --audience hr).")
 
 
 def adjustment_text(a: dict[str, Any]) -> str:
@@ -165,29 +110,142 @@ def adjustment_text(a: dict[str, Any]) -> str:
     return f"{a['dimension']} {a['delta'] or 0:+g} "
 
 
-def write_pdf(report: Report, path: str, progress: Progress | None = None) -> None:
-    """The report as a PDF: text pages with the tables, then one page per plot (matplotlib PdfPages)."""
+# -- figures -----------------------------------------------------------------------
+def _rolling(values: list[float], n: int) -> list[float]:
+    out, window = [], []
+    for v in values:
+        window.append(v)
+        if len(window) > n:
+            window.pop(0)
+        out.append(sum(window) / len(window))
+    return out
+
+
+def figures(report: Report, progress: Progress | None = None) -> dict[str, Any]:
+    """Key -> matplotlib Figure: progress (one panel per dimension), heatmap (with n), cohorts (several only)."""
     import matplotlib
 
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
-    from matplotlib.backends.backend_pdf import PdfPages
+
+    step = progress or (lambda label: None)
+    out: dict[str, Any] = {}
+    step("plotting progress")
+    keys = ["total", *report.dimensions]
+    cols = 3
+    rows = (len(keys) + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(9, 2.1 * rows), sharey=True, squeeze=False)
+    for ax, key in zip(axes.flat, keys):
+        pts = [(i, p.value) for i, p in enumerate(report.progress.get(key, [])) if p.value is not None]
+        ax.set_title(plot_text(key), fontsize=9)
+        ax.set_ylim(0, 100)
+        ax.grid(alpha=0.3)
+        ax.tick_params(labelsize=7)
+        if len(pts) < MIN_POINTS:
+            ax.text(0.5, 0.5, "too little data", ha="center", va="center", transform=ax.transAxes, fontsize=9, color="#777")
+            ax.set_xticks([])
+            continue
+        xs, ys = [x for x, _ in pts], [y for _, y in pts]
+        ax.plot(xs, ys, "o", markersize=2.5, color="#9ab", alpha=0.8)
+        ax.plot(xs, _rolling(ys, ROLLING), color="black" if key == "total" else "#1f6fb4", linewidth=1.6)
+        labels = [p.label for p in report.progress[key]]
+        ticks = [xs[0], xs[-1]]
+        ax.set_xticks(ticks, [plot_text(labels[t][:10]) for t in ticks], fontsize=6)
+    for ax in list(axes.flat)[len(keys):]:
+        ax.axis("off")
+    fig.tight_layout()
+    out["progress"] = fig
+
+    step("plotting heat map")
+    heat = [g for g in report.heatmap]
+    dims = report.dimensions
+    fig, ax = plt.subplots(figsize=(9, 1.3 + 0.5 * max(1, len(heat))))
+    grid = [[(g.dimensions.get(d) if g.dimensions.get(d) is not None else float("nan")) for d in dims] for g in heat]
+    im = ax.imshow(grid or [[float("nan")] * len(dims)], cmap="RdYlGn", vmin=0, vmax=100, aspect="auto")
+    ax.set_xticks(range(len(dims)), [plot_text(d) for d in dims], rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(len(heat)), [plot_text(g.name) for g in heat], fontsize=8)
+    for i, g in enumerate(heat):
+        for j, d in enumerate(dims):
+            v = g.dimensions.get(d)
+            if "calls" in g.hidden or d in g.hidden:
+                ax.text(j, i, "supp.", ha="center", va="center", fontsize=6, color="#555")
+            elif v is not None:
+                ax.text(j, i, f"{v:.0f}\nn={g.dim_trainees.get(d, 0)}", ha="center", va="center", fontsize=6)
+    fig.colorbar(im, ax=ax, fraction=0.03)
+    ax.set_title("Scenario \u00d7 dimension (mean; n = trainees)", fontsize=9)
+    fig.tight_layout()
+    out["heatmap"] = fig
+
+    shown = [g for g in report.cohorts if "calls" not in g.hidden]
+    if len(shown) > 1:
+        step("plotting cohorts")
+        fig, ax = plt.subplots(figsize=(9, 3.6))
+        width = 0.8 / len(shown)
+        for k, row in enumerate(shown):
+            ax.bar([i + k * width for i in range(len(dims))], [row.dimensions.get(d) or 0 for d in dims], width,
+                   label=plot_text(f"{row.name} (n={row.trainees})"))
+        ax.set_xticks([i + 0.4 - width / 2 for i in range(len(dims))], [plot_text(d) for d in dims], rotation=30,
+                      ha="right", fontsize=8)
+        ax.set_ylim(0, 100)
+        ax.legend(fontsize=7, ncol=2)
+        ax.set_title("Cohorts compared (mean per dimension)", fontsize=9)
+        fig.tight_layout()
+        out["cohorts"] = fig
+    return out
+
+
+def png(fig: Any, dpi: int = 90) -> bytes:
+    """The figure as PNG bytes (the figure is closed)."""
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    plt.close(fig)
+    return buf.getvalue()
+
+
+# -- writers ------------------------------------------------------------------------
+def write_html(report: Report, out: Any, progress: Progress | None = None) -> None:
+    """The report as one self-contained HTML page (plots embedded as base64 PNGs)."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(loader=PackageLoader("simulator.reports", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    images = {key: base64.b64encode(png(fig)).decode("ascii") for key, fig in figures(report, progress).items()}
+    (progress or (lambda label: None))("writing HTML")
+    out.write(env.get_template("progress.html.j2").render(r=report, sections=sections(report), images=images,
+                                                          privacy=privacy_note(report)))
+
+
+def csv_rows(report: Report) -> Iterator[list[Any]]:
+    """CSV rows: one per call (pseudonyms only); for HR one per cohort the gate lets through (hidden: empty)."""
+    from simulator.vocabulary import DIMENSIONS
+
+    def fmt(v: float | None) -> Any:
+        return "" if v is None else round(v, 1)
+
+    if report.rows is None:
+        dims = list(report.dimensions)
+        yield ["cohort", "trainees", "calls", "total", *dims]
+        rows = report.cohorts + (report.individuals if report.hr else ())
+        for g in rows:
+            yield [g.name, "" if g.trainees is None else g.trainees, "" if g.calls is None else g.calls, fmt(g.total),
+                   *[fmt(g.dimensions.get(d)) for d in dims]]
+        return
+    yield ["session", "date", "trainee", "cohort", "scenario", "mode", "total", *DIMENSIONS]
+    for r in report.rows():
+        yield [r[0], r[1].strftime("%Y-%m-%d %H:%M"), r[2], r[3], r[4], r[5], fmt(r[6]), *[fmt(v) for v in r[7:7 + len(DIMENSIONS)]]]
+
+
+def write_csv(report: Report, out: Any, progress: Progress | None = None) -> None:
+    """The report's data as CSV, streamed (pseudonyms only, never names)."""
+    (progress or (lambda label: None))("writing CSV")
+    csv.writer(out, lineterminator="\n").writerows(csv_rows(report))
+
+
+def write_pdf(report: Report, path: Any, progress: Progress | None = None) -> None:
+    """The report as a typeset PDF (see :mod:`simulator.reports.progress_pdf`)."""
+    from simulator.reports.progress_pdf import render_pdf
 
     figs = figures(report, progress)
     (progress or (lambda label: None))("writing PDF")
-    lines = text_lines(report)
-    per_page = 60
-    with PdfPages(path) as pdf:
-        for start in range(0, len(lines), per_page):
-            page = plt.figure(figsize=(8.27, 11.69))
-            page.text(0.06, 0.96, "\n".join(lines[start:start + per_page]), va="top", ha="left", family="monospace",
-                      fontsize=7.5)
-            pdf.savefig(page)
-            plt.close(page)
-        for caption, fig in figs:
-            fig.suptitle(caption, fontsize=9, y=0.995)
-            pdf.savefig(fig)
-            plt.close(fig)
-        info = pdf.infodict()
-        info["Title"] = report.title
-        info["Creator"] = "simulator report"
+    render_pdf(report, sections(report), {k: png(f, dpi=150) for k, f in figs.items()}, privacy_note(report), path)

@@ -8,7 +8,12 @@ and the act vocabulary at start-up.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ imports on first use
+    from simulator.scenario.library import available
+    from simulator.scenario.loader import check_language, load, load_file, parse_scenario
+    from simulator.scenario.model import LANGUAGES, Scenario
 
 _WHERE = {
     "available": "simulator.scenario.library",

@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 
-from simulator.errors import UsageError
 
 DB_OPTION = click.option("--db", "db", default=None, metavar="URL", envvar="SIMULATOR_DB",
                          help="Database URL (default: $SIMULATOR_DB, else a SQLite file in your data folder).")
@@ -26,14 +25,13 @@ def open_store(db: str | None):
     return Store.open(db)
 
 
-def _dump(data: Any, out: str | None) -> None:
+def _dump(data: Any, out: str | None, force: bool = False) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     if out:
-        try:
-            with open(out, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
-        except OSError as exc:
-            raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        from simulator.storage.files import private_output
+
+        with private_output(out, force=force) as fh:  # 0600, no silent overwrite, never through a symlink
+            fh.write(text + "\n")
         click.echo(f"written to {out}", err=True)
     else:
         click.echo(text)
@@ -81,12 +79,17 @@ def trainee_move(who: str, cohort: str | None, db: str | None) -> None:
 
 @trainee.command("export")
 @click.argument("who")
-@click.option("--out", default=None, type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--out", default=None, type=click.Path(dir_okay=False), help="Write to FILE (0600) instead of stdout.")
+@click.option("--force", is_flag=True, help="Replace an existing FILE.")
 @DB_OPTION
-def trainee_export(who: str, out: str | None, db: str | None) -> None:
+def trainee_export(who: str, out: str | None, force: bool, db: str | None) -> None:
     """Everything stored about WHO (pseudonym or name) as JSON: calls, turns, scores, notes, name."""
+    if out:
+        from simulator.storage.files import check_target
+
+        check_target(out, force=force)
     with open_store(db) as store:
-        _dump(store.export(who), out)
+        _dump(store.export(who), out, force)
 
 
 @trainee.command("delete")

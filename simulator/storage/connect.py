@@ -101,13 +101,23 @@ def migrate(engine: Engine, writer: Engine, url: str) -> bool:
     with engine.connect() as conn:
         if check(MigrationContext.configure(conn).get_current_revision()):
             return False
-    with writer.begin() as conn:
-        if engine.dialect.name != "sqlite":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-        if check(MigrationContext.configure(conn).get_current_revision()):
-            return False
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with writer.connect() as conn:
+        if sqlite:  # batch migrations copy and drop tables: with foreign keys on, the drop would cascade-delete rows
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                if not sqlite:
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+                if check(MigrationContext.configure(conn).get_current_revision()):
+                    return False
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise BackendError(f"migrating {redact(url)} left rows without their parent; nothing was changed")
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
     return True
 
 

@@ -6,7 +6,9 @@ other table, so it can be emptied or dropped), ``scenarios`` (id + content
 hash), ``sessions`` (one call), ``turns`` (one trainee line and the
 customer's reply), ``session_scores`` (one row per rubric dimension),
 ``adjustments`` (instructor notes and score adjustments, kept beside the
-automatic score) and ``settings`` (privacy switches).
+automatic score), ``settings`` (privacy switches) and ``trainee_keys`` (one
+data key per person: names, lines, quotes and notes are stored encrypted
+with it, see :mod:`simulator.storage.crypto`).
 
 All times are UTC, stored without a time zone. Every change to these models
 needs a new Alembic revision in ``migrations/versions``; a test checks that
@@ -21,7 +23,10 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from simulator.vocabulary import MODES
+from simulator.vocabulary import DIMENSIONS, MODES
+
+MODES_AND_DIMS = (MODES, DIMENSIONS)
+"""Session modes and the rubric dimensions that have a ``score_<dimension>`` column on sessions."""
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -123,9 +128,26 @@ class SessionRow(Base):
     resolved: Mapped[bool | None] = mapped_column(Boolean)
     final_mood: Mapped[float | None] = mapped_column(Float)
     total_score: Mapped[float | None] = mapped_column(Float)
+    # A copy of session_scores' values, one column per rubric dimension: reports aggregate these with one
+    # GROUP BY over sessions (0.2 s for 100k calls on SQLite; the join over session_scores took 4-5 s).
+    score_empathy: Mapped[float | None] = mapped_column(Float)
+    score_questioning: Mapped[float | None] = mapped_column(Float)
+    score_summarising: Mapped[float | None] = mapped_column(Float)
+    score_checklist: Mapped[float | None] = mapped_column(Float)
+    score_clarity: Mapped[float | None] = mapped_column(Float)
+    score_transparency: Mapped[float | None] = mapped_column(Float)
+    score_courtesy: Mapped[float | None] = mapped_column(Float)
+    score_outcome: Mapped[float | None] = mapped_column(Float)
     evidence_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     pid: Mapped[int] = mapped_column(Integer, default=0)
     hostname: Mapped[str] = mapped_column(String(255), default="")
+
+
+def score_column(dimension: str) -> Any:
+    """The ``sessions.score_<dimension>`` column (KeyError for a dimension without one)."""
+    if dimension not in MODES_AND_DIMS[1]:
+        raise KeyError(dimension)
+    return getattr(SessionRow, f"score_{dimension}")
 
 
 class TurnRow(Base):

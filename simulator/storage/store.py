@@ -37,6 +37,8 @@ from simulator.storage.models import (
     MODES, Adjustment, Cohort, ScenarioRow, ScoreRow, SessionRow, Setting, Trainee, TraineeName, TurnRow, utcnow,
 )
 
+from simulator.vocabulary import DIMENSIONS
+
 if TYPE_CHECKING:
     from simulator.dialogue.state import CallState, Turn
     from simulator.scenario.model import Scenario
@@ -397,6 +399,8 @@ class Store:
                 row.evidence_enc = key.encrypt_json(evidence, "evidence")
                 s.execute(delete(ScoreRow).where(ScoreRow.session_id == session_id))
                 for dim in score.dimensions:
+                    if dim.name in DIMENSIONS:
+                        setattr(row, f"score_{dim.name}", None if dim.value is None else float(dim.value))
                     s.add(ScoreRow(session_id=session_id, dimension=dim.name,
                                    value=None if dim.value is None else float(dim.value), weight=float(dim.weight)))
 

@@ -1,0 +1,253 @@
+"""One language's data file, compiled into immutable recognisers.
+
+Every word, pattern and lexicon lives in ``data/<lang>.yaml`` (see
+``docs/analyser.md``); this module turns it into regular expressions once per
+process (:func:`compiled`). A :class:`Language` is never changed after it is
+built: a scenario's extra words and lexicon entries give a *new* Language
+(:meth:`Language.extended`) that shares everything they do not touch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+
+from simulator.analysis.acts import ACTS
+from simulator.analysis.fuzzy import Fuzzy
+from simulator.analysis.normaliser import fold
+
+_TOKEN = r"[^\s.?!]+ "
+_FOLD_PATTERN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'"})
+_MACRO = re.compile(r"\{(\w+)\}")
+_LITERAL_WORD = re.compile(r"(?:(?<=^)|(?<=[ (|:]))([a-z]{5,})(?=$|[ )|])")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One compiled pattern of an act."""
+
+    regex: re.Pattern[str]
+    """Matches over the token string."""
+    weight: float
+    """Added to the act's score when the pattern matches."""
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """The compiled recogniser of one act."""
+
+    name: str
+    """The act."""
+    patterns: tuple[Pattern, ...]
+    """Weighted patterns; full-weight ones are merged into one regex for speed."""
+    threshold: float
+    """Score the matching patterns must reach."""
+    unless: re.Pattern[str] | None
+    """When this matches anywhere in the line, the act is not recognised."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A cross-act rule: when acts co-occur (and a pattern matches), drop others."""
+
+    when_acts: tuple[str, ...]
+    """All of these must have been recognised."""
+    when: re.Pattern[str] | None
+    """And this must match (when given)."""
+    drop: tuple[str, ...]
+    """Acts removed when the rule fires."""
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language, compiled; immutable and safe to share between analysers."""
+
+    lang: str
+    """Language code."""
+    fuzzy: Fuzzy
+    """The typo policy."""
+    fillers: frozenset[str]
+    """Folded filler words; a line of only these is noise."""
+    compounds: bool
+    """Whether phrase words may match parts of compounds."""
+    lexicons: Mapping[str, tuple[str, ...]]
+    """Lexicon name -> folded entries (regex fragments), read-only."""
+    builtins: Mapping[str, str]
+    """Built-in macros (``{start}``, ``{gap3}`` ...) -> regex, read-only."""
+    acts: tuple[Act, ...]
+    """Act recognisers in :data:`ACTS` order."""
+    rules: tuple[Rule, ...]
+    """Cross-act rules, in file order."""
+    vocabulary: frozenset[str]
+    """Words typo correction corrects toward (and never corrects)."""
+    by_initial: Mapping[str, tuple[str, ...]]
+    """:attr:`vocabulary` grouped by first letter, sorted, for fast lookup."""
+
+    def extended(self, vocabulary: Iterable[str]) -> "Language":
+        """A new Language whose typo vocabulary also has *vocabulary*; self is unchanged."""
+        words = {w for w in vocabulary if w.isalpha()} - self.vocabulary
+        if not words:
+            return self
+        by_initial = dict(self.by_initial)
+        for initial in {w[0] for w in words}:
+            by_initial[initial] = tuple(sorted({*by_initial.get(initial, ()), *(w for w in words if w[0] == initial)}))
+        return replace(self, vocabulary=self.vocabulary | words, by_initial=MappingProxyType(by_initial))
+
+    def regex(self, patterns: Sequence[str]) -> re.Pattern[str]:
+        """*patterns* (data-file syntax, with this language's macros and lexicons) as one regex over the token line."""
+        return _Compiler(self.lang, self.builtins, self.lexicons).regex(patterns)
+
+
+def _fold_pattern(text: str) -> str:
+    return text.translate(_FOLD_PATTERN)
+
+
+class _Compiler:
+    """Expands macros and compiles patterns for one set of lexicons."""
+
+    def __init__(self, lang: str, builtins: Mapping[str, str], lexicons: Mapping[str, Sequence[str]]) -> None:
+        self.lang = lang
+        self.macros = dict(builtins)
+        for name, entries in lexicons.items():
+            self.macros[name] = "(?:" + "|".join(entries) + ")"
+
+    def expand(self, pattern: str) -> str:
+        text = _fold_pattern(pattern)
+        for _ in range(6):
+            if "{" not in text:
+                break
+
+            def replace_macro(match: re.Match[str]) -> str:
+                name = match.group(1)
+                if name.isdigit():  # a regex repetition such as {2}
+                    return match.group(0)
+                if name not in self.macros:
+                    raise ValueError(f"{self.lang}.yaml: unknown lexicon {{{name}}} in {pattern!r}")
+                return self.macros[name]
+
+            new = _MACRO.sub(replace_macro, text)
+            if new == text:
+                break
+            text = new
+        return text
+
+    def regex(self, pattern: str | Sequence[str]) -> re.Pattern[str]:
+        parts = [pattern] if isinstance(pattern, str) else list(pattern)
+        body = "|".join(f"(?:{self.expand(str(p).strip())})" for p in parts)
+        return re.compile(f"(?<= )(?:{body})(?:(?= )|(?<= ))")
+
+    def act(self, name: str, spec: Mapping[str, Any]) -> Act:
+        threshold = float(spec.get("threshold", 1.0))
+        full: list[str] = []
+        weighted: list[Pattern] = []
+        for entry in spec.get("patterns", []) or []:
+            if isinstance(entry, dict):
+                text, weight = str(entry["re"]), float(entry.get("weight", 1.0))
+            else:
+                text, weight = str(entry), 1.0
+            if weight >= threshold:
+                full.append(text)
+            else:
+                weighted.append(Pattern(self.regex(text), weight))
+        patterns = ([Pattern(self.regex(full), threshold)] if full else []) + weighted
+        unless = [str(u) for u in spec.get("unless") or []]
+        return Act(name, tuple(patterns), threshold, self.regex(unless) if unless else None)
+
+    def rule(self, spec: Mapping[str, Any]) -> Rule:
+        when = spec.get("when")
+        return Rule(
+            tuple(spec.get("if", []) or []),
+            self.regex(when) if when else None,
+            tuple(spec.get("drop", []) or []),
+        )
+
+
+def _builtins(openers: list[str], comma_openers: list[str]) -> dict[str, str]:
+    starts = ["(?<=[.?] )"]
+    for opener in openers:
+        starts.append(f"(?<= {opener} )")
+        starts.append(f"(?<= {opener} , )")
+    for opener in comma_openers:
+        starts.append(f"(?<=[.?] {opener} , )")
+        starts.append(f"(?<=[.?] {opener} )")
+    macros = {
+        "start": "(?:" + "|".join(starts) + ")",
+        "begin": r"(?<=^ \. )",
+        "end": r"(?= [.?] )",
+        "pause": r"(?= [.?,] )",
+        "q": r"(?=(?:[^\s.?!]+ )*\? )",
+        "w": r"[^\s.?!,]+",
+        "any": f"(?:{_TOKEN})*?",
+    }
+    for n in range(1, 10):
+        macros[f"gap{n}"] = f"(?:{_TOKEN}){{0,{n}}}"
+    return macros
+
+
+def _patterns_of(spec: Mapping[str, Any]) -> list[str]:
+    texts = []
+    for entry in spec.get("patterns", []) or []:
+        texts.append(str(entry["re"]) if isinstance(entry, dict) else str(entry))
+    return texts
+
+
+def build(lang: str, data: Mapping[str, Any]) -> Language:
+    """Compile the parsed data file *data* of language *lang*."""
+    fuzzy = data.get("fuzzy", {}) or {}
+    openers = [_fold_pattern(str(o)) for o in data.get("clause_openers", []) or []]
+    comma_openers = [_fold_pattern(str(o)) for o in data.get("comma_openers", []) or []]
+    lexicons = {
+        name: tuple(_fold_pattern(str(e)) for e in entries or [])
+        for name, entries in (data.get("lexicons", {}) or {}).items()
+    }
+    builtins = _builtins(openers, comma_openers)
+    compiler = _Compiler(lang, builtins, lexicons)
+    vocabulary: set[str] = {fold(str(w)) for w in data.get("vocabulary", []) or []}
+    for entries in lexicons.values():
+        for entry in entries:
+            vocabulary.update(_LITERAL_WORD.findall(entry))
+    specs: dict[str, Mapping[str, Any]] = {}
+    for name, spec in (data.get("acts", {}) or {}).items():
+        if name not in ACTS:
+            raise ValueError(f"{lang}.yaml: unknown act {name!r}")
+        specs[name] = spec or {}
+        for text in _patterns_of(specs[name]):
+            vocabulary.update(_LITERAL_WORD.findall(_MACRO.sub(" ", _fold_pattern(text))))
+    acts = sorted((compiler.act(name, spec) for name, spec in specs.items()), key=lambda act: ACTS.index(act.name))
+    rule_specs = tuple(data.get("rules", []) or [])
+    words = frozenset(w for w in vocabulary if w.isalpha())
+    by_initial: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_initial.setdefault(word[0], []).append(word)
+    return Language(
+        lang=lang,
+        fuzzy=Fuzzy(
+            int(fuzzy.get("min_length", 5)), float(fuzzy.get("cutoff", 85)), float(fuzzy.get("part_cutoff", 88))
+        ),
+        fillers=frozenset(fold(str(w)) for w in data.get("fillers", []) or []),
+        compounds=bool(data.get("compounds", False)),
+        lexicons=MappingProxyType(lexicons),
+        builtins=MappingProxyType(builtins),
+        acts=tuple(acts),
+        rules=tuple(compiler.rule(spec) for spec in rule_specs),
+        vocabulary=words,
+        by_initial=MappingProxyType({k: tuple(v) for k, v in by_initial.items()}),
+    )
+
+
+def load(lang: str) -> Language:
+    """Read and compile the data file of *lang* (every call compiles anew; see :func:`compiled`)."""
+    source = resources.files("simulator.analysis").joinpath("data", f"{lang}.yaml")
+    return build(lang, yaml.safe_load(source.read_text(encoding="utf-8")) or {})
+
+
+@cache
+def compiled(lang: str) -> Language:
+    """The compiled data file of *lang*, read once per process and shared (it is immutable)."""
+    return load(lang)
