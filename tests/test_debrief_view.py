@@ -63,7 +63,11 @@ def test_view_is_frozen_and_in_rubric_order(call):
 
 def test_rules_live_in_the_view(call):
     view = DebriefView.build(*call)
-    evidence = [e for r in view.rows for e in r.evidence]
+    rows = [r for r in view.rows if r.value is not None]
+    assert all(r.evidence[0].kind == "base" for r in rows)  # every starting value is an explained line
+    for r in rows:  # and the lines add up to the value shown
+        assert abs(max(0.0, min(100.0, sum(e.effect for e in r.evidence))) - r.value) < 0.11
+    evidence = [e for r in view.rows for e in r.evidence if e.kind != "base"]
     assert evidence and all(e.tip == "" for e in evidence if e.effect > 0)
     assert all(e.tip for e in evidence if e.effect <= 0)
     assert len(view.timeline) == len(evidence)
@@ -71,7 +75,8 @@ def test_rules_live_in_the_view(call):
     assert len(view.top_tips) <= TOP_TIPS
     values = [next(r.value for r in view.rows if r.key == t.dimension) for t in view.top_tips]
     assert values == sorted(values)
-    assert all(e.quoted.startswith(("„", "“")) for e in evidence if e.quote)
+    assert all(e.quoted.startswith(("„", "“")) for e in evidence if e.quote and e.speaker == "trainee")
+    assert all(e.quoted.startswith(("Kunde", "Customer")) for e in evidence if e.quote and e.speaker == "customer")
 
 
 def test_not_applicable_dimension_has_no_section():

@@ -181,7 +181,14 @@ def test_repeated_pushback_does_not_repeat_itself_word_for_word(engine_en: Engin
     assert replies[0] != replies[1]
 
 
-def test_customer_is_worn_down_after_two_refusals_but_it_costs_mood(engine_en: Engine) -> None:
+def test_customer_is_worn_down_after_two_refusals_but_it_costs_mood() -> None:
+    """A persona with gives_in_after: 2 (the default) gives in grudgingly; checked-plug yields to reasons only."""
+    import dataclasses
+
+    sc = load("checked-plug")
+    steps = tuple(dataclasses.replace(s, pushback=dataclasses.replace(s.pushback, gives_in_after=2)) if s.pushback else s
+                  for s in sc.steps)
+    engine_en = Engine(dataclasses.replace(sc, steps=steps), "en")
     state = engine_en.start()
     moods = []
     for _ in range(3):

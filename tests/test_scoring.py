@@ -51,7 +51,7 @@ def test_contract_shape():
     doc = score.to_json()
     assert set(doc) == {"total", "dimensions", "evidence"}
     assert set(doc["dimensions"]) == set(DIMENSIONS)
-    assert all(set(e) == {"dimension", "turn", "quote", "effect", "note", "tip"} for e in doc["evidence"])
+    assert all(set(e) == {"dimension", "turn", "quote", "speaker", "effect", "note", "tip", "kind"} for e in doc["evidence"])
     json.dumps(doc)
     assert score.dimension("checklist").weight == 1.5  # the scenario's override
     with pytest.raises(KeyError):

@@ -421,5 +421,6 @@ def test_the_real_scorer_result_is_stored(sqlite_url: str) -> None:
         call = store.export("Real Score")["sessions"][0]
     assert call["total"] == pytest.approx(score.total)
     assert call["scores"] == {d.name: d.value for d in score.dimensions}
-    assert [{k: v for k, v in e.items() if k != "speaker"} for e in call["evidence"]] == score.to_json()["evidence"]
+    assert [{k: v for k, v in e.items() if k != "speaker"} for e in call["evidence"]] == \
+        [{k: v for k, v in e.items() if k != "speaker"} for e in score.to_json()["evidence"]]
     assert {e["speaker"] for e in call["evidence"]} <= {"trainee", "customer"}

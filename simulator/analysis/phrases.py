@@ -1,7 +1,7 @@
 """Scenario phrases: recognising checklist steps in a trainee line.
 
 A phrase is words separated by spaces; every word must occur in the line, in
-any order. A word matches a token that starts with it (``stecker`` matches
+any order, all within ten tokens of each other (:data:`WINDOW`). A word matches a token that starts with it (``stecker`` matches
 ``steckers``); in languages with compounds also a part of a token when the word
 has four letters or more (``leiste`` matches ``steckdosenleiste``). ``a|b`` means
 either word. Matching is case- and umlaut-insensitive, and words of five
@@ -26,6 +26,9 @@ from simulator.analysis.result import Analysis
 COMPOUND_MIN = 4
 """A phrase word this long or longer may match inside a compound (where the language has them)."""
 _MAX_PERMUTED = 3
+WINDOW = 10
+"""The words of one phrase must all occur within this many tokens: a phrase names one thing said, not words
+scattered over a long line ('Guten Morgen … den ganzen Vormittag' is no appointment for tomorrow morning)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,22 +67,45 @@ class PhraseMatcher:
         """The first phrase whose words all occur in the analysed line, or None."""
         if not self._phrases:
             return None
-        raw = [part.norm for part in items(analysis.text) if part.is_word]
-        tokens = tuple(dict.fromkeys([*analysis.tokens, *raw]))
-        if not tokens:
+        raw = tuple(part.norm for part in items(analysis.text) if part.is_word)
+        lines = tuple(t for t in (analysis.tokens, raw) if t)
+        if not lines:
             return None
         for phrase in self._phrases:
-            if all(any(self._matches(word, tokens) for word in slot) for slot in phrase.slots):
+            if any(self._near(phrase, tokens) for tokens in lines):
                 return phrase.source
         return None
 
-    def _matches(self, word: str, tokens: tuple[str, ...]) -> bool:
-        for token in tokens:
-            if token.startswith(word):
-                return True
-            if self.compounds and len(word) >= COMPOUND_MIN and word in token:
-                return True
-        return any(self.fuzzy.occurs_in(word, token, compounds=self.compounds) for token in tokens)
+    def _near(self, phrase: _Phrase, tokens: tuple[str, ...]) -> bool:
+        """Every slot of ``phrase`` matches a token, all of them within :data:`WINDOW` tokens of each other."""
+        where = [[i for i, token in enumerate(tokens) if any(self._matches(word, token) for word in slot)]
+                 for slot in phrase.slots]
+        if not all(where):
+            return False
+        if len(where) == 1:
+            return True
+        # the smallest span that holds one position of every slot (positions are sorted per slot)
+        events = sorted((i, n) for n, positions in enumerate(where) for i in positions)
+        count: dict[int, int] = {}
+        left = 0
+        for right, (pos, slot) in enumerate(events):
+            count[slot] = count.get(slot, 0) + 1
+            while len(count) == len(where):
+                if pos - events[left][0] < WINDOW:
+                    return True
+                first = events[left][1]
+                count[first] -= 1
+                if not count[first]:
+                    del count[first]
+                left += 1
+        return False
+
+    def _matches(self, word: str, token: str) -> bool:
+        if token.startswith(word):
+            return True
+        if self.compounds and len(word) >= COMPOUND_MIN and word in token:
+            return True
+        return self.fuzzy.occurs_in(word, token, compounds=self.compounds)
 
 
 def words_of(phrases: Iterable[str]) -> tuple[str, ...]:

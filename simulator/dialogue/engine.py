@@ -12,11 +12,12 @@ import re
 from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
-from simulator.analysis.acts import ACTS
 from simulator.dialogue import events as ev_
 from simulator.dialogue.events import (Confused, Event, GaveIn, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
-                                        Pushback, Ramble, Repeat, Revealed, Yielded)
+                                        Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
+from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
+from simulator.dialogue.lines import customer_lines
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
@@ -25,8 +26,12 @@ MAX_LINE = 2000
 """Longest trainee line kept in the transcript (characters)."""
 POSITIVE_ACTS = ("empathy", "reassurance", "summary", "transparency", "active_listening", "admit_unknown", "time_commitment")
 """Acts that keep the customer's patience even when no step is taken."""
-AFTER_SOLVED_TURNS = 2
+AFTER_SOLVED_TURNS = 3
 """Turns the call goes on after the problem is solved, for summary and closing."""
+STUCK_TURNS = 3
+"""Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
+KIND_ACTS = ("empathy", "reassurance")
+"""A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -55,16 +60,46 @@ class Engine:
         }
 
     # -- helpers -----------------------------------------------------------
-    def _say(self, text: Text, state: CallState, purpose: str) -> str:
-        options = text.all(self.lang)
-        if not options:
-            return ""
-        rng = random.Random(f"{state.seed}:{state.turn}:{purpose}")
-        return options[rng.randrange(len(options))]
+    def _say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
+        """A variant of ``text``, picked by seed, turn and purpose; not one said already in the call if avoidable."""
+        return choose(text.all(self.lang), f"{state.seed}:{state.turn}:{purpose}", said, optional=optional)
 
-    def _filler(self, kind: str, state: CallState) -> str:
+    def _filler(self, kind: str, state: CallState, said: str = "", optional: bool = False) -> str:
+        """The persona's filler of ``kind``; with her variants used up, a general line of that kind, else a repeat."""
         text = self.scenario.fillers.get(kind) or self.scenario.fillers.get("neutral")
-        return self._say(text, state, f"filler:{kind}") if text else ""
+        line = self._say(text, state, f"filler:{kind}", said, optional=True) if text else ""
+        if line or optional:
+            return line
+        general = choose(customer_lines(self.lang, f"filler_{kind}"), f"{state.seed}:{state.turn}:{kind}", said,
+                         optional=True)
+        return general or (self._say(text, state, f"filler:{kind}") if text else "")
+
+    def _nudge(self, state: CallState, said: str) -> str:
+        """The persona helps a stuck trainee on, in character (the scenario's 'nudge' filler, else a general line)."""
+        text = self.scenario.fillers.get("nudge")
+        if text is not None:
+            line = self._say(text, state, "nudge", said, optional=True)
+            if line:
+                return line
+        key = "nudge_start" if not state.steps_done else "nudge_next"
+        line = choose(customer_lines(self.lang, key), f"{state.seed}:{state.turn}:nudge", said, optional=True)
+        for kind in ("neutral", "annoyed"):  # nudged often already: she waits, then gets impatient
+            line = line or self._filler(kind, state, said, optional=True)
+            line = line or choose(customer_lines(self.lang, f"filler_{kind}"), f"{state.seed}:{state.turn}:{kind}",
+                                  said, optional=True)
+        return line or choose(customer_lines(self.lang, key), f"{state.seed}:{state.turn}:nudge", said, optional=False)
+
+    @staticmethod
+    def _stuck(state: CallState) -> int:
+        """Trainee turns in a row (noise aside) that moved nothing: no step, no push-back, no yielding."""
+        run = 0
+        for t in reversed(state.trainee_turns):
+            if ev_.has(t.events, Noise):
+                continue
+            if t.steps or any(isinstance(e, ev_.STEP_EVENTS) for e in t.events):
+                break
+            run += 1
+        return run
 
     def start(self, seed: int = 0) -> CallState:
         """The call before the trainee's first line: the customer's opening."""
@@ -95,13 +130,16 @@ class Engine:
         line = clean(text)
         analysis = self.analyser.analyse(line)
         acts = analysis.acts  # the view itself recognises the persona's jargon list, with evidence
+        unclear = "rude" in acts and any(a in acts for a in KIND_ACTS)
+        if unclear:  # an apology that mentions the failure, self-blame: an uncertain reading is not punished
+            acts = tuple(a for a in acts if a != "rude")
         turn_no = state.turn + 1
         state = replace(state, turn=turn_no)
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
-        events: list[Event] = []
-        replies: list[str] = []
-        prefix: list[str] = []
+        events: list[Event] = [Unclear()] if unclear else []
+        said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
+        plan = ReplyPlan(said)
         steps_now: list[str] = []
         done = list(state.steps_done)
         pushed = list(state.pushed_back)
@@ -119,7 +157,7 @@ class Engine:
             # Silence or garbage: one small cost, said once, never counted again elsewhere.
             events.append(Noise())
             patience -= 1
-            replies.append(self._filler("noise", state))
+            plan.add(self._filler("noise", state, said))
         else:
             for act in acts:
                 reaction = sc.reactions.get(act)
@@ -130,8 +168,9 @@ class Engine:
                 if repeats and reaction.repeat_decay < 1:
                     events.append(Repeat(act))
                 fresh = apply(reaction, repeats)
-                if reaction.reply and fresh and not prefix:
-                    prefix.append(self._say(reaction.reply, state, f"reaction:{act}"))
+                if reaction.reply and fresh:
+                    plan.react(self._say(reaction.reply, state, f"reaction:{act}", said, optional=True),
+                               reaction.mood * reaction.repeat_decay ** repeats)
             if "jargon" in acts:
                 events.append(Confused())
             if sc.mood.max_words and analysis.word_count > sc.mood.max_words:
@@ -139,11 +178,15 @@ class Engine:
                 if sc.mood.ramble:
                     apply(sc.mood.ramble, 0)
                     if sc.mood.ramble.reply:
-                        prefix.insert(0, self._say(sc.mood.ramble.reply, state, "ramble"))
+                        plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said))
 
             # Checklist steps, in the scenario's order; at most two answered per turn.
+            blocked = False  # a step asked for before what it needs (its 'requires') was done
             for step in sc.steps:
-                if len(steps_now) >= 2 or not self._available(step, tuple(done)):
+                if len(steps_now) >= 2 or step.id in done:
+                    continue
+                if not self._available(step, tuple(done)):
+                    blocked = blocked or (not steps_now and self._recognised(step, analysis, acts))
                     continue
                 hit = self._recognised(step, analysis, acts)
                 if step.pushback and step.id in pushed and not hit:
@@ -151,13 +194,15 @@ class Engine:
                 if not hit:
                     continue
                 pb = step.pushback
+                reasoned = pb is not None and any(a in acts for a in pb.yields_to)
+                if pb and step.id not in pushed and reasoned and pb.at_once:
+                    pb = None  # asked with a reason the first time: no need to resist
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))
-                    replies.append(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
+                    plan.add(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
                     break
                 refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
-                reasoned = pb is not None and any(a in acts for a in pb.yields_to)
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
                 if pb and not reasoned and not worn_down:
                     events.append(Pushback(step.id))
@@ -165,7 +210,11 @@ class Engine:
                     # the first refusal was picked at random; repeats go round the other variants
                     variants = pb.reply.all(lang)
                     first = random.Random(f"{state.seed}:0:pushback:{step.id}").randrange(len(variants))
-                    replies.append(variants[(first + refusals) % len(variants)])
+                    again = variants[(first + refusals) % len(variants)]
+                    if again in said:  # every variant said already: refuse in other words rather than verbatim
+                        again = choose(customer_lines(lang, "refuse_again"), f"{state.seed}:{turn_no}:refuse", said,
+                                       optional=False)
+                    plan.add(again)
                     break
                 if pb:
                     # a polite reason wins her over; being asked often enough only wears her down
@@ -173,10 +222,10 @@ class Engine:
                     if not reasoned:
                         mood -= 4
                     if pb.yield_reply:
-                        replies.append(self._say(pb.yield_reply, state, f"yield:{step.id}"))
+                        plan.add(self._say(pb.yield_reply, state, f"yield:{step.id}", said))
                 done.append(step.id)
                 steps_now.append(step.id)
-                replies.append(self._say(step.reply, state, f"step:{step.id}"))
+                plan.add(self._say(step.reply, state, f"step:{step.id}", said))
                 mood += sc.mood.progress_mood
                 for fact in step.reveals:
                     if fact not in facts:
@@ -186,21 +235,29 @@ class Engine:
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
             if not progress:
                 mood += sc.mood.drift
-                if not any(a in acts for a in POSITIVE_ACTS):
-                    patience -= 1
+                if not any(a in acts for a in POSITIVE_ACTS) and not blocked:
+                    patience -= 1  # on topic but too early (blocked) costs no patience: she steers instead
             if "closing" in acts and state.solved_at is None and not steps_now:
                 events.append(PrematureClose())
                 mood -= 10
-                replies.append(self._filler("premature_close", state))
-            elif not replies and not prefix:
+                plan.add(self._filler("premature_close", state, said))
+            elif not plan.parts and not plan.complaint:
                 if state.solved_at is not None:
-                    replies.append(self._filler("after_solved", state))
+                    kind = "after_solved"
                 elif "jargon" in acts:
-                    replies.append(self._filler("confused", state))
+                    kind = "confused"
                 elif mood < -40:
-                    replies.append(self._filler("annoyed", state))
+                    kind = "annoyed"
                 else:
-                    replies.append(self._filler("neutral", state))
+                    kind = "neutral"
+                waiting = kind in ("neutral", "annoyed")  # she has nothing to answer: the trainee is stuck
+                if waiting and not progress and (blocked or self._stuck(state) + 1 >= STUCK_TURNS):
+                    plan.add(self._nudge(state, said))
+                else:
+                    filler = self._filler(kind, state, said, optional=True)
+                    if not filler and not plan.reaction:
+                        filler = self._nudge(state, said) if waiting else self._filler(kind, state, said)
+                    plan.add(filler)
 
         # Scripted events.
         fired = list(state.fired_events)
@@ -217,15 +274,15 @@ class Engine:
                 signal = 0.0
                 if all(s in done for s in ev.unless_steps) and ev.unless_steps:
                     events.append(LineSaved(ev.id))
-                    replies.append(self._say(ev.line, state, f"event:{ev.id}"))
-                    replies.append(self._say(ev.saved_line, state, f"saved:{ev.id}"))
+                    plan.add(self._say(ev.line, state, f"event:{ev.id}", said))
+                    plan.add(self._say(ev.saved_line, state, f"saved:{ev.id}", said))
                 else:
                     events.append(LineDrop(ev.id))
-                    replies.append(self._say(ev.line, state, f"event:{ev.id}"))
+                    plan.add(self._say(ev.line, state, f"event:{ev.id}", said))
                     outcome = Outcome(resolved=False, reason="line_dropped", final_mood=mood)
             else:
                 events.append(ev_.scripted(ev.kind, ev.id))
-                replies.append(self._say(ev.line, state, f"event:{ev.id}"))
+                plan.add(self._say(ev.line, state, f"event:{ev.id}", said))
             break  # one scripted event per turn
 
         mood = _clamp(mood, -100, 100)
@@ -235,7 +292,7 @@ class Engine:
         if outcome is None:
             if solved_at is None and all(s in done for s in sc.end.solved_when):
                 solved_at = turn_no
-                replies.append(self._say(sc.end.solved, state, "solved"))
+                plan.add(self._say(sc.end.solved, state, "solved", said))
                 mood = _clamp(mood + 10, -100, 100)
             # turns of silence or garbage don't use up the time left for summary and goodbye
             spoken_since = sum(1 for t in state.trainee_turns if solved_at is not None
@@ -243,21 +300,20 @@ class Engine:
             if solved_at is not None and ("closing" in acts or spoken_since >= AFTER_SOLVED_TURNS) and solved_at != turn_no:
                 outcome = Outcome(resolved=True, reason="solved", final_mood=mood)
                 if "closing" in acts and "goodbye" in sc.fillers and not steps_now:
-                    replies = [self._filler("goodbye", state)]
+                    plan.replace_all(self._filler("goodbye", state, said))
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
                 events.append(Hangup())
-                replies = [self._say(sc.end.hangup, state, "hangup")]
-                prefix = []
+                plan.replace_all(self._say(sc.end.hangup, state, "hangup", said))
                 outcome = Outcome(resolved=False, reason="hangup", final_mood=mood)
             elif turn_no >= sc.end.max_turns:
                 if sc.end.turn_limit and solved_at is None:
-                    replies.append(self._say(sc.end.turn_limit, state, "turn_limit"))
+                    plan.add(self._say(sc.end.turn_limit, state, "turn_limit", said))
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
-        evidence = tuple((e.act, e.text) for e in analysis.evidence)
+        evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
         trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)
-        answer = " ".join(p for p in prefix + replies if p)
+        answer = plan.text()
         customer = Turn("customer", answer, turn_no, mood=mood, patience=patience, trust=trust)
         exchange = Exchange(turn_no, trainee, customer if answer else None)
         return replace(

@@ -68,6 +68,13 @@ class Hangup(Event):
     kind: ClassVar[str] = "hangup"
 
 
+@dataclass(frozen=True, slots=True)
+class Unclear(Event):
+    """A line read as both warm and rude: taken as meant kindly (no rudeness counted), the customer not offended."""
+
+    kind: ClassVar[str] = "unclear"
+
+
 # -- events about a step, fact, act or scripted event ---------------------------
 @dataclass(frozen=True, slots=True)
 class Repeat(Event):
@@ -188,7 +195,7 @@ class LineSaved(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
-    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Repeat, Pushback, Yielded, GaveIn, Revealed,
+    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Unclear, Repeat, Pushback, Yielded, GaveIn, Revealed,
                 Scripted, Temptation, LineDrop, LineSaved)
 }
 """Kind -> event class, for reading the edge form back."""

@@ -52,6 +52,10 @@ class EvidenceView:
     """What happened."""
     tip: str
     """What to do next time; '' where the item earned points (a 'Good.' would only be noise)."""
+    speaker: str = "trainee"
+    """Whose words ``quote`` is: 'trainee', 'customer' (``quoted`` then says so), or ''."""
+    kind: str = ""
+    """The kind of evidence (catalogue ``item.<kind>``); 'base' for the dimension's starting value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +206,8 @@ class DebriefView:
             total_text=f"{score.total:.0f} / 100",
             rows=rows,
             sections=tuple(r for r in rows if r.value is not None),
-            timeline=tuple(sorted((e for r in rows for e in r.evidence), key=lambda e: (e.turn, order.get(e.dimension, 0)))),
+            timeline=tuple(sorted((e for r in rows for e in r.evidence if e.kind != "base"),
+                                  key=lambda e: (e.turn, order.get(e.dimension, 0)))),
             top_tips=tuple(TipView(r.key, r.label, r.tip) for r in weakest[:TOP_TIPS]),
             transcript=_transcript(s, state),
             words=Words(
@@ -233,16 +238,31 @@ def _row(s, d) -> DimensionRow:
         weight=d.weight,
         fraction=0.0 if value is None else max(0.0, min(100.0, value)) / 100,
         tone=tone(value),
-        evidence=tuple(
+        evidence=((_base(s, d, label),) + tuple(
             EvidenceView(
                 dimension=d.name, label=label, turn=e.turn, quote=e.quote,
-                quoted=s.t("quoted", text=e.quote) if e.quote else "",
+                quoted=_quoted(s, e.quote, getattr(e, "speaker", "trainee")),
                 effect=e.effect, note=e.note, tip=e.tip if e.effect <= 0 else "",
+                speaker=getattr(e, "speaker", "trainee"), kind=getattr(e, "kind", ""),
             )
             for e in d.evidence
-        ) if value is not None else (),
+        )) if value is not None else (),
         tip=d.tip if value is not None else "",
     )
+
+
+def _quoted(s, quote: str, speaker: str) -> str:
+    """The quote in the language's marks; the customer's words say they are hers."""
+    if not quote:
+        return ""
+    return s.t("quoted_customer" if speaker == "customer" else "quoted", text=quote)
+
+
+def _base(s, d, label: str) -> EvidenceView:
+    """The dimension's starting value as the first line of its evidence, so every number adds up on screen."""
+    base = getattr(d, "base", 0.0)
+    return EvidenceView(dimension=d.name, label=label, turn=0, quote="", quoted="", effect=base,
+                        note=s.t("base_note", base=f"{base:.0f}"), tip="", speaker="", kind="base")
 
 
 def _persona(scenario, lang: str) -> str:

@@ -34,7 +34,7 @@ from simulator.scenario.source import Located
 
 FORMAT_VERSION = 1
 from simulator.vocabulary import DIMENSIONS  # the rubric dimensions a scenario may weight
-FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye")
+FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye", "nudge")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
 URGENCIES = ("low", "medium", "high")
@@ -155,7 +155,8 @@ class ScenarioBuilder(FieldReader):
     def pushback(self, node: Located | None, what: str) -> Pushback | None:
         if node is None:
             return None
-        m = self.mapping(node, what, ("reply", "yields_to", "insist", "yield_reply", "gives_in_after"), ("reply", "yields_to"))
+        m = self.mapping(node, what, ("reply", "yields_to", "insist", "yield_reply", "gives_in_after", "at_once"),
+                         ("reply", "yields_to"))
         yields = self.acts(m.get("yields_to"), f"{what}.yields_to")
         if "yields_to" in m and not yields and not self.words(m.get("yields_to"), f"{what}.yields_to"):
             self.error(m["yields_to"], f"{what}.yields_to needs at least one act, e.g. transparency")
@@ -165,6 +166,7 @@ class ScenarioBuilder(FieldReader):
             insist=self.phrases(m.get("insist"), f"{what}.insist"),
             yield_reply=self.text(m.get("yield_reply"), f"{what}.yield_reply"),
             gives_in_after=self.integer(m.get("gives_in_after"), f"{what}.gives_in_after", 2, 0, 20),
+            at_once=self.flag(m.get("at_once"), f"{what}.at_once", True),
             location=node.location,
         )
 

@@ -167,7 +167,9 @@ class Pushback:
     yield_reply: Text
     """What the customer says when giving in (before the step's own reply)."""
     gives_in_after: int = 2
-    """After this many refusals the customer gives in grudgingly even without a reason (0 = never)."""
+    """After this many refusals the customer gives in grudgingly even without a reason (0 = never: she yields only to reasons)."""
+    at_once: bool = True
+    """A first request that already carries a reason (one of ``yields_to``) is accepted without push-back."""
     location: SourceLocation = NOWHERE
     """Where the push-back stands in the file."""
 

@@ -8,10 +8,22 @@ and one note + tip per kind of evidence live in ``simulator/strings/<lang>.yaml`
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from simulator.errors import UsageError
 from simulator.strings import Strings, strings
 from simulator.vocabulary import LANGUAGES
+
+
+class ItemText(NamedTuple):
+    """The words of one evidence item."""
+
+    note: str
+    """What happened."""
+    tip: str
+    """What to do."""
+    kind: str
+    """The catalogue key ``item.<kind>`` they came from."""
 
 
 class Feedback:
@@ -45,9 +57,9 @@ class Feedback:
     def reason(self, reason: str) -> str:
         return self.strings.reason(reason)
 
-    def item(self, kind: str, **values) -> tuple[str, str]:
-        """(note, tip) of one kind of evidence, with ``values`` filled in."""
-        return self.strings.t(f"item.{kind}.note", **values), self.strings.t(f"item.{kind}.tip", **values)
+    def item(self, kind: str, **values) -> ItemText:
+        """(note, tip, kind) of one kind of evidence, with ``values`` filled in."""
+        return ItemText(self.strings.t(f"item.{kind}.note", **values), self.strings.t(f"item.{kind}.tip", **values), kind)
 
     def text(self, key: str) -> str:
         """A scalar of the ``item`` section (e.g. ``essential_mark``)."""

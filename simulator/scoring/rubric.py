@@ -35,10 +35,14 @@ class EvidenceItem:
     """What happened, in the call's language."""
     tip: str
     """A concrete tip, in the call's language."""
+    kind: str = ""
+    """What kind of evidence this is (the catalogue key ``item.<kind>``), for checks and reports."""
+    speaker: str = "trainee"
+    """Whose words the quote is: 'trainee', 'customer' (a missed cue, a hang-up), or '' when there is no quote."""
 
     def to_json(self) -> dict:
-        return {"dimension": self.dimension, "turn": self.turn, "quote": self.quote,
-                "effect": round(self.effect, 1), "note": self.note, "tip": self.tip}
+        return {"dimension": self.dimension, "turn": self.turn, "quote": self.quote, "speaker": self.speaker,
+                "effect": round(self.effect, 1), "note": self.note, "tip": self.tip, "kind": self.kind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,8 @@ class DimensionScore:
     """Why: base value plus the evidence effects, clamped to 0..100, is the value."""
     tip: str
     """Overall tip for improvement ('' when the value is 80 or more, or not applicable)."""
+    base: float = 0.0
+    """The value the dimension starts at before its evidence (value = base + the effects, clamped)."""
 
     @property
     def applicable(self) -> bool:

@@ -70,7 +70,11 @@ ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE = 15.0, 5.0
 
 COURTESY_BASE = 60.0
 GREETING, NO_GREETING = 15.0, -10.0
+GREETING_BARE = 5.0
+"""A greeting without name, team or company."""
 CLOSING, NO_CLOSING = 15.0, -10.0
+CLOSING_BARE = 5.0
+"""A bare 'bye' without an offer, thanks or good wishes."""
 PREMATURE_CLOSE, PREMATURE_CLOSE_CAP = 10.0, 20.0
 RUDE = 30.0
 CALM, CALM_CAP = 10.0, 20.0

@@ -32,8 +32,9 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
     TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
-    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP,
+    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, CLOSING_BARE,
 )
+from simulator.scoring.courtesy import closes_properly, introduces
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 
@@ -60,10 +61,12 @@ def _cues(call: _Call) -> dict[int, tuple[float, list[str], str, int]]:
             cues[answer_at] = (max(old[0], weight), kinds, old[2] if old[0] >= weight else quote, max(old[3], window))
 
     start, urgency = sc.mood.start, sc.situation.urgency
+    angry, pressed = start <= -15, urgency in ("high", "medium")
+    kind = "opening" if angry and pressed else "opening_anger" if angry else "opening_time"  # name what she showed
     if start <= -40 or urgency == "high":
-        add(call.first_real, CUE_OPENING_STRONG, "opening", call.customer_line(0), OPENING_WINDOW)
+        add(call.first_real, CUE_OPENING_STRONG, kind, call.customer_line(0), OPENING_WINDOW)
     elif start <= -15 or urgency == "medium":
-        add(call.first_real, CUE_OPENING_MILD, "opening", call.customer_line(0), OPENING_WINDOW)
+        add(call.first_real, CUE_OPENING_MILD, kind, call.customer_line(0), OPENING_WINDOW)
     seen_pushback: set[str] = set()
     previous_mood = start
     for t in call.trainee:
@@ -121,10 +124,10 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         cue = " / ".join(fb.cue(k) for k in kinds)
         if answer is not None:
             dim.add(answer.number, call.span(answer, *WARM_ACTS), share, fb.item("cue_answered", cue=cue))
-        elif reason is not None and kinds != ["opening"]:
+        elif reason is not None and not all(k.startswith("opening") for k in kinds):
             dim.add(reason.number, call.span(reason, "transparency"), 0.0, fb.item("cue_reason_only", cue=cue))
         else:
-            dim.add(at, quote, -share, fb.item("cue_missed", cue=cue))
+            dim.add(at, quote, -share, fb.item("cue_missed", cue=cue), speaker="customer")
 
 
 def _questioning(call: _Call, dim: _Dim) -> None:
@@ -159,7 +162,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     for t, points in zip(listening, LISTENING):
         dim.add(t.number, call.span(t, "active_listening", "summary"), points, fb.item("listening"))
     if not listening:
-        dim.add(scored[0].number, call.customer_line(0), NO_LISTENING, fb.item("no_listening"))
+        dim.add(scored[0].number, call.customer_line(0), NO_LISTENING, fb.item("no_listening"), speaker="customer")
     run: list[Turn] = []
     cost = 0.0
 
@@ -221,11 +224,9 @@ def _summarising(call: _Call, dim: _Dim) -> None:
     else:
         para = next((t for t in scored if t.number <= limit and _paraphrases(call, t)), None)
         at = next((t for t in scored if t.number >= limit), scored[-1])
-        if para is not None:
-            dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS - SUMMARY_POINTS,
-                    fb.item("paraphrase_before"))
-        else:
-            dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item("no_summary_before"))
+        dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item("no_summary_before"))
+        if para is not None:  # an echo of her words is a start: partial credit, on its own line
+            dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS, fb.item("paraphrase_before"))
     # The final summary: after the solution (or the problem being solved), or in the last three turns.
     after = max(limit, call.state.solved_at or 0)
     tail = {t.number for t in call.real[-3:]}
@@ -233,8 +234,10 @@ def _summarising(call: _Call, dim: _Dim) -> None:
                 and (t.number >= after or t.number in tail)), None)
     if end is not None:
         dim.add(end.number, call.span(end, "summary"), SUMMARY_POINTS, fb.item("summary_end"))
-    else:
-        dim.add(scored[-1].number, scored[-1].text, -SUMMARY_POINTS, fb.item("no_summary_end"))
+    else:  # quoted where it was missing: the last line that was not the summary already credited
+        last = next((t for t in reversed(scored) if t.number != used), None)
+        dim.add(last.number if last else scored[-1].number, last.text if last else "", -SUMMARY_POINTS,
+                fb.item("no_summary_end"))
 
 
 def _checklist(call: _Call, dim: _Dim) -> None:
@@ -262,10 +265,12 @@ def _checklist(call: _Call, dim: _Dim) -> None:
             dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))
         elif s.id in pushbacks:
             last = pushbacks[s.id][-1]
-            dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess))
+            dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess),
+                    speaker="customer")
         else:
+            # nothing to quote for a step never taken: the turn says where the call ended without it
             at = call.scored[-1] if call.scored else None
-            dim.add(at.number if at else 0, at.text if at else "", -share, fb.item("step_missed", step=title, essential=ess))
+            dim.add(at.number if at else 0, "", -share, fb.item("step_missed", step=title, essential=ess))
     # Order: an essential step taken before an essential step listed earlier.
     essential = [s.id for s in sc.steps if s.essential]
     for i, sid in enumerate(essential):
@@ -297,7 +302,7 @@ def _clarity(call: _Call, dim: _Dim) -> None:
             dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
         elif "instruction" in t.acts and words > INSTRUCTION_WORDS:
             dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION, fb.item("long_instruction", words=words))
-        elif "instruction" in t.acts and "jargon" not in t.acts and clear < CLEAR_INSTRUCTION_CAP:
+        elif "instruction" in t.acts and "jargon" not in t.acts and "rude" not in t.acts and clear < CLEAR_INSTRUCTION_CAP:
             clear += CLEAR_INSTRUCTION
             dim.add(t.number, call.span(t, "instruction"), CLEAR_INSTRUCTION, fb.item("clear_instruction"))
 
@@ -338,12 +343,14 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     scored = call.scored
     if call.first_real is not None and call.first_real in call.scored_numbers:
         first = scored[0]
-        if "greeting" in first.acts:
+        if "greeting" in first.acts and introduces(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
+        elif "greeting" in first.acts:
+            dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))
         else:
             dim.add(first.number, first.text, NO_GREETING, fb.item("no_greeting"))
     elif not call.real:
-        dim.add(0, call.customer_line(0), NO_GREETING, fb.item("no_greeting"))
+        dim.add(0, call.customer_line(0), NO_GREETING, fb.item("no_greeting"), speaker="customer")
     premature = 0.0
     for t in scored:
         if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP:
@@ -356,8 +363,10 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         solved_at = state.solved_at
         close = next((t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
                       and (solved_at is None or t.number >= solved_at)), None)
-        if close is not None:
+        if close is not None and closes_properly(close.text, state.lang):
             dim.add(close.number, call.span(close, "closing"), CLOSING, fb.item("closing"))
+        elif close is not None:
+            dim.add(close.number, close.text, CLOSING_BARE, fb.item("closing_bare"))
         elif not premature:
             dim.add(scored[-1].number, scored[-1].text, NO_CLOSING, fb.item("no_closing"))
     # Provocations: the next real turn stays calm, or is rude.
@@ -382,7 +391,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         position = {t.number: i for i, t in enumerate(call.real)}
         cb = next((t for t in call.real if "callback" in t.acts), None)
         if cb is None:
-            dim.add(scored[0].number, call.customer_line(0), NO_CALLBACK, fb.item("no_callback"))
+            dim.add(scored[0].number, call.customer_line(0), NO_CALLBACK, fb.item("no_callback"), speaker="customer")
         elif call.counts(cb):
             early = position[cb.number] < CALLBACK_WITHIN
             dim.add(cb.number, call.span(cb, "callback"), CALLBACK_EARLY if early else CALLBACK_LATE,
@@ -400,12 +409,12 @@ def _outcome(call: _Call, dim: _Dim) -> None:
     final = outcome.final_mood if outcome else state.mood
     if resolved:
         at = state.solved_at or last
-        dim.add(at, call.customer_line(at) or final_line, SOLVED_POINTS, fb.item("solved"))
+        dim.add(at, call.customer_line(at) or final_line, SOLVED_POINTS, fb.item("solved"), speaker="customer")
     else:
-        dim.add(last, final_line, 0.0, fb.item("unresolved", reason=fb.reason(reason)))
+        dim.add(last, final_line, 0.0, fb.item("unresolved", reason=fb.reason(reason)), speaker="customer")
     level = MOOD_LEVEL_POINTS * (final + 100.0) / 200.0
     change = max(-MOOD_CHANGE_CAP, min(MOOD_CHANGE_CAP, final - sc.mood.start))
-    dim.add(last, final_line, level + change, fb.item("mood", final=final, start=sc.mood.start))
+    dim.add(last, final_line, level + change, fb.item("mood", final=final, start=sc.mood.start), speaker="customer")
 
 
 _SCORERS = {
@@ -436,11 +445,11 @@ def score_call(scenario, state: CallState, *, turns: Collection[int] | None = No
             fn(call, dim)
         else:
             # Nothing said (no trainee turn, only noise, or none of this trainee's turns): nothing earned.
-            dim.add(0, call.customer_line(0), -base, call.fb.item("silent"))
+            dim.add(0, call.customer_line(0), -base, call.fb.item("silent"), speaker="customer")
         value = round(dim.value, 1)
         tip = call.fb.advice(name) if value < TIP_BELOW else ""
         items = tuple(sorted(dim.items, key=lambda e: e.turn))
-        dims.append(DimensionScore(name, value, weight, items, tip))
+        dims.append(DimensionScore(name, value, weight, items, tip, base=dim.base))
     applicable = [d for d in dims if d.value is not None]
     wsum = sum(d.weight for d in applicable)
     total = round(sum(d.value * d.weight for d in applicable) / wsum, 1) if wsum else 0.0

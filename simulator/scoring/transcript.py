@@ -29,8 +29,12 @@ class DimensionDraft:
     base: float
     items: list[EvidenceItem] = field(default_factory=list)
 
-    def add(self, turn: int, quote: str, effect: float, note_tip: tuple[str, str]) -> None:
-        self.items.append(EvidenceItem(self.name, turn, trim(quote), round(effect, 2), note_tip[0], note_tip[1]))
+    def add(self, turn: int, quote: str, effect: float, note_tip: tuple, speaker: str = "trainee") -> None:
+        """One evidence item; ``speaker``: whose words ``quote`` is (trainee or customer)."""
+        kind = note_tip[2] if len(note_tip) > 2 else ""
+        quote = trim(quote)
+        self.items.append(EvidenceItem(self.name, turn, quote, round(effect, 2), note_tip[0], note_tip[1], kind,
+                                       speaker if quote else ""))
 
     @property
     def value(self) -> float:

@@ -1,0 +1,100 @@
+"""The customer's reply planner: one coherent answer per turn.
+
+The engine decides *what happened* (acts, steps, push-back, events); the
+planner decides *what the customer says* about it, under three rules:
+
+1. **One reaction.** At most one reaction to the trainee's manner (the
+   strongest one), and never one that contradicts another part: a complaint
+   that the line was too long drops a friendly "Exactly, that's how I
+   understood it too".
+2. **No verbatim repeats.** A line the customer already said in this call is
+   not said again while another variant is left; an optional part (a
+   reaction, a filler) with no fresh variant is left out rather than
+   repeated.
+3. **Order.** Reaction, then the substance (a step's answer, push-back, a
+   scripted event, the solution), each part once.
+
+Pure: the parts and the lines said so far go in, a string comes out.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+OPTIONAL = ("reaction", "filler")
+"""Part kinds that are left out rather than repeated verbatim."""
+
+
+def said_lines(replies: list[str] | tuple[str, ...]) -> str:
+    """Every customer reply of the call so far, joined, for repeat checks."""
+    return "\n".join(replies)
+
+
+def choose(options: tuple[str, ...] | list[str], key: str, said: str, *, optional: bool) -> str:
+    """One of ``options``, picked by ``key``, preferring variants not said yet in the call.
+
+    With every variant said already: '' when ``optional``, else the picked one again.
+    """
+    options = [o for o in options if o]
+    if not options:
+        return ""
+    fresh = [o for o in options if o not in said]
+    pool = fresh or ([] if optional else options)
+    if not pool:
+        return ""
+    return pool[random.Random(key).randrange(len(pool))]
+
+
+@dataclass(slots=True)
+class ReplyPlan:
+    """The parts of one customer answer, collected while the engine works through a turn."""
+
+    said: str
+    """The customer's earlier lines in this call (joined), for repeat checks."""
+    reaction: str = ""
+    """The one reaction to the trainee's manner ('' for none)."""
+    reaction_weight: float = 0.0
+    """How strongly the chosen reaction moved the mood (its absolute mood change)."""
+    reaction_tone: int = 0
+    """+1 friendly, -1 hostile, 0 neutral."""
+    complaint: str = ""
+    """A complaint about how the trainee spoke (too long); it overrules friendly reactions."""
+    parts: list[str] = field(default_factory=list)
+    """The substance, in order: step answers, push-back, yielding, events, the solution."""
+
+    def react(self, text: str, mood: float) -> None:
+        """Offer a reaction; the strongest one (by mood change) wins."""
+        if text and (not self.reaction or abs(mood) > self.reaction_weight):
+            self.reaction, self.reaction_weight = text, abs(mood)
+            self.reaction_tone = (mood > 0) - (mood < 0)
+
+    def complain(self, text: str) -> None:
+        self.complaint = text or self.complaint
+
+    def add(self, text: str) -> None:
+        if text and text not in self.parts:
+            self.parts.append(text)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.reaction or self.complaint or self.parts)
+
+    def replace_all(self, text: str) -> None:
+        """Say only ``text`` (a hang-up, a goodbye)."""
+        self.reaction, self.complaint, self.parts = "", "", [text] if text else []
+
+    def text(self) -> str:
+        """The answer: complaint or reaction, then the substance."""
+        head = []
+        if self.complaint:
+            head.append(self.complaint)
+            if self.reaction and self.reaction_tone < 0:
+                head.append(self.reaction)  # hostile on top of too long: both fit
+        elif self.reaction:
+            head.append(self.reaction)
+        out: list[str] = []
+        for p in head + self.parts:
+            if p and p not in out:
+                out.append(p)
+        return " ".join(out)

@@ -1,0 +1,89 @@
+"""A debrief that never contradicts itself: checks over a finished score.
+
+``problems(scenario, state, score)`` lists every way the score contradicts
+the call it explains — a quote the trainee never said, a customer line passed
+off as the trainee's, "step missing" for a step that was taken, the same
+rule crediting and debiting one line, credit for clarity or listening on a
+rude line, greeting credit without an introduction, closing credit for a
+bare "bye", a push-back label where nobody pushed back, a value that is not
+its base plus its effects. An empty list is a consistent debrief.
+
+The tests run it over every scripted call and over simulated calls; it is
+cheap enough to run after every real call too.
+"""
+
+from __future__ import annotations
+
+from simulator.dialogue.events import Pushback, has
+from simulator.scoring.courtesy import closes_properly, introduces
+from simulator.scoring.feedback import Feedback
+from simulator.scoring.rules import MIN_SPAN_WORDS
+
+OPPOSITES = (
+    ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("step_done", "step_missed"),
+    ("step_yielded", "step_missed"), ("greeting", "no_greeting"), ("closing", "no_closing"),
+    ("listening", "no_listening"), ("transparency", "no_transparency"), ("cue_answered", "cue_missed"),
+    ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
+    ("callback_late", "no_callback"), ("narrowing", "no_narrowing"),
+)
+"""Kinds of evidence that are the credit and the debit of one rule: never both for one line."""
+NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "calm", "transparency", "time_frame", "cue_answered")
+"""Credits a rude line must never earn."""
+
+
+def _bare(quote: str) -> str:
+    return quote.rstrip("…").strip()
+
+
+def problems(scenario, state, score) -> list[str]:
+    """Every contradiction between ``score`` and the call ``state`` of ``scenario`` ('' free: consistent)."""
+    out: list[str] = []
+    fb = Feedback.for_language(score.lang)
+    trainee = {t.number: t for t in state.trainee_turns}
+    customer_lines = [x.reply.text for x in state.exchanges if x.reply is not None]
+    pushed = any(has(t.events, Pushback) for t in trainee.values())
+    for d in score.dimensions:
+        if d.value is None:
+            if d.evidence:
+                out.append(f"{d.name}: not applicable but has evidence")
+            continue
+        total = max(0.0, min(100.0, d.base + sum(e.effect for e in d.evidence)))
+        if abs(total - d.value) > 0.11:
+            out.append(f"{d.name}: value {d.value} is not base {d.base} plus its effects ({total:.1f})")
+        signs: dict[tuple[int, str], dict[str, float]] = {}
+        for e in d.evidence:
+            where = f"{d.name} T{e.turn} {e.kind}"
+            quote = _bare(e.quote)
+            if e.speaker == "trainee" and quote:
+                line = trainee.get(e.turn)
+                if line is None or quote not in line.text:
+                    out.append(f"{where}: quote is not the trainee's line of that turn: {e.quote!r}")
+                elif quote != line.text.strip() and len(quote.split()) < MIN_SPAN_WORDS:
+                    out.append(f"{where}: quote is a fragment: {e.quote!r}")
+            elif e.speaker == "customer" and quote:
+                if not any(quote in c for c in customer_lines):
+                    out.append(f"{where}: quote marked as the customer's is not hers: {e.quote!r}")
+            elif quote:
+                out.append(f"{where}: a quote with no speaker: {e.quote!r}")
+            line = trainee.get(e.turn)
+            if e.effect > 0 and line is not None and "rude" in line.acts and e.kind in NO_CREDIT_WHEN_RUDE \
+                    and e.speaker == "trainee":
+                out.append(f"{where}: credit ({e.kind}) for a rude line")
+            if e.kind == "greeting" and (line is None or not introduces(line.text, state.lang)):
+                out.append(f"{where}: greeting credit without an introduction")
+            if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
+                out.append(f"{where}: closing credit for a bare goodbye")
+            if e.kind == "step_missed":
+                for sid in state.steps_done:
+                    title = scenario.step(sid).title.get(state.lang) or sid
+                    if title in e.note:
+                        out.append(f"{where}: 'step missing' for a step that was taken: {sid}")
+            if not pushed and (e.kind == "step_refused" or fb.cue("pushback") in e.note):
+                out.append(f"{where}: push-back named but nobody pushed back")
+            if quote and e.speaker == "trainee":
+                signs.setdefault((e.turn, quote), {})[e.kind] = e.effect
+        for (turn, quote), kinds in signs.items():
+            for plus, minus in OPPOSITES:
+                if plus in kinds and minus in kinds:
+                    out.append(f"{d.name} T{turn}: {plus} and {minus} for the same line {quote!r}")
+    return out
