@@ -87,7 +87,19 @@ class Guard:
                 event = {**event, "headers": [*(event.get("headers") or []), *SECURITY_HEADERS]}
             await send(event)
 
-        await self.app(scope, limited_receive, with_headers)
+        started = False
+
+        async def tracking_send(event: Any) -> None:
+            nonlocal started
+            started = started or event["type"] == "http.response.start"
+            await with_headers(event)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except Exception:  # noqa: BLE001 - e.g. an undecodable form body in the CSRF layer: a 400, never a traceback
+            log.exception("request %s %s failed before the application answered", scope["method"], scope["path"])
+            if not started:
+                await self._refuse(send, 400, "Bad request.")
 
 
 def _is_api(request: Request) -> bool:
@@ -151,7 +163,11 @@ def create_app(store: Any, *, secure: bool = False, secret: str | None = None, m
     from simulator.web.charts import heat_class, sparkline
 
     accounts = Accounts(store)
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    import jinja2
+
+    # autoescape for every template (the .j2 suffix is not one jinja2's select_autoescape knows)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
+    templates = Jinja2Templates(env=env)
     templates.env.globals.update(sparkline=sparkline, heat_class=heat_class)
     app = FastAPI(title="IT-support call simulator", version="1", docs_url="/api/docs", redoc_url=None,
                   openapi_url="/api/openapi.json")
