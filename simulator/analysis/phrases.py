@@ -78,10 +78,15 @@ class PhraseMatcher:
 
     def _near(self, phrase: _Phrase, tokens: tuple[str, ...]) -> bool:
         """Every slot of ``phrase`` matches a token, all of them within :data:`WINDOW` tokens of each other."""
-        where = [[i for i, token in enumerate(tokens) if any(self._matches(word, token) for word in slot)]
-                 for slot in phrase.slots]
-        if not all(where):
-            return False
+        where = []
+        for slot in phrase.slots:  # cheap exact/prefix/compound positions first; typo matching only when none
+            positions = [i for i, token in enumerate(tokens) if any(self._plain(word, token) for word in slot)]
+            if not positions:
+                positions = [i for i, token in enumerate(tokens)
+                             if any(self.fuzzy.occurs_in(word, token, compounds=self.compounds) for word in slot)]
+            if not positions:
+                return False
+            where.append(positions)
         if len(where) == 1:
             return True
         # the smallest span that holds one position of every slot (positions are sorted per slot)
@@ -100,12 +105,9 @@ class PhraseMatcher:
                 left += 1
         return False
 
-    def _matches(self, word: str, token: str) -> bool:
-        if token.startswith(word):
-            return True
-        if self.compounds and len(word) >= COMPOUND_MIN and word in token:
-            return True
-        return self.fuzzy.occurs_in(word, token, compounds=self.compounds)
+    def _plain(self, word: str, token: str) -> bool:
+        """``word`` starts ``token`` or, in a compounding language, stands inside it."""
+        return token.startswith(word) or (self.compounds and len(word) >= COMPOUND_MIN and word in token)
 
 
 def words_of(phrases: Iterable[str]) -> tuple[str, ...]:
