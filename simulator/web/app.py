@@ -102,6 +102,29 @@ class Guard:
                 await self._refuse(send, 400, "Bad request.")
 
 
+async def csrf_failed(scope: Any, send: Any, message_id: Any) -> None:
+    """asgi-csrf's refusal as a short page in the user's language (or JSON under /api/), status 403."""
+    from markupsafe import escape
+
+    from simulator.strings import strings
+
+    request = Request(scope)
+    t = strings(lang_of(request)).t
+    if request.url.path.startswith("/api/"):
+        import json
+
+        body = json.dumps({"error": "csrf", "message": t("web.error.csrf"), "detail": ""}).encode("utf-8")
+        ctype = b"application/json"
+    else:
+        body = (f'<!doctype html><html lang="{escape(lang_of(request))}"><head><meta charset="utf-8">'
+                f'<title>403</title><link rel="stylesheet" href="/static/style.css"></head><body><main>'
+                f'<h1>{escape(t("web.error.csrf"))}</h1><p><a href="/">{escape(t("web.back_home"))}</a></p>'
+                f'</main></body></html>').encode("utf-8")
+        ctype = b"text/html; charset=utf-8"
+    await send({"type": "http.response.start", "status": 403, "headers": [(b"content-type", ctype)]})
+    await send({"type": "http.response.body", "body": body})
+
+
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -177,5 +200,6 @@ def create_app(store: Any, *, secure: bool = False, secret: str | None = None, m
         app.include_router(module.router)
     _handlers(app)
     signing = secret or os.environ.get("SIMULATOR_WEB_SECRET") or accounts.secret("csrf")
-    protected = asgi_csrf(app, signing_secret=signing, cookie_secure=secure, cookie_samesite="Strict")
+    protected = asgi_csrf(app, signing_secret=signing, cookie_secure=secure, cookie_samesite="Strict",
+                          send_csrf_failed=csrf_failed)
     return Guard(protected, max_body)
