@@ -13,6 +13,7 @@ from pathlib import Path
 from simulator.analysis.acts import ACTS
 from simulator.errors import SourceLocation
 from simulator.scenario.checks import cross_check
+from simulator.scenario.examples import Spot, check_conversations, check_examples, example_spots, read_conversations
 from simulator.scenario.fields import FieldReader, suggest
 from simulator.scenario.model import (
     LANGUAGES,
@@ -44,6 +45,11 @@ NOISE_KINDS = ("pink", "babble", "train")
 
 class ScenarioBuilder(FieldReader):
     """Walks the located YAML tree of one file and records problems."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.example_spots: list[Spot] = []
+        """Every step example read, with its place, for :func:`check_examples`."""
 
     # -- parts -----------------------------------------------------------
     def voice(self, node: Located | None) -> dict[str, VoiceSettings]:
@@ -171,7 +177,7 @@ class ScenarioBuilder(FieldReader):
         )
 
     def steps(self, node: Located | None) -> tuple[Step, ...]:
-        keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback")
+        keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples")
         out = []
         for child in self.items(node, "steps"):
             m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
@@ -179,8 +185,10 @@ class ScenarioBuilder(FieldReader):
             what = f"step '{sid}'"
             recognise = self.phrases(m.get("recognise"), f"{what} recognise")
             acts = self.acts(m.get("acts"), f"{what} acts")
-            if not recognise and not acts and isinstance(child.value, dict):
-                self.error(child, f"{what} needs 'recognise' phrases or 'acts' to be recognised by")
+            examples = self.phrases(m.get("examples"), f"{what} examples")
+            self.example_spots.extend(example_spots(m.get("examples"), sid))
+            if not recognise and not acts and not examples and isinstance(child.value, dict):
+                self.error(child, f"{what} needs 'recognise' phrases, 'examples' or 'acts' to be recognised by")
             out.append(Step(
                 id=sid,
                 title=self.text(m.get("title"), f"{what} title"),
@@ -192,6 +200,7 @@ class ScenarioBuilder(FieldReader):
                 reveals=tuple(w for w, _ in self.words(m.get("reveals"), f"{what} reveals")),
                 pushback=self.pushback(m.get("pushback"), f"{what} pushback"),
                 location=child.location,
+                examples=examples,
             ))
         return tuple(out)
 
@@ -253,7 +262,7 @@ class ScenarioBuilder(FieldReader):
     # -- whole document --------------------------------------------------
     def build(self, root: Located, text: bytes) -> Scenario | None:
         keys = ("version", "id", "title", "languages", "persona", "situation", "line", "opening", "mood",
-                "facts", "steps", "reactions", "events", "fillers", "end", "scoring", "jargon")
+                "facts", "steps", "reactions", "events", "fillers", "end", "scoring", "jargon", "conversations")
         required = ("version", "id", "title", "languages", "persona", "situation", "opening", "steps", "fillers", "end")
         m = self.mapping(root, "the scenario", keys, required)
         if not isinstance(root.value, dict):
@@ -296,6 +305,7 @@ class ScenarioBuilder(FieldReader):
             fillers=self.fillers(m.get("fillers")),
             scoring=self.scoring(m.get("scoring")),
             jargon=self.phrases(m.get("jargon"), "jargon"),
+            conversations=read_conversations(self, m.get("conversations")),
             path=self.path,
             content_hash=hashlib.sha256(text).hexdigest(),
             location=root.location,
@@ -303,6 +313,8 @@ class ScenarioBuilder(FieldReader):
         if "steps" in m and not sc.steps:
             self.error(m["steps"], "steps needs at least one diagnostic step")
         cross_check(sc, self.error)
+        check_examples(self.example_spots, self.languages, self.error)
+        check_conversations(sc, self.error)
         return sc
 
 

@@ -198,6 +198,46 @@ class Step:
     """Optional resistance before the step is accepted."""
     location: SourceLocation = NOWHERE
     """Where the step stands in the file."""
+    examples: Phrases = EMPTY_PHRASES
+    """Example trainee lines per language that take the step (besides its phrases): a line close enough to them counts."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationLine:
+    """One trainee line of an example conversation and what the engine should do with it."""
+
+    say: str
+    """What the trainee says."""
+    steps: tuple[str, ...] | None
+    """The steps taken in this turn, exactly (None: not checked)."""
+    events: tuple[str, ...]
+    """Events that must occur in this turn, as ``kind:detail`` (``pushback:check_plug``) or ``kind``."""
+    acts: tuple[str, ...]
+    """Acts that must be recognised in the line (at least these)."""
+    location: SourceLocation = NOWHERE
+    """Where the line stands in the file."""
+    steps_location: SourceLocation = NOWHERE
+    """Where its ``steps:`` expectation stands (mismatches are reported there)."""
+    events_location: SourceLocation = NOWHERE
+    """Where its ``events:`` expectation stands."""
+    acts_location: SourceLocation = NOWHERE
+    """Where its ``acts:`` expectation stands."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """An example conversation: trainee lines played through the engine by ``simulator validate``."""
+
+    id: str
+    """Identifier, unique in the scenario."""
+    lang: str
+    """Language of the lines."""
+    seed: int
+    """Seed of the call."""
+    lines: tuple[ConversationLine, ...]
+    """The trainee lines, in order."""
+    location: SourceLocation = NOWHERE
+    """Where the conversation stands in the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +362,8 @@ class Scenario:
     """Rubric dimension -> weight (0 = not applicable); empty = defaults."""
     jargon: Phrases = EMPTY_PHRASES
     """Extra terms this persona does not understand (besides the analyser's jargon lexicon), e.g. router, WLAN."""
+    conversations: tuple[Conversation, ...] = ()
+    """Example conversations that ``simulator validate`` plays through the engine."""
     path: str = ""
     """The file the scenario was loaded from."""
     content_hash: str = ""

@@ -1,0 +1,240 @@
+"""Steps from examples: how close a trainee line is to the example phrasings of each step.
+
+A scenario gives each step a few example phrasings per language
+(``examples:``). :class:`ExampleIndex` compares a line with them and says
+which steps the line is *close enough* to: its best score must reach
+``threshold`` and lead both the best other step and the generic lines that
+take no step ("none": greetings, thanks, small talk – ``data/examples.yaml``)
+by a margin. A line is compared clause by clause (and as a whole), so one line
+can be close to several steps ("I don't know, licensing will find out, I'll
+call you by four").
+
+The comparison is behind a small interface: :class:`Backend` turns texts into
+vectors and scores pairs. The shipped :class:`Lexical` backend is
+dependency-free – TF-IDF over character n-grams of the content words of the
+analyser's folded tokens (inflections, compounds and typos share most of
+their n-grams), IDF from the scenario's own examples. An embedding backend
+only has to provide ``vectors`` and ``score``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Mapping, Protocol, Sequence
+
+import yaml
+
+from simulator.analysis.normaliser import items
+
+NONE = ""
+"""The key of the generic lines that take no step."""
+NGRAMS = (3, 4, 5)
+"""Character n-gram lengths of a content word (with word-boundary marks)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """When a line counts as close enough to a step's examples."""
+
+    threshold: float = 0.42
+    """The best score of the step must reach this (0..1)."""
+    margin: float = 0.06
+    """…and lead the best other step by this much."""
+    margin_none: float = 0.04
+    """…and lead the generic no-step lines by this much."""
+    min_words: int = 2
+    """A clause with fewer content words than this is compared only as part of its line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Closeness:
+    """How close one stretch of a line is to one step's examples."""
+
+    key: str
+    """The step."""
+    score: float
+    """Similarity to its closest example, 0..1."""
+    example: str
+    """That example."""
+    segment: str
+    """The stretch of the line compared (a clause, a sentence or the whole line)."""
+    runner_up: str
+    """The best other step ('' for the generic no-step lines)."""
+    runner_up_score: float
+    """Its score on the same stretch."""
+    accepted: bool
+    """True when the score reaches the threshold and leads the runner-up and the no-step lines by the margins."""
+
+
+class Backend(Protocol):
+    """Turns texts into comparable vectors (an embedding model can stand in for the lexical one)."""
+
+    def fit(self, texts: Sequence[str]) -> None:
+        """Learn what it needs from every example text of the index (e.g. word weights)."""
+
+    def vector(self, text: str) -> object:
+        """The vector of one text."""
+
+    def score(self, a: object, b: object) -> float:
+        """Similarity of two vectors, 0..1."""
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageData:
+    """What the lexical comparison knows of one language (``data/examples.yaml``)."""
+
+    stopwords: frozenset[str]
+    """Folded words that carry no content (articles, pronouns, particles, politeness)."""
+    none: tuple[str, ...]
+    """Generic trainee lines that take no step in any scenario."""
+
+
+@cache
+def language_data(lang: str) -> LanguageData:
+    """The stop words and generic lines of *lang* (empty when the data file has none)."""
+    raw = yaml.safe_load(resources.files("simulator.analysis").joinpath("data/examples.yaml").read_text("utf-8"))
+    entry = (raw or {}).get(lang) or {}
+    stop = frozenset(w.norm for word in entry.get("stopwords", ()) for w in items(str(word)) if w.is_word)
+    return LanguageData(stop, tuple(str(x) for x in entry.get("none", ())))
+
+
+def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
+    """The folded words of *text* that carry content."""
+    return [i.norm for i in items(text) if i.is_word and i.norm not in stopwords and not i.norm.isdigit()]
+
+
+class Lexical:
+    """TF-IDF cosine over character n-grams of content words; IDF from the fitted texts."""
+
+    def __init__(self, stopwords: frozenset[str] = frozenset()) -> None:
+        self.stopwords = stopwords
+        self._idf: dict[str, float] = {}
+        self._default_idf = 1.0
+
+    def _grams(self, text: str) -> Counter[str]:
+        grams: Counter[str] = Counter()
+        for word in content_words(text, self.stopwords):
+            marked = f"<{word}>"
+            for n in NGRAMS:
+                grams.update(marked[i:i + n] for i in range(max(1, len(marked) - n + 1)))
+        return grams
+
+    def fit(self, texts: Sequence[str]) -> None:
+        df: Counter[str] = Counter()
+        for text in texts:
+            df.update(set(self._grams(text)))
+        n = max(1, len(texts))
+        self._idf = {g: math.log((1 + n) / (1 + c)) + 1 for g, c in df.items()}
+        self._default_idf = math.log(1 + n) + 1
+
+    def vector(self, text: str) -> dict[str, float]:
+        weights = {g: (1 + math.log(c)) * self._idf.get(g, self._default_idf) for g, c in self._grams(text).items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {g: w / norm for g, w in weights.items()} if norm else {}
+
+    def score(self, a: object, b: object) -> float:
+        va, vb = a, b  # dict vectors of this backend
+        assert isinstance(va, dict) and isinstance(vb, dict)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(w * vb.get(g, 0.0) for g, w in va.items())
+
+
+def segments(text: str, stopwords: frozenset[str], min_words: int) -> list[str]:
+    """The stretches of *text* compared on their own: clauses, sentences and the whole line."""
+    parts = items(text)
+    clauses: list[list[str]] = [[]]
+    sentences: list[list[str]] = [[]]
+    for part in parts:
+        if part.is_word:
+            clauses[-1].append(text[part.start:part.end])
+            sentences[-1].append(text[part.start:part.end])
+            continue
+        clauses.append([])
+        if part.norm in ".?":
+            sentences.append([])
+    out: list[str] = []
+    for group in (clauses, sentences):
+        for words in group:
+            stretch = " ".join(words)
+            if stretch and len(content_words(stretch, stopwords)) >= min_words and stretch not in out:
+                out.append(stretch)
+    # neighbouring clauses together: "I'll ask licensing, they'll know by four"
+    for a, b in zip(clauses, clauses[1:]):
+        stretch = " ".join(a + b)
+        if a and b and stretch not in out:
+            out.append(stretch)
+    whole = " ".join(w for c in clauses for w in c)
+    if whole and whole not in out:
+        out.append(whole)
+    return out
+
+
+class ExampleIndex:
+    """The examples of one scenario's steps in one language, ready to compare lines with."""
+
+    def __init__(self, examples: Mapping[str, Sequence[str]], lang: str, backend: Backend | None = None,
+                 thresholds: Thresholds = Thresholds()) -> None:
+        data = language_data(lang)
+        self.lang = lang
+        self.thresholds = thresholds
+        self._stopwords = data.stopwords
+        self.backend: Backend = backend or Lexical(data.stopwords)
+        self._keys = tuple(k for k, texts in examples.items() if texts)
+        groups = {k: tuple(examples[k]) for k in self._keys}
+        if self._keys:
+            groups[NONE] = data.none
+        self.backend.fit([t for texts in groups.values() for t in texts])
+        self._examples = {k: tuple((t, self.backend.vector(t)) for t in texts) for k, texts in groups.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The steps that have examples."""
+        return self._keys
+
+    def _best(self, vector: object) -> dict[str, tuple[float, str]]:
+        best: dict[str, tuple[float, str]] = {}
+        for key, examples in self._examples.items():
+            score, example = 0.0, ""
+            for text, other in examples:
+                s = self.backend.score(vector, other)
+                if s > score:
+                    score, example = s, text
+            best[key] = (score, example)
+        return best
+
+    def closeness(self, text: str) -> dict[str, Closeness]:
+        """Per step, the stretch of *text* closest to its examples (accepted ones preferred), with the runner-up."""
+        out: dict[str, Closeness] = {}
+        if not self._keys:
+            return out
+        th = self.thresholds
+        for segment in segments(text, self._stopwords, th.min_words):
+            best = self._best(self.backend.vector(segment))
+            none_score = best.get(NONE, (0.0, ""))[0]
+            ranked = sorted(self._keys, key=lambda k: -best[k][0])
+            for i, key in enumerate(ranked):
+                score, example = best[key]
+                if score <= 0:
+                    break
+                other = ranked[1] if i == 0 and len(ranked) > 1 else ranked[0]
+                other_score = best[other][0] if other != key else 0.0
+                runner, runner_score = (other, other_score) if other_score >= none_score else (NONE, none_score)
+                accepted = (score >= th.threshold and score - other_score >= th.margin
+                            and score - none_score >= th.margin_none)
+                seen = out.get(key)
+                if seen is None or (accepted, score) > (seen.accepted, seen.score):
+                    out[key] = Closeness(key, round(score, 3), example, segment, runner, round(runner_score, 3),
+                                         accepted)
+        return out
+
+    def recognise(self, text: str) -> frozenset[str]:
+        """The steps *text* is close enough to."""
+        return frozenset(k for k, c in self.closeness(text).items() if c.accepted)
