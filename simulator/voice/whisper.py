@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -240,6 +241,10 @@ class WhisperRecognizer:
             return Transcript("", None)
         return self.decode(x / 32768.0)
 
+    def stream(self, step: float = 1.0) -> WhisperStream:
+        """Start a turn that is decoded while it is spoken (see :mod:`simulator.voice.streaming`)."""
+        return WhisperStream(self, step)
+
     def decode(self, x, prefix: str | None = None) -> Transcript:
         """Decode float samples at 16 kHz (-1..1); ``prefix`` forces the start of the text."""
         import math
@@ -260,6 +265,63 @@ class WhisperRecognizer:
             return Transcript("", None)
         conf = sum(math.exp(s.avg_logprob) for s in kept) / len(kept)
         return Transcript(text, max(0.0, min(1.0, conf)))
+
+
+class WhisperStream:
+    """One turn decoded while it is spoken: the growing buffer is re-decoded every ``step`` seconds.
+
+    Words that two successive decodes agree on from the start are committed
+    (:attr:`committed`) and never change; :attr:`partial` is the text so far.
+    :meth:`snapshot` decodes everything fed so far (the speculative final),
+    :meth:`finish` the whole turn.
+    """
+
+    def __init__(self, recognizer: WhisperRecognizer, step: float = 1.0) -> None:
+        self.recognizer = recognizer
+        self.base_step = step
+        self.step = step
+        self.chunks: list = []
+        self.frames = 0
+        self.decoded_frames = 0
+        self.committed: list[str] = []
+        self.last: list[str] = []
+
+    def _buffer(self):
+        import numpy as np
+
+        return np.concatenate(self.chunks) if self.chunks else np.zeros(0, dtype=np.int16)
+
+    def feed(self, audio: Audio, whole: bool = False) -> None:
+        """Add a chunk; re-decode when ``step`` seconds arrived since the last decode (not past 30 s)."""
+        x = audio.resampled(self.recognizer.rate).array()
+        self.chunks.append(x)
+        self.frames += len(x)
+        rate = self.recognizer.rate
+        if not whole and self.frames - self.decoded_frames >= self.step * rate and self.frames < 30 * rate:
+            self.decoded_frames = self.frames
+            started = time.perf_counter()
+            words = self.recognizer.transcribe(Audio(rate, self._buffer())).text.split()
+            # On a busy machine a decode can take longer than the step: decode less often, never fall behind.
+            self.step = max(self.base_step, 1.5 * (time.perf_counter() - started))
+            agreed = 0
+            while agreed < min(len(words), len(self.last)) and words[agreed] == self.last[agreed]:
+                agreed += 1
+            if agreed > len(self.committed):
+                self.committed = words[:agreed]
+            self.last = words
+
+    @property
+    def partial(self) -> str:
+        """Committed words, then the latest decode's tentative rest."""
+        rest = self.last[len(self.committed):] if self.last[: len(self.committed)] == self.committed else []
+        return " ".join(self.committed + rest)
+
+    def snapshot(self) -> Transcript:
+        """Everything fed so far, decoded as a final result."""
+        return self.recognizer.transcribe(Audio(self.recognizer.rate, self._buffer()))
+
+    def finish(self) -> Transcript:
+        return self.snapshot()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,223 @@
+"""Listening while the trainee speaks: endpointing (VAD), partial decoding, the turn's final text.
+
+:func:`listen_turn` takes microphone chunks as they arrive (an iterable that
+blocks, e.g. :meth:`Microphone.chunks`, or a WAV fed in real time by the
+bench) and returns the recognised :class:`~simulator.voice.stt.Transcript`:
+
+* :class:`Endpointer` -- energy VAD on 20 ms frames with an adaptive noise
+  floor: speech starts after ``start_ms`` of voiced frames, the turn ends after
+  ``end_ms`` of silence; nothing for ``no_speech_seconds`` gives up (the
+  trainee types); a monologue is cut at ``max_seconds``.
+* partial decoding -- the recogniser's ``stream()`` is fed as audio arrives
+  (PocketSphinx decodes incrementally; Whisper re-decodes the growing buffer
+  each second and commits the words two decodes agree on);
+* a speculative final decode starts after ``guess_ms`` of silence; when the
+  turn then ends without more speech it is the answer, so the recogniser's work
+  overlaps the endpointing wait.
+
+States go to ``on_state(state, text)``: ``listening``, ``partial`` (text so
+far), ``thinking`` (turn ended, final decode), ``heard``, ``silence``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.voice.audio import Audio
+from simulator.voice.stt import Transcript
+
+RATE = 16000
+"""Endpointing and decoding rate."""
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointSettings:
+    """When a spoken turn starts and ends (measured on synthetic and recorded speech; see docs/voice.md)."""
+
+    frame_ms: int = 20
+    """VAD frame length."""
+    start_ms: int = 100
+    """Voiced this long: the trainee has started speaking."""
+    end_ms: int = 500
+    """Silent this long after speech: the turn is over."""
+    guess_ms: int = 200
+    """Silent this long: start the final decode speculatively."""
+    margin_db: float = 12.0
+    """A frame is voiced when this far above the noise floor..."""
+    min_rms: float = 150.0
+    """...and above this absolute level (16-bit RMS)."""
+    no_speech_seconds: float = 30.0
+    """Nothing said for this long: stop listening (the trainee types)."""
+    max_seconds: float = 60.0
+    """A turn longer than this ends here (the recording keeps all of it)."""
+
+
+class Endpointer:
+    """Frame-by-frame speech/silence decisions; :attr:`state` is ``waiting``, ``speech``, ``ended`` or ``timeout``."""
+
+    def __init__(self, settings: EndpointSettings = EndpointSettings()) -> None:
+        self.settings = settings
+        self.frame = RATE * settings.frame_ms // 1000
+        self.state = "waiting"
+        self.floor = settings.min_rms / 4  # noise floor (RMS), adapts
+        self.voiced_run = 0
+        self.silent_run = 0
+        self.frames = 0
+        self.speech_start = None  # frame index
+        self.speech_end = None  # frame index just after the last voiced frame
+        self._rest = None
+
+    @property
+    def silent_ms(self) -> int:
+        """Milliseconds of silence since the last voiced frame (0 while voiced)."""
+        return self.silent_run * self.settings.frame_ms
+
+    def feed(self, samples) -> None:
+        """Classify ``samples`` (int16 at 16 kHz) frame by frame and update :attr:`state`."""
+        import numpy as np
+
+        x = samples.astype(np.float64)
+        if self._rest is not None and len(self._rest):
+            x = np.concatenate([self._rest, x])
+        n = len(x) // self.frame
+        self._rest = x[n * self.frame:]
+        s = self.settings
+        for frame in x[: n * self.frame].reshape(n, self.frame) if n else ():
+            self.frames += 1
+            rms = math.sqrt(float(np.mean(frame * frame)))
+            floor = self.floor
+            voiced = rms >= s.min_rms and rms >= floor * 10 ** (s.margin_db / 20)
+            # Minimum tracking: the floor falls to a quieter frame within ~100 ms and climbs at most
+            # x1.65 per second, so the dips between words pull it back while steady noise catches up.
+            self.floor = 0.8 * floor + 0.2 * rms if rms < floor else min(rms, floor * 1.01)
+            if self.state in ("ended", "timeout"):
+                continue
+            if voiced:
+                self.voiced_run += 1
+                self.silent_run = 0
+                if self.state == "waiting" and self.voiced_run * s.frame_ms >= s.start_ms:
+                    self.state = "speech"
+                    self.speech_start = self.frames - self.voiced_run
+                if self.state == "speech":
+                    self.speech_end = self.frames
+            else:
+                self.voiced_run = 0
+                self.silent_run += 1
+                if self.state == "speech" and self.silent_run * s.frame_ms >= s.end_ms:
+                    self.state = "ended"
+            seconds = self.frames * s.frame_ms / 1000
+            if self.state == "waiting" and seconds >= s.no_speech_seconds:
+                self.state = "timeout"
+            elif self.state == "speech" and (self.frames - self.speech_start) * s.frame_ms / 1000 >= s.max_seconds:
+                self.state = "ended"
+
+
+class BufferStream:
+    """For recognisers without ``stream()``: collect the turn, recognise it at the end."""
+
+    def __init__(self, recognizer: Any) -> None:
+        self.recognizer = recognizer
+        self.chunks: list[Audio] = []
+
+    def feed(self, audio: Audio, whole: bool = False) -> None:
+        self.chunks.append(audio)
+
+    def finish(self) -> Transcript:
+        if not self.chunks:
+            return Transcript("", None)
+        whole = self.chunks[0]
+        for c in self.chunks[1:]:
+            whole = whole.concat(c)
+        return self.recognizer.transcribe(whole)
+
+
+def listen_turn(
+    recognizer: Any,
+    chunks: Iterable[Audio],
+    settings: EndpointSettings = EndpointSettings(),
+    on_state: Callable[[str, str], None] | None = None,
+    recorder: Any = None,
+) -> Transcript:
+    """Listen to one spoken turn from ``chunks`` (any rate) until it ends; returns what was recognised.
+
+    The whole turn (from the first chunk to the end) is written to ``recorder``
+    as ``trainee`` before it is recognised, so a failing recogniser loses no
+    recording. Nothing said within ``no_speech_seconds``: ``Transcript("")``
+    and the state ``silence``.
+    """
+    import numpy as np
+
+    say = on_state or (lambda state, text: None)
+    vad = Endpointer(settings)
+    stream = recognizer.stream() if hasattr(recognizer, "stream") else BufferStream(recognizer)
+    kept: list = []  # int16 arrays at 16 kHz: the recording
+    pre_roll: list = []  # audio before speech started, fed once speech starts (a few frames)
+    guess: Transcript | None = None
+    guessed_at = -1
+    partial = ""
+    say("listening", "")
+    for chunk in chunks:
+        x = chunk.resampled(RATE).array()
+        kept.append(x)
+        before = vad.state
+        vad.feed(x)
+        if vad.state == "waiting":
+            pre_roll = (pre_roll + [x])[-10:]
+            continue
+        if vad.state == "timeout":
+            break
+        if before == "waiting":
+            stream.feed(Audio(RATE, np.concatenate(pre_roll + [x])))
+            pre_roll = []
+        else:
+            stream.feed(Audio(RATE, x))
+        if vad.state == "ended":
+            break
+        text = getattr(stream, "partial", "")
+        if text and text != partial:
+            partial = text
+            say("partial", text)
+        if vad.silent_ms >= settings.guess_ms and guessed_at != vad.speech_end and hasattr(stream, "snapshot"):
+            guessed_at = vad.speech_end
+            guess = stream.snapshot()
+    audio = Audio(RATE, np.concatenate(kept) if kept else np.zeros(0, dtype=np.int16))
+    if recorder is not None and audio.frames:
+        recorder.write("trainee", audio)
+    if vad.state == "timeout" or vad.speech_start is None:
+        say("silence", "")
+        return Transcript("", None)
+    say("thinking", partial)
+    if guess is not None and guessed_at == vad.speech_end:
+        result = guess  # nothing was said after the speculative decode started
+    else:
+        result = stream.finish()
+    say("heard", result.text)
+    return result
+
+
+def wav_chunks(audio: Audio, chunk_ms: int = 20, realtime: bool = False, tail_seconds: float = 1.5,
+               clock: Callable[[], float] | None = None, sleep: Callable[[float], None] | None = None):
+    """``audio`` (then ``tail_seconds`` of silence) as microphone-sized chunks, optionally at real-time pace.
+
+    The bench and the tests feed recorded turns through the same code as the microphone.
+    """
+    import time
+
+    import numpy as np
+
+    clock = clock or time.perf_counter
+    sleep = sleep or time.sleep
+    x = audio.resampled(RATE).array()
+    x = np.concatenate([x, np.zeros(int(tail_seconds * RATE), dtype=np.int16)])
+    step = RATE * chunk_ms // 1000
+    start = clock()
+    for i in range(0, len(x), step):
+        if realtime:
+            due = start + (i + step) / RATE
+            delay = due - clock()
+            if delay > 0:
+                sleep(delay)
+        yield Audio(RATE, x[i: i + step])
