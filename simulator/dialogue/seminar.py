@@ -8,15 +8,31 @@ A :class:`Seminar` runs on :class:`~simulator.dialogue.session.Call` objects:
   ``scorer(scenario, state, turns={their turn numbers})``.
 * ``sequence`` -- one Call per trainee, played one after the other.
 
-The Call's own (whole-call) score stays the Call's; the per-trainee scores,
-marks, notes, adjustments, pause and ranking are the seminar's.
+A call that ends (the customer hangs up after a rude line) does not end the
+seminar: the instructor can still mark, note and adjust, then
+:meth:`Seminar.rewind` to any turn (``Call.rewind``, like the trainee
+window's retry) and let the next trainee try from there. Only
+:meth:`Seminar.end_call` ends the seminar and brings the ranking.
+
+**Attempts.** The first run of a call and every run after a rewind is an
+:class:`Attempt`. A trainee's part in an attempt is scored on all their
+turns in that attempt's call (turns before the rewind point included, as a
+retry in the trainee window keeps the earlier turns). The ranking counts each
+trainee's **last** attempt they spoke in: a rewind is the instructor's "try
+that again", so the ranking shows where each trainee ended up, which is also
+the newest call in their stored history; the earlier attempts stay stored
+and are listed beside it (:class:`~simulator.dialogue.seminar_scores.AttemptResult`).
+A best-of rule would hide exactly the attempt the room discussed.
 
 Storage: give the seminar one log per trainee (``logs={name: CallLog(...,
-mode="seminar", only=name)}``, see :mod:`simulator.storage.log`). Each log
-hears the trainee's Call, keeps the opening and that trainee's own exchanges,
-and is finished with *their* per-trainee score; instructor notes and
-adjustments are written to that trainee's stored session (``author
-"instructor"``) once their score is final (adjustments with the delta as
+mode="seminar", only=name)}``, see :mod:`simulator.storage.log`). A trainee
+gets a stored session for an attempt once they speak in it (so a retry is a
+new stored session, and a trainee who did not speak in an attempt gets none
+for it); it keeps the opening and that trainee's own exchanges and is
+finished with *their* score in that attempt, not the call's. Notes and
+adjustments belong to the trainee's attempt (the last one they had spoken in
+when made) and are written to that attempt's stored session (``author
+"instructor"``) once its call has ended (adjustments with the delta as
 applied, see :func:`apply_adjustments`).
 
 Adjustments never overwrite the automatic score: the adjusted dimension is
@@ -30,6 +46,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from simulator.dialogue.seminar_scores import (
+    Adjustment, AppliedAdjustment, AttemptResult, Mark, RankingRow, adjusted_total, apply_adjustments,
+)
 from simulator.dialogue.session import Call, CallObserver, default_scorer
 from simulator.errors import UsageError
 from simulator.vocabulary import DIMENSIONS
@@ -37,6 +56,9 @@ from simulator.vocabulary import DIMENSIONS
 if TYPE_CHECKING:
     from simulator.dialogue.engine import Engine
     from simulator.dialogue.state import CallState
+
+__all__ = ["AUTHOR", "Adjustment", "AppliedAdjustment", "Attempt", "AttemptResult", "DIMENSIONS", "MAX_TRAINEES",
+           "MODES", "Mark", "RankingRow", "Seminar", "TraineeLog", "apply_adjustments", "parse_trainees"]
 
 MODES = ("hotseat", "sequence")
 """hotseat: turns on one call; sequence: one call per trainee."""
@@ -47,74 +69,27 @@ AUTHOR = "instructor"
 
 
 @dataclass(frozen=True, slots=True)
-class Adjustment:
-    """An instructor's change to one dimension of one trainee's score, kept beside the automatic score."""
+class Attempt:
+    """One run of a call: the first one, or a retry from a turn (:meth:`Seminar.rewind`)."""
 
-    trainee: str
-    """Whose score."""
-    dimension: str
-    """One of the rubric's dimensions."""
-    delta: float
-    """Points asked for (negative: taken away); what counts is clamped, see :class:`AppliedAdjustment`."""
-    reason: str
-    """Why, as the instructor typed it."""
-    turn: int
-    """The call's trainee turn when the adjustment was made."""
+    number: int
+    """1-based within its line of calls (hot seat: the shared call; sequence: one trainee's calls)."""
+    call: Call
+    """The Call of this attempt."""
+    start: int
+    """The trainee turn it continues after (0: the opening; always 0 for a first attempt)."""
+    players: tuple[str, ...]
+    """Who answers in it (hot seat: everyone; sequence: one trainee)."""
 
+    def turns_of(self, trainee: str) -> tuple[int, ...]:
+        """Every trainee turn of this person in the call (those before the rewind point included)."""
+        if not self.call.started:
+            return ()
+        return tuple(x.number for x in self.call.state.exchanges if x.trainee is not None and x.trainee.by == trainee)
 
-@dataclass(frozen=True, slots=True)
-class AppliedAdjustment:
-    """An adjustment as it counts: the dimension before, the delta applied (clamped to 0..100), after."""
-
-    adjustment: Adjustment
-    """The adjustment as the instructor made it."""
-    before: float | None
-    """The dimension's value before it (after earlier adjustments); None without a score or value."""
-    delta: float
-    """Points actually added: ``after - before`` (the asked delta when there is no value to clamp)."""
-    after: float | None
-    """The dimension's value after it, within 0..100; None without a score or value."""
-
-    def shown(self, label: str) -> str:
-        """'Empathy 95 (+5 → 100)' (``label``: the dimension's name in the UI language); 'Empathy +5' without values."""
-        delta = round(self.delta, 1) + 0.0  # no '-0'
-        if self.before is None or self.after is None:
-            return f"{label} {delta:+g}"
-        return f"{label} {self.before:.0f} ({delta:+g} → {self.after:.0f})"
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A moment marked for discussion, with an optional note."""
-
-    trainee: str
-    """Who was on the hot seat (or whom the note is about)."""
-    turn: int
-    """The call's trainee turn when marked."""
-    note: str = ""
-    """The instructor's note ('' for a plain mark)."""
-
-
-@dataclass(frozen=True, slots=True)
-class RankingRow:
-    """One trainee's line in the final ranking."""
-
-    rank: int
-    """1-based place (by adjusted total; trainees without turns last)."""
-    trainee: str
-    """Name."""
-    turns: tuple[int, ...]
-    """Trainee turns this person took (in their call)."""
-    automatic: float | None
-    """The scorer's total, untouched; None without turns or scorer."""
-    adjusted: float | None
-    """The total after the instructor's adjustments."""
-    adjustments: tuple[Adjustment, ...]
-    """The adjustments for this trainee."""
-    score: Any = None
-    """The automatic Score, for the dimension details."""
-    applied: tuple[AppliedAdjustment, ...] = ()
-    """The adjustments as applied to ``score`` (same order as ``adjustments``)."""
+    def new_turns_of(self, trainee: str) -> tuple[int, ...]:
+        """The turns this person said in this attempt (after the rewind point)."""
+        return tuple(n for n in self.turns_of(trainee) if n > self.start)
 
 
 class TraineeLog(Protocol):
@@ -145,36 +120,35 @@ def parse_trainees(value: str) -> tuple[str, ...]:
     return names
 
 
-def apply_adjustments(score: Any, adjustments: Iterable[Adjustment]) -> tuple[AppliedAdjustment, ...]:
-    """Each adjustment in order, applied to its dimension of ``score`` and clamped to 0..100."""
-    values = {} if score is None else {d.name: d.value for d in score.dimensions}
-    out = []
-    for a in adjustments:
-        before = values.get(a.dimension)
-        if before is None:
-            # no value to clamp against: without a score the asked delta stands, a not-applicable dimension gets none
-            delta = float(a.delta) if score is None else 0.0
-            out.append(AppliedAdjustment(a, None, delta, None))
-            continue
-        after = max(0.0, min(100.0, before + a.delta))
-        values[a.dimension] = after
-        out.append(AppliedAdjustment(a, before, after - before, after))
-    return tuple(out)
+class _TraineePart:
+    """Hears one attempt's Call for one trainee's log.
 
+    Nothing is stored until the trainee speaks in this attempt; then the log
+    (a new stored session) gets the opening and their exchanges, and at the
+    end their own score in this attempt (not the Call's).
+    """
 
-class _TraineeEnd:
-    """Hears a Call for one trainee's log and finishes it with the trainee's own score (not the Call's)."""
-
-    def __init__(self, seminar: Seminar, trainee: str, log: TraineeLog) -> None:
+    def __init__(self, seminar: Seminar, trainee: str, log: TraineeLog, attempt: Attempt) -> None:
         self.seminar = seminar
         self.trainee = trainee
         self.log = log
+        self.attempt = attempt
+        self.started = False
+        self.session: int | None = None  # the stored session once this part has ended (0: not stored)
 
     def on_turn(self, state: CallState) -> None:
+        if not self.started:
+            if not any(x.trainee is not None and x.trainee.by == self.trainee and x.number > self.attempt.start
+                       for x in state.exchanges):
+                return
+            self.started = True
         self.log.on_turn(state)
 
     def on_end(self, state: CallState, score: Any) -> None:
-        self.log.on_end(state, self.seminar.score_of(self.trainee))
+        if not self.started:
+            return
+        self.log.on_end(state, self.seminar.score_in(self.attempt, self.trainee))
+        self.session = self.log.sessions[-1] if self.log.sessions else 0
         self.seminar._store_notes(self.trainee)
 
 
@@ -208,22 +182,35 @@ class Seminar:
         self.marks: list[Mark] = []
         self.adjustments: list[Adjustment] = []
         self.calls: dict[str, Call] = {}
-        """Trainee -> their Call (hot seat: everyone the same Call; sequence: once their turn came)."""
+        """Trainee -> the Call they answer in now (hot seat: everyone the same Call; sequence: once their turn came)."""
+        self.attempts: list[Attempt] = []
+        """Every attempt so far, oldest first."""
+        self._parts: dict[tuple[str, int], _TraineePart] = {}  # (trainee, attempt number) -> its store observer
         self._closed = False
-        self._scores: dict[str, Any] = {}
+        self._scores: dict[tuple[str, int], Any] = {}
         self._stored: set[int] = set()  # ids of the marks and adjustments written to the store
         self.score_error = ""
-        if mode == "hotseat":
-            call = self._new_call(self.trainees)
-            self.calls = {name: call for name in self.trainees}
-        else:
-            self.calls[self.on_seat] = self._new_call((self.on_seat,))
+        self._begin(self.trainees if mode == "hotseat" else (self.on_seat,))
         self.call.start()
 
-    def _new_call(self, trainees: Iterable[str]) -> Call:
-        observers: list = [_TraineeEnd(self, name, self.logs[name]) for name in trainees if name in self.logs]
-        return Call(self.engine, seed=self.seed, observers=observers + list(self.observers),
-                    scorer=None if self.scorer is None else self._call_scorer)
+    def _begin(self, players: tuple[str, ...], previous: Call | None = None, start: int = 0) -> Call:
+        """A new attempt for ``players``: a fresh Call, or ``previous.rewind(start)`` (which ends ``previous``)."""
+        number = 1 + sum(1 for a in self.attempts if a.players == players)
+        if previous is None:
+            call = Call(self.engine, seed=self.seed, observers=list(self.observers),
+                        scorer=None if self.scorer is None else self._call_scorer)
+        else:
+            call = previous.rewind(start)
+            call.observers = [o for o in call.observers if not isinstance(o, _TraineePart)]
+        attempt = Attempt(number, call, start, players)
+        parts = [_TraineePart(self, name, self.logs[name], attempt) for name in players if name in self.logs]
+        for part in parts:
+            self._parts[(part.trainee, number)] = part
+        call.observers[:0] = parts  # the logs first: a line is stored before it is spoken
+        self.attempts.append(attempt)
+        for name in players:
+            self.calls[name] = call
+        return call
 
     def _call_scorer(self, scenario, state, *, turns=None):
         """The Call's own score; a missing scoring module leaves the call unscored (and says why)."""
@@ -245,6 +232,11 @@ class Seminar:
         return self.calls[self.on_seat]
 
     @property
+    def attempt(self) -> Attempt:
+        """The attempt on screen."""
+        return next(a for a in reversed(self.attempts) if a.call is self.call)
+
+    @property
     def states(self) -> tuple[CallState, ...]:
         return self.call.states
 
@@ -262,12 +254,23 @@ class Seminar:
         """No more answers: the ranking can be shown."""
         return self._closed
 
+    def attempts_of(self, trainee: str) -> tuple[Attempt, ...]:
+        """The attempts this person spoke in, oldest first."""
+        return tuple(a for a in self.attempts if trainee in a.players and a.new_turns_of(trainee))
+
+    def counted(self, trainee: str) -> Attempt | None:
+        """The attempt the ranking counts for this person: the last one they spoke in."""
+        spoken = self.attempts_of(trainee)
+        return spoken[-1] if spoken else None
+
     def turns_of(self, trainee: str) -> tuple[int, ...]:
-        """The trainee turn numbers this person said (in their call)."""
-        call = self.calls.get(trainee)
-        if call is None or not call.started:
-            return ()
-        return tuple(x.number for x in call.state.exchanges if x.trainee is not None and x.trainee.by == trainee)
+        """The trainee turn numbers of this person in their counted attempt."""
+        attempt = self.counted(trainee)
+        return () if attempt is None else attempt.turns_of(trainee)
+
+    def turns_taken(self, trainee: str) -> int:
+        """Lines this person said in the whole seminar, each counted once over all attempts."""
+        return sum(len(a.new_turns_of(trainee)) for a in self.attempts if trainee in a.players)
 
     def elapsed(self) -> float:
         end = self.ended_at if self.ended_at is not None else (self.paused_at or self.clock())
@@ -278,8 +281,10 @@ class Seminar:
         """The trainee on the hot seat says ``text``; the customer answers."""
         if self.paused:
             raise UsageError("the seminar is paused")
-        if self._closed or self.state.ended:
-            raise UsageError("the call has ended")
+        if self._closed:
+            raise UsageError("the seminar has ended")
+        if self.state.ended:
+            raise UsageError("the call has ended: rewind to a turn to try again, or end the seminar")
         if not text.strip():
             raise UsageError("nothing to say")
         self._scores.clear()  # before the Call: its end scores (and stores) each trainee at once
@@ -289,7 +294,10 @@ class Seminar:
         return state
 
     def pass_turn(self) -> str:
-        """Hot seat: the next trainee answers. Sequence: the current call ends, the next trainee's starts."""
+        """Hot seat: the next trainee answers. Sequence: the current call ends, the next trainee's starts.
+
+        In sequence mode passing on from the last trainee ends the seminar.
+        """
         if self._closed:
             return self.on_seat
         if self.mode == "hotseat":
@@ -300,14 +308,46 @@ class Seminar:
             self.close()
             return self.on_seat
         self.current += 1
-        self.calls[self.on_seat] = self._new_call((self.on_seat,))
+        self._begin((self.on_seat,))
         self.started_at, self.paused_total = self.clock(), 0.0
         self.ended_at = None
         self.call.start()
         return self.on_seat
 
+    def rewind(self, turn: int, trainee: str | None = None) -> Call:
+        """Go back to the state after trainee turn ``turn`` (0: the opening) in a new attempt; returns its Call.
+
+        The call on screen is ended first when still open (so stored and
+        scored). Hot seat: ``trainee`` takes the seat (default: the next one
+        after whoever is on it); sequence: the same trainee tries again.
+        """
+        if self._closed:
+            raise UsageError("the seminar has ended")
+        try:
+            turn = int(turn)
+        except (TypeError, ValueError):
+            raise UsageError(f"a turn is a number like 2, not {turn!r}") from None
+        if trainee is not None and trainee not in self.trainees:
+            raise UsageError(f"unknown trainee {trainee!r}: one of {', '.join(self.trainees)}")
+        if not 0 <= turn <= self.state.turn:
+            raise UsageError(f"no turn {turn} to go back to (0..{self.state.turn})")
+        if self.states[turn].ended:
+            raise UsageError(f"turn {turn} ended the call; go back further")
+        self._scores.clear()
+        now = self.clock()
+        if self.ended_at is not None:
+            self.paused_total += now - self.ended_at  # the discussion after the end is not call time
+            self.ended_at = None
+        call = self._begin(self.attempt.players, previous=self.call, start=turn)
+        if self.mode == "hotseat":
+            self.current = self.trainees.index(trainee) if trainee else (self.current + 1) % len(self.trainees)
+        for obs in call.observers:  # the views (voice) hear the resumed state; the logs wait for a new line
+            if not isinstance(obs, _TraineePart):
+                obs.on_turn(call.state)
+        return call
+
     def end_call(self) -> None:
-        """The instructor ends the call (hot seat) or the seminar (sequence: the remaining trainees do not play)."""
+        """The instructor ends the seminar: the open call is ended (sequence: the remaining trainees do not play)."""
         self.call.finish("quit")
         self.close()
 
@@ -329,9 +369,20 @@ class Seminar:
             self.paused = True
         return self.paused
 
+    def _attempt_for(self, trainee: str) -> int:
+        """The attempt a note or adjustment about ``trainee`` made now belongs to."""
+        counted = self.counted(trainee)
+        if counted is not None:
+            return counted.number
+        mine = [a for a in self.attempts if trainee in a.players]
+        return mine[-1].number if mine else 1
+
     def mark(self, note: str = "", trainee: str | None = None) -> Mark:
         """Mark the current moment (with an optional note) for discussion; a note is stored with the trainee's call."""
-        m = Mark(trainee or self.on_seat, self.state.turn, note.strip())
+        who = trainee or self.on_seat
+        if who not in self.trainees:
+            raise UsageError(f"unknown trainee {who!r}: one of {', '.join(self.trainees)}")
+        m = Mark(who, self.state.turn, note.strip(), self._attempt_for(who))
         self.marks.append(m)
         self._store_notes(m.trainee)
         return m
@@ -351,20 +402,21 @@ class Seminar:
             raise UsageError("points must be between -100 and +100 and not 0")
         if not reason.strip():
             raise UsageError("an adjustment needs a reason")
-        adj = Adjustment(who, dimension, delta, reason.strip(), self.state.turn)
+        adj = Adjustment(who, dimension, delta, reason.strip(), self.state.turn, self._attempt_for(who))
         self.adjustments.append(adj)
         self._store_notes(who)
         return adj
 
     # -- scoring -----------------------------------------------------------------
-    def score_of(self, trainee: str):
-        """The automatic Score of one trainee's turns (None without turns or scorer)."""
-        if trainee in self._scores:
-            return self._scores[trainee]
-        turns = self.turns_of(trainee)
+    def score_in(self, attempt: Attempt, trainee: str):
+        """The automatic Score of one trainee's turns in one attempt (None without turns or scorer)."""
+        key = (trainee, attempt.number)
+        if key in self._scores:
+            return self._scores[key]
+        turns = attempt.turns_of(trainee)
         score = None
         if turns and self.scorer is not None:
-            call = self.calls[trainee]
+            call = attempt.call
             if self.mode == "sequence" and call.ended:
                 score = call.score  # the whole call is theirs: the Call's own score
             else:
@@ -372,60 +424,70 @@ class Seminar:
                     score = self.scorer(self.scenario, call.state, turns=set(turns) if self.mode == "hotseat" else None)
                 except ImportError as exc:
                     self.score_error = str(exc)
-        self._scores[trainee] = score
+        self._scores[key] = score
         return score
 
-    def applied(self, trainee: str) -> tuple[AppliedAdjustment, ...]:
-        """The trainee's adjustments as they count against their current score."""
-        return apply_adjustments(self.score_of(trainee), (a for a in self.adjustments if a.trainee == trainee))
+    def score_of(self, trainee: str):
+        """The automatic Score of the trainee's counted attempt (None without turns or scorer)."""
+        attempt = self.counted(trainee)
+        return None if attempt is None else self.score_in(attempt, trainee)
 
-    @staticmethod
-    def adjusted_total(score, adjustments: Iterable[Adjustment]) -> float | None:
-        """The weighted mean after applying each adjustment to its dimension in turn (each clamped to 0..100)."""
-        if score is None:
-            return None
-        applicable = [d for d in score.dimensions if d.value is not None and d.weight > 0]
-        weight = sum(d.weight for d in applicable)
-        if not weight:
-            return score.total
-        final = {d.name: d.value for d in score.dimensions}
-        for a in apply_adjustments(score, adjustments):
-            if a.after is not None:
-                final[a.adjustment.dimension] = a.after
-        change = sum(d.weight * (final[d.name] - d.value) for d in applicable)
-        return max(0.0, min(100.0, score.total + change / weight))
+    def counted_adjustments(self, trainee: str) -> tuple[Adjustment, ...]:
+        """The trainee's adjustments about their counted attempt, in the order made."""
+        attempt = self.counted(trainee)
+        number = 1 if attempt is None else attempt.number
+        return tuple(a for a in self.adjustments if a.trainee == trainee and a.attempt == number)
+
+    def applied(self, trainee: str) -> tuple[AppliedAdjustment, ...]:
+        """The trainee's counted adjustments as they apply to their counted score."""
+        return apply_adjustments(self.score_of(trainee), self.counted_adjustments(trainee))
+
+    adjusted_total = staticmethod(adjusted_total)
+
+    def results(self, trainee: str) -> tuple[AttemptResult, ...]:
+        """Each attempt the trainee spoke in, with its score; the last one is counted."""
+        spoken = self.attempts_of(trainee)
+        return tuple(AttemptResult(a.number, a.turns_of(trainee), a.new_turns_of(trainee),
+                                   a.call.state.outcome.reason if a.call.ended else "", self.score_in(a, trainee),
+                                   i == len(spoken) - 1) for i, a in enumerate(spoken))
 
     def ranking(self) -> list[RankingRow]:
-        """Trainees by adjusted total, best first; trainees without turns last."""
+        """Trainees by adjusted total of their counted attempt, best first; trainees without turns last."""
         rows = []
         for name in self.trainees:
             score = self.score_of(name)
-            adjs = tuple(a for a in self.adjustments if a.trainee == name)
-            automatic = None if score is None else score.total
-            rows.append((name, self.turns_of(name), automatic, self.adjusted_total(score, adjs), adjs, score,
-                         apply_adjustments(score, adjs)))
-        order = sorted(rows, key=lambda r: (r[3] is None, -(r[3] or 0.0), self.trainees.index(r[0])))
-        return [RankingRow(i + 1, *r) for i, r in enumerate(order)]
+            adjs = self.counted_adjustments(name)
+            rows.append(dict(trainee=name, turns=self.turns_of(name), automatic=None if score is None else score.total,
+                             adjusted=adjusted_total(score, adjs), adjustments=adjs, score=score,
+                             applied=apply_adjustments(score, adjs), taken=self.turns_taken(name),
+                             attempts=self.results(name), marks=tuple(m for m in self.marks if m.trainee == name)))
+        order = sorted(rows, key=lambda r: (r["adjusted"] is None, -(r["adjusted"] or 0.0),
+                                            self.trainees.index(r["trainee"])))
+        return [RankingRow(rank=i + 1, **r) for i, r in enumerate(order)]
 
     # -- storage -----------------------------------------------------------------
     def _store_notes(self, trainee: str) -> None:
-        """Write the trainee's notes and adjustments not stored yet, once their score is final.
+        """Write the trainee's notes and adjustments not stored yet to their attempt's session, once it has ended.
 
-        Adjustments are stored with the delta as applied to the final score;
-        a trainee who never had a stored call (sequence mode ended before
-        their turn) keeps their notes in the seminar only.
+        Adjustments are stored with the delta as applied to that attempt's
+        score; a note about an attempt the trainee has no stored session for
+        (they never spoke in it) stays in the seminar only.
         """
         log = self.logs.get(trainee)
-        call = self.calls.get(trainee)
-        if log is None or call is None or not call.ended or not log.sessions or not log.sessions[-1]:
+        if log is None:
             return
-        session = log.sessions[-1]
         for m in self.marks:
-            if m.trainee == trainee and m.note and id(m) not in self._stored:
-                log.store.adjust(session, reason=m.note, author=AUTHOR)
+            part = self._parts.get((trainee, m.attempt))
+            if m.trainee == trainee and m.note and id(m) not in self._stored and part and part.session:
+                log.store.adjust(part.session, reason=m.note, author=AUTHOR)
                 self._stored.add(id(m))
-        for a in self.applied(trainee):
-            if id(a.adjustment) not in self._stored:
-                log.store.adjust(session, reason=a.adjustment.reason, author=AUTHOR, dimension=a.adjustment.dimension,
-                                 delta=a.delta)
-                self._stored.add(id(a.adjustment))
+        for number in {a.attempt for a in self.adjustments if a.trainee == trainee}:
+            part = self._parts.get((trainee, number))
+            if not part or not part.session:
+                continue
+            mine = [a for a in self.adjustments if a.trainee == trainee and a.attempt == number]
+            for a in apply_adjustments(self.score_in(part.attempt, trainee), mine):
+                if id(a.adjustment) not in self._stored:
+                    log.store.adjust(part.session, reason=a.adjustment.reason, author=AUTHOR,
+                                     dimension=a.adjustment.dimension, delta=a.delta)
+                    self._stored.add(id(a.adjustment))

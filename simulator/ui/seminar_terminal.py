@@ -18,16 +18,20 @@ class SeminarTerminal:
     """
 
     def __init__(self, seminar: Seminar, *, lang: str, read: Callable[[str], str] | None = None,
-                 write: Callable[[str], None] | None = None) -> None:
+                 write: Callable[[str], None] | None = None, summary: str | None = None) -> None:
         from simulator.ui.texts import Texts
 
         self.s = seminar
         self.t = Texts(lang)
+        self.lang = lang
+        self.summary = summary  # --summary: written when the seminar ends
         self.read = read or (lambda prompt: click.prompt(prompt, default="", show_default=False, prompt_suffix=""))
         self.write = write or click.echo
 
     def _customer(self) -> None:
-        self.write(f"{self.t('customer')}: {self.s.state.last_customer_line}")
+        state = self.s.state
+        if state.last_customer_line:
+            self.write(f"{self.t('customer')} ({state.turn}): {state.last_customer_line}")
 
     def run(self) -> Seminar:
         """Read lines until the seminar is over (``/end`` or end of input), then show the ranking."""
@@ -47,6 +51,8 @@ class SeminarTerminal:
             except UsageError as exc:
                 self.write(f"! {exc.message}")
         self.show_ranking()
+        if self.summary:
+            self.write_summary(self.summary)
         return s
 
     def command(self, line: str) -> None:
@@ -67,19 +73,26 @@ class SeminarTerminal:
                 if s.mode == "sequence":
                     self._customer()
         elif cmd in ("mark", "m"):
-            m = s.mark(rest)
-            self.write(t("marked", n=m.turn))
+            m = s.mark(*self._about(rest))
+            self.write(t("marked", n=m.turn) + f" {m.trainee}")
         elif cmd == "note":
-            if not rest.strip():
+            note, who = self._about(rest)
+            if not note:
                 raise UsageError("/note needs a text")
-            m = s.mark(rest)
-            self.write(t("marked", n=m.turn) + f" {rest.strip()}")
+            m = s.mark(note, who)
+            self.write(t("marked", n=m.turn) + f" {m.trainee}: {m.note}")
         elif cmd == "adjust":
             self._adjust(rest)
         elif cmd in ("pause", "resume"):
             if (cmd == "pause") != s.paused:
                 s.toggle_pause()
-            self.write(t("paused") if s.paused else "▶")
+            self.write(t("paused_terminal") if s.paused else t("resumed"))
+        elif cmd in ("rewind", "r"):
+            self._rewind(rest)
+        elif cmd == "summary":
+            if not rest.strip():
+                raise UsageError("/summary needs a file name, e.g. /summary seminar.html")
+            self.write_summary(rest.strip())
         elif cmd == "end":
             s.end_call()
         elif cmd in ("help", "h", "?"):
@@ -96,12 +109,32 @@ class SeminarTerminal:
         self._customer()
         if state.ended and not before:
             self.write(t("call_ended", reason=reason_text(t, state.outcome.reason)))
-            if s.mode == "hotseat":
-                s.close()
-            elif s.current < len(s.trainees) - 1:
+            if s.mode == "sequence" and s.current < len(s.trainees) - 1:
                 self.write(t("next_trainee", trainee=s.trainees[s.current + 1]) + "  (/next)")
-            else:
-                s.close()
+            self.write(t("call_over"))
+
+    def _about(self, rest: str) -> tuple[str, str | None]:
+        """'Ben too fast' -> ('too fast', 'Ben') when the first word is a trainee's name; else (rest, None)."""
+        first, _, tail = rest.strip().partition(" ")
+        if first in self.s.trainees:
+            return tail.strip(), first
+        return rest.strip(), None
+
+    def _rewind(self, rest: str) -> None:
+        s, t = self.s, self.t
+        parts = rest.split()
+        if not parts or len(parts) > 2:
+            raise UsageError("usage: /rewind N [TRAINEE], e.g. /rewind 2 Cem (0 = the opening)")
+        s.rewind(parts[0], parts[1] if len(parts) > 1 else None)
+        self.write(t("rewound", n=s.attempt.start, attempt=s.attempt.number, trainee=s.on_seat))
+        self._customer()
+
+    def write_summary(self, path: str) -> None:
+        """Write the seminar summary (.html, or .pdf) for the participants."""
+        from simulator.reports.seminar_summary import write_summary
+
+        target = write_summary(path, self.s, lang=self.lang)
+        self.write(self.t("summary_written", path=target))
 
     def _adjust(self, rest: str) -> None:
         from simulator.ui.drawing import dimension_name
@@ -118,8 +151,8 @@ class SeminarTerminal:
         self.write(f"{adj.trainee}: {applied.shown(dimension_name(self.t, adj.dimension))} ({adj.reason})")
 
     def show_ranking(self) -> None:
-        """The ranking, each adjustment as applied, the marks and notes."""
-        from simulator.ui.drawing import dimension_name
+        """The ranking; per trainee the lines said, the attempts, the dimensions, adjustments as applied, marks and notes."""
+        from simulator.ui.drawing import dimension_name, reason_text
 
         s, t = self.s, self.t
         self.write("")
@@ -128,13 +161,20 @@ class SeminarTerminal:
         for row in s.ranking():
             auto = "–" if row.automatic is None else f"{row.automatic:.0f}"
             adj = "–" if row.adjusted is None else f"{row.adjusted:.0f}"
-            self.write(f"{row.rank:>2}  {row.trainee:<16} {auto:>11} {adj:>11}  {len(row.turns)}")
+            self.write(f"{row.rank:>2}  {row.trainee:<16} {auto:>11} {adj:>11}  {row.taken}")
+            for r in row.attempts:
+                label = t("attempt_counted" if r.counted and len(row.attempts) > 1 else "attempt", n=r.attempt)
+                total = "–" if r.score is None else f"{r.score.total:.0f}"
+                outcome = reason_text(t, r.outcome) if r.outcome else t("outcome_open")
+                self.write(f"      {label}: {total}  ·  {t('turns_header')} {', '.join(map(str, r.turns))}  ·  {outcome}")
+            if row.score is not None:
+                dims = [f"{dimension_name(t, d.name)} {'–' if d.value is None else f'{d.value:.0f}'}"
+                        for d in row.score.dimensions]
+                self.write("      " + "  ·  ".join(dims))
             for a in row.applied:
                 self.write(f"      {a.shown(dimension_name(t, a.adjustment.dimension))}: {a.adjustment.reason} "
                            f"({t('turn', n=a.adjustment.turn)})")
+            for m in row.marks:
+                self.write(f"      ⚑ {t('turn', n=m.turn)}: {m.note or t('mark')}")
         if s.score_error:
             self.write(t("score_unavailable", reason=s.score_error))
-        if s.marks:
-            self.write(f"== {t('marks')} ==")
-            for m in s.marks:
-                self.write(f"  {t('turn', n=m.turn)} · {m.trainee}: {m.note or t('mark')}")
