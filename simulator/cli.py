@@ -220,8 +220,11 @@ def _audio_files(paths: tuple[str, ...]) -> list[str]:
               help="Speak the customer's lines (default: on in interactive play, off for scripts).")
 @click.option("--tts", default="espeak-ng", show_default=True, help="Text-to-speech backend: espeak-ng, espeak (pyttsx3), silent.")
 @click.option("--mic", is_flag=True, help="Answer by microphone (push-to-talk); typing stays possible.")
+@click.option("--hands-free", "hands_free", is_flag=True,
+              help="Answer by microphone without a key: listening starts when the customer stops, ends when you do.")
 @click.option("--recognizer", default=None, metavar="NAME",
-              help="Speech recognizer: sphinx (English, offline, default), vosk:/path/to/model, google (online).")
+              help="Speech recognizer: whisper (offline, German default), sphinx (offline, English default), "
+                   "vosk:/path/to/model, google (online).")
 @click.option("--report", "report", type=click.Path(), default=None,
               help="Write the debrief to FILE.html (standalone page) or FILE.md (Markdown).")
 @click.option("--audio-out", "audio_out", type=click.Path(), default=None, help="Write every customer line (and trainee recording) as numbered WAV files into DIR.")
@@ -231,7 +234,7 @@ def _audio_files(paths: tuple[str, ...]) -> list[str]:
 @click.option("--db", default=None, envvar="SIMULATOR_DB", metavar="URL",
               help="Progress database: sqlite:///file.db or postgresql+psycopg://... (default: a SQLite file in your data folder).")
 def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_script: tuple[str, ...], as_json: bool,
-         ui: str, exam: bool, voice: bool | None, tts: str, mic: bool, recognizer: str | None, report: str | None,
+         ui: str, exam: bool, voice: bool | None, tts: str, mic: bool, hands_free: bool, recognizer: str | None, report: str | None,
          audio_out: str | None, trainee: str | None, private: bool, store: bool, db: str | None) -> None:
     """Take a call: SCENARIO is an id (see 'simulator scenarios') or a path to a .yaml file."""
     from simulator.dialogue import Engine
@@ -246,6 +249,7 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
     files = _audio_files(audio_script) if audio_script else []
     lines = _script_lines(script) if script is not None else None
     speak = voice if voice is not None else not scripted
+    mic = mic or hands_free
     pipeline = None
     if speak or audio_out or files or mic:
         from simulator.errors import BackendError
@@ -254,7 +258,7 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
         try:
             pipeline = voice_for_call(sc, engine.lang, tts=tts if speak or audio_out else None, recognizer=recognizer,
                                       listen=bool(files) or mic, player="pygame" if speak and not scripted else "null",
-                                      audio_out=audio_out, seed=seed)
+                                      audio_out=audio_out, seed=seed, hands_free=hands_free)
         except BackendError as exc:
             if voice is not None or files or audio_out:
                 raise  # asked for explicitly: fail at start-up, naming what is missing

@@ -144,7 +144,8 @@ class TerminalUI:
         empty = 0
         while not call.ended:
             try:
-                text = self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
+                hands_free = microphone is not None and getattr(voice, "hands_free", False)
+                text = "" if hands_free else self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
                 if microphone is not None and not text.strip():
                     text = self._listen(microphone, voice, lang)
             except (EOFError, KeyboardInterrupt):
@@ -172,17 +173,42 @@ class TerminalUI:
             return None
 
     def _listen(self, microphone, voice, lang: str) -> str:
-        """Record until Enter, recognise, show what was understood."""
+        """Record until Enter (hands-free: until the trainee stops speaking), recognise, show what was understood.
+
+        No speech, or a failing recogniser: one line, and this turn is typed.
+        """
         from simulator.errors import BackendError
 
+        if getattr(voice, "hands_free", False):
+            state_labels = {"de": ("● Ich höre zu …", "… denke nach", "(nichts gehört – bitte tippen)"),
+                            "en": ("● listening …", "… thinking", "(heard nothing – please type)")}
+            listening, thinking, nothing = state_labels.get(lang, state_labels["en"])
+            voice.player.wait()  # the customer has finished: the microphone must not hear them
+            with self.console.status(listening) as shown:
+                def on_state(state: str, text: str) -> None:
+                    if state == "partial":
+                        shown.update(f"{listening} {text}")
+                    elif state == "thinking":
+                        shown.update(f"{thinking} {text}")
+
+                try:
+                    text = voice.listen(microphone.chunks(), on_state).text
+                except BackendError as exc:
+                    self.console.print(exc.message, style="yellow")
+                    text = ""
+            if not text.strip():
+                self.console.print(nothing, style="dim")
+                return self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
+            self.console.print(f"» {text}", style="italic")
+            return text
         microphone.start()
         self.console.input(f"[red]● {LABELS[lang]['listening']}[/] ")
         audio = microphone.stop()
         self.console.print(LABELS[lang]["recognising"], style="dim")
         try:
             text = voice.hear(audio).text if voice is not None else ""
-        except BackendError as exc:
+        except BackendError as exc:  # the recording is kept; this turn is typed
             self.console.print(exc.message, style="yellow")
-            return ""
+            return self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
         self.console.print(f"» {text}", style="italic")
         return text

@@ -11,7 +11,9 @@ an input device is missing, so the caller can fall back to typing::
 
 from __future__ import annotations
 
+import queue
 import threading
+from collections.abc import Iterator
 
 from simulator.errors import BackendError
 from simulator.voice.audio import Audio
@@ -81,6 +83,31 @@ class Microphone:
             data = b"".join(self._chunks)
             self._chunks = []
         return Audio(self.rate, data)
+
+    def chunks(self, chunk_ms: int = 20, timeout: float = 2.0) -> Iterator[Audio]:
+        """Record continuously, yielding ``chunk_ms`` clips as they arrive (hands-free listening).
+
+        Stops when the consumer closes the generator (``listen_turn`` returns);
+        a device that delivers nothing for ``timeout`` seconds is a BackendError.
+        """
+        if self._sd is None:
+            self.open()
+        arrived: queue.Queue[bytes] = queue.Queue()
+        stream = self._sd.RawInputStream(
+            samplerate=self.rate, channels=1, dtype="int16", device=self.device,
+            blocksize=self.rate * chunk_ms // 1000, callback=lambda data, frames, t, status: arrived.put(bytes(data)),
+        )
+        stream.start()
+        try:
+            while True:
+                try:
+                    data = arrived.get(timeout=timeout)
+                except queue.Empty:
+                    raise BackendError("the microphone stopped delivering audio; type instead") from None
+                yield Audio(self.rate, data)
+        finally:
+            stream.stop()
+            stream.close()
 
     def record(self, seconds: float) -> Audio:
         """Record a fixed length (blocking)."""

@@ -22,6 +22,7 @@ from simulator.voice.audio import Audio, Recorder
 from simulator.voice.domain import DomainVocabulary
 from simulator.voice.effects import Impaired, impair
 from simulator.voice.player import NullPlayer, Player
+from simulator.voice.streaming import EndpointSettings, listen_turn
 from simulator.voice.stt import Recognizer, Transcript, read_wav
 from simulator.voice.tts import CachedSynthesizer, Synthesizer, split_sentences
 
@@ -121,6 +122,10 @@ class VoicePipeline:
         self.recorder = recorder
         self.seed = seed
         self.lines_spoken = 0
+        self.hands_free = False
+        """Listen without a key: the turn ends when the trainee stops speaking (``--hands-free``)."""
+        self.endpoint = EndpointSettings()
+        """When a hands-free turn starts and ends."""
 
     def sentences(self, text: str) -> Iterator[Impaired]:
         """Each sentence of a reply synthesised and impaired, the first as soon as it is ready."""
@@ -162,6 +167,12 @@ class VoicePipeline:
             raise BackendError("no speech recognizer: type your answer")
         return self.recognizer.transcribe(audio)
 
+    def listen(self, chunks, on_state=None) -> Transcript:
+        """Recognise a turn from live chunks as it is spoken (records it first); see :func:`listen_turn`."""
+        if self.recognizer is None:
+            raise BackendError("no speech recognizer: type your answer")
+        return listen_turn(self.recognizer, chunks, self.endpoint, on_state, self.recorder)
+
     def hear_file(self, path) -> Transcript:
         """Recognise a trainee turn from a WAV file (``--audio-script``); an unreadable file is one UsageError line."""
         import wave
@@ -185,6 +196,7 @@ def voice_for_call(
     player: str = "null",
     audio_out: str | None = None,
     seed: int = 0,
+    hands_free: bool = False,
 ) -> VoicePipeline:
     """The voice pipeline of one call of ``scenario``, built once at start-up.
 
@@ -215,5 +227,7 @@ def voice_for_call(
             recorder = Recorder(audio_out)
         except OSError as exc:
             raise UsageError(f"cannot write audio to {audio_out}: {exc.strerror or exc}") from None
-    return VoicePipeline(synth, scenario.line, scenario.persona.voice, lang, recognizer=rec,
-                         player=get_player(player), recorder=recorder, seed=seed)
+    pipeline = VoicePipeline(synth, scenario.line, scenario.persona.voice, lang, recognizer=rec,
+                             player=get_player(player), recorder=recorder, seed=seed)
+    pipeline.hands_free = hands_free
+    return pipeline

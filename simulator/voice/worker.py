@@ -3,8 +3,10 @@
 A frame loop must never wait for audio, so the window hands lines and key
 presses to a :class:`VoiceWorker` and drains :attr:`VoiceWorker.results` once
 per frame. Every result is a small frozen value (:class:`Speaking`,
-:class:`Dropouts`, :class:`NoMicrophone`, :class:`Listening`,
-:class:`Recognising`, :class:`Heard`, :class:`VoiceFailure`).
+:class:`Dropouts`, :class:`NoMicrophone`, :class:`Listening`, :class:`Partial`,
+:class:`Recognising`, :class:`Heard`, :class:`VoiceFailure`). Hands-free
+(:meth:`VoiceWorker.listen`): ``Listening``, ``Partial`` while the trainee
+speaks, ``Recognising`` when the turn ended, ``Heard`` (``''`` after silence).
 
 No pygame here: the worker only needs a voice pipeline (``sentences``,
 ``player``, ``hear``, optionally ``recorder``) and a microphone
@@ -58,6 +60,14 @@ class Recognising:
 
 
 @dataclass(frozen=True, slots=True)
+class Partial:
+    """Hands-free: what has been recognised so far while the trainee is still speaking."""
+
+    text: str
+    """Committed words, then the tentative rest."""
+
+
+@dataclass(frozen=True, slots=True)
 class Heard:
     """What the recogniser understood."""
 
@@ -73,7 +83,7 @@ class VoiceFailure:
     """One line for the status bar."""
 
 
-VoiceResult = Speaking | Dropouts | NoMicrophone | Listening | Recognising | Heard | VoiceFailure
+VoiceResult = Speaking | Dropouts | NoMicrophone | Listening | Partial | Recognising | Heard | VoiceFailure
 """Anything :attr:`VoiceWorker.results` carries."""
 
 
@@ -115,6 +125,10 @@ class VoiceWorker:
     def release(self) -> None:
         """Push-to-talk released: stop recording and recognise."""
         self._listen.put("stop")
+
+    def listen(self) -> None:
+        """Hands-free: listen (after the customer has finished) until the trainee stops speaking."""
+        self._listen.put("hands-free")
 
     def drain(self) -> list[VoiceResult]:
         """Every result reported since the last call, oldest first (never blocks)."""
@@ -200,6 +214,11 @@ class VoiceWorker:
                     self.microphone.start()
                     recording = True
                     self.results.put(Listening())
+                elif job == "hands-free" and not recording:
+                    if not self._open_mic():
+                        self.results.put(NoMicrophone(""))
+                        continue
+                    self._hands_free()
                 elif job == "stop" and recording:
                     recording = False
                     audio = self.microphone.stop()
@@ -211,3 +230,19 @@ class VoiceWorker:
             except Exception as exc:
                 recording = False
                 self.results.put(VoiceFailure(f"speech input failed: {exc}"))
+
+    def _hands_free(self) -> None:
+        player = getattr(self.pipeline, "player", None)
+        if player is not None:
+            player.wait()  # the microphone must not hear the customer
+
+        def on_state(state: str, text: str) -> None:
+            if state == "listening":
+                self.results.put(Listening())
+            elif state == "partial":
+                self.results.put(Partial(text))
+            elif state == "thinking":
+                self.results.put(Recognising())
+
+        heard = self.pipeline.listen(self.microphone.chunks(), on_state)
+        self.results.put(Heard(heard.text.strip()))
