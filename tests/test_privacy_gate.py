@@ -163,3 +163,19 @@ def test_no_shown_view_minus_its_shown_parts_isolates_fewer_than_k(seed: int) ->
     lat.add(rows)
     lat.suppress()
     check_invariants(lat)
+
+
+def test_released_hr_figures_do_not_move_after_a_deletion(store: Store) -> None:
+    for i in range(7):
+        add_call(store, f"P{i}", "Kurs", "checked-plug", datetime(2025, 3, 4, 9), 50.0 + 10 * (i == 6))
+    before = hr(store, "2025-03")
+    assert before.n_trainees == 7 and before.total == pytest.approx(51.4, abs=0.05)
+    store.delete_trainee("P6")  # before minus after would be P6's call, were the figures recomputed
+    after = hr(store, "2025-03")
+    assert (after.n_trainees, after.n_calls, after.total) == (before.n_trainees, before.n_calls, before.total)
+    assert hr(store, "2025-Q1").n_trainees == 7
+    with store.engine.connect() as conn:  # released figures hold counts and means, no trainee ids
+        assert "T-" not in " ".join(str(r) for r in conn.exec_driver_sql("SELECT * FROM hr_figures").all())
+    store.set_setting("min_group", "7")  # a new k releases the quarter anew: 6 trainees left, below 7
+    with pytest.raises(EmptySelection):
+        hr(store, "2025-03")

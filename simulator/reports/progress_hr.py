@@ -16,6 +16,7 @@ from typing import Any
 from simulator.errors import UsageError
 from simulator.reports.aggregate import Agg, Filter, grains
 from simulator.reports.gate import ALL, MEASURES, SCENARIO, TOTAL, WEEK, Lattice, Period
+from simulator.reports.hr_release import released
 from simulator.reports.progress_model import (
     EmptySelection, GroupRow, Point, Progress, Report, Selection, dimensions_of, group_row, points, round1,
     weakest_skills,
@@ -73,13 +74,22 @@ def build_hr_report(store: Any, sel: Selection, step: Progress) -> Report:
         return _individual(store, sel, period, k, step)
     step("reading calls")
     quarter = period.quarter()
-    lattice = Lattice(quarter, k)
-    f = Filter(start=quarter.start, end=quarter.end)
-    lattice.add_parts(TOTAL, (((t, c, "", m), g) for (t, c, m), g in grains(store, f, ("trainee", "cohort", "month"))))
-    lattice.add_parts(SCENARIO, grains(store, f, ("trainee", "cohort", "scenario", "month")))
-    lattice.add_parts(WEEK, grains(store, f, ("trainee", "cohort", "week", "month")))
-    step("privacy gate")
-    lattice.suppress()
+
+    def compute() -> Lattice:
+        end = min(quarter.end, today.replace(day=1))  # an open quarter: its closed months only
+        f = Filter(start=quarter.start, end=end)
+        lattice = Lattice(quarter, k)
+        lattice.add_parts(TOTAL, (((t, c, "", m), g) for (t, c, m), g in grains(store, f, ("trainee", "cohort", "month"))))
+        lattice.add_parts(SCENARIO, grains(store, f, ("trainee", "cohort", "scenario", "month")))
+        lattice.add_parts(WEEK, grains(store, f, ("trainee", "cohort", "week", "month")))
+        step("privacy gate")
+        lattice.suppress()
+        return lattice
+
+    if quarter.end <= today:  # a closed quarter: released once, then the same figures for ever
+        lattice: Any = released(store, quarter.label, period.label, k, compute)
+    else:
+        lattice = compute()
     scope, time = sel.cohort or ALL, period.label
     what = f"cohort {sel.cohort}" if sel.cohort else "all cohorts"
     top_key = (scope, time, TOTAL, "")
@@ -95,6 +105,7 @@ def build_hr_report(store: Any, sel: Selection, step: Progress) -> Report:
         return group_row(name, agg, dims, hidden)
 
     keys = [k_ for k_ in lattice.cells if k_[1] == time]
+    cell = lattice.cell
     cohorts, left_out = [], 0
     for c in sorted({k_[0] for k_ in keys if k_[0] != ALL}):
         if scope not in (ALL, c):
@@ -106,7 +117,7 @@ def build_hr_report(store: Any, sel: Selection, step: Progress) -> Report:
     heatmap = tuple(row(k_, k_[3]) for k_ in sorted(k_ for k_ in keys if k_[0] == scope and k_[2] == SCENARIO))
     progress: dict[str, list[Point]] = defaultdict(list)
     for key in sorted(k_ for k_ in keys if k_[0] == scope and k_[2] == WEEK):
-        agg = lattice.cells[key]
+        agg = cell(key)
         for m in ("total", *dims):
             measure = "calls" if m == "total" else m
             if m != "total" and not agg.counts.get(m):
@@ -130,6 +141,6 @@ def build_hr_report(store: Any, sel: Selection, step: Progress) -> Report:
     notes.append("Trainees appear only by pseudonym; no quotes from calls are shown to HR.")
     return Report(
         title=f"Progress report: {what}, {period.label} (for HR)", selection=sel, generated=utcnow(), dimensions=dims,
-        n_calls=top.calls, n_trainees=len(top.trainees), period="week", progress=dict(progress), heatmap=heatmap,
+        n_calls=top.calls, n_trainees=top.n(), period="week", progress=dict(progress), heatmap=heatmap,
         weakest=weakest_skills(overall, lambda ranked: {}), cohorts=tuple(cohorts), individuals=individuals,
         adjustments=(), notes=tuple(notes), k=k, period_label=period.label, total=round1(top.mean()), overall=overall)

@@ -220,11 +220,11 @@ def round1(v: float | None) -> float | None:
     return None if v is None else round(v, 1)
 
 
-def group_row(name: str, agg: Agg, dims: tuple[str, ...], hidden: frozenset[str] = frozenset()) -> GroupRow:
+def group_row(name: str, agg: Any, dims: tuple[str, ...], hidden: frozenset[str] = frozenset()) -> GroupRow:
     """A GroupRow of an accumulator; hidden measures become None."""
     if "calls" in hidden:
         return GroupRow(name, None, None, None, {d: None for d in dims}, hidden, {})
-    return GroupRow(name, len(agg.trainees), agg.calls, round1(agg.mean()),
+    return GroupRow(name, agg.n(), agg.calls, round1(agg.mean()),
                     {d: None if d in hidden else round1(agg.mean(d)) for d in dims}, hidden,
                     {d: 0 if d in hidden else agg.n(d) for d in dims})
 

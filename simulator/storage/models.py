@@ -200,3 +200,32 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class HrRelease(Base):
+    """A quarter whose HR figures have been released (frozen): computed once, then served unchanged.
+
+    Freezing stops differencing over time: a deletion or a late call does not
+    change what HR already saw. Raising k releases the quarter anew.
+    """
+
+    __tablename__ = "hr_releases"
+    quarter: Mapped[str] = mapped_column(String(8), primary_key=True)
+    k: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class HrFigure(Base):
+    """One gated measure of one cell of a released quarter (no trainee ids: counts and means only)."""
+
+    __tablename__ = "hr_figures"
+    quarter: Mapped[str] = mapped_column(ForeignKey("hr_releases.quarter", ondelete="CASCADE"), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(120), primary_key=True)
+    time: Mapped[str] = mapped_column(String(8), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    part: Mapped[str] = mapped_column(String(120), primary_key=True)
+    measure: Mapped[str] = mapped_column(String(32), primary_key=True)
+    shown: Mapped[bool] = mapped_column(Boolean)
+    trainees: Mapped[int] = mapped_column(Integer, default=0)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    mean: Mapped[float | None] = mapped_column(Float)
