@@ -165,3 +165,110 @@ def test_summary_pdf_and_html_escape(engine, tmp_path):
     assert pdf.read_bytes()[:5] == b"%PDF-"
     with pytest.raises(UsageError):
         write_summary(tmp_path / "missing" / "s.html", s, lang="en")
+
+
+# -- the projector window: keys only, headless -------------------------------------------
+@pytest.fixture(scope="module")
+def display():
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+    yield
+    pygame.display.quit()
+
+
+def long_title_engine(lang: str) -> Engine:
+    """checked-plug with a title far too long for one header line (it must wrap, not be cut)."""
+    from dataclasses import replace
+
+    sc = load("checked-plug")
+    long = {"en": "The printer in accounts is dead on the last day of the month – \"I already checked the plug, "
+                  "twice, and my manager needs the statements on her desk by three o'clock!\"",
+            "de": "Der Drucker in der Buchhaltung ist am Monatsletzten tot – „Stecker hab ich schon zweimal geprüft, "
+                  "und meine Chefin braucht die Auszüge um drei Uhr auf dem Tisch!“"}
+    return Engine(replace(sc, title=replace(sc.title, variants={k: (v,) for k, v in long.items()})), lang)
+
+
+def test_window_hang_up_notes_rewind_and_summary_by_keys(display, tmp_path, monkeypatch):
+    import pygame
+
+    from simulator.ui.seminar_window import SeminarWindow
+
+    eng = long_title_engine("en")
+    clock = wf.FakeClock()
+    s = Seminar(eng, ["Ana", "Ben", "Cem"], scorer=wf.fake_score, clock=clock)
+    w = SeminarWindow(s, lang="en", summary=str(tmp_path / "room.html"))
+    surface = pygame.Surface((1366, 768))
+
+    def keys(*events):
+        for e in events:
+            w.handle_event(e)
+        w.update()
+        w.draw(surface)
+
+    keys(wf.typed(lines()[0]), wf.key(pygame.K_RETURN), wf.key(pygame.K_TAB))
+    clock.now += 95
+    while not s.state.ended:
+        keys(wf.typed(RUDE["en"]), wf.key(pygame.K_RETURN))
+    end = s.state.turn
+    assert not s.finished and w.screen == "call" and "F4" in w.status
+    keys(wf.typed("ignored"), wf.key(pygame.K_RETURN))  # Enter after the end: the rewind dialog, nothing typed
+    assert w.dialog == "rewind" and w.dialog_entry.text == str(end - 1) and s.state.turn == end
+    keys(wf.key(pygame.K_ESCAPE), wf.key(pygame.K_F7), wf.typed("too rude"), wf.key(pygame.K_RETURN))
+    keys(wf.key(pygame.K_F8), wf.key(pygame.K_RETURN), wf.typed("-10"), wf.key(pygame.K_RETURN), wf.typed("rude"),
+         wf.key(pygame.K_RETURN))
+    assert [(m.trainee, m.note) for m in s.marks] == [("Ben", "too rude")] and s.adjustments[0].trainee == "Ben"
+    clock.now += 30  # the discussion after the end does not run the call timer
+    keys()
+    assert wf.compare_golden(surface, "seminar-hangup-1366-en") <= wf.TOLERANCE  # long title wrapped, call over
+    keys(wf.key(pygame.K_F4), wf.key(pygame.K_BACKSPACE), wf.typed("9"), wf.key(pygame.K_RETURN))
+    assert w.dialog == "rewind" and "no turn 9" in w.status  # the dialog stays for a better number
+    keys(wf.key(pygame.K_BACKSPACE), wf.typed("1"), wf.key(pygame.K_RETURN))
+    assert w.dialog is None and s.on_seat == "Cem" and s.state.turn == 1 and s.attempt.number == 2
+    keys(wf.typed(lines()[1]), wf.key(pygame.K_RETURN))
+    assert s.turns_of("Cem") == (2,)
+    keys(wf.key(pygame.K_ESCAPE))
+    assert w.screen == "ranking" and s.finished
+    keys(wf.key(pygame.K_DOWN), wf.key(pygame.K_s))
+    assert (tmp_path / "room.html").exists() and "room.html" in w.status
+    page = (tmp_path / "room.html").read_text(encoding="utf-8")
+    assert "too rude" in page and "Cem" in page
+
+
+def test_pause_is_a_full_screen_overlay(display):
+    import pygame
+
+    from simulator.ui.seminar_window import SeminarWindow
+
+    eng = Engine(load("checked-plug"), "de")
+    clock = wf.FakeClock()
+    s = Seminar(eng, ["Ana", "Ben"], scorer=wf.fake_score, clock=clock)
+    w = SeminarWindow(s, lang="de")
+    surface = pygame.Surface((1920, 1080))
+    for line in lines("de")[:2]:
+        s.say(line)
+        s.pass_turn()
+    clock.now += 61
+    w.handle_event(wf.key(pygame.K_F9))
+    clock.now += 30
+    w.update()
+    w.draw(surface)
+    assert s.paused
+    # the middle of the screen is the overlay's colour, not a panel's white
+    centre = surface.get_at((960, 200))[:3]
+    assert sum(centre) < 200, centre
+    assert wf.compare_golden(surface, "seminar-pause-1920-de") <= wf.TOLERANCE
+
+
+def test_font_scale_and_exam(display):
+    import pygame
+
+    from simulator.ui.seminar_window import SeminarWindow
+
+    s = Seminar(Engine(load("checked-plug"), "en"), ["Ana"], scorer=wf.fake_score, clock=wf.FakeClock())
+    big = SeminarWindow(s, lang="en", font_scale=1.5, exam=True)
+    assert big.font_scale == pytest.approx(SeminarWindow.SCALE * 1.5)
+    surface = pygame.Surface((1366, 768))
+    big.draw(surface)  # the exam hides the checklist; nothing overflows into an error
+    assert big.fonts(768).body_size > SeminarWindow(s, lang="en").fonts(768).body_size

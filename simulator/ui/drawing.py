@@ -216,3 +216,109 @@ def persona_lines(t: Texts, scenario, lang: str, fonts, width: int) -> list[Line
     out += lines_of(fonts.body, f"{t('tech_level')}: {t('tech_' + p.tech_level)}  ·  "
                     f"{t('urgency')}: {t('urgency_' + s.urgency)}", width, colour=theme.MUTED)
     return out
+
+
+# -- wrapping helpers (the seminar's projector; additive, the trainee window does not use them yet) ----------------
+def wrapped_header(surface, fonts, title: str, *, clock: str = "", max_lines: int = 3) -> int:
+    """A header bar as tall as ``title`` needs: the title wraps (up to ``max_lines`` lines) instead of being cut.
+
+    ``clock`` is drawn right, vertically centred. Returns the header's height.
+    """
+    import pygame
+
+    w = surface.get_width()
+    pad = fonts.body_size
+    clock_w = fonts.title.size(clock)[0] + pad if clock else 0
+    lines = list(wrap(fonts.title, title, w - 2 * pad - clock_w)) or [""]
+    if len(lines) > max_lines:  # only a title longer than three screen lines is shortened
+        lines = lines[:max_lines]
+        while lines[-1] and fonts.title.size(lines[-1] + "…")[0] > w - 2 * pad - clock_w:
+            lines[-1] = lines[-1][:-1]
+        lines[-1] += "…"
+    step = fonts.title.get_linesize()
+    height = step * len(lines) + round(step * 0.6)
+    pygame.draw.rect(surface, theme.HEADER, (0, 0, w, height))
+    y = (height - step * len(lines)) // 2
+    for i, line in enumerate(lines):
+        text(surface, fonts.title, line, (pad, y + i * step), theme.HEADER_TEXT)
+    if clock:
+        text(surface, fonts.title, clock, (w - pad, (height - step) // 2), theme.HEADER_TEXT, right=True)
+    return height
+
+
+def label_lines(font, label: str, value: str, width: int, **style) -> list[Line]:
+    """'label · value' wrapped to ``width``: a long label takes more lines instead of running into its value."""
+    return lines_of(font, f"{label}  ·  {value}" if value else label, width, **style)
+
+
+def checklist_lines(t: Texts, scenario, state, lang: str, fonts, width: int) -> list[Line]:
+    """The scenario's checklist as wrapped lines: '✓' for a step the engine recognised, '○' for one still open."""
+    done = set(getattr(state, "steps_done", ()) or ())
+    out: list[Line] = []
+    indent = fonts.body.size("✓ ")[0]
+    for step in scenario.steps:
+        title = step.title.get(lang) + (" *" if step.essential else "")
+        ok = step.id in done
+        parts = wrap(fonts.body, title, width - indent)
+        for i, part in enumerate(parts):
+            mark = ("✓ " if ok else "○ ") if i == 0 else ""
+            out.append(Line(mark + part, colour=theme.GOOD if ok else theme.TEXT, indent=0 if i == 0 else indent))
+    return out
+
+
+def overlay(surface, fonts, title: str, subtitle: str = "") -> None:
+    """A full-screen overlay: the screen darkened, ``title`` huge in the middle, ``subtitle`` wrapped under it."""
+    import pygame
+
+    w, h = surface.get_size()
+    shade = pygame.Surface((w, h), pygame.SRCALPHA)
+    shade.fill((*theme.HEADER, 245))
+    surface.blit(shade, (0, 0))
+    big = fonts.get(max(fonts.body_size * 4, 24), bold=True)
+    while big.size(title)[0] > w * 0.9 and big.get_height() > fonts.body_size:
+        big = fonts.get(round(big.get_height() * 0.8), bold=True)
+    th = big.get_linesize()
+    sub = list(wrap(fonts.title, subtitle, round(w * 0.8))) if subtitle else []
+    total = th + len(sub) * fonts.title.get_linesize()
+    y = (h - total) // 2
+    r = big.render(title, True, theme.HEADER_TEXT)
+    surface.blit(r, ((w - r.get_width()) // 2, y))
+    y += th
+    for line in sub:
+        r = fonts.title.render(line, True, theme.HEADER_TEXT)
+        surface.blit(r, ((w - r.get_width()) // 2, y))
+        y += fonts.title.get_linesize()
+
+
+def draw_lines(surface, rect, lines: list[Line], font, bold_font=None) -> int:
+    """``lines`` in ``font`` (``bold_font`` for bold ones) from the top of ``rect``, clipped; returns how many fitted."""
+    import pygame
+
+    step = font.get_linesize()
+    clip = surface.get_clip()
+    surface.set_clip(rect)
+    shown = 0
+    for i, line in enumerate(lines):
+        y = rect.top + i * step
+        if y + step > rect.bottom + step // 4:
+            break
+        if line.fill is not None:
+            pygame.draw.rect(surface, line.fill, (rect.left, y, rect.width, step))
+        f = bold_font if line.bold and bold_font is not None else font
+        surface.blit(f.render(line.text, True, line.colour), (rect.left + line.indent, y))
+        shown += 1
+    surface.set_clip(clip)
+    return shown
+
+
+def weighted_rows(font, rows, width: int) -> list[tuple[Line, str]]:
+    """(label, value, colour) rows as wrapped lines with the value beside the first line, right-aligned.
+
+    A long label wraps within ``width`` minus the widest value instead of running into it.
+    """
+    value_w = max((font.size(v)[0] for _, v, _ in rows), default=0) + font.size("  ")[0]
+    out: list[tuple[Line, str]] = []
+    for label, value, colour in rows:
+        for i, part in enumerate(wrap(font, label, width - value_w)):
+            out.append((Line(part, colour=colour, indent=0 if i == 0 else font.size("  ")[0]), value if i == 0 else ""))
+    return out

@@ -79,14 +79,29 @@ def trainee_logs(store, scenario, lang: str, names, *, seed: int, private: bool)
               help="Store each trainee's part of the seminar (their turns, score and the instructor's notes).")
 @click.option("--db", default=None, envvar="SIMULATOR_DB", metavar="URL",
               help="Progress database: sqlite:///file.db or postgresql+psycopg://... (default: a SQLite file in your data folder).")
+@click.option("--summary", default=None, metavar="FILE",
+              help="Write a summary for the participants when the seminar ends: .html, or .pdf (needs reportlab).")
+@click.option("--font-scale", "font_scale", type=click.FloatRange(0.6, 2.0), default=1.0, show_default=True,
+              help="Text size on the projector (Ctrl +/− change it while running).")
+@click.option("--exam", is_flag=True, help="Do not show the checklist on the projector.")
 def seminar(scenario: str, trainees: str, lang: str | None, mode: str, seed: int, ui: str, voice: bool | None, tts: str,
-            private: bool, store: bool, db: str | None) -> None:
-    """Run a call on a projector with several trainees (hot seat or one after the other)."""
+            private: bool, store: bool, db: str | None, summary: str | None, font_scale: float, exam: bool) -> None:
+    """Run a call on a projector with several trainees (hot seat or one after the other).
+
+    A call that ends (the customer hangs up) does not end the seminar: rewind
+    to a turn (F4, or /rewind N) and let the next trainee try from there; the
+    ranking comes when the instructor ends the seminar (Esc, or /end).
+    """
     from simulator.config import default_language
     from simulator.dialogue import Engine
     from simulator.scenario import load
 
     names = parse_trainees(trainees)
+    if summary:
+        from simulator.reports.seminar_summary import HTML_SUFFIXES, PDF_SUFFIXES
+
+        if not summary.lower().endswith(HTML_SUFFIXES + PDF_SUFFIXES):  # before anything is played
+            raise click.BadParameter("use a .html or .pdf file", param_hint="--summary")
     sc = load(scenario)
     engine = Engine(sc, lang or default_language())
     if ui == "auto":
@@ -121,11 +136,15 @@ def seminar(scenario: str, trainees: str, lang: str | None, mode: str, seed: int
         if ui == "window":
             from simulator.ui.seminar_window import run_seminar_window
 
-            run_seminar_window(run, lang=engine.lang, voice=worker, surface=surface)
+            run_seminar_window(run, lang=engine.lang, voice=worker, surface=surface, font_scale=font_scale, exam=exam,
+                               summary=summary)
             worker = None  # the window closed it
-            SeminarTerminal(run, lang=engine.lang).show_ranking()
+            terminal = SeminarTerminal(run, lang=engine.lang)
+            terminal.show_ranking()
+            if summary:
+                terminal.write_summary(summary)
         else:
-            SeminarTerminal(run, lang=engine.lang).run()
+            SeminarTerminal(run, lang=engine.lang, summary=summary).run()
     finally:
         if worker is not None:
             worker.close()

@@ -16,12 +16,14 @@ from typing import Any
 from simulator.dialogue.seminar import DIMENSIONS, Seminar
 from simulator.errors import UsageError
 from simulator.ui.app import App
-from simulator.ui.drawing import dimension_name, short_reason, status_bar
+from simulator.ui.drawing import dimension_name, reason_text, short_reason, status_bar
 from simulator.ui.seminar_views import CURSOR, SeminarCallView, SeminarRankingView
-from simulator.ui.widgets import TextField, panel, text
+from simulator.ui.widgets import TextField, panel, text, wrap
 
-DIALOGS = ("note", "adjust_dimension", "adjust_delta", "adjust_reason")
-"""The dialog steps: a note; an adjustment's dimension, points and reason."""
+DIALOGS = ("note", "adjust_dimension", "adjust_delta", "adjust_reason", "rewind")
+"""The dialog steps: a note; an adjustment's dimension, points and reason; the turn to rewind to."""
+DEFAULT_SUMMARY = "seminar-summary.html"
+"""Where S on the ranking writes the summary without ``--summary``."""
 STATUS_SECONDS = 6.0
 """How long a status message stays before the key hint returns."""
 
@@ -69,10 +71,14 @@ class SeminarWindow(App):
     """Projector text is larger than the trainee window's."""
 
     def __init__(self, seminar: Seminar, *, lang: str, clock: Callable[[], float] | None = None,
-                 voice: Any = None) -> None:
+                 voice: Any = None, font_scale: float = 1.0, exam: bool = False, summary: str | None = None) -> None:
         from simulator.ui.texts import Texts
 
-        super().__init__(scale=self.SCALE, clock=clock or seminar.clock)
+        super().__init__(scale=round(self.SCALE * font_scale, 2), clock=clock or seminar.clock)
+        self.exam = exam
+        """Exam: the checklist is not shown on the projector."""
+        self.summary = summary
+        """Where S on the ranking writes the summary (.html or .pdf; default DEFAULT_SUMMARY)."""
         self.s = seminar
         """The seminar shown and driven."""
         self.lang = lang
@@ -117,16 +123,47 @@ class SeminarWindow(App):
     def next_trainee(self) -> None:
         """Pass the turn (hot seat) or start the next trainee's call (sequence); the ranking once all are done."""
         s = self.s
-        if s.mode == "hotseat" and s.state.ended:
-            s.close()
-        else:
-            s.pass_turn()
+        s.pass_turn()
         self.call_view.entry.text = ""
         self.call_view.follow = True
         if s.finished:
             self.show_ranking()
         else:
             self.say_status(self.t("next_trainee", trainee=s.on_seat) if s.mode == "hotseat" else "")
+
+    def open_rewind(self) -> None:
+        """The rewind dialog, offering the last turn that did not end the call."""
+        s = self.s
+        if s.finished:
+            return
+        last = s.state.turn - 1 if s.state.ended else s.state.turn
+        self.open_dialog("rewind", self.t("attempt", n=s.attempt.number + 1))
+        self.dialog_entry.insert(str(max(0, last)))
+
+    def rewind(self, value: str) -> bool:
+        """Rewind to the turn typed; the status says who answers now (or what was wrong)."""
+        try:
+            self.s.rewind(value.strip() or "x")
+        except UsageError as exc:
+            self.say_status(exc.message)
+            return False
+        a = self.s.attempt
+        self.dialog = None
+        self.call_view.entry.text = ""
+        self.call_view.follow = True
+        self.say_status(self.t("rewound", n=a.start, attempt=a.number, trainee=self.s.on_seat))
+        return True
+
+    def write_summary(self) -> None:
+        """Write the seminar summary for the participants; the status line names the file."""
+        from simulator.reports.seminar_summary import write_summary
+
+        try:
+            path = write_summary(self.summary or DEFAULT_SUMMARY, self.s, lang=self.lang)
+        except UsageError as exc:
+            self.say_status(exc.message)
+            return
+        self.say_status(self.t("summary_written", path=path))
 
     def end(self) -> None:
         """The instructor ends the call (and the seminar): on to the ranking."""
@@ -135,6 +172,7 @@ class SeminarWindow(App):
 
     def show_ranking(self) -> None:
         self.status = ""
+        self.dialog = None
         self.show(self.ranking_view)
 
     def on_quit(self) -> None:
@@ -164,6 +202,8 @@ class SeminarWindow(App):
         """The status line (red while paused); returns its top."""
         if self.status:
             message = self.status
+        elif self.screen == "call" and self.s.state.ended and self.s.mode == "hotseat":
+            message = self.t("call_over_window", reason=reason_text(self.t, self.s.state.outcome.reason))
         elif self.s.paused:
             message = self.t("paused")
         elif self.clock() < self.speaking_until:
@@ -199,7 +239,10 @@ class SeminarWindow(App):
         if key not in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return
         value = self.dialog_entry.text.strip()
-        if self.dialog == "note":
+        if self.dialog == "rewind":
+            if self.rewind(value):
+                self.dialog = None
+        elif self.dialog == "note":
             if value:
                 self.say_status(self.t("marked", n=self.s.mark(value, self.dialog_for).turn))
             self.dialog = None
@@ -231,15 +274,23 @@ class SeminarWindow(App):
         shade.fill((0, 0, 0, 110))
         surface.blit(shade, (0, 0))
         step = fonts.body.get_linesize()
-        rows = len(DIMENSIONS) + 1 if self.dialog == "adjust_dimension" else 2
-        box = pygame.Rect(0, 0, min(w - 40, fonts.body_size * 40), step * (rows + 2) + fonts.bold.get_linesize())
+        last = self.s.state.turn - 1 if self.s.state.ended else self.s.state.turn
+        prompt = {"note": t("note_prompt"), "adjust_dimension": t("adjust_dimension"),
+                  "adjust_delta": t("adjust_delta"), "adjust_reason": t("adjust_reason"),
+                  "rewind": t("rewind_prompt", max=max(0, last))}[self.dialog]
+        width = min(w - 40, fonts.body_size * 40)
+        pad = max(6, fonts.body_size // 2)
+        asked = wrap(fonts.body, prompt.strip(), width - 2 * pad)  # a long prompt wraps, it is not cut
+        rows = len(DIMENSIONS) if self.dialog == "adjust_dimension" else 1
+        box = pygame.Rect(0, 0, width, step * (rows + len(asked) + 1) + fonts.bold.get_linesize() + 2 * pad)
         box.center = (w // 2, h // 2)
-        title = {"note": t("note_prompt"), "adjust_dimension": t("adjust_dimension"),
-                 "adjust_delta": t("adjust_delta"), "adjust_reason": t("adjust_reason")}[self.dialog]
-        inner = panel(surface, box, f"{self.dialog_for} · {title}", fonts, focused=True)
+        inner = panel(surface, box, self.dialog_for, fonts, focused=True)
+        for i, line in enumerate(asked):
+            text(surface, fonts.body, line, (inner.left, inner.top + i * step), theme.MUTED)
+        top = inner.top + len(asked) * step + pad // 2
         if self.dialog == "adjust_dimension":
             for i, d in enumerate(DIMENSIONS):
-                y = inner.top + i * step
+                y = top + i * step
                 if i == self.dim_cursor:
                     pygame.draw.rect(surface, theme.HIGHLIGHT, (inner.left, y, inner.width, step))
                 text(surface, fonts.body, ("▶ " if i == self.dim_cursor else "   ") + dimension_name(t, d),
@@ -248,10 +299,11 @@ class SeminarWindow(App):
             value = self.dialog_entry.text + CURSOR
             while fonts.body.size(value)[0] > inner.width:
                 value = "…" + value[2:]
-            text(surface, fonts.body, value, (inner.left, inner.top))
+            text(surface, fonts.body, value, (inner.left, top))
 
 
-def run_seminar_window(seminar: Seminar, *, lang: str, voice: Any = None, fps: int = 30, surface: Any = None) -> Seminar:
+def run_seminar_window(seminar: Seminar, *, lang: str, voice: Any = None, fps: int = 30, surface: Any = None,
+                       font_scale: float = 1.0, exam: bool = False, summary: str | None = None) -> Seminar:
     """The projector window until the instructor quits the ranking screen (Ctrl-C: the call is ended first).
 
     ``voice``: the VoiceWorker of :func:`seminar_voice` (closed when the window closes) or None.
@@ -260,7 +312,7 @@ def run_seminar_window(seminar: Seminar, *, lang: str, voice: Any = None, fps: i
     from simulator.ui.app import run
     from simulator.ui.display import open_display
 
-    window = SeminarWindow(seminar, lang=lang, voice=voice)
+    window = SeminarWindow(seminar, lang=lang, voice=voice, font_scale=font_scale, exam=exam, summary=summary)
     if surface is None:
         surface = open_display(window.t("seminar"), (1600, 900))
     try:
