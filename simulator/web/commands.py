@@ -21,9 +21,11 @@ def app_from_env() -> object:
     """The application for uvicorn worker processes (``--workers``): the store named by $SIMULATOR_DB."""
     from simulator.storage import Store
     from simulator.web.app import create_app
+    from simulator.web.reports import warm
 
-    return create_app(Store.open(os.environ.get("SIMULATOR_DB")),
-                      secure=os.environ.get("SIMULATOR_WEB_SECURE") == "1")
+    store = Store.open(os.environ.get("SIMULATOR_DB"))
+    warm(store)
+    return create_app(store, secure=os.environ.get("SIMULATOR_WEB_SECURE") == "1")
 
 
 @click.command()

@@ -1,9 +1,14 @@
 """Progress reports for the pages and downloads: the report code of :mod:`simulator.reports.progress`, cached briefly.
 
-A cohort report over a large store takes a few hundred milliseconds; pages
-reuse one for :data:`TTL` seconds (per process, read-only: a serve process
-never answers from another's cache, and nothing written waits for it).
-Notes and adjustments are read fresh on the call page.
+A cohort report over a large store takes a second or more, HR's gated
+quarter several: pages reuse one report per selection (per process,
+read-only). A stale report is served while one background thread computes
+the new one, and concurrent requests for a report nobody has yet wait for
+one computation instead of each starting their own. Staleness is bounded:
+:data:`TTL` for trainee and instructor reports, :data:`HR_TTL` for HR's
+closed periods (their figures do not change with new calls). Notes and
+adjustments are read fresh on the call page; a deletion made by this process
+drops the cache at once, other processes' copies age out within :data:`TTL`.
 """
 
 from __future__ import annotations
@@ -15,31 +20,80 @@ from typing import Any
 
 from simulator.reports.progress_model import EmptySelection, Selection
 
-TTL = 30.0
-"""Seconds a computed report is reused."""
+TTL = 60.0
+"""Seconds a trainee or cohort report is served before it is computed again."""
+HR_TTL = 600.0
+"""Seconds an HR report of a closed period is served before it is computed again."""
 _cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
+_running: dict[tuple[Any, ...], threading.Event] = {}
 _lock = threading.Lock()
 
 
-def report(store: Any, sel: Selection) -> Any:
-    """The report of ``sel`` (None when no scored call matches), from the cache when fresh."""
+def _compute(store: Any, sel: Selection) -> Any:
     from simulator.reports.progress import build_report
 
+    try:
+        return build_report(store, sel)
+    except EmptySelection:
+        return None
+
+
+def _refresh(store: Any, sel: Selection, key: tuple[Any, ...], done: threading.Event) -> None:
+    try:
+        value = _compute(store, sel)
+        with _lock:
+            if len(_cache) > 500:
+                _cache.clear()
+            _cache[key] = (time.monotonic() + (HR_TTL if sel.audience == "hr" else TTL), value)
+    finally:
+        with _lock:
+            _running.pop(key, None)
+        done.set()
+
+
+def _background(store: Any, sel: Selection, key: tuple[Any, ...], done: threading.Event) -> None:
+    try:
+        _refresh(store, sel, key, done)
+    except Exception:  # noqa: BLE001 - the stale report stays; the next request past the TTL tries again
+        pass
+
+
+def report(store: Any, sel: Selection) -> Any:
+    """The report of ``sel`` (None when no scored call matches): fresh, or stale while a refresh runs."""
     key = (id(store), sel)
-    now = time.monotonic()
     with _lock:
         hit = _cache.get(key)
-    if hit is not None and hit[0] > now:
+        running = _running.get(key)
+        if hit is not None and hit[0] > time.monotonic():
+            return hit[1]
+        if running is None:
+            running = _running[key] = threading.Event()
+            starter = True
+        else:
+            starter = False
+    if hit is not None:  # stale: answer now, refresh in the background (once)
+        if starter:
+            threading.Thread(target=_background, args=(store, sel, key, running), daemon=True).start()
         return hit[1]
-    try:
-        value = build_report(store, sel)
-    except EmptySelection:
-        value = None
+    if starter:
+        _refresh(store, sel, key, running)  # errors (a bad period) reach the caller
+    else:
+        running.wait(120)
     with _lock:
-        if len(_cache) > 500:
-            _cache.clear()
-        _cache[key] = (now + TTL, value)
-    return value
+        hit = _cache.get(key)
+    return hit[1] if hit is not None else _compute(store, sel)
+
+
+def warm(store: Any) -> None:
+    """Compute HR's default report in the background (a serve process starts with it ready)."""
+    threading.Thread(target=lambda: _safe(store, Selection(audience="hr")), daemon=True).start()
+
+
+def _safe(store: Any, sel: Selection) -> None:
+    try:
+        report(store, sel)
+    except Exception:  # noqa: BLE001 - warming is best effort; the page shows the error itself
+        pass
 
 
 def forget() -> None:
