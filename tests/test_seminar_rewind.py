@@ -117,7 +117,9 @@ def test_hang_up_notes_rewind_and_the_next_trainee_are_stored(engine, tmp_path):
     assert said["Ana"] == [[(1, lines()[0]), (2, lines()[1])], [(1, lines()[0]), (2, lines()[1]), (5, lines()[4])]]
     for n in names:
         assert all(c["mode"] == "seminar" and c["status"] == "finished" for c in export[n])
-        assert [t["number"] for t in export[n][-1]["turns"] if t["speaker"] == "customer"][0] == 0  # the opening
+        for c in export[n]:  # the customer's lines kept: the opening and the replies to their own lines only
+            own = {t["number"] for t in c["turns"] if t["speaker"] == "trainee"}
+            assert {t["number"] for t in c["turns"] if t["speaker"] == "customer"} <= own | {0}
         assert export[n][-1]["total"] == pytest.approx(rows[n].automatic)  # the counted attempt is the newest
     assert [a["reason"] for a in export["Cem"][0]["adjustments"]] == ["good recap"]
     assert export["Ben"][0]["total"] == pytest.approx(rows["Ben"].attempts[0].score.total)
@@ -272,3 +274,19 @@ def test_font_scale_and_exam(display):
     surface = pygame.Surface((1366, 768))
     big.draw(surface)  # the exam hides the checklist; nothing overflows into an error
     assert big.fonts(768).body_size > SeminarWindow(s, lang="en").fonts(768).body_size
+
+
+def test_sequence_rewind_is_the_same_trainee_trying_again(engine):
+    s = Seminar(engine, ["Ana", "Ben"], mode="sequence", scorer=wf.fake_score, clock=wf.FakeClock())
+    s.say(lines()[0])
+    hang_up(s)
+    s.rewind(1, "Ben")  # in sequence mode the seat stays: it is Ana's call
+    assert s.on_seat == "Ana" and s.attempt.number == 2 and s.attempt.players == ("Ana",)
+    s.say(lines()[1])
+    s.pass_turn()
+    assert s.on_seat == "Ben" and s.attempt.number == 1  # Ben's own first call
+    s.say(lines()[0])
+    s.end_call()
+    rows = {r.trainee: r for r in s.ranking()}
+    assert [(a.attempt, a.outcome_key) for a in rows["Ana"].attempts] == [(1, "reason.hangup"), (2, "reason.quit")]
+    assert rows["Ana"].turns == (1, 2) and rows["Ben"].turns == (1,)

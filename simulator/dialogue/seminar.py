@@ -447,9 +447,11 @@ class Seminar:
     def results(self, trainee: str) -> tuple[AttemptResult, ...]:
         """Each attempt the trainee spoke in, with its score; the last one is counted."""
         spoken = self.attempts_of(trainee)
+        rewound = {id(a) for a in self.attempts  # a later attempt of the same call continued from it
+                   if any(b.players == a.players and b.number == a.number + 1 for b in self.attempts)}
         return tuple(AttemptResult(a.number, a.turns_of(trainee), a.new_turns_of(trainee),
                                    a.call.state.outcome.reason if a.call.ended else "", self.score_in(a, trainee),
-                                   i == len(spoken) - 1) for i, a in enumerate(spoken))
+                                   i == len(spoken) - 1, id(a) in rewound) for i, a in enumerate(spoken))
 
     def ranking(self) -> list[RankingRow]:
         """Trainees by adjusted total of their counted attempt, best first; trainees without turns last."""

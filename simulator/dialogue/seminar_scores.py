@@ -83,6 +83,15 @@ class AttemptResult:
     """The automatic Score of ``turns`` in this attempt; None without a scorer."""
     counted: bool
     """This is the attempt the ranking counts (the trainee's last)."""
+    rewound: bool = False
+    """The instructor rewound this attempt (an outcome ``quit`` then means the rewind ended it, not the trainee)."""
+
+    @property
+    def outcome_key(self) -> str:
+        """The string key of how this attempt ended: ``outcome_rewound``, ``outcome_open`` or ``reason.<reason>``."""
+        if self.rewound and self.outcome in ("", "quit"):
+            return "outcome_rewound"
+        return f"reason.{self.outcome}" if self.outcome else "outcome_open"
 
 
 @dataclass(frozen=True, slots=True)

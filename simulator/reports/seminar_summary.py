@@ -109,7 +109,7 @@ def build(seminar: Any, lang: str, *, today: dt.date | None = None) -> SummaryVi
         attempts = tuple(SummaryAttempt(
             s.t("attempt_counted" if r.counted and len(row.attempts) > 1 else "attempt", n=r.attempt),
             _num(None if r.score is None else r.score.total), ", ".join(map(str, r.turns)),
-            s.reason(r.outcome) if r.outcome else s.t("outcome_open")) for r in row.attempts)
+            s.t(r.outcome_key)) for r in row.attempts)
         final: dict[str, tuple[float, float]] = {}
         for a in row.applied:
             if a.after is not None:

@@ -37,10 +37,11 @@ class SeminarTerminal:
         """Read lines until the seminar is over (``/end`` or end of input), then show the ranking."""
         s, t = self.s, self.t
         self.write(f"{t('seminar')}: {s.scenario.title.get(s.engine.lang)}  ·  {', '.join(s.trainees)}  ·  {s.mode}")
+        self.briefing()
         self.write(t("terminal_help"))
         self._customer()
         while not s.finished:
-            prompt = f"[{s.on_seat}{' · ' + t('paused') if s.paused else ''}]> "
+            prompt = f"[{s.on_seat}{' · ' + t('paused_title') if s.paused else ''}]> "
             try:
                 line = self.read(prompt)
             except (EOFError, click.exceptions.Abort):
@@ -54,6 +55,20 @@ class SeminarTerminal:
         if self.summary:
             self.write_summary(self.summary)
         return s
+
+    def briefing(self) -> None:
+        """What the room should know before the first line: the caller, what the agent knows, the rubric's weights."""
+        from simulator.ui.drawing import dimension_name
+        from simulator.ui.seminar_views import rubric_weights
+
+        s, t, lang = self.s, self.t, self.lang
+        p, sit = s.scenario.persona, s.scenario.situation
+        who = ", ".join(x for x in (p.name.get(lang), p.role.get(lang), p.company.get(lang)) if x)
+        self.write(f"{t('briefing')}: {who}")
+        self.write(f"  {t('what_you_know')}: {sit.briefing.get(lang) or sit.technical.get(lang)}")
+        weights = rubric_weights(s.scenario)
+        self.write(f"  {t('rubric')}: " + "  ·  ".join(f"{dimension_name(t, d)} × {w:g}" for d, w in weights.items()
+                                                        if w))
 
     def command(self, line: str) -> None:
         """One typed line: an instructor command (``/...``) or the answer of the trainee on the hot seat."""
@@ -105,6 +120,9 @@ class SeminarTerminal:
 
         s, t = self.s, self.t
         before = s.state.ended
+        if before and not s.paused:  # in the interface's language, with what can be done now
+            self.write("! " + t("call_over"))
+            return
         state = s.say(line)
         self._customer()
         if state.ended and not before:
@@ -152,7 +170,7 @@ class SeminarTerminal:
 
     def show_ranking(self) -> None:
         """The ranking; per trainee the lines said, the attempts, the dimensions, adjustments as applied, marks and notes."""
-        from simulator.ui.drawing import dimension_name, reason_text
+        from simulator.ui.drawing import dimension_name
 
         s, t = self.s, self.t
         self.write("")
@@ -165,7 +183,7 @@ class SeminarTerminal:
             for r in row.attempts:
                 label = t("attempt_counted" if r.counted and len(row.attempts) > 1 else "attempt", n=r.attempt)
                 total = "–" if r.score is None else f"{r.score.total:.0f}"
-                outcome = reason_text(t, r.outcome) if r.outcome else t("outcome_open")
+                outcome = t(r.outcome_key)
                 self.write(f"      {label}: {total}  ·  {t('turns_header')} {', '.join(map(str, r.turns))}  ·  {outcome}")
             if row.score is not None:
                 dims = [f"{dimension_name(t, d.name)} {'–' if d.value is None else f'{d.value:.0f}'}"

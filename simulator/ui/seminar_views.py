@@ -373,7 +373,7 @@ class SeminarRankingView(SeminarView):
         for r in row.attempts:
             label = t("attempt_counted" if r.counted and len(row.attempts) > 1 else "attempt", n=r.attempt)
             total = "–" if r.score is None else f"{r.score.total:.0f}"
-            outcome = reason_text(t, r.outcome) if r.outcome else t("outcome_open")
+            outcome = t(r.outcome_key)
             lines += lines_of(fonts.body, f"{label}: {total} · {t('turns_header')} {', '.join(map(str, r.turns))} · "
                               f"{outcome}", width, colour=theme.TEXT if r.counted else theme.MUTED)
         if row.score is not None:
