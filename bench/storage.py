@@ -8,15 +8,19 @@ compared <= 1 s; one cohort <= 0.5 s data, <= 1.5 s with HTML and plots; CSV
 of everything <= 3 s and <= 200 MB. No assertions. ``--reuse`` keeps the
 seeded file (and so also times the migration of an older one).
 
-    PYTHONPATH=. python bench/storage.py [--sessions N] [--trainees N] [--db /tmp/simulator-bench.db]
+    PYTHONPATH=. python bench/storage.py [--sessions N] [--trainees N] [--db /tmp/simulator-bench.db] [--reuse]
+    PYTHONPATH=. python bench/storage.py --postgresql       # the same on a throw-away PostgreSQL server
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -31,7 +35,61 @@ def main() -> None:
     parser.add_argument("--cohorts", type=int, default=20)
     parser.add_argument("--db", default="/tmp/simulator-bench.db")
     parser.add_argument("--reuse", action="store_true", help="Keep an existing bench database (skip seeding).")
+    parser.add_argument("--postgresql", action="store_true",
+                        help="Run on a throw-away PostgreSQL server (Debian binaries, as tests/conftest_pg.py) instead.")
     args = parser.parse_args()
+    if args.postgresql:
+        with throwaway_postgresql() as url:
+            run(args, url, fresh=True)
+        return
+    fresh = not (args.reuse and Path(args.db).exists())
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.db + suffix).unlink(missing_ok=True)
+    run(args, f"sqlite:///{args.db}", fresh)
+
+
+@contextmanager
+def throwaway_postgresql() -> Iterator[str]:
+    """A PostgreSQL server in a temporary folder on a free port; its URL (database 'bench')."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from tests.conftest_pg import PG_BIN, _as_user, _free_port
+
+    root = Path(tempfile.mkdtemp(prefix="simulator-bench-pg-", dir="/tmp"))
+    os.chmod(root, 0o755)
+    data, sock = root / "data", root / "sock"
+    data.mkdir()
+    sock.mkdir()
+    if os.geteuid() == 0:
+        import pwd
+
+        pw = pwd.getpwnam("postgres")
+        for p in (root, data, sock):
+            os.chown(p, pw.pw_uid, pw.pw_gid)
+    port = _free_port()
+    run_ = dict(capture_output=True, text=True, timeout=120, check=True)
+    subprocess.run(_as_user([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                             "--no-sync", "--locale=C"]), **run_)
+    opts = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB"
+    subprocess.run(_as_user([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(root / "pg.log"), "-o", opts, "-w",
+                             "start"]), **run_)
+    try:
+        import psycopg
+
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True) as conn:
+            conn.execute("CREATE DATABASE bench")
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/bench"
+    finally:
+        subprocess.run(_as_user([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                       capture_output=True, timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, url: str, fresh: bool) -> None:
+    """Seed (when fresh) and time the targets on the store at ``url``."""
 
     from simulator.reports.progress import Selection, build_report, write_csv, write_html, write_pdf
     from simulator.storage import Store
@@ -39,11 +97,7 @@ def main() -> None:
 
     from simulator.storage.crypto import ANONYMOUS, name_index
 
-    fresh = not (args.reuse and Path(args.db).exists())
-    if fresh:
-        for suffix in ("", "-wal", "-shm"):
-            Path(args.db + suffix).unlink(missing_ok=True)
-    store = Store.open(f"sqlite:///{args.db}")
+    store = Store.open(url)
     rng = random.Random(7)
     start_day = datetime(2025, 1, 6)
     trainees = [f"T-{i:06x}" for i in range(args.trainees)]
@@ -99,7 +153,7 @@ def main() -> None:
             if turns:
                 conn.execute(TurnRow.__table__.insert(), turns)
     t_sessions = time.perf_counter() - t0
-    size = sum(Path(args.db + s).stat().st_size for s in ("", "-wal") if Path(args.db + s).exists())
+    size = sum(Path(args.db + s).stat().st_size for s in ("", "-wal") if Path(args.db + s).exists()) if url.startswith("sqlite") else 0
     if fresh:
         print(f"people: {args.trainees} trainees, {args.cohorts} cohorts in {t_people:.2f} s")
         print(f"sessions: {args.sessions} (+{args.sessions * len(DIMENSIONS)} scores, {args.sessions // 10 * 2} turns) "
@@ -107,7 +161,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     store.close()
-    store = Store.open(f"sqlite:///{args.db}")
+    store = Store.open(url)
     print(f"open (and migrate, if the bench file is older): {time.perf_counter() - t0:.2f} s")
     quarter = "2025-Q2"
     for label, sel, target_data, target_all in (
