@@ -33,6 +33,7 @@ MATRIX = [
     ("GET", "/me/export", 303, 200, 403, 403, 403),
     ("GET", "/me/report.csv", 303, 200, 403, 403, 403),
     ("GET", "/me/report.pdf", 303, 200, 403, 403, 403),
+    ("GET", "/me/report.xapi", 303, 200, 403, 403, 403),
     ("GET", "/me/report.exe", 303, 404, 403, 403, 403),
     ("GET", "/me/delete", 303, 200, 403, 403, 403),
     ("GET", "/trainees/{ana}", 303, 200, 200, 403, 403),
@@ -51,11 +52,15 @@ MATRIX = [
     ("GET", "/cohorts/999", 303, 403, 404, 403, 403),
     ("GET", "/cohorts/{cohort_a}/report.csv", 303, 403, 200, 403, 403),
     ("GET", "/cohorts/{cohort_a}/report.pdf", 303, 403, 200, 403, 403),
+    ("GET", "/cohorts/{cohort_a}/report.xapi", 303, 403, 200, 403, 403),
     ("GET", "/cohorts/{cohort_b}/report.csv", 303, 403, 403, 403, 403),
+    ("GET", "/cohorts/{cohort_b}/report.xapi", 303, 403, 403, 403, 403),
+    ("GET", "/trainees/{ana}/report.xapi", 303, 403, 200, 403, 403),
     ("GET", "/hr", 303, 403, 403, 200, 403),
     ("GET", "/hr?period=2999-Q1", 303, 403, 403, 200, 403),
     ("GET", "/hr/report.csv?period={period}", 303, 403, 403, 200, 403),
     ("GET", "/hr/report.pdf?period={period}", 303, 403, 403, 200, 403),
+    ("GET", "/hr/report.xapi?period={period}", 303, 403, 403, 200, 403),
     ("GET", "/admin", 303, 403, 403, 403, 200),
     ("GET", "/admin/audit", 303, 403, 403, 403, 200),
     ("GET", "/scenarios", 303, 200, 200, 200, 200),
@@ -146,6 +151,16 @@ def test_api_shapes_and_what_each_role_sees(clients, seeded: Seeded) -> None:
     assert {c["name"] for c in ina_cohorts["cohorts"]} == {"Kurs A"}
     schema = clients["anon"].get("/api/openapi.json").json()
     assert {"/login", "/logout", "/api/health", "/api/cohorts", "/api/trainees", "/api/me/sessions"} <= set(schema["paths"])
+
+
+def test_xapi_downloads_name_nobody(clients, seeded: Seeded) -> None:
+    mine = clients["ana"].get("/me/report.xapi").json()
+    assert mine and {st["actor"]["account"]["name"] for st in mine} == {seeded.ana}
+    cohort = clients["ina"].get(f"/cohorts/{seeded.cohort_a}/report.xapi")
+    assert "O'Brien" not in cohort.text and len(cohort.json()) >= 18
+    hr = clients["hana"].get(f"/hr/report.xapi?period={seeded.period}").json()
+    assert hr and all(st["actor"]["objectType"] == "Group" for st in hr)
+    assert seeded.ana not in str(hr)
 
 
 def test_pages_escape_html_and_sql_shaped_names(clients, seeded: Seeded) -> None:

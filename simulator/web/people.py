@@ -24,7 +24,7 @@ router = APIRouter(include_in_schema=False)
 TRAINEE = Depends(role("trainee"))
 READERS = Depends(role("trainee", "instructor"))
 INSTRUCTOR = Depends(role("instructor"))
-FORMATS = ("csv", "pdf")
+FORMATS = ("csv", "pdf", "xapi")
 
 
 def _trainee_page(request: Request, user: User, tid: str, cohort: str | None, own: bool) -> Any:
@@ -78,6 +78,9 @@ def my_report(request: Request, fmt: str, user: Annotated[User, TRAINEE]) -> Any
     rep = reports.report(web(request).store, Selection(trainee=user.trainee_id, audience="trainee"))
     if rep is None:
         raise WebError(404, "no_calls")
+    if fmt == "xapi":
+        return reports.xapi_download(reports.call_statements(web(request).store, trainee=user.trainee_id),
+                                     f"calls-{user.trainee_id}")
     return reports.download(rep, fmt, f"progress-{user.trainee_id}")
 
 
@@ -102,6 +105,8 @@ def trainee_report(request: Request, tid: str, fmt: str, user: Annotated[User, I
     if rep is None:
         raise WebError(404, "no_calls")
     w.accounts.audit(user, "download", tid, fmt)
+    if fmt == "xapi":
+        return reports.xapi_download(reports.call_statements(w.store, trainee=tid), f"calls-{tid}")
     return reports.download(rep, fmt, f"progress-{tid}")
 
 

@@ -118,3 +118,32 @@ def download(rep: Any, fmt: str, filename: str) -> Any:
         write_pdf(rep, buf)
         body, media = buf.getvalue(), "application/pdf"
     return Response(body, media_type=media, headers={"content-disposition": f'attachment; filename="{safe}.{fmt}"'})
+
+
+def xapi_download(statements: Any, filename: str) -> Any:
+    """xAPI 1.0.3 statements as a JSON download (the ones ``simulator export xapi`` writes)."""
+    from fastapi.responses import Response
+
+    from simulator.reports.xapi import _write
+
+    out = io.StringIO()
+    _write(statements, out)
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in filename)[:80] or "statements"
+    return Response(out.getvalue().encode("utf-8"), media_type="application/json",
+                    headers={"content-disposition": f'attachment; filename="{safe}.xapi.json"'})
+
+
+def call_statements(store: Any, **filter_args: Any) -> Any:
+    """One xAPI statement per scored call of the filter (pseudonymous actors; private runs never)."""
+    from simulator.reports.aggregate import Filter
+    from simulator.reports.xapi import HOME, call_statements as statements
+
+    return statements(store, Filter(**filter_args), HOME, "completed")
+
+
+def group_statements(rep: Any) -> Any:
+    """One xAPI statement per cohort HR's gated report shows (no statement about a person)."""
+    from simulator.reports.xapi import HOME, group_statements as statements
+
+    return statements(rep, HOME, "completed")
+
