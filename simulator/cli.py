@@ -35,6 +35,7 @@ class LazyGroup(click.Group):
     LAZY: dict[str, tuple[str, str]] = {
         # name: ("module:attribute", short help shown by --help without importing)
         "rubric": ("simulator.scoring.commands:rubric", "Show the rubric and persona card of a scenario."),
+        "explain": ("simulator.dialogue.explain:explain", "Explain how the customer reads one trainee line: acts, steps, reply."),
         "seminar": ("simulator.ui.seminar:seminar", "Run a call on a projector with several trainees (hot seat)."),
         "trainee": ("simulator.storage.commands:trainee", "Add, export or delete trainees."),
         "cohort": ("simulator.storage.commands:cohort", "List and manage cohorts."),
@@ -147,7 +148,11 @@ def validate(paths: tuple[str, ...]) -> None:
             click.echo(f"{f}: cannot read file: {exc.strerror or exc}", err=True)
             bad += 1
             continue
-        _, problems = parse_scenario(str(f), data)
+        scenario, problems = parse_scenario(str(f), data)
+        if scenario is not None and not problems and scenario.conversations:  # play the example conversations
+            from simulator.dialogue.conversations import check_conversations
+
+            problems = check_conversations(scenario)
         for problem in problems:
             click.echo(str(problem), err=True)
         bad += bool(problems)

@@ -18,6 +18,7 @@ from simulator.dialogue.events import (Confused, Event, GaveIn, Hangup, LineDrop
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
+from simulator.dialogue.recognition import by_examples, example_index
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
@@ -32,6 +33,8 @@ STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
 KIND_ACTS = ("empathy", "reassurance")
 """A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
+MAX_STEPS = 3
+"""Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -58,6 +61,8 @@ class Engine:
         self._insist_matchers = {
             s.id: self.analyser.phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback
         }
+        # steps from examples: a line close enough to a step's example phrasings takes it (analysis/similarity.py)
+        self.examples = example_index(scenario, lang)
 
     # -- helpers -----------------------------------------------------------
     def _say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
@@ -113,10 +118,11 @@ class Engine:
                        patience=state.patience, trust=state.trust)
         return replace(state, exchanges=(Exchange(0, None, opening),))
 
-    def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...]) -> bool:
+    def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset()) -> bool:
+        """The line takes ``step`` by one of its acts, one of its phrases, or closeness to its examples (``close``)."""
         if step.acts and any(a in acts for a in step.acts):
             return True
-        return self._step_matchers[step.id].search(analysis) is not None
+        return step.id in close or self._step_matchers[step.id].search(analysis) is not None
 
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
         return step.id not in done and all(r in done for r in step.requires)
@@ -180,15 +186,16 @@ class Engine:
                     if sc.mood.ramble.reply:
                         plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said))
 
-            # Checklist steps, in the scenario's order; at most two answered per turn.
+            # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
             blocked = False  # a step asked for before what it needs (its 'requires') was done
+            close = by_examples(self.examples, sc, line, acts, state.steps_done)
             for step in sc.steps:
-                if len(steps_now) >= 2 or step.id in done:
+                if len(steps_now) >= MAX_STEPS or step.id in done:
                     continue
                 if not self._available(step, tuple(done)):
-                    blocked = blocked or (not steps_now and self._recognised(step, analysis, acts))
+                    blocked = blocked or (not steps_now and self._recognised(step, analysis, acts, close))
                     continue
-                hit = self._recognised(step, analysis, acts)
+                hit = self._recognised(step, analysis, acts, close)
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(analysis) is not None
                 if not hit:
