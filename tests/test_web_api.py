@@ -356,3 +356,48 @@ def test_user_add_command_reads_the_password_from_stdin(tmp_path: Path) -> None:
     assert again.exit_code == 2 and "already" in again.output
     listed = runner.invoke(main, ["user", "list", "--db", db])
     assert "Ina\tinstructor" in listed.output
+
+
+def test_login_without_cookies_is_the_stable_api_entry(app) -> None:
+    from fastapi.testclient import TestClient
+
+    c = TestClient(app, raise_server_exceptions=False, follow_redirects=False)
+    r = c.post("/login", data={"username": "hana", "password": PASSWORD})  # no page visited before: no CSRF cookie yet
+    assert r.status_code == 303 and "simulator_session=" in r.headers["set-cookie"]
+    assert c.get("/api/cohorts").status_code == 200
+
+
+def test_hr_sees_pseudonyms_only_when_the_admin_switched_it_on_and_it_is_audited(clients, seeded: Seeded) -> None:
+    adam, hana = clients["adam"], clients["hana"]
+    from simulator.web import reports
+
+    def switch(value: str) -> None:
+        r = adam.post("/admin/privacy", data={"key": "hr_view", "value": value, "csrftoken": adam.cookies["csrftoken"]})
+        assert r.status_code == 303
+        reports.forget()
+
+    assert seeded.ana not in hana.get(f"/hr?period={seeded.period}").text
+    switch("individual")
+    try:
+        page = hana.get(f"/hr?period={seeded.period}").text
+        assert seeded.ana in page and "O&#39;Brien" not in page and "A-Person" not in page
+        log = adam.get("/admin/audit").text
+        assert "hr_view_individual" in log and "aggregates -&gt; individual" in log
+    finally:
+        switch("aggregates")
+
+
+def test_admin_creates_accounts_with_html_shaped_names_escaped(clients) -> None:
+    adam = clients["adam"]
+    name = "<img src=x onerror=alert(1)>"
+    r = adam.post("/admin/users", data={"username": name, "password": PASSWORD, "new_role": "hr",
+                                        "csrftoken": adam.cookies["csrftoken"]})
+    assert r.status_code == 303
+    page = adam.get("/admin").text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and name not in page
+    short = adam.post("/admin/users", data={"username": "x", "password": "short", "new_role": "hr",
+                                            "csrftoken": adam.cookies["csrftoken"]})
+    assert short.status_code == 400 and "8 to 1024" in short.text
+    bad_role = adam.post("/admin/users", data={"username": "y", "password": PASSWORD, "new_role": "root",
+                                               "csrftoken": adam.cookies["csrftoken"]})
+    assert bad_role.status_code == 400
