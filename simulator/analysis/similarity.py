@@ -40,11 +40,11 @@ NGRAMS = (3, 4, 5)
 class Thresholds:
     """When a line counts as close enough to a step's examples."""
 
-    threshold: float = 0.28
+    threshold: float = 0.4
     """The best score of the step must reach this (0..1)."""
-    margin: float = 0.08
+    margin: float = 0.12
     """…and lead the best other step by this much."""
-    margin_none: float = 0.12
+    margin_none: float = 0.2
     """…and lead the generic no-step lines by this much."""
     min_words: int = 2
     """A clause with fewer content words than this is compared only as part of its line."""
@@ -104,6 +104,11 @@ def _raw() -> dict:
 def veto_acts() -> frozenset[str]:
     """Acts that keep a line from taking any step by its examples (``veto_acts`` in the data file)."""
     return frozenset(_raw().get("veto_acts") or ())
+
+
+def act_only() -> frozenset[str]:
+    """Acts that alone recognise a step defined by them: such a step is never taken by its examples."""
+    return frozenset(_raw().get("act_only") or ())
 
 
 def contrary_acts(act: str) -> frozenset[str]:

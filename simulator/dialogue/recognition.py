@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from simulator.analysis.result import Analysis
-from simulator.analysis.similarity import Closeness, ExampleIndex, contrary_acts, veto_acts
+from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
@@ -38,7 +38,13 @@ def open_steps(scenario: Scenario, done: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def vetoed(step: Step, acts: tuple[str, ...]) -> str:
-    """The act in *acts* that keeps *step* from being taken by its examples, or ''."""
+    """Why *step* is not taken by its examples in a line with *acts*: the act that keeps it, or ''.
+
+    A step defined by an ``act_only`` act (an open question) is taken by that act alone.
+    """
+    only = next((a for a in step.acts if a in act_only()), "")
+    if only:
+        return f"{only} only"
     against = veto_acts().union(*(contrary_acts(a) for a in step.acts))
     return next((a for a in acts if a in against), "")
 
