@@ -67,7 +67,7 @@ def cohort_page(request: Request, cohort_id: int, user: Annotated[User, INSTRUCT
     rep = reports.report(w.store, Selection(cohort=name, audience="instructor"))
     w.accounts.audit(user, "view_cohort", name)
     return render(request, "cohort.html.j2", cohort=name, cohort_id=cohort_id, rep=rep,
-                  seminars=seminar_calls(w.store, name))
+                  seminars=reports.memo(w.store, ("seminars", name), lambda: seminar_calls(w.store, name)))
 
 
 @router.get("/cohorts/{cohort_id}/report.{fmt}")
