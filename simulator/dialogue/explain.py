@@ -50,9 +50,8 @@ def explain_line(engine: Engine, line: str, after: tuple[str, ...] = (), seed: i
     analysis = engine.analyser.analyse(line)
     turn = result.exchanges[-1].trainee if result is not before else None
     acts = turn.acts if turn is not None else analysis.acts
-    confidence = getattr(analysis, "confidence", None) or {}
-    evidence = tuple((e.act, e.text, confidence.get(e.act) if isinstance(confidence, dict) else None)
-                     for e in analysis.evidence if e.act in acts)
+    confidence = dict(getattr(analysis, "confidence", None) or ())  # (act, p) pairs when the analyser gives them
+    evidence = tuple((e.act, e.text, confidence.get(e.act)) for e in analysis.evidence if e.act in acts)
     return Explanation(line, before, result, evidence, tuple(reasons(engine, analysis, acts, before.steps_done)),
                        open_steps(engine.scenario, before.steps_done))
 
