@@ -202,6 +202,20 @@ def sessions_of(store: Any, tid: str, limit: int = 200) -> list[dict[str, Any]]:
     return out
 
 
+def name_of(store: Any, tid: str) -> str | None:
+    """One trainee's display name (None once names are dropped): one row read and decrypted, not the whole table."""
+    from sqlalchemy.exc import DBAPIError
+
+    from simulator.storage.models import TraineeName
+
+    try:
+        with store.read() as s:
+            blob = s.execute(select(TraineeName.name_enc).where(TraineeName.trainee_id == tid)).scalar_one_or_none()
+            return None if blob is None else store.keys.need(s, tid).decrypt(blob, "name")
+    except DBAPIError:  # the names table was dropped (simulator privacy drop-names)
+        return None
+
+
 def trainees_in(store: Any, cohorts: frozenset[str] | None) -> list[dict[str, Any]]:
     """Trainees (pseudonym, name, cohort, calls) of ``cohorts`` (None: everyone), by pseudonym."""
     from sqlalchemy import func

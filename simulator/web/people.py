@@ -17,7 +17,7 @@ from simulator.reports.progress_model import Selection
 from simulator.web import reports
 from simulator.web.access import call_or_403, trainee_or_403
 from simulator.web.accounts import User
-from simulator.web.calls import debrief_view, load_call, sessions_of, transcript_lines
+from simulator.web.calls import debrief_view, load_call, name_of, sessions_of, transcript_lines
 from simulator.web.deps import SESSION_COOKIE, WebError, lang_of, render, role, web
 
 router = APIRouter(include_in_schema=False)
@@ -25,15 +25,16 @@ TRAINEE = Depends(role("trainee"))
 READERS = Depends(role("trainee", "instructor"))
 INSTRUCTOR = Depends(role("instructor"))
 FORMATS = ("csv", "pdf", "xapi")
+PAGE_CALLS = 50
+"""Calls listed on a trainee page, newest first (all of them: the API, the export and the downloads)."""
 
 
 def _trainee_page(request: Request, user: User, tid: str, cohort: str | None, own: bool) -> Any:
     w = web(request)
     audience = "trainee" if own else "instructor"
     rep = reports.report(w.store, Selection(trainee=tid, audience=audience))
-    name = w.store.names({tid}).get(tid)
-    return render(request, "trainee.html.j2", tid=tid, name=name, cohort=cohort, own=own, rep=rep,
-                  calls=sessions_of(w.store, tid))
+    return render(request, "trainee.html.j2", tid=tid, name=name_of(w.store, tid), cohort=cohort, own=own, rep=rep,
+                  calls=sessions_of(w.store, tid, limit=PAGE_CALLS))
 
 
 @router.get("/me")
