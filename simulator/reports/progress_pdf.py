@@ -118,8 +118,13 @@ def _table(part: Section, width: float, style: Any, bold: str, table_cls: Any, t
     if size < style.fontSize:
         style = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.2)
         head = ParagraphStyle(f"head-{size}", parent=style, fontName=bold)
-    data = [[Paragraph(escape(h), head) for h in part.header]]
-    data += [[Paragraph(escape(str(c)), style) for c in row] for row in part.rows]
+    from reportlab.lib.enums import TA_RIGHT
+
+    number, number_head = (ParagraphStyle(f"{st.name}-r", parent=st, alignment=TA_RIGHT) for st in (style, head))
+    numeric = [0 < i != text_col and part.header[i] not in ("date", "trainee", "author", "change", "call")
+               for i in range(n)]
+    data = [[Paragraph(escape(h), number_head if numeric[i] else head) for i, h in enumerate(part.header)]]
+    data += [[Paragraph(escape(str(c)), number if numeric[i] else style) for i, c in enumerate(row)] for row in part.rows]
     t = table_cls(data, colWidths=widths, repeatRows=1)
     t.setStyle(table_style([
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#888888")),
