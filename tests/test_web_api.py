@@ -251,6 +251,7 @@ def test_wrong_password_unknown_user_and_throttle(app) -> None:
 
 
 def test_session_cookie_flags_logout_and_expiry(app, seeded: Seeded) -> None:
+    import hashlib
     from datetime import timedelta
 
     from fastapi.testclient import TestClient
@@ -271,8 +272,9 @@ def test_session_cookie_flags_logout_and_expiry(app, seeded: Seeded) -> None:
     assert c.get("/api/me").status_code == 200
     store = app.app.__wrapped__.state.web.store if hasattr(app.app, "__wrapped__") else None
     store = store or _store(app)
-    with store.write() as s:
-        s.execute(update(WebSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+    mine = hashlib.sha256(c.cookies["simulator_session"].encode()).hexdigest()
+    with store.write() as s:  # this client's session runs out (the other tests' clients stay logged in)
+        s.execute(update(WebSession).where(WebSession.token_hash == mine).values(expires_at=utcnow() - timedelta(seconds=1)))
     assert c.get("/api/me").status_code == 401
     assert c.get("/me").headers["location"].startswith("/login")
     c2 = client(app, "ana")
@@ -362,7 +364,7 @@ def test_login_without_cookies_is_the_stable_api_entry(app) -> None:
     from fastapi.testclient import TestClient
 
     c = TestClient(app, raise_server_exceptions=False, follow_redirects=False)
-    r = c.post("/login", data={"username": "hana", "password": PASSWORD})  # no page visited before: no CSRF cookie yet
+    r = c.post("/login", data={"username": "adam", "password": PASSWORD})  # no page visited before: no CSRF cookie yet
     assert r.status_code == 303 and "simulator_session=" in r.headers["set-cookie"]
     assert c.get("/api/cohorts").status_code == 200
 
