@@ -45,6 +45,11 @@ def clean(text: str) -> str:
     return text[:MAX_LINE]
 
 
+def is_ringing(state: CallState) -> bool:
+    """The phone rings: the trainee has not answered yet and the customer has said nothing."""
+    return state.turn == 0 and bool(state.exchanges) and state.exchanges[0].reply is None
+
+
 def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 
@@ -107,16 +112,22 @@ class Engine:
         return run
 
     def start(self, seed: int = 0) -> CallState:
-        """The call before the trainee's first line: the customer's opening."""
+        """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet).
+
+        The trainee answers the ring; the customer's opening is the start of her
+        reply to that first line (see :meth:`opening`).
+        """
         sc = self.scenario
         state = CallState(
             scenario_id=sc.id, lang=self.lang, seed=seed, turn=0,
             mood=sc.mood.start, patience=sc.mood.patience, trust=sc.mood.trust_start,
             steps_done=(), pushed_back=(), facts=(), act_counts=(), fired_events=(), exchanges=(),
         )
-        opening = Turn("customer", self._say(sc.opening, state, "opening"), 0, mood=state.mood,
-                       patience=state.patience, trust=state.trust)
-        return replace(state, exchanges=(Exchange(0, None, opening),))
+        return replace(state, exchanges=(Exchange(0, None, None),))
+
+    def opening(self, state: CallState) -> str:
+        """The customer's opening line of the call ``state`` (picked by seed, the same whenever asked)."""
+        return self._say(self.scenario.opening, replace(state, turn=0), "opening")
 
     def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset()) -> bool:
         """The line takes ``step`` by one of its acts, one of its phrases, or closeness to its examples (``close``)."""
@@ -140,12 +151,15 @@ class Engine:
         if unclear:  # an apology that mentions the failure, self-blame: an uncertain reading is not punished
             acts = tuple(a for a in acts if a != "rude")
         turn_no = state.turn + 1
+        ringing = is_ringing(state)  # this line answers the phone: the customer's opening comes first
         state = replace(state, turn=turn_no)
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         plan = ReplyPlan(said)
+        if ringing:
+            plan.add(self.opening(state))
         steps_now: list[str] = []
         done = list(state.steps_done)
         pushed = list(state.pushed_back)
@@ -163,7 +177,8 @@ class Engine:
             # Silence or garbage: one small cost, said once, never counted again elsewhere.
             events.append(Noise())
             patience -= 1
-            plan.add(self._filler("noise", state, said))
+            if not ringing:  # picked up in silence: she simply starts talking
+                plan.add(self._filler("noise", state, said))
         else:
             for act in acts:
                 reaction = sc.reactions.get(act)
@@ -273,7 +288,8 @@ class Engine:
         for ev in sc.events:
             if ev.id in fired:
                 continue
-            due = (ev.at_turn is not None and turn_no >= ev.at_turn) or (ev.after_step is not None and ev.after_step in steps_now)
+            # nothing scripted in the same breath as her opening: a turn-1 event waits for the next line
+            due = (ev.at_turn is not None and turn_no >= ev.at_turn and not ringing) or (ev.after_step is not None and ev.after_step in steps_now)
             if not due:
                 continue
             fired.append(ev.id)
@@ -320,6 +336,8 @@ class Engine:
         evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
         trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)
+        if ringing:  # she had not heard the agent's manner yet when she began: no reaction before the opening
+            plan.reaction = plan.complaint = ""
         answer = plan.text()
         customer = Turn("customer", answer, turn_no, mood=mood, patience=patience, trust=trust)
         exchange = Exchange(turn_no, trainee, customer if answer else None)
