@@ -178,6 +178,29 @@ def test_organisation_key_wraps_the_data_keys(tmp_path: Path, monkeypatch: pytes
         store.export(tid)
 
 
+def test_setting_an_organisation_key_later_wraps_every_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'later.db'}"
+    monkeypatch.delenv("SIMULATOR_ORG_KEY", raising=False)
+    with Store.open(url) as store:
+        first = store.add_trainee(NAME)
+        store_call(store, first)
+    monkeypatch.setenv("SIMULATOR_ORG_KEY", "from now on " * 4)
+    with Store.open(url) as store:
+        assert store.export(first)["name"] == NAME  # reading does not change the store
+        store.add_trainee("Second Person")  # the first write protects the whole store
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM trainee_keys WHERE wrapped = 0").scalar_one() == 0
+    monkeypatch.delenv("SIMULATOR_ORG_KEY")
+    with Store.open(url) as store:
+        with pytest.raises(DataKeyError, match="SIMULATOR_ORG_KEY"):
+            store.export(first)
+        with pytest.raises(DataKeyError, match="SIMULATOR_ORG_KEY"):
+            store_call(store, None)  # no raw key is written into a protected store
+    monkeypatch.setenv("SIMULATOR_ORG_KEY", "from now on " * 4)
+    with Store.open(url) as store:
+        assert store.export(first)["sessions"][0]["turns"][1]["text"] == LINE
+
+
 def test_damaged_key_table_is_one_line(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
     with Store.open(url) as store:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from simulator.storage.crypto import ORG_KEY_VAR, DataKey, DataKeyError, OrgKey, new_key
@@ -36,16 +36,33 @@ class Keyring:
         """A keyring using $SIMULATOR_ORG_KEY when it is set."""
         return cls(OrgKey.from_env())
 
-    def _check_org(self, s: Any) -> None:
-        """Store the organisation key's check value, or verify it; DataKeyError for a different key."""
-        if self.org is None or self._org_checked:
+    def _check_org(self, s: Any, *, writing: bool = False) -> None:
+        """Verify the organisation key against the store's check value; when writing, protect the store with it.
+
+        The first write with an organisation key stores its check value and
+        wraps every data key still stored raw, so the whole store is
+        protected from then on. Writing a new key without the organisation
+        key into a protected store is refused (it would be stored raw).
+        """
+        if self._org_checked:
             return
         stored = s.execute(select(Setting.value).where(Setting.key == CHECK_SETTING)).scalar_one_or_none()
+        if self.org is None:
+            if stored is not None and writing:
+                raise DataKeyError(f"this store's keys are wrapped by an organisation key: set ${ORG_KEY_VAR}")
+            self._org_checked = writing or stored is None
+            return
         if stored is None:
+            if not writing:
+                return  # nothing to verify yet; the first write protects the store
             try:
                 with s.begin_nested():
                     s.execute(insert(Setting).values(key=CHECK_SETTING, value=self.org.check_value()))
-            except IntegrityError:  # another process stored it just now
+                    for owner, blob in s.execute(select(TraineeKey.owner, TraineeKey.key)
+                                                 .where(TraineeKey.wrapped.is_(False))).all():
+                        s.execute(update(TraineeKey).where(TraineeKey.owner == owner)
+                                  .values(key=self.org.wrap(bytes(blob), owner), wrapped=True))
+            except IntegrityError:  # another process protected it just now
                 stored = s.execute(select(Setting.value).where(Setting.key == CHECK_SETTING)).scalar_one()
         if stored is not None and not self.org.matches(stored):
             raise DataKeyError(f"${ORG_KEY_VAR} is not the organisation key this store was set up with")
@@ -67,7 +84,7 @@ class Keyring:
         cached = self._cache.get(owner)
         if cached is not None:
             return cached
-        self._check_org(s)
+        self._check_org(s, writing=create)
         row = s.execute(select(TraineeKey.key, TraineeKey.wrapped).where(TraineeKey.owner == owner)).first()
         if row is None:
             if not create:
@@ -109,5 +126,6 @@ class Keyring:
         self._cache.pop(owner, None)
 
     def clear(self) -> None:
-        """Drop every cached key (after a rollback, which may have removed keys read inside it)."""
+        """Drop every cached key and check (after a rollback, which may have undone what they rest on)."""
         self._cache.clear()
+        self._org_checked = False
