@@ -15,12 +15,14 @@ machine; other work on it shows in every figure). Target: p95 <= 300 ms,
 no errors. No assertions: a bench prints figures.
 
     PYTHONPATH=. .venv/bin/python bench/web.py [--seconds 45] [--users 50] [--sessions 100000] [--db URL] [--reuse] [--cold]
+    PYTHONPATH=. .venv/bin/python bench/web.py --postgres      # the same against a throwaway PostgreSQL on loopback
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import socket
@@ -30,12 +32,52 @@ import sys
 import time
 import urllib.request
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 SCENARIOS = ("checked-plug", "mobile-caller", "diva-complaint", "voicebox-rambler", "jargon-averse", "expert-user")
 PASSWORD = "bench password 1"
 DIMS = ("empathy", "questioning", "summarising", "checklist", "clarity", "transparency", "courtesy", "outcome")
+
+
+@contextlib.contextmanager
+def temporary_postgres() -> Iterator[str]:
+    """A throwaway PostgreSQL server on loopback (as tests/conftest_pg.py starts one); yields a database URL."""
+    import shutil
+    import tempfile
+
+    bins = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not bins:
+        raise SystemExit("no PostgreSQL binaries in /usr/lib/postgresql (scripts/setup.sh test installs them)")
+    initdb, pg_ctl = bins[-1], bins[-1].parent / "pg_ctl"
+    root = Path(tempfile.mkdtemp(prefix="simulator-web-bench-pg-"))
+    os.chmod(root, 0o755)
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: run the server as 'postgres'
+        import pwd
+
+        pw = pwd.getpwnam("postgres")
+        os.chown(root, pw.pw_uid, pw.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data = root / "data"
+    subprocess.run([*as_user, str(initdb), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                    "--no-sync", "--locale=C"], check=True, capture_output=True)
+    opts = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=100"
+    subprocess.run([*as_user, str(pg_ctl), "-D", str(data), "-l", str(root / "pg.log"), "-o", opts, "-w", "start"],
+                   check=True, capture_output=True)
+    try:
+        import psycopg
+
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True) as conn:
+            conn.execute("CREATE DATABASE bench")
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/bench"
+    finally:
+        subprocess.run([*as_user, str(pg_ctl), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def seed(url: str, n_sessions: int, n_trainees: int, n_cohorts: int) -> dict:
@@ -223,7 +265,19 @@ def main() -> None:
     parser.add_argument("--db", default=None, help="Database URL (default: a fresh SQLite file in /tmp).")
     parser.add_argument("--reuse", action="store_true", help="Keep the SQLite file seeded by an earlier run.")
     parser.add_argument("--cold", action="store_true", help="No warm-up: measure from the first request on.")
+    parser.add_argument("--postgres", action="store_true",
+                        help="Run against a throwaway PostgreSQL server on loopback instead of SQLite.")
     args = parser.parse_args()
+    if args.postgres:
+        with temporary_postgres() as url:
+            args.db = url
+            run(args)
+        return
+    run(args)
+
+
+def run(args: argparse.Namespace) -> None:
+    """Seed (or reuse) the store, start the server, browse, print the figures."""
     seconds = min(args.seconds, 60.0)
     url = args.db
     path = Path("/tmp/simulator-web-bench.db")
