@@ -149,3 +149,17 @@ def test_terminal_card_shows_only_what_the_agent_knows():
     text = ui.console.export_text()
     assert "Gordon Walsh" not in text and "Brookner" not in text and strings("en").t("caller_unknown") in text
     assert load("checked-plug").persona.known("en")["name"] == "Brenda Hall"
+
+
+def test_the_store_keeps_each_hint_with_its_turn(tmp_path):
+    from simulator.storage import Store
+    from simulator.storage.log import CallLog
+
+    sc = load("checked-plug")
+    with Store.open(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        coach = Coach(sc, enabled=True)
+        log = CallLog(store, sc, "en", trainee="Mia", coach=coach)
+        Call(Engine(sc, "en"), observers=[log, coach]).play(PLUG_EN)
+        (call,) = store.export("Mia")["sessions"]
+    kept = {t["number"]: [e for e in t["reply_events"] if e.startswith("coach:")] for t in call["turns"]}
+    assert kept[2] == ["coach:reason"] and kept[3] == ["coach:jargon"] and kept[1] == []
