@@ -163,3 +163,18 @@ def test_the_store_keeps_each_hint_with_its_turn(tmp_path):
         (call,) = store.export("Mia")["sessions"]
     kept = {t["number"]: [e for e in t["reply_events"] if e.startswith("coach:")] for t in call["turns"]}
     assert kept[2] == ["coach:reason"] and kept[3] == ["coach:jargon"] and kept[1] == []
+
+
+def test_the_terminal_asks_for_the_name_once(monkeypatch):
+    import simulator.cli as cli_module
+    from simulator.config import load_profile
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    asked = []
+    monkeypatch.setattr(cli_module.sys, "stdin", Tty())
+    monkeypatch.setattr(cli_module.click, "prompt", lambda text, **kw: asked.append(text) or "Mia Kraus")
+    assert cli_module._profile_trainee(ask=True) == "Mia Kraus"
+    assert cli_module._profile_trainee(ask=True) == "Mia Kraus" and len(asked) == 1 and load_profile() == "Mia Kraus"
