@@ -150,3 +150,40 @@ def test_realtime_chunks_keep_pace() -> None:
 
     chunks = list(wav_chunks(silence(1.0), realtime=True, tail_seconds=0, clock=lambda: now[0], sleep=sleep))
     assert len(chunks) == 50 and abs(now[0] - 1.0) < 1e-6
+
+
+def test_whisper_stream_commits_what_two_decodes_agree_on() -> None:
+    from simulator.voice.whisper import WhisperStream
+
+    class Growing:
+        rate = 16000
+        answers = iter(["ist der", "ist die stecker", "ist der stecker drin", "ist der stecker drin"])
+
+        def transcribe(self, audio):
+            return Transcript(next(self.answers), 0.9)
+
+    stream = WhisperStream(Growing(), step=1.0)
+    for _ in range(3):
+        stream.feed(silence(1.0))
+    assert stream.committed == ["ist"] and stream.partial == "ist der stecker drin"
+    assert stream.finish().text == "ist der stecker drin"
+
+
+def test_whisper_stream_stops_partials_on_a_slow_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from simulator.voice import whisper
+
+    calls = []
+
+    class Slow:
+        rate = 16000
+
+        def transcribe(self, audio):
+            calls.append(audio.duration)
+            return Transcript("hallo", 0.9)
+
+    clock = iter([0.0, 2.0] + [5.0] * 10)
+    monkeypatch.setattr(whisper.time, "perf_counter", lambda: next(clock))
+    stream = whisper.WhisperStream(Slow())
+    for _ in range(5):
+        stream.feed(silence(1.0))
+    assert len(calls) == 1 and stream.step == float("inf")

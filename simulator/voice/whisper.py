@@ -267,6 +267,10 @@ class WhisperRecognizer:
         return Transcript(text, max(0.0, min(1.0, conf)))
 
 
+MAX_PARTIAL_SECONDS = 0.8
+"""A partial decode slower than this turns partial decoding off for the turn."""
+
+
 class WhisperStream:
     """One turn decoded while it is spoken: the growing buffer is re-decoded every ``step`` seconds.
 
@@ -301,8 +305,13 @@ class WhisperStream:
             self.decoded_frames = self.frames
             started = time.perf_counter()
             words = self.recognizer.transcribe(Audio(rate, self._buffer())).text.split()
-            # On a busy machine a decode can take longer than the step: decode less often, never fall behind.
-            self.step = max(self.base_step, 1.5 * (time.perf_counter() - started))
+            # Partial decodes run in the listening loop: a slow one delays noticing the end of the turn. So
+            # they take at most a quarter of the time, and stop when one took longer than MAX_PARTIAL_SECONDS
+            # (a busy machine: then only the final decode runs, measured faster than falling behind).
+            took = time.perf_counter() - started
+            self.step = max(self.base_step, 4 * took)
+            if took > MAX_PARTIAL_SECONDS:
+                self.step = float("inf")
             agreed = 0
             while agreed < min(len(words), len(self.last)) and words[agreed] == self.last[agreed]:
                 agreed += 1
