@@ -159,7 +159,7 @@ def test_no_shown_view_minus_its_shown_parts_isolates_fewer_than_k(seed: int) ->
             week = f"{month}-0{rng.randint(1, 4)}"
             sums = {d: 50.0 for d in DIMENSIONS}
             counts = {d: (0 if rng.random() < 0.15 else 1) for d in DIMENSIONS}
-            rows.append(((trainee, cohort, rng.choice(["s1", "s2", "s3"]), week, month), Grain(1, 50.0, sums, counts)))
+            rows.append(((trainee, cohort, rng.choice(["s1", "s2", "s3"]), week, month), Grain.of(1, 50.0, sums, counts)))
     lat.add(rows)
     lat.suppress()
     check_invariants(lat)

@@ -128,12 +128,14 @@ class Lattice:
         ~35k rows instead of 312k).
         """
         q = self.quarter.label
+        base: dict[tuple[str, str, str], Agg] = defaultdict(Agg)
+        for (trainee, cohort, value, month), g in rows:  # each row once, into its cohort and month ...
+            base[(cohort, month, value)].add(trainee, g)
         cells = self.cells
-        for (trainee, cohort, value, month), g in rows:
-            cells[(ALL, q, kind, value)].add(trainee, g)
-            cells[(ALL, month, kind, value)].add(trainee, g)
-            cells[(cohort, q, kind, value)].add(trainee, g)
-            cells[(cohort, month, kind, value)].add(trainee, g)
+        for (cohort, month, value), agg in base.items():  # ... then whole cells into the wider ones
+            for key in ((cohort, month, kind, value), (cohort, q, kind, value), (ALL, month, kind, value),
+                        (ALL, q, kind, value)):
+                cells[key].merge(agg)
 
     @staticmethod
     def _inside(inner: CellKey, outer: CellKey) -> bool:
