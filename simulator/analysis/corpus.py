@@ -97,6 +97,9 @@ def embed_cached(texts: Sequence[str], embedder, tag: str, batch: int = 64, prog
 
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    from simulator.analysis.embeddings import shorten
+
+    texts = [shorten(t) for t in texts]  # what the backend sees; the cache is keyed by it
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
     store = folder / f"{embedder.name}-{tag}.npz"
     known: dict[str, np.ndarray] = {}

