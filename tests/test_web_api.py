@@ -403,3 +403,15 @@ def test_admin_creates_accounts_with_html_shaped_names_escaped(clients) -> None:
     bad_role = adam.post("/admin/users", data={"username": "y", "password": PASSWORD, "new_role": "root",
                                                "csrftoken": adam.cookies["csrftoken"]})
     assert bad_role.status_code == 400
+
+
+def test_the_web_debrief_lists_the_coach_hints_stored_with_a_call(app, clients, seeded: Seeded) -> None:
+    from sqlalchemy import update
+
+    from simulator.storage.models import TurnRow
+
+    with _store(app).write() as s:
+        s.execute(update(TurnRow).where(TurnRow.session_id == seeded.ana_call, TurnRow.number == 1)
+                  .values(reply_events=["coach:empathy"]))
+    page = clients["ana"].get(f"/calls/{seeded.ana_call}/debrief", headers={"accept-language": "en"}).text
+    assert "After turn 1" in page

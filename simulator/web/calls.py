@@ -8,7 +8,7 @@ draws it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -76,6 +76,8 @@ class StoredCall:
     """(number, speaker, text, acts, customer reply)."""
     notes: tuple[dict[str, Any], ...]
     """Instructor notes and adjustments, oldest first."""
+    reply_events: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """Turn number -> the event tags stored with the customer's reply (e.g. 'coach:empathy', a hint shown)."""
 
 
 def load_call(store: Any, session_id: int) -> StoredCall:
@@ -85,10 +87,10 @@ def load_call(store: Any, session_id: int) -> StoredCall:
                                   .join(ScenarioRow, ScenarioRow.id == SessionRow.scenario_ref)
                                   .where(SessionRow.id == session_id)).one()
         key = store.keys.need(s, row.trainee_id or ANONYMOUS)
+        rows = s.execute(select(TurnRow).where(TurnRow.session_id == session_id).order_by(TurnRow.number)).scalars().all()
         turns = tuple((t.number, t.speaker, key.decrypt(t.text_enc, "text") or "", tuple(t.acts or ()),
-                       key.decrypt(t.reply_enc, "reply") if t.reply_enc is not None else None)
-                      for t in s.execute(select(TurnRow).where(TurnRow.session_id == session_id)
-                                         .order_by(TurnRow.number)).scalars())
+                       key.decrypt(t.reply_enc, "reply") if t.reply_enc is not None else None) for t in rows)
+        reply_events = {t.number: tuple(str(e) for e in (t.reply_events or ()) if isinstance(e, str)) for t in rows}
         scores = tuple((r.dimension, r.value, r.weight) for r in s.execute(
             select(ScoreRow).where(ScoreRow.session_id == session_id)).scalars())
         notes = tuple({"id": a.id, "dimension": a.dimension, "delta": a.delta, "value": a.value,
@@ -98,7 +100,21 @@ def load_call(store: Any, session_id: int) -> StoredCall:
                                          .order_by(Adjustment.id)).scalars())
         evidence = tuple(key.decrypt_json(row.evidence_enc, "evidence") or ()) if row.evidence_enc else ()
     return StoredCall(row.id, row.trainee_id, scenario, row.lang, row.mode, row.status, row.started_at,
-                      row.outcome_reason, bool(row.resolved), row.total_score, scores, evidence, turns, notes)
+                      row.outcome_reason, bool(row.resolved), row.total_score, scores, evidence, turns, notes,
+                      reply_events)
+
+
+def _events(tags: tuple[str, ...]) -> tuple[Any, ...]:
+    """Typed events of stored tags (the coach hints a debrief lists); unknown tags are left out."""
+    from simulator.dialogue.events import parse_event
+
+    out = []
+    for tag in tags:
+        try:
+            out.append(parse_event(tag))
+        except ValueError:
+            continue
+    return tuple(out)
 
 
 def _scenario(scenario_id: str) -> Any:
@@ -137,7 +153,8 @@ def debrief_view(call: StoredCall, lang: str) -> Any:
     for number, speaker, text, _acts, reply in call.turns:
         transcript.append(SimpleNamespace(number=number, speaker=speaker, text=text, events=()))
         if reply is not None:
-            transcript.append(SimpleNamespace(number=number, speaker="customer", text=reply, events=()))
+            transcript.append(SimpleNamespace(number=number, speaker="customer", text=reply,
+                                              events=_events(call.reply_events.get(number, ()))))
     outcome = SimpleNamespace(reason=call.outcome, resolved=call.resolved) if call.outcome else None
     state = SimpleNamespace(outcome=outcome, transcript=tuple(transcript))
     return DebriefView.build(_scenario(call.scenario), state, score, lang)
