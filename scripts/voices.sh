@@ -44,7 +44,8 @@ if [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; then
   exit 0
 fi
 list=/etc/apt/sources.list.d/simulator-voices.sources
-if [ ! -f "$list" ] && ! grep -rqs "non-free" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+# Only when apt does not know the packages yet ("non-free-firmware", on by default, is not non-free).
+if [ ! -f "$list" ] && ! apt-cache show mbrola-de6 >/dev/null 2>&1; then
   codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")"
   if [ -f /etc/os-release ] && . /etc/os-release && [ "${ID:-}" = debian ]; then
     printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: contrib non-free\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \

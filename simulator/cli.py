@@ -35,6 +35,7 @@ class LazyGroup(click.Group):
     LAZY: dict[str, tuple[str, str]] = {
         # name: ("module:attribute", short help shown by --help without importing)
         "rubric": ("simulator.scoring.commands:rubric", "Show the rubric and persona card of a scenario."),
+        "explain": ("simulator.dialogue.explain:explain", "Explain how the customer reads one trainee line: acts, steps, reply."),
         "seminar": ("simulator.ui.seminar:seminar", "Run a call on a projector with several trainees (hot seat)."),
         "trainee": ("simulator.storage.commands:trainee", "Add, export or delete trainees."),
         "cohort": ("simulator.storage.commands:cohort", "List and manage cohorts."),
@@ -147,7 +148,11 @@ def validate(paths: tuple[str, ...]) -> None:
             click.echo(f"{f}: cannot read file: {exc.strerror or exc}", err=True)
             bad += 1
             continue
-        _, problems = parse_scenario(str(f), data)
+        scenario, problems = parse_scenario(str(f), data)
+        if scenario is not None and not problems and scenario.conversations:  # play the example conversations
+            from simulator.dialogue.conversations import check_conversations
+
+            problems = check_conversations(scenario)
         for problem in problems:
             click.echo(str(problem), err=True)
         bad += bool(problems)
@@ -215,7 +220,9 @@ def _audio_files(paths: tuple[str, ...]) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the whole call as one JSON document.")
 @click.option("--ui", type=click.Choice(["auto", "terminal", "window"]), default="auto", show_default=True,
               help="Where to play: a window when a display is present, else the terminal.")
-@click.option("--exam", is_flag=True, help="Hide the checklist (exam mode).")
+@click.option("--exam", is_flag=True, help="Hide the checklist (exam mode); no coach hints.")
+@click.option("--coach", "coach_mode", is_flag=True,
+              help="Coach mode: after a turn that missed something, one short hint (never the solution; not in --exam).")
 @click.option("--voice/--no-voice", "voice", default=None,
               help="Speak the customer's lines (default: on in interactive play, off for scripts).")
 @click.option("--tts", default="espeak-ng", show_default=True, help="Text-to-speech backend: espeak-ng, espeak (pyttsx3), silent.")
@@ -228,13 +235,14 @@ def _audio_files(paths: tuple[str, ...]) -> list[str]:
 @click.option("--report", "report", type=click.Path(), default=None,
               help="Write the debrief to FILE.html (standalone page) or FILE.md (Markdown).")
 @click.option("--audio-out", "audio_out", type=click.Path(), default=None, help="Write every customer line (and trainee recording) as numbered WAV files into DIR.")
-@click.option("--trainee", default=None, help="Who is practising (name or pseudonym T-xxxxxx); stored with the call.")
+@click.option("--trainee", default=None,
+              help="Who is practising (name or pseudonym T-xxxxxx); default: your profile (asked once, else your login name).")
 @click.option("--private", is_flag=True, help="A private practice run: not stored unless the privacy setting store_private is on.")
 @click.option("--store/--no-store", "store", default=True, show_default=True, help="Store the call (turn by turn) in the progress database.")
 @click.option("--db", default=None, envvar="SIMULATOR_DB", metavar="URL",
               help="Progress database: sqlite:///file.db or postgresql+psycopg://... (default: a SQLite file in your data folder).")
 def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_script: tuple[str, ...], as_json: bool,
-         ui: str, exam: bool, voice: bool | None, tts: str, mic: bool, hands_free: bool, recognizer: str | None, report: str | None,
+         ui: str, exam: bool, coach_mode: bool, voice: bool | None, tts: str, mic: bool, hands_free: bool, recognizer: str | None, report: str | None,
          audio_out: str | None, trainee: str | None, private: bool, store: bool, db: str | None) -> None:
     """Take a call: SCENARIO is an id (see 'simulator scenarios') or a path to a .yaml file."""
     from simulator.dialogue import Engine
@@ -264,18 +272,28 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
                 raise  # asked for explicitly: fail at start-up, naming what is missing
             click.echo(f"simulator: {exc.message} – continuing without voice", err=True)
     window = not scripted and (ui == "window" or (ui == "auto" and _display()))
+    if trainee is None and not private and store and not scripted:  # progress accumulates under the profile's name
+        trainee = _profile_trainee(ask=not window)
+    # coach mode: hints after a missed turn; the window may switch it on later (F3), exam mode never has it
+    coach = None
+    if not exam and (coach_mode or window):
+        from simulator.dialogue.coach import Coach
+
+        coach = Coach(sc, enabled=coach_mode)
     # The observers, in the order they hear each turn: the store first (a line is kept before anything
     # else can go wrong), then what the trainee sees, then the voice, then the report file.
     observers: list = []
-    log = _call_log(sc, engine.lang, seed, trainee, private, "exam" if exam else "practice", db) if store else None
+    log = _call_log(sc, engine.lang, seed, trainee, private, "exam" if exam else "practice", db, coach) if store else None
     if log is not None:
         observers.append(log)
     terminal = None
     if not window and not as_json:
         from simulator.ui.terminal import TerminalUI
 
-        terminal = TerminalUI(live=not scripted, scenario=sc)
+        terminal = TerminalUI(live=not scripted, scenario=sc, coach=coach)
         observers.append(terminal)
+    elif coach is not None:
+        observers.append(coach)  # the window finds it among the observers
     if pipeline is not None and (speak or audio_out) and not window:
         from simulator.voice.speaker import Speaker
 
@@ -283,7 +301,7 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
     if report:
         from simulator.reports.debrief import ReportFile
 
-        observers.append(ReportFile(report, sc))
+        observers.append(ReportFile(report, sc, coach))
     call = Call(engine, seed=seed, observers=observers)
     if scripted:
         if files:
@@ -310,7 +328,24 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
     terminal.run(call, exam=exam, voice=pipeline, mic=mic)
 
 
-def _call_log(sc, lang: str, seed: int, trainee: str | None, private: bool, mode: str, db: str | None):
+def _profile_trainee(*, ask: bool) -> str | None:
+    """The name the calls are stored under: the profile; on first use asked in the terminal (else the login name)."""
+    from simulator.config import load_profile, profile_trainee
+    from simulator.strings import strings
+
+    known = load_profile()
+    if known:
+        return known
+    s = strings(default_language())
+    prompt = (lambda default: click.prompt(s.t("profile_prompt", default=default), default=default,
+                                           show_default=False)) if ask and sys.stdin.isatty() else None
+    name = profile_trainee(prompt)
+    if name:
+        click.echo(s.t("profile_saved", name=name), err=True)
+    return name
+
+
+def _call_log(sc, lang: str, seed: int, trainee: str | None, private: bool, mode: str, db: str | None, coach=None):
     """The store for this call; with the default database a failure is a warning, with --db an error."""
     from simulator.errors import BackendError
 
@@ -318,7 +353,7 @@ def _call_log(sc, lang: str, seed: int, trainee: str | None, private: bool, mode
         from simulator.storage import Store
         from simulator.storage.log import CallLog
 
-        return CallLog(Store.open(db), sc, lang, seed=seed, trainee=trainee, mode=mode, private=private)
+        return CallLog(Store.open(db), sc, lang, seed=seed, trainee=trainee, mode=mode, private=private, coach=coach)
     except ImportError as exc:
         if db:
             raise BackendError(f"storing calls needs SQLAlchemy: pip install 'simulator[store]' ({exc.name})") from None

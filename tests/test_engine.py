@@ -33,8 +33,26 @@ def engine_en() -> Engine:
 
 def test_opening_and_snapshot_immutability(engine_en: Engine) -> None:
     state = engine_en.start(seed=1)
-    assert state.transcript[0].speaker == "customer"
-    assert "plug" in state.transcript[0].text
+    assert state.transcript == () and state.exchanges[0].reply is None  # the phone rings: nobody has spoken
+    state = engine_en.respond(state, "IT hotline, Sam speaking, good morning.")
+    assert state.transcript[0].speaker == "trainee" and state.transcript[1].speaker == "customer"
+    assert "plug" in state.transcript[1].text
+    assert state.transcript[1].text.startswith(engine_en.opening(state))
+
+
+def test_greeting_with_a_question_gets_the_opening_and_the_answer() -> None:
+    engine = Engine(load("checked-plug"), "de")
+    state = engine.respond(engine.start(seed=2), "IT-Hotline, Berger, guten Tag, was kann ich für Sie tun?")
+    first = state.exchanges[1]
+    assert first.reply.text.startswith(engine.opening(state))
+    assert "greeting" in first.trainee.acts
+    bare = engine.respond(engine.start(seed=2), "IT-Hotline, Berger, guten Tag.")
+    assert bare.exchanges[1].reply.text == engine.opening(bare)  # nothing asked: she just opens
+
+
+def test_picking_up_in_silence_still_gets_the_opening(engine_en: Engine) -> None:
+    state = engine_en.respond(engine_en.start(seed=1), "")
+    assert state.exchanges[1].reply.text == engine_en.opening(state)
     with pytest.raises(AttributeError):
         state.mood = 5  # type: ignore[misc]
 

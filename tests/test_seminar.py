@@ -242,8 +242,9 @@ def test_the_customer_speaks_through_the_voice_observer(engine):
     s = Seminar(engine, ["Ana", "Ben"], mode="sequence", scorer=None, observers=[SeminarVoice(Worker())])
     s.say(lines()[0])
     s.pass_turn()  # Ben's call opens: the customer starts again
-    assert spoken == [s.calls["Ana"].states[0].last_customer_line, s.calls["Ana"].states[1].last_customer_line,
-                      s.calls["Ben"].states[0].last_customer_line]
+    # the phone rings: each call's first state has no customer line; she opens when the trainee answers
+    assert s.calls["Ana"].states[0].last_customer_line == "" and s.calls["Ben"].states[0].last_customer_line == ""
+    assert spoken == [s.calls["Ana"].states[1].last_customer_line]
 
 
 def test_seminar_screens_match_golden(engine, display):
@@ -321,7 +322,8 @@ def test_hot_seat_seminar_is_stored_per_trainee(engine, tmp_path):
         assert call["mode"] == "seminar" and call["status"] == "finished"
         trainee_turns = {t["number"]: t["text"] for t in call["turns"] if t["speaker"] == "trainee"}
         assert trainee_turns == said[name]  # their own words, and nobody else's
-        assert [t["number"] for t in call["turns"] if t["speaker"] == "customer"] == [0]  # the opening
+        # whoever answered the ring heard the opening as the reply to their greeting; the others keep it as line 0
+        assert [t["number"] for t in call["turns"] if t["speaker"] == "customer"] == ([] if 1 in said[name] else [0])
         assert call["total"] == pytest.approx(rows[name].automatic)  # their score, not the call's
         assert call["total"] != pytest.approx(s.call.score.total)
         history = store.history(trainee=name)
@@ -378,7 +380,9 @@ def test_seminar_command_stores_every_trainee(tmp_path):
     with Store.open(db) as store:
         for name, text in (("Ana", "Hello, IT helpdesk"), ("Ben", "I see")):
             (call,) = store.export(name)["sessions"]
-            assert call["mode"] == "seminar" and [t["text"][:len(text)] for t in call["turns"][1:]] == [text]
+            own = [t["text"][:len(text)] for t in call["turns"] if t["speaker"] == "trainee"]
+            assert call["mode"] == "seminar" and own == [text]
+            assert call["turns"][0]["number"] == (1 if name == "Ana" else 0)  # Ana answered the ring; Ben keeps the opening
         assert store.export("Ben")["sessions"][0]["adjustments"][0]["reason"] == "nice"
     result = CliRunner().invoke(cli, ["seminar", "checked-plug", "--trainees", "Ana", "--ui", "terminal", "--db", db,
                                       "--no-store"], input="Hello\n/end\n")

@@ -74,7 +74,8 @@ def test_finish_scores_an_open_call_once_and_say_after_the_end_is_refused(engine
 
 def test_exchanges_pair_each_line_with_its_reply(engine: Engine) -> None:
     state = replay(engine, GOOD_EN, seed=1)[-1]
-    assert state.exchanges[0].trainee is None and state.exchanges[0].reply is not None
+    assert state.exchanges[0].trainee is None and state.exchanges[0].reply is None  # the ring
+    assert state.exchanges[1].reply.text.startswith(engine.opening(state))  # she opens when the trainee answers
     for n, x in enumerate(state.exchanges):
         assert x.number == n
         if n:
@@ -148,7 +149,7 @@ def test_the_store_keeps_every_exchange_and_one_session_per_attempt(engine: Engi
     assert len(history) == 2 and len(log.sessions) == 2
     export = store.export("Ana")
     first = next(s for s in export["sessions"] if s["id"] == log.sessions[0])
-    assert [t["number"] for t in first["turns"]] == list(range(call.state.turn + 1))
+    assert [t["number"] for t in first["turns"]] == list(range(1, call.state.turn + 1))  # the ring itself is no line
     stored = {t["number"]: t for t in first["turns"]}
     for x in call.state.exchanges[1:]:
         assert stored[x.number]["text"] == x.trainee.text

@@ -50,8 +50,7 @@ def play_call(store: Store, trainee: str | None, lines=LINES, seed: int = 1, sco
     engine = Engine(sc, "de")
     state = engine.start(seed)
     sid = store.begin_session(trainee, sc, "de", seed, kw.get("mode", "practice"), kw.get("private", False))
-    store.record_turn(sid, state.transcript[0], None)
-    for line in lines:
+    for line in lines:  # the phone rings first: her opening comes with the reply to the first line
         state = engine.respond(state, line)
         store.record_turn(sid, state.transcript[-2], state.transcript[-1])
     store.finish_session(sid, engine.finish(state), score if score is not None else fake_score(lang="de"))
@@ -113,10 +112,9 @@ def test_a_call_is_stored_with_turns_scores_and_evidence(url: str) -> None:
     assert export["trainee"].startswith("T-") and export["name"] == "Anna Muster"
     (call,) = export["sessions"]
     assert call["id"] == sid and call["status"] == "finished" and call["outcome"] == "script_end"
-    assert [t["number"] for t in call["turns"]] == [0, 1, 2, 3]
-    assert call["turns"][0]["speaker"] == "customer" and call["turns"][0]["reply"] is None
-    assert call["turns"][1]["text"] == LINES[0] and "greeting" in call["turns"][1]["acts"]
-    assert call["turns"][1]["reply"]
+    assert [t["number"] for t in call["turns"]] == [1, 2, 3]  # the ring is no line; her opening is reply 1
+    assert call["turns"][0]["text"] == LINES[0] and "greeting" in call["turns"][0]["acts"]
+    assert call["turns"][0]["reply"]
     assert call["scores"]["empathy"] == 80.0 and call["scores"]["clarity"] is None
     assert set(call["scores"]) == set(DIMENSIONS)
     assert call["total"] == pytest.approx(score.total)
@@ -135,7 +133,7 @@ def test_finish_stores_turns_that_were_never_recorded(sqlite_url: str) -> None:
         store.finish_session(sid, engine.finish(state), None)
         (row,) = store.history()
         assert row["trainee"] is None and row["mode"] == "exam" and row["total"] is None
-        assert count(store, "turns") == 4
+        assert count(store, "turns") == 3
     del sid
 
 
@@ -272,7 +270,7 @@ def _twenty_writers(url: str) -> None:
     assert all(p.exitcode == 0 for p in procs)
     with Store.open(url) as store:
         assert count(store, "sessions") == 20
-        assert count(store, "turns") == 20 * (len(LINES) + 1)
+        assert count(store, "turns") == 20 * len(LINES)
         assert count(store, "session_scores") == 20 * len(DIMENSIONS)
         assert count(store, "trainees") == 20
         assert count(store, "scenarios") == 1
@@ -384,7 +382,7 @@ def test_people_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert row["trainee"] == tid and row["scenario"] == "checked-plug"
     out_file = tmp_path / "clara.json"
     assert main(["trainee", "export", tid, "--out", str(out_file), "--db", db]) == 0
-    assert json.loads(out_file.read_text())["sessions"][0]["turns"][1]["text"] == LINES[0]
+    assert json.loads(out_file.read_text())["sessions"][0]["turns"][0]["text"] == LINES[0]
     assert main(["trainee", "export", "Nobody", "--db", db]) == 2
     assert "no trainee 'Nobody'" in capsys.readouterr().err
     assert main(["trainee", "delete", tid, "--yes", "--db", db]) == 0

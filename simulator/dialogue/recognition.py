@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from simulator.analysis.result import Analysis
-from simulator.analysis.similarity import Closeness, ExampleIndex
-from simulator.scenario.model import Scenario
+from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
+from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
 
@@ -25,6 +25,37 @@ def _index(lang: str, examples: tuple[tuple[str, tuple[str, ...]], ...]) -> Exam
 def example_index(scenario: Scenario, lang: str) -> ExampleIndex:
     """The index of *scenario*'s step examples in *lang*, keyed by the examples themselves (no stale index)."""
     return _index(lang, tuple((s.id, s.examples.get(lang)) for s in scenario.steps))
+
+
+def open_steps(scenario: Scenario, done: tuple[str, ...]) -> tuple[str, ...]:
+    """The steps a line could take by its examples now: not done, and everything they require done.
+
+    No chaining: a step made possible by a step taken in the same line is
+    taken only by its phrases or acts – a summary's examples share the words
+    of the step it summarises.
+    """
+    return tuple(s.id for s in scenario.steps if s.id not in done and all(r in done for r in s.requires))
+
+
+def vetoed(step: Step, acts: tuple[str, ...]) -> str:
+    """Why *step* is not taken by its examples in a line with *acts*: the act that keeps it, or ''.
+
+    A step defined by an ``act_only`` act (an open question) is taken by that act alone.
+    """
+    only = next((a for a in step.acts if a in act_only()), "")
+    if only:
+        return f"{only} only"
+    against = veto_acts().union(*(contrary_acts(a) for a in step.acts))
+    return next((a for a in acts if a in against), "")
+
+
+def by_examples(index: ExampleIndex, scenario: Scenario, text: str, acts: tuple[str, ...],
+                done: tuple[str, ...]) -> frozenset[str]:
+    """The steps *text* takes by closeness to their examples: open now, close enough, and not vetoed by an act."""
+    if not index:
+        return frozenset()
+    hits = index.recognise(text, open_steps(scenario, done))
+    return frozenset(h for h in hits if not vetoed(scenario.step(h), acts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,21 +71,28 @@ class StepReason:
     insist: str
     """The push-back ``insist`` phrase the line matches, or ''."""
     closeness: Closeness | None
-    """How close the line comes to the step's examples (None: the step has none in this language)."""
+    """How close the line comes to the step's examples (None: the step has none in this language, or is not open)."""
+    veto: str = ""
+    """An act of the line that keeps the examples from counting (rude; a closed question for an open-question step)."""
+
+    @property
+    def by_examples(self) -> bool:
+        """True when the examples recognise the step."""
+        return self.closeness is not None and self.closeness.accepted and not self.veto
 
     @property
     def recognised(self) -> bool:
         """True when the act, a phrase or the examples recognise the step."""
-        return bool(self.act or self.phrase or (self.closeness is not None and self.closeness.accepted))
+        return bool(self.act or self.phrase or self.by_examples)
 
 
-def reasons(engine, analysis: Analysis, acts: tuple[str, ...]) -> list[StepReason]:
+def reasons(engine, analysis: Analysis, acts: tuple[str, ...], done: tuple[str, ...] = ()) -> list[StepReason]:
     """For every step of *engine*'s scenario: the act, phrase, insist phrase and example closeness in the line."""
-    close = engine.examples.closeness(analysis.text) if engine.examples else {}
+    close = engine.examples.closeness(analysis.text, open_steps(engine.scenario, done)) if engine.examples else {}
     out = []
     for step in engine.scenario.steps:
         act = next((a for a in step.acts if a in acts), "")
         phrase = engine._step_matchers[step.id].search(analysis) or ""
         insist = (engine._insist_matchers[step.id].search(analysis) or "") if step.pushback else ""
-        out.append(StepReason(step.id, act, phrase, insist, close.get(step.id)))
+        out.append(StepReason(step.id, act, phrase, insist, close.get(step.id), vetoed(step, acts)))
     return out

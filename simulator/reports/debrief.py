@@ -29,9 +29,9 @@ def html_from_view(view: DebriefView) -> str:
     return env.get_template("debrief.html.j2").render(view=view, w=view.words)
 
 
-def render_html(scenario, state, score) -> str:
+def render_html(scenario, state, score, hints=None) -> str:
     """The debrief of a scored call as one HTML page."""
-    return html_from_view(DebriefView.build(scenario, state, score))
+    return html_from_view(DebriefView.build(scenario, state, score, hints=hints))
 
 
 def _md(text: str) -> str:
@@ -68,22 +68,25 @@ def markdown_from_view(view: DebriefView) -> str:
                 lines.append(f"| {e.turn} | {e.effect:+.1f} | {cell} |")
         if r.tip:
             lines += ["", f"**{w.tip}:** {_md(r.tip)}"]
+    if view.hints:
+        lines += ["", f"## {_md(w.hints)}", ""]
+        lines += [f"- **{_md(h.label)}:** {_md(h.text)}" for h in view.hints]
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(scenario, state, score) -> str:
+def render_markdown(scenario, state, score, hints=None) -> str:
     """The debrief of a scored call as Markdown."""
-    return markdown_from_view(DebriefView.build(scenario, state, score))
+    return markdown_from_view(DebriefView.build(scenario, state, score, hints=hints))
 
 
-def write_debrief(path, scenario, state, score) -> Path:
+def write_debrief(path, scenario, state, score, hints=None) -> Path:
     """Write the debrief to ``path`` (.html/.htm or .md/.markdown); returns the path."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        text = render_html(scenario, state, score)
+        text = render_html(scenario, state, score, hints)
     elif suffix in MARKDOWN_SUFFIXES:
-        text = render_markdown(scenario, state, score)
+        text = render_markdown(scenario, state, score, hints)
     else:
         raise UsageError(f"cannot write a debrief as '{suffix or target.name}': use a .html or .md file")
     try:
@@ -96,15 +99,18 @@ def write_debrief(path, scenario, state, score) -> Path:
 class ReportFile:
     """Writes the debrief of a call to a file when it ends (``play --report``): a call observer."""
 
-    def __init__(self, path, scenario) -> None:
+    def __init__(self, path, scenario, coach=None) -> None:
         self.path = path
         """Where to write (.html/.htm or .md/.markdown)."""
         self.scenario = scenario
         """The scenario played."""
+        self.coach = coach
+        """Coach mode's record of the hints shown (None without coach mode)."""
 
     def on_turn(self, state) -> None:
         return None
 
     def on_end(self, state, score) -> None:
         if score is not None:
-            write_debrief(self.path, self.scenario, state, score)
+            write_debrief(self.path, self.scenario, state, score,
+                          self.coach.all_shown() if self.coach is not None else ())

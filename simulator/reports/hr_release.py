@@ -96,12 +96,14 @@ def released(store: Any, quarter: str, time: str, k: int, compute: Callable[[], 
         rows = _rows(quarter, lattice)
         try:
             with store.write() as s:
-                s.execute(delete(HrFigure).where(HrFigure.quarter == quarter))
-                s.execute(delete(HrRelease).where(HrRelease.quarter == quarter))
-                s.execute(insert(HrRelease).values(quarter=quarter, k=k, created_at=utcnow()))
-                if rows:
-                    s.execute(insert(HrFigure), rows)
-        except IntegrityError:  # released concurrently: use theirs
+                now = s.execute(select(HrRelease.k).where(HrRelease.quarter == quarter)).scalar_one_or_none()
+                if now != k:  # else released meanwhile by another process: the first release stands
+                    s.execute(delete(HrFigure).where(HrFigure.quarter == quarter))
+                    s.execute(delete(HrRelease).where(HrRelease.quarter == quarter))
+                    s.execute(insert(HrRelease).values(quarter=quarter, k=k, created_at=utcnow()))
+                    if rows:
+                        s.execute(insert(HrFigure), rows)
+        except IntegrityError:  # released concurrently (PostgreSQL): use theirs
             pass
     out = Released()
     with store.read() as s:

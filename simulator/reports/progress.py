@@ -65,15 +65,16 @@ def build_report(store: Any, sel: Selection, *, progress: Progress | None = None
     step("reading calls")
     tid = store.resolve(sel.trainee) if sel.trainee else None
     f = Filter(trainee=tid, cohort=sel.cohort, start=sel.since, end=_end_of(sel), include_private=sel.audience == "trainee")
-    with ThreadPoolExecutor(max_workers=2) as pool:  # the database works on the queries side by side (2 cores)
+    with ThreadPoolExecutor(max_workers=3) as pool:  # the database works on the queries side by side
         later = None if data_only or tid else pool.submit(_progress, store, f, DIMENSION_ORDER)
         notes_later = None if data_only else pool.submit(_adjustments, store, f)
+        examples = None if data_only else pool.submit(find_examples, store, f, list(DIMENSION_ORDER))
         rows = grains(store, f, ("trainee", "cohort", "scenario"))
-        return _assemble(store, sel, f, tid, rows, step, data_only, later, notes_later)
+        return _assemble(store, sel, f, tid, rows, step, data_only, later, notes_later, examples)
 
 
 def _assemble(store: Any, sel: Selection, f: Filter, tid: str | None, rows: list[Any], step: Progress, data_only: bool,
-              later: Future[Any] | None, notes_later: Future[Any] | None) -> Report:
+              later: Future[Any] | None, notes_later: Future[Any] | None, examples: Future[Any] | None) -> Report:
     what = f"trainee {sel.trainee}" if sel.trainee else f"cohort {sel.cohort}" if sel.cohort else "the store"
     if not rows:
         since = f" since {sel.since.isoformat()}" if sel.since else ""
@@ -99,7 +100,7 @@ def _assemble(store: Any, sel: Selection, f: Filter, tid: str | None, rows: list
     else:
         period, prog = ("week", {}) if later is None else later.result()
     overall_dims = {d: round1(overall.mean(d)) for d in dims}
-    weakest = weakest_skills(overall_dims, lambda ranked: {} if data_only else find_examples(store, f, ranked))
+    weakest = weakest_skills(overall_dims, lambda ranked: {} if examples is None else examples.result())
     names = store.names(set(by_trainee)) if by_trainee and not data_only else {}
     audience = {"trainee": "for the trainee", "instructor": "for instructors"}[sel.audience]
     return Report(

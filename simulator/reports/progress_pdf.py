@@ -41,7 +41,7 @@ def render_pdf(report: Report, parts: list[Section], images: dict[str, bytes], p
     import io
 
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
@@ -60,8 +60,9 @@ def render_pdf(report: Report, parts: list[Section], images: dict[str, bytes], p
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
         return Paragraph(escape(str(text)), style)
 
-    width = A4[0] - 30 * mm
-    story: list[Any] = [Spacer(1, 40 * mm), p(report.title, h1)]
+    page = landscape(A4)  # room for a name column and eight dimensions at a readable size
+    width, height = page[0] - 30 * mm, page[1] - 33 * mm
+    story: list[Any] = [Spacer(1, 25 * mm), p(report.title, h1)]
     when = f"Generated {report.generated:%Y-%m-%d %H:%M} UTC"
     if report.period_label:
         when += f" \u00b7 period {report.period_label}"
@@ -78,12 +79,13 @@ def render_pdf(report: Report, parts: list[Section], images: dict[str, bytes], p
 
             data = images[part.image]
             iw, ih = ImageReader(io.BytesIO(data)).getSize()
-            block.append(Image(io.BytesIO(data), width=width, height=width * ih / iw))
+            scale = min(width / iw, (height - 30 * mm) / ih)  # the whole plot on one page, under its heading
+            block.append(Image(io.BytesIO(data), width=iw * scale, height=ih * scale))
         story.append(KeepTogether(block))
         if part.header:
             story.append(Spacer(1, 2 * mm))
             story.append(_table(part, width, small, bold, LongTable, TableStyle, colors))
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
+    doc = SimpleDocTemplate(out, pagesize=page, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
                             bottomMargin=18 * mm, title=report.title, author="simulator report",
                             subject=privacy[:200], creator="simulator (reportlab)")
 
@@ -92,7 +94,7 @@ def render_pdf(report: Report, parts: list[Section], images: dict[str, bytes], p
         canvas.setFont(font, 7)
         canvas.setFillColor(colors.HexColor("#666666"))
         canvas.drawString(15 * mm, 10 * mm, report.title[:110])
-        canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"page {doc_.page}")
+        canvas.drawRightString(page[0] - 15 * mm, 10 * mm, f"page {doc_.page}")
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
@@ -112,8 +114,17 @@ def _table(part: Section, width: float, style: Any, bold: str, table_cls: Any, t
         widths = [first] + [rest] * (n - 2) + [0.4 * width]
     else:
         widths = [first] + [(width - first) / max(1, n - 1)] * (n - 1)
-    data = [[Paragraph(escape(h), head) for h in part.header]]
-    data += [[Paragraph(escape(str(c)), style) for c in row] for row in part.rows]
+    size = _fitting_size(part, widths, style.fontName, bold, style.fontSize)
+    if size < style.fontSize:
+        style = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.2)
+        head = ParagraphStyle(f"head-{size}", parent=style, fontName=bold)
+    from reportlab.lib.enums import TA_RIGHT
+
+    number, number_head = (ParagraphStyle(f"{st.name}-r", parent=st, alignment=TA_RIGHT) for st in (style, head))
+    numeric = [0 < i != text_col and part.header[i] not in ("date", "trainee", "author", "change", "call")
+               for i in range(n)]
+    data = [[Paragraph(escape(h), number_head if numeric[i] else head) for i, h in enumerate(part.header)]]
+    data += [[Paragraph(escape(str(c)), number if numeric[i] else style) for i, c in enumerate(row)] for row in part.rows]
     t = table_cls(data, colWidths=widths, repeatRows=1)
     t.setStyle(table_style([
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#888888")),
@@ -122,3 +133,23 @@ def _table(part: Section, width: float, style: Any, bold: str, table_cls: Any, t
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]))
     return t
+
+
+def _fitting_size(part: Section, widths: list[float], font: str, bold: str, size: float, smallest: float = 5.0) -> float:
+    """The largest font size (<= size) at which no single word is wider than its column (words cannot wrap)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    padding = 4.5
+    while size > smallest:
+        fits = True
+        for col, width in enumerate(widths):
+            words = [w for w in part.header[col].split()] + [w for row in part.rows for w in str(row[col]).split()]
+            widest = max((stringWidth(w, bold if not part.rows else font, size) for w in words), default=0.0)
+            head = max((stringWidth(w, bold, size) for w in part.header[col].split()), default=0.0)
+            if max(widest, head) + padding > width:
+                fits = False
+                break
+        if fits:
+            return size
+        size -= 0.5
+    return smallest

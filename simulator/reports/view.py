@@ -109,6 +109,20 @@ class TranscriptLine:
 
 
 @dataclass(frozen=True, slots=True)
+class HintView:
+    """One coach hint shown during the call (coach mode), as the debrief lists it."""
+
+    turn: int
+    """The trainee turn after which the hint was shown."""
+    kind: str
+    """What it was about (see :data:`simulator.dialogue.coach.KINDS`)."""
+    label: str
+    """'After turn 3'."""
+    text: str
+    """The hint as it was shown."""
+
+
+@dataclass(frozen=True, slots=True)
 class Words:
     """The fixed words a debrief renderer needs, in the view's language."""
 
@@ -142,6 +156,8 @@ class Words:
     """Shown for a scored dimension without evidence."""
     transcript: str
     """Heading of the transcript."""
+    hints: str = ""
+    """Heading of the coach hints."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,12 +198,17 @@ class DebriefView:
     """At most :data:`TOP_TIPS` overall tips, weakest dimension first."""
     transcript: tuple[TranscriptLine, ...]
     """The call, line by line ('' labels never occur)."""
+    hints: tuple[HintView, ...]
+    """The coach hints shown during the call, in turn order (empty without coach mode)."""
     words: Words
     """Fixed words for headings and columns."""
 
     @classmethod
-    def build(cls, scenario, state, score, lang: str | None = None) -> "DebriefView":
-        """The view of ``score`` for the call ``state`` of ``scenario`` (either may be None), in ``lang`` (default: the score's)."""
+    def build(cls, scenario, state, score, lang: str | None = None, hints=None) -> "DebriefView":
+        """The view of ``score`` for the call ``state`` of ``scenario`` (either may be None), in ``lang`` (default: the score's).
+
+        ``hints``: (turn, CoachHint) pairs shown during the call; None reads them from the state's turns (a stored call).
+        """
         s = strings(lang or score.lang)
         order = {name: i for i, name in enumerate(DIMENSIONS)}
         rows = tuple(_row(s, d) for d in sorted(score.dimensions, key=lambda d: order.get(d.name, len(order))))
@@ -210,12 +231,13 @@ class DebriefView:
                                   key=lambda e: (e.turn, order.get(e.dimension, 0)))),
             top_tips=tuple(TipView(r.key, r.label, r.tip) for r in weakest[:TOP_TIPS]),
             transcript=_transcript(s, state),
+            hints=_hints(s, state, hints),
             words=Words(
                 debrief=s.t("debrief"), caller=s.t("caller"), outcome=s.t("outcome"), total=s.t("total"),
                 dimension=s.t("column.dimension"), weight=s.t("column.weight"), score=s.t("column.score"),
                 turn=s.t("column.turn"), effect=s.t("column.effect"), what_happened=s.t("column.note"),
                 tip=s.t("tip"), top_tips=s.t("top_tips"), evidence=s.t("evidence"), no_evidence=s.t("no_evidence"),
-                transcript=s.t("transcript"),
+                transcript=s.t("transcript"), hints=s.t("hints"),
             ),
         )
 
@@ -279,3 +301,12 @@ def _transcript(s, state) -> tuple[TranscriptLine, ...]:
         TranscriptLine(turn=t.number, speaker=t.speaker, label=getattr(t, "by", "") or s.speaker(t.speaker), text=t.text)
         for t in state.transcript
     )
+
+
+def _hints(s, state, hints) -> tuple[HintView, ...]:
+    """The coach hints: those given, else the ones a stored call kept with its turns (typed events, kind 'coach')."""
+    if hints is None:
+        hints = tuple((t.number, e) for t in (state.transcript if state is not None else ())
+                      for e in t.events if getattr(e, "kind", "") == "coach")
+    return tuple(HintView(turn=n, kind=h.detail, label=s.t("hint_turn", n=n), text=s.t(f"coach.{h.detail}"))
+                 for n, h in sorted(hints, key=lambda p: p[0]))

@@ -8,6 +8,7 @@ The builder never raises on bad input: each mistake becomes a
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from simulator.analysis.acts import ACTS
@@ -16,6 +17,7 @@ from simulator.scenario.checks import cross_check
 from simulator.scenario.examples import Spot, check_conversations, check_examples, example_spots, read_conversations
 from simulator.scenario.fields import FieldReader, suggest
 from simulator.scenario.model import (
+    AGENT_FIELDS,
     LANGUAGES,
     EndConditions,
     Event,
@@ -68,8 +70,17 @@ class ScenarioBuilder(FieldReader):
         return out
 
     def persona(self, node: Located | None) -> Persona:
-        keys = ("name", "role", "company", "tech_level", "traits", "speech_style", "voice")
+        keys = ("name", "role", "company", "tech_level", "traits", "speech_style", "voice", "known_to_agent")
         m = self.mapping(node, "persona", keys, ("name", "role", "tech_level"))
+        known = None
+        if "known_to_agent" in m:
+            known = []
+            for name, n in self.words(m["known_to_agent"], "persona.known_to_agent"):
+                if name not in AGENT_FIELDS:
+                    self.error(n, f"persona.known_to_agent: unknown field '{name}'{suggest(name, AGENT_FIELDS)}")
+                elif name not in known:
+                    known.append(name)
+        self.known_to_agent = None if known is None else tuple(known)
         return Persona(
             name=self.text(m.get("name"), "persona.name"),
             role=self.text(m.get("role"), "persona.role"),
@@ -79,6 +90,7 @@ class ScenarioBuilder(FieldReader):
             speech_style=self.text(m.get("speech_style"), "persona.speech_style"),
             voice=self.voice(m.get("voice")),
             location=node.location if node else SourceLocation(self.path),
+            known_to_agent=self.known_to_agent if self.known_to_agent is not None else AGENT_FIELDS,
         )
 
     def situation(self, node: Located | None) -> Situation:
@@ -310,10 +322,12 @@ class ScenarioBuilder(FieldReader):
             content_hash=hashlib.sha256(text).hexdigest(),
             location=root.location,
         )
+        if getattr(self, "known_to_agent", None) is None:  # not said in the file: what a step reveals is not on the agent's card
+            sc = replace(sc, persona=replace(sc.persona, known_to_agent=sc.default_known()))
         if "steps" in m and not sc.steps:
             self.error(m["steps"], "steps needs at least one diagnostic step")
         cross_check(sc, self.error)
-        check_examples(self.example_spots, self.languages, self.error)
+        check_examples(self.example_spots, self.languages, self.error, {s.id: s.requires for s in sc.steps})
         check_conversations(sc, self.error)
         return sc
 

@@ -20,10 +20,12 @@ from simulator.scenario.model import LANGUAGES, Conversation, ConversationLine, 
 from simulator.scenario.safe_yaml import one_line
 from simulator.scenario.source import Located
 
-MIN_WORDS = 2
+MIN_WORDS = 1
 """An example needs at least this many content words to be compared with anything."""
+CONFUSABLE = 0.5
+"""An example this similar to an example of a step it competes with (and closer to it than to its own) is reported."""
 CONFUSABLE_MARGIN = 0.1
-"""An example closer to another step's examples than to its own by this much is reported."""
+"""…when it is closer to that step than to its own by this much."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +55,24 @@ def example_spots(node: Located | None, step: str) -> list[Spot]:
     return out
 
 
-def check_examples(spots: list[Spot], languages: tuple[str, ...], error: Callable[[SourceLocation, str], None]) -> None:
-    """Report examples too short to compare, given twice, or closer to another step than to their own."""
+def _related(requires: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
+    """Pairs of steps of which one needs the other (directly or not): they are never open for the same line."""
+    pairs = set()
+    for sid in requires:
+        stack, seen = list(requires.get(sid, ())), set()
+        while stack:
+            cur = stack.pop()
+            if cur in seen:
+                continue
+            seen.add(cur)
+            pairs.update({(sid, cur), (cur, sid)})
+            stack.extend(requires.get(cur, ()))
+    return pairs
+
+
+def check_examples(spots: list[Spot], languages: tuple[str, ...], error: Callable[[SourceLocation, str], None],
+                   requires: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Report examples too short to compare, given twice, or confusable with a step they compete with."""
     from simulator.analysis.similarity import Lexical, content_words, language_data
 
     seen: dict[tuple[str, str], Spot] = {}
@@ -72,11 +90,12 @@ def check_examples(spots: list[Spot], languages: tuple[str, ...], error: Callabl
         if key in seen:
             first = seen[key]
             where = "this step" if first.step == spot.step else f"step '{first.step}'"
-            error(spot.location, f"step '{spot.step}' example ({spot.lang}) repeats an example of {where} "
+            error(spot.location, f"step '{spot.step}' example ({spot.lang}) repeats an example of {where} in its content words "
                                  f"(line {first.location.line})")
             continue
         seen[key] = spot
         usable.setdefault(spot.lang, []).append(spot)
+    related = _related(requires or {})
     for lang, group in usable.items():
         backend = Lexical(language_data(lang).stopwords)
         backend.fit([s.text for s in group])
@@ -84,7 +103,7 @@ def check_examples(spots: list[Spot], languages: tuple[str, ...], error: Callabl
         for i, spot in enumerate(group):
             own, other, other_step = 0.0, 0.0, ""
             for j, that in enumerate(group):
-                if i == j:
+                if i == j or (spot.step, that.step) in related:
                     continue
                 score = backend.score(vectors[i], vectors[j])
                 if that.step == spot.step:
@@ -92,7 +111,7 @@ def check_examples(spots: list[Spot], languages: tuple[str, ...], error: Callabl
                 elif score > other:
                     other, other_step = score, that.step
             siblings = sum(1 for s in group if s.step == spot.step) > 1
-            if siblings and other - own >= CONFUSABLE_MARGIN:
+            if siblings and other >= CONFUSABLE and other - own >= CONFUSABLE_MARGIN:
                 error(spot.location, f"step '{spot.step}' example ({lang}) reads more like step '{other_step}' "
                                      f"({other:.2f}) than like the other examples of '{spot.step}' ({own:.2f}); "
                                      f"reword it or move it to '{other_step}'")

@@ -8,6 +8,7 @@ a tuple of variants chosen deterministically by the engine).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from simulator.errors import SourceLocation
@@ -102,6 +103,10 @@ class LineSettings:
     """Where the settings stand in the file."""
 
 
+AGENT_FIELDS = ("name", "role", "company")
+"""Persona fields an agent may know before the caller says them (``persona.known_to_agent``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Persona:
     """Who the customer is."""
@@ -122,6 +127,25 @@ class Persona:
     """Language -> voice settings."""
     location: SourceLocation = NOWHERE
     """Where the persona stands in the file."""
+    known_to_agent: tuple[str, ...] = AGENT_FIELDS
+    """Which of name, role, company the agent knows before the caller says them (shown on the persona card).
+
+    Default when the file does not say: every field the caller reveals in a checklist step's fact is hidden."""
+
+    def known(self, lang: str, heard: str = "") -> dict[str, str]:
+        """Field -> value the agent's card shows: what the agent knew before, and what the caller has said (``heard``).
+
+        A field counts as said when most of its words (of three letters or more) occur in ``heard``.
+        """
+        heard = heard.lower()
+        out = {}
+        for f in AGENT_FIELDS:
+            value = getattr(self, f).get(lang)
+            words = [w for w in re.findall(r"\w{3,}", value.lower())] if value else []
+            said = bool(words) and sum(w in heard for w in words) * 2 >= len(words)
+            if value and (f in self.known_to_agent or said):
+                out[f] = value
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +394,15 @@ class Scenario:
     """sha256 of the file's bytes, for storage."""
     location: SourceLocation = NOWHERE
     """Start of the document."""
+
+    def default_known(self) -> tuple[str, ...]:
+        """The persona fields an agent knows when the file does not say: those no step's revealed fact names."""
+        revealed = {f for s in self.steps for f in s.reveals}
+        texts = [t.lower() for fact in self.facts if fact.id in revealed
+                 for lang in self.languages for t in fact.text.all(lang)]
+        return tuple(f for f in AGENT_FIELDS
+                     if not any(v and v.lower() in t for lang in self.languages
+                                for v in getattr(self.persona, f).all(lang) for t in texts))
 
     def step(self, step_id: str) -> Step:
         for s in self.steps:

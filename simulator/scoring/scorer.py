@@ -46,6 +46,21 @@ _WORD = re.compile(r"\w{4,}", re.UNICODE)
 _TIME_WORD = re.compile(r"\w{2,}", re.UNICODE)
 
 
+# -- the opening ----------------------------------------------------------------
+def _opening(call: _Call) -> tuple[int, str]:
+    """(exchange whose reply holds the customer's opening, the opening's words).
+
+    The phone rings first: the opening starts her reply to the trainee's first
+    line (exchange 1). A call stored before the ring existed has it as exchange 0.
+    """
+    first = call.state.exchanges[0] if call.state.exchanges else None
+    if first is not None and first.reply is not None:
+        return 0, first.reply.text
+    reply = call.customer_line(1)
+    said = next((v for v in call.sc.opening.all(call.state.lang) if v and reply.startswith(v)), reply)
+    return 1, said
+
+
 # -- dimensions ---------------------------------------------------------------
 def _cues(call: _Call) -> dict[int, tuple[float, list[str], str, int]]:
     """Emotional cues by the trainee turn that should answer them: (weight, kinds, quote, window)."""
@@ -64,10 +79,14 @@ def _cues(call: _Call) -> dict[int, tuple[float, list[str], str, int]]:
     # The opening is a cue only when the caller shows stress (anger, worry) or real time pressure; a cheerful
     # caller with a medium-urgent problem is not one. Its label names no emotion it can't be sure of.
     start, urgency = sc.mood.start, sc.situation.urgency
+    heard_at, opening = _opening(call)
+    # The greeting may already answer what the briefing foretells (a third call, a missed visit); after she
+    # has opened, the trainee has the usual window of real turns to answer what she showed.
+    window = OPENING_WINDOW + sum(1 for t in call.real if t.number <= heard_at)
     if start <= -40 or (urgency == "high" and start <= 0):
-        add(call.first_real, CUE_OPENING_STRONG, "opening", call.customer_line(0), OPENING_WINDOW)
+        add(call.first_real, CUE_OPENING_STRONG, "opening", opening, window)
     elif start <= -15 or urgency == "high":
-        add(call.first_real, CUE_OPENING_MILD, "opening", call.customer_line(0), OPENING_WINDOW)
+        add(call.first_real, CUE_OPENING_MILD, "opening", opening, window)
     seen_pushback: set[str] = set()
     previous_mood = start
     for t in call.trainee:
@@ -166,7 +185,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     for t, points in credits:
         dim.add(t.number, call.span(t, "active_listening", "summary"), points, fb.item("listening"))
     if not credits:
-        dim.add(scored[0].number, call.customer_line(0), NO_LISTENING, fb.item("no_listening"), speaker="customer")
+        dim.add(scored[0].number, _opening(call)[1], NO_LISTENING, fb.item("no_listening"), speaker="customer")
     run: list[Turn] = []
     cost = 0.0
 
@@ -365,7 +384,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         else:
             dim.add(first.number, first.text, NO_GREETING, fb.item("no_greeting"))
     elif not call.real:
-        dim.add(0, call.customer_line(0), NO_GREETING, fb.item("no_greeting"), speaker="customer")
+        dim.add(0, _opening(call)[1], NO_GREETING, fb.item("no_greeting"), speaker="customer")
     premature = 0.0
     for t in scored:
         if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP:
@@ -406,7 +425,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         position = {t.number: i for i, t in enumerate(call.real)}
         cb = next((t for t in call.real if "callback" in t.acts), None)
         if cb is None:
-            dim.add(scored[0].number, call.customer_line(0), NO_CALLBACK, fb.item("no_callback"), speaker="customer")
+            dim.add(scored[0].number, _opening(call)[1], NO_CALLBACK, fb.item("no_callback"), speaker="customer")
         elif call.counts(cb):
             early = position[cb.number] < CALLBACK_WITHIN
             dim.add(cb.number, call.span(cb, "callback"), CALLBACK_EARLY if early else CALLBACK_LATE,
@@ -460,7 +479,7 @@ def score_call(scenario, state: CallState, *, turns: Collection[int] | None = No
             fn(call, dim)
         else:
             # Nothing said (no trainee turn, only noise, or none of this trainee's turns): nothing earned.
-            dim.add(0, call.customer_line(0), -base, call.fb.item("silent"), speaker="customer")
+            dim.add(0, _opening(call)[1], -base, call.fb.item("silent"), speaker="customer")
         value = round(dim.value, 1)
         tip = call.fb.advice(name) if value < TIP_BELOW else ""
         items = tuple(sorted(dim.items, key=lambda e: e.turn))

@@ -63,19 +63,26 @@ def view_renderables(view) -> list:
         else:
             body.rstrip()
         out.append(Panel(body, title=f"{r.label} – {r.value_text}/100", title_align="left", border_style=STYLES[r.tone]))
+    if view.hints:
+        body = Text()
+        for h in view.hints:
+            body.append(f"{h.label}: ", style="bold")
+            body.append(f"{h.text}\n")
+        body.rstrip()
+        out.append(Panel(body, title=w.hints, title_align="left", border_style="magenta"))
     return out
 
 
-def debrief_renderables(scenario, state, score) -> list:
-    """The debrief of a scored call as rich renderables (builds the view)."""
+def debrief_renderables(scenario, state, score, hints=None) -> list:
+    """The debrief of a scored call as rich renderables (builds the view; ``hints``: the coach hints shown)."""
     from simulator.reports.view import DebriefView
 
-    return view_renderables(DebriefView.build(scenario, state, score))
+    return view_renderables(DebriefView.build(scenario, state, score, hints=hints))
 
 
-def show_debrief(console, scenario, state, score) -> None:
+def show_debrief(console, scenario, state, score, hints=None) -> None:
     """Print the debrief on a rich Console."""
-    for item in debrief_renderables(scenario, state, score):
+    for item in debrief_renderables(scenario, state, score, hints):
         console.print(item)
 
 

@@ -63,18 +63,23 @@ def mood_bar(mood: float, width: int = 20) -> RichText:
 class TerminalUI:
     """Renders calls in a terminal."""
 
-    def __init__(self, console: Console | None = None, *, live: bool = True, scenario: Scenario | None = None) -> None:
+    def __init__(self, console: Console | None = None, *, live: bool = True, scenario: Scenario | None = None,
+                 coach=None) -> None:
         self.console = console or Console(highlight=False)
         self.live = live
         """True: show each reply as it comes (interactive); False: the whole transcript at the end (a script)."""
         self.scenario = scenario
         """The scenario played (set by :meth:`run`; needed for the persona card and the debrief)."""
+        self.coach = coach
+        """Coach mode (a :class:`simulator.dialogue.coach.Coach`), or None (exam mode, or coaching not asked for)."""
 
-    def persona_card(self, sc: Scenario, lang: str) -> Panel:
-        p = sc.persona
+    def persona_card(self, sc: Scenario, lang: str, heard: str = "") -> Panel:
+        """What the agent knows: the persona fields known before the call (or said since: ``heard``), the briefing."""
+        known = sc.persona.known(lang, heard)
         body = RichText()
-        body.append(f"{p.name.get(lang)}", style="bold")
-        body.append(f" – {p.role.get(lang)}, {p.company.get(lang)}\n")
+        body.append(known.get("name") or strings(lang).t("caller_unknown"), style="bold")
+        rest = ", ".join(v for k, v in known.items() if k != "name")
+        body.append(f" – {rest}\n" if rest else "\n")
         body.append(sc.situation.briefing.get(lang) or sc.situation.technical.get(lang))
         return Panel(body, title=sc.title.get(lang), subtitle=strings(lang).t("what_you_know"))
 
@@ -99,19 +104,38 @@ class TerminalUI:
         self.console.print(self.persona_card(sc, state.lang))
         for turn in state.transcript:
             self.line(turn.speaker, turn.text, state.lang)
+            hint = self.coach.shown.get(turn.number) if self.coach is not None and turn.speaker == "customer" else None
+            if hint is not None:
+                self.hint(hint, state.lang)
         self.console.print(self.status(state))
         self.outcome(state)
 
     # -- the call's view (a CallObserver) --------------------------------------------
     def on_turn(self, state: CallState) -> None:
         """Live: show the customer's new line and the mood; otherwise wait for the end."""
+        from simulator.dialogue.engine import is_ringing
+
+        hint = self.coach.hint_for(state) if self.coach is not None else None
         if not self.live:
+            return
+        if is_ringing(state):  # the phone rings; the trainee's first line answers it
+            s = strings(state.lang)
+            self.console.print(s.t("ring"), style="bold yellow")
+            self.console.print(s.t("ring_hint"), style="dim")
             return
         reply = state.exchanges[-1].reply
         if reply is not None:
             self.line("customer", reply.text, state.lang)
+        if hint is not None and not state.ended:
+            self.hint(hint, state.lang)
         if state.turn:
             self.console.print(self.status(state))
+
+    def hint(self, hint, lang: str) -> None:
+        """One coach hint, set apart from the call's lines."""
+        s = strings(lang)
+        self.console.print(RichText.assemble((f"  ➜ {s.t('coach_title')}: ", "bold magenta"),
+                                             (s.t(f"coach.{hint.detail}"), "magenta")))
 
     def on_end(self, state: CallState, score) -> None:
         """The outcome and the debrief (a scripted call shows its transcript first)."""
@@ -122,7 +146,8 @@ class TerminalUI:
         elif self.scenario is not None:
             self.show_transcript(self.scenario, state)
         if score is not None and self.scenario is not None:
-            show_debrief(self.console, self.scenario, state, score)
+            show_debrief(self.console, self.scenario, state, score,
+                         hints=self.coach.all_shown() if self.coach is not None else ())
 
     def run(self, call, *, exam: bool = False, voice=None, mic: bool = False):
         """Interactive call: typed lines (or push-to-talk with ``mic``) go to ``call`` until it ends.
@@ -134,10 +159,14 @@ class TerminalUI:
 
         sc, lang = call.scenario, call.lang
         self.scenario = sc
-        for part in rubric_renderables(sc, lang, exam):  # the rubric is shown before the call, never hidden
+        parts = rubric_renderables(sc, lang, exam)  # the rubric is shown before the call, never hidden
+        parts[0] = self.persona_card(sc, lang)  # the card shows only what the agent knows (persona.known_to_agent)
+        for part in parts:
             self.console.print(part)
         microphone = self._microphone(lang) if mic else None
         self.console.print(LABELS[lang]["quit"], style="dim")
+        if exam or self.coach is not None:
+            self.console.print(strings(lang).t("coach_exam" if exam else "coach_on").split(" (")[0], style="dim")
         if microphone is not None:
             self.console.print(LABELS[lang]["talk"], style="dim")
         call.start()

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from simulator.dialogue.coach import Coach
 from simulator.errors import SimulatorError
 from simulator.ui.app import App
 from simulator.ui.drawing import short_reason
@@ -93,6 +94,8 @@ class TraineeApp(App):
         self.attempts = 0
         """Calls finished in this window (retries count)."""
         self._last_error = ""
+        self.coach = None if exam else next((o for o in call.observers if isinstance(o, Coach)), None)
+        """Coach mode (F3 switches it; a Coach among the call's observers), None in exam mode."""
         self.worker: VoiceWorker | None = None
         """Speech threads, or None (typing only)."""
         if voice is not None:
@@ -160,6 +163,19 @@ class TraineeApp(App):
         self.say_status(message)
         return False
 
+    def toggle_coach(self) -> None:
+        """F3: coach mode on or off (exam mode has none)."""
+        if self.exam:
+            self.say_status(self.t("coach_exam"))
+            return
+        if self.coach is None:
+            self.coach = Coach(self.scenario, enabled=False)
+            self.call.attach(self.coach)  # carried over to every retry by Call.rewind
+        self.coach.enabled = not self.coach.enabled
+        if self.coach.enabled:
+            self.coach.hint_for(self.call.state)  # the hint for the turn just played, if it missed something
+        self.say_status(self.t("coach_on" if self.coach.enabled else "coach_off"))
+
     def retry_max(self) -> int:
         """Highest trainee turn the call can be resumed from."""
         return max((i for i, s in enumerate(self.call.states) if not s.ended), default=0)
@@ -171,6 +187,8 @@ class TraineeApp(App):
             self.say_status(self.t("retry_bad", max=top))
             return False
         self.call = self.call.rewind(turn)
+        if self.coach is not None:
+            self.coach.forget_after(turn)  # the later hints belonged to the abandoned attempt
         self.dropouts.clear()
         self.clear_status()
         self.take_call()

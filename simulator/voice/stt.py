@@ -93,8 +93,8 @@ class SphinxRecognizer:
     ) -> None:
         if lang != "en":
             raise BackendError(
-                f"PocketSphinx has no offline model for {lang!r} here: use vosk:/path/to/model "
-                "or google (online), or type your answers"
+                f"PocketSphinx has no offline model for {lang!r} here: use whisper (offline), "
+                "vosk:/path/to/model or google (online), or type your answers"
             )
         try:
             import pocketsphinx

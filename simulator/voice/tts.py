@@ -8,8 +8,8 @@ Backends:
   (``en+f3``), rate and pitch directly through libespeak-ng.
 * :class:`EspeakCommandSynthesizer` -- runs ``espeak-ng --stdin --stdout -v de+f3
   -s 160 -p 50`` with the text on stdin; no Python package needed, a process per line.
-  German uses the clearer MBROLA (``-v mb-de6``) or SVOX Pico voice when installed
-  (:mod:`simulator.voice.voices`).
+  German uses the clearer MBROLA (``-v mb-de6``) or SVOX Pico voice when installed,
+  English female personas hibari (:mod:`simulator.voice.voices`).
 * :class:`SilentSynthesizer` -- a short soft tone per line, for machines with
   neither; the rest of the program runs unchanged.
 
@@ -45,7 +45,7 @@ def voice_name(lang: str, voice: VoiceSettings) -> str:
     """The espeak-ng voice string for a language and variant, e.g. ``de+f3``."""
     base = ESPEAK_LANGUAGES.get(lang, lang)
     variant = (voice.variant or "").strip()
-    if not variant or variant.lower().startswith("mb-") or variant.lower() == "pico":
+    if not variant or variant.lower().startswith("mb-") or variant.lower() in ("pico", "hibari"):
         return base  # a named MBROLA/Pico voice that is not installed: espeak-ng's own
     if not _VARIANT.match(variant):
         raise BackendError(f"invalid espeak-ng voice variant {variant!r}: use m1..m7 or f1..f5")
@@ -154,14 +154,14 @@ class EspeakCommandSynthesizer:
         self.binary = _espeak_binary()
         self.clear_voices = clear_voices
         """Use MBROLA/Pico for German when installed (False: espeak-ng's own voices only)."""
-        self._pico = None
+        self._others: dict = {}  # pico, hibari: created on first use
 
     def engine_for(self, lang: str, voice: VoiceSettings) -> str:
         """The voice that speaks: ``mb-de6``, ``mb-de7``, ``pico`` or the espeak-ng voice name."""
         if self.clear_voices:
-            from simulator.voice.voices import german_voice
+            from simulator.voice.voices import clear_voice
 
-            chosen = german_voice(lang, voice)
+            chosen = clear_voice(lang, voice)
             if chosen is not None:
                 return chosen
         return voice_name(lang, voice)
@@ -171,12 +171,12 @@ class EspeakCommandSynthesizer:
         if not text:
             return Audio(22050, b"")
         engine = self.engine_for(lang, voice)
-        if engine == "pico":
-            if self._pico is None:
-                from simulator.voice.voices import PicoSynthesizer
+        if engine in ("pico", "hibari"):
+            if engine not in self._others:
+                from simulator.voice.voices import HibariSynthesizer, PicoSynthesizer
 
-                self._pico = PicoSynthesizer()
-            return self._pico.synthesize(text, lang, voice)
+                self._others[engine] = PicoSynthesizer() if engine == "pico" else HibariSynthesizer()
+            return self._others[engine].synthesize(text, lang, voice)
         # The text goes through stdin, not argv: a long line (a pasted
         # 240 KB opening) would exceed the OS argument limit (E2BIG).
         cmd = [

@@ -19,7 +19,7 @@ from simulator.reports.progress_model import Selection
 from simulator.web import reports
 from simulator.web.access import call_or_403
 from simulator.web.accounts import User
-from simulator.web.calls import load_call
+from simulator.web.calls import load_call, sessions_of, trainees_in
 from simulator.web.deps import ANY_ROLE, WebError, role, web
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -126,15 +126,15 @@ def cohorts(request: Request, user: Annotated[User, Depends(role("hr", "instruct
 def trainees(request: Request, user: Annotated[User, Depends(role("instructor", "admin"))]) -> Any:
     """Instructors: the trainees of their cohorts; admins: everyone. Never for HR or trainees (403)."""
     w = web(request)
-    rows = [t for t in w.store.trainees() if user.role == "admin" or t["cohort"] in user.cohorts]
+    rows = trainees_in(w.store, None if user.role == "admin" else user.cohorts)
     w.accounts.audit(user, "api_trainees", "", f"{len(rows)} trainees")
-    return [{"pseudonym": t["id"], "name": t["name"], "cohort": t["cohort"], "sessions": t["sessions"]} for t in rows]
+    return rows
 
 
 @router.get("/me/sessions", response_model=list[SessionItem], summary="The logged-in trainee's own calls")
 def my_sessions(request: Request, user: Annotated[User, Depends(role("trainee"))]) -> Any:
     """Newest first."""
-    return web(request).store.history(user.trainee_id, limit=1000)
+    return sessions_of(web(request).store, user.trainee_id, limit=1000)
 
 
 @router.get("/calls/{session_id}", summary="One call with transcript, scores and notes")

@@ -135,9 +135,9 @@ def debrief_view(call: StoredCall, lang: str) -> Any:
     score = Score(call.total, call.lang, dims)
     transcript = []
     for number, speaker, text, _acts, reply in call.turns:
-        transcript.append(SimpleNamespace(number=number, speaker=speaker, text=text))
+        transcript.append(SimpleNamespace(number=number, speaker=speaker, text=text, events=()))
         if reply is not None:
-            transcript.append(SimpleNamespace(number=number, speaker="customer", text=reply))
+            transcript.append(SimpleNamespace(number=number, speaker="customer", text=reply, events=()))
     outcome = SimpleNamespace(reason=call.outcome, resolved=call.resolved) if call.outcome else None
     state = SimpleNamespace(outcome=outcome, transcript=tuple(transcript))
     return DebriefView.build(_scenario(call.scenario), state, score, lang)
@@ -182,5 +182,57 @@ def transcript_lines(call: StoredCall) -> tuple[Line, ...]:
 
 
 def sessions_of(store: Any, tid: str, limit: int = 200) -> list[dict[str, Any]]:
-    """A trainee's stored calls, newest first (the summary :meth:`Store.history` gives)."""
-    return store.history(tid, limit=limit)
+    """A trainee's stored calls, newest first: the fields of :meth:`Store.history`, read as plain columns
+    (no ORM objects, no encrypted evidence: a page lists a hundred calls in a few milliseconds)."""
+    cols = [SessionRow.id, SessionRow.trainee_id, ScenarioRow.scenario_id, SessionRow.lang, SessionRow.seed,
+            SessionRow.mode, SessionRow.private, SessionRow.status, SessionRow.started_at, SessionRow.ended_at,
+            SessionRow.outcome_reason, SessionRow.resolved, SessionRow.final_mood, SessionRow.total_score]
+    q = (select(*cols).join(ScenarioRow, ScenarioRow.id == SessionRow.scenario_ref).where(SessionRow.trainee_id == tid)
+         .order_by(SessionRow.started_at.desc(), SessionRow.id.desc()).limit(limit))
+    names = ("id", "trainee", "scenario", "lang", "seed", "mode", "private", "status", "started", "ended", "outcome",
+             "resolved", "final_mood", "total")
+    with store.read() as s:
+        rows = s.connection().execute(q).all()
+    out = []
+    for r in rows:
+        item = dict(zip(names, r))
+        item["started"] = r[8].isoformat() if r[8] else None
+        item["ended"] = r[9].isoformat() if r[9] else None
+        out.append(item)
+    return out
+
+
+def name_of(store: Any, tid: str) -> str | None:
+    """One trainee's display name (None once names are dropped): one row read and decrypted, not the whole table."""
+    from sqlalchemy.exc import DBAPIError
+
+    from simulator.storage.models import TraineeName
+
+    try:
+        with store.read() as s:
+            blob = s.execute(select(TraineeName.name_enc).where(TraineeName.trainee_id == tid)).scalar_one_or_none()
+            return None if blob is None else store.keys.need(s, tid).decrypt(blob, "name")
+    except DBAPIError:  # the names table was dropped (simulator privacy drop-names)
+        return None
+
+
+def trainees_in(store: Any, cohorts: frozenset[str] | None) -> list[dict[str, Any]]:
+    """Trainees (pseudonym, name, cohort, calls) of ``cohorts`` (None: everyone), by pseudonym."""
+    from sqlalchemy import func
+
+    from simulator.storage.models import Cohort, Trainee
+
+    q = select(Trainee.id, Cohort.name).outerjoin(Cohort, Cohort.id == Trainee.cohort_id).order_by(Trainee.id)
+    if cohorts is not None:
+        q = q.where(Cohort.name.in_(sorted(cohorts)))
+    with store.read() as s:
+        people = s.connection().execute(q).all()
+        ids = [p[0] for p in people]
+        counts: dict[str, int] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            counts.update(s.connection().execute(select(SessionRow.trainee_id, func.count()).where(
+                SessionRow.trainee_id.in_(chunk)).group_by(SessionRow.trainee_id)).all())
+    names = store.names(set(ids)) if ids else {}
+    return [{"pseudonym": tid, "name": names.get(tid), "cohort": cohort, "sessions": counts.get(tid, 0)}
+            for tid, cohort in people]

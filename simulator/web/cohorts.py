@@ -10,38 +10,53 @@ from sqlalchemy import select
 from simulator.errors import UsageError
 from simulator.reports.progress_model import Selection
 from simulator.web import reports
-from simulator.web.access import cohort_ids, cohort_or_403
+from simulator.web.access import cohort_or_403
 from simulator.web.accounts import User
 from simulator.web.deps import WebError, render, role, web
 
 router = APIRouter(include_in_schema=False)
 INSTRUCTOR = Depends(role("instructor"))
 HR = Depends(role("hr"))
-FORMATS = ("csv", "pdf")
+FORMATS = ("csv", "pdf", "xapi")
 
 
 @router.get("/cohorts")
 def cohorts_page(request: Request, user: Annotated[User, INSTRUCTOR]) -> Any:
     """The cohorts this instructor is assigned to."""
-    w = web(request)
-    ids = cohort_ids(w.store)
-    rows = [{**c, "id": ids[c["name"]]} for c in w.store.cohorts() if c["name"] in user.cohorts]
-    return render(request, "cohorts.html.j2", cohorts=rows)
+    return render(request, "cohorts.html.j2", cohorts=cohort_rows(web(request).store, user.cohorts))
 
 
 def seminar_calls(store: Any, cohort: str, limit: int = 50) -> list[dict[str, Any]]:
     """The newest seminar calls of a cohort's trainees: id, trainee, scenario, date, total."""
     from simulator.storage.models import Cohort, ScenarioRow, SessionRow, Trainee
 
+    members = select(Trainee.id).join(Cohort, Cohort.id == Trainee.cohort_id).where(Cohort.name == cohort)
     q = (select(SessionRow.id, SessionRow.trainee_id, ScenarioRow.scenario_id, SessionRow.started_at,
                 SessionRow.total_score)
-         .join(ScenarioRow, ScenarioRow.id == SessionRow.scenario_ref).join(Trainee, Trainee.id == SessionRow.trainee_id)
-         .join(Cohort, Cohort.id == Trainee.cohort_id)
-         .where(Cohort.name == cohort, SessionRow.mode == "seminar")
-         .order_by(SessionRow.started_at.desc(), SessionRow.id.desc()).limit(limit))
+         .join(ScenarioRow, ScenarioRow.id == SessionRow.scenario_ref)
+         .where(SessionRow.trainee_id.in_(members.scalar_subquery()), SessionRow.mode == "seminar"))
+    with store.read() as s:  # sorted here: an ORDER BY would lead SQLite to walk the whole started_at index
+        rows = sorted(s.execute(q).all(), key=lambda r: (r[3], r[0]), reverse=True)[:limit]
+    return [{"id": r[0], "trainee": r[1], "scenario": r[2], "date": r[3].strftime("%Y-%m-%d %H:%M"), "total": r[4]}
+            for r in rows]
+
+
+def cohort_rows(store: Any, names: frozenset[str]) -> list[dict[str, Any]]:
+    """Id, name, trainees and stored calls of the cohorts ``names`` (counted through the trainee index)."""
+    from sqlalchemy import func
+
+    from simulator.storage.models import Cohort, SessionRow, Trainee
+
+    out = []
     with store.read() as s:
-        return [{"id": r[0], "trainee": r[1], "scenario": r[2], "date": r[3].strftime("%Y-%m-%d %H:%M"), "total": r[4]}
-                for r in s.execute(q).all()]
+        for cid, name in s.execute(select(Cohort.id, Cohort.name).where(Cohort.name.in_(sorted(names)))
+                                   .order_by(Cohort.name)).all():
+            members = select(Trainee.id).where(Trainee.cohort_id == cid)
+            n = s.execute(select(func.count()).select_from(members.subquery())).scalar_one()
+            calls = s.execute(select(func.count()).select_from(SessionRow)
+                              .where(SessionRow.trainee_id.in_(members.scalar_subquery()))).scalar_one()
+            out.append({"id": cid, "name": name, "trainees": n, "sessions": calls})
+    return out
 
 
 @router.get("/cohorts/{cohort_id}")
@@ -52,7 +67,7 @@ def cohort_page(request: Request, cohort_id: int, user: Annotated[User, INSTRUCT
     rep = reports.report(w.store, Selection(cohort=name, audience="instructor"))
     w.accounts.audit(user, "view_cohort", name)
     return render(request, "cohort.html.j2", cohort=name, cohort_id=cohort_id, rep=rep,
-                  seminars=seminar_calls(w.store, name))
+                  seminars=reports.memo(w.store, ("seminars", name), lambda: seminar_calls(w.store, name)))
 
 
 @router.get("/cohorts/{cohort_id}/report.{fmt}")
@@ -66,6 +81,8 @@ def cohort_report(request: Request, cohort_id: int, fmt: str, user: Annotated[Us
     if rep is None:
         raise WebError(404, "no_calls")
     w.accounts.audit(user, "download", name, fmt)
+    if fmt == "xapi":
+        return reports.xapi_download(reports.call_statements(w.store, cohort=name), f"cohort-{name}")
     return reports.download(rep, fmt, f"cohort-{name}")
 
 
@@ -114,4 +131,6 @@ def hr_download(request: Request, fmt: str, user: Annotated[User, HR], period: s
     rep = hr_report(request, user, period[:10])
     if rep is None:
         raise WebError(404, "no_calls")
+    if fmt == "xapi":
+        return reports.xapi_download(reports.group_statements(rep), f"hr-{rep.period_label}")
     return reports.download(rep, fmt, f"hr-{rep.period_label}")

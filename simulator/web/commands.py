@@ -56,7 +56,8 @@ def serve(host: str, port: int, workers: int, secure_cookies: bool, forwarded_al
     click.echo(f"simulator: serving {redact(url)} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run("simulator.web.commands:app_from_env", factory=True, host=host, port=port, workers=workers,
                 proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips, server_header=False,
-                log_level="info", access_log=False)
+                log_level="info", access_log=False, timeout_keep_alive=30,  # > a reader's pause between pages
+                timeout_worker_healthcheck=30)  # a worker busy with a cold report is slow, not dead: not restarted
 
 
 @click.group()

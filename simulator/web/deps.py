@@ -73,9 +73,11 @@ def web(request: Request) -> Web:
 
 def current_user(request: Request) -> User | None:
     """The account of the session cookie, or None (looked up once per request)."""
-    if "user" not in request.state._state:
+    try:
+        return request.state.user
+    except AttributeError:
         request.state.user = web(request).accounts.session_user(request.cookies.get(SESSION_COOKIE))
-    return request.state.user
+        return request.state.user
 
 
 def role(*roles: str) -> Callable[[Request], User]:

@@ -17,23 +17,24 @@ from simulator.reports.progress_model import Selection
 from simulator.web import reports
 from simulator.web.access import call_or_403, trainee_or_403
 from simulator.web.accounts import User
-from simulator.web.calls import debrief_view, load_call, sessions_of, transcript_lines
+from simulator.web.calls import debrief_view, load_call, name_of, sessions_of, transcript_lines
 from simulator.web.deps import SESSION_COOKIE, WebError, lang_of, render, role, web
 
 router = APIRouter(include_in_schema=False)
 TRAINEE = Depends(role("trainee"))
 READERS = Depends(role("trainee", "instructor"))
 INSTRUCTOR = Depends(role("instructor"))
-FORMATS = ("csv", "pdf")
+FORMATS = ("csv", "pdf", "xapi")
+PAGE_CALLS = 50
+"""Calls listed on a trainee page, newest first (all of them: the API, the export and the downloads)."""
 
 
 def _trainee_page(request: Request, user: User, tid: str, cohort: str | None, own: bool) -> Any:
     w = web(request)
     audience = "trainee" if own else "instructor"
     rep = reports.report(w.store, Selection(trainee=tid, audience=audience))
-    name = w.store.names({tid}).get(tid)
-    return render(request, "trainee.html.j2", tid=tid, name=name, cohort=cohort, own=own, rep=rep,
-                  calls=sessions_of(w.store, tid))
+    return render(request, "trainee.html.j2", tid=tid, name=name_of(w.store, tid), cohort=cohort, own=own, rep=rep,
+                  calls=sessions_of(w.store, tid, limit=PAGE_CALLS))
 
 
 @router.get("/me")
@@ -78,6 +79,9 @@ def my_report(request: Request, fmt: str, user: Annotated[User, TRAINEE]) -> Any
     rep = reports.report(web(request).store, Selection(trainee=user.trainee_id, audience="trainee"))
     if rep is None:
         raise WebError(404, "no_calls")
+    if fmt == "xapi":
+        return reports.xapi_download(reports.call_statements(web(request).store, trainee=user.trainee_id),
+                                     f"calls-{user.trainee_id}")
     return reports.download(rep, fmt, f"progress-{user.trainee_id}")
 
 
@@ -102,6 +106,8 @@ def trainee_report(request: Request, tid: str, fmt: str, user: Annotated[User, I
     if rep is None:
         raise WebError(404, "no_calls")
     w.accounts.audit(user, "download", tid, fmt)
+    if fmt == "xapi":
+        return reports.xapi_download(reports.call_statements(w.store, trainee=tid), f"calls-{tid}")
     return reports.download(rep, fmt, f"progress-{tid}")
 
 

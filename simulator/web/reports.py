@@ -38,29 +38,34 @@ def _compute(store: Any, sel: Selection) -> Any:
         return None
 
 
-def _refresh(store: Any, sel: Selection, key: tuple[Any, ...], done: threading.Event) -> None:
+def _refresh(compute: Any, ttl: float, key: tuple[Any, ...], done: threading.Event) -> None:
     try:
-        value = _compute(store, sel)
+        value = compute()
         with _lock:
             if len(_cache) > 500:
                 _cache.clear()
-            _cache[key] = (time.monotonic() + (HR_TTL if sel.audience == "hr" else TTL), value)
+            _cache[key] = (time.monotonic() + ttl, value)
     finally:
         with _lock:
             _running.pop(key, None)
         done.set()
 
 
-def _background(store: Any, sel: Selection, key: tuple[Any, ...], done: threading.Event) -> None:
+def _background(compute: Any, ttl: float, key: tuple[Any, ...], done: threading.Event) -> None:
     try:
-        _refresh(store, sel, key, done)
+        _refresh(compute, ttl, key, done)
     except Exception:  # noqa: BLE001 - the stale report stays; the next request past the TTL tries again
         pass
 
 
 def report(store: Any, sel: Selection) -> Any:
     """The report of ``sel`` (None when no scored call matches): fresh, or stale while a refresh runs."""
-    key = (id(store), sel)
+    return memo(store, sel, lambda: _compute(store, sel), HR_TTL if sel.audience == "hr" else TTL)
+
+
+def memo(store: Any, what: Any, compute: Any, ttl: float = TTL) -> Any:
+    """``compute()``, cached under ``what`` for ``ttl`` seconds: fresh, or stale while one refresh runs."""
+    key = (id(store), what)
     with _lock:
         hit = _cache.get(key)
         running = _running.get(key)
@@ -73,15 +78,15 @@ def report(store: Any, sel: Selection) -> Any:
             starter = False
     if hit is not None:  # stale: answer now, refresh in the background (once)
         if starter:
-            threading.Thread(target=_background, args=(store, sel, key, running), daemon=True).start()
+            threading.Thread(target=_background, args=(compute, ttl, key, running), daemon=True).start()
         return hit[1]
     if starter:
-        _refresh(store, sel, key, running)  # errors (a bad period) reach the caller
+        _refresh(compute, ttl, key, running)  # errors (a bad period) reach the caller
     else:
         running.wait(120)
     with _lock:
         hit = _cache.get(key)
-    return hit[1] if hit is not None else _compute(store, sel)
+    return hit[1] if hit is not None else compute()
 
 
 def warm(store: Any) -> None:
@@ -118,3 +123,32 @@ def download(rep: Any, fmt: str, filename: str) -> Any:
         write_pdf(rep, buf)
         body, media = buf.getvalue(), "application/pdf"
     return Response(body, media_type=media, headers={"content-disposition": f'attachment; filename="{safe}.{fmt}"'})
+
+
+def xapi_download(statements: Any, filename: str) -> Any:
+    """xAPI 1.0.3 statements as a JSON download (the ones ``simulator export xapi`` writes)."""
+    from fastapi.responses import Response
+
+    from simulator.reports.xapi import _write
+
+    out = io.StringIO()
+    _write(statements, out)
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in filename)[:80] or "statements"
+    return Response(out.getvalue().encode("utf-8"), media_type="application/json",
+                    headers={"content-disposition": f'attachment; filename="{safe}.xapi.json"'})
+
+
+def call_statements(store: Any, **filter_args: Any) -> Any:
+    """One xAPI statement per scored call of the filter (pseudonymous actors; private runs never)."""
+    from simulator.reports.aggregate import Filter
+    from simulator.reports.xapi import HOME, call_statements as statements
+
+    return statements(store, Filter(**filter_args), HOME, "completed")
+
+
+def group_statements(rep: Any) -> Any:
+    """One xAPI statement per cohort HR's gated report shows (no statement about a person)."""
+    from simulator.reports.xapi import HOME, group_statements as statements
+
+    return statements(rep, HOME, "completed")
+

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.ui import theme
-from simulator.ui.drawing import (draw_mood, event_kinds, format_clock, header, persona_lines, reason_text,
-                                  status_bar, transcript_lines)
-from simulator.ui.widgets import Line, TextField, panel, scroll_view, text, wrap
+from simulator.ui.drawing import (draw_mood, event_kinds, format_clock, header, reason_text, status_bar,
+                                  transcript_lines)
+from simulator.ui.screens.card import COACH, card_lines, heard_so_far
+from simulator.ui.widgets import Line, TextField, lines_of, panel, scroll_view, text, wrap
 
 LINE_BARS = {"landline": 4, "office": 4, "mobile": 3}
 """Full signal (bars of 4) per line kind: a mobile line never shows full strength."""
@@ -164,6 +165,9 @@ class CallScreen:
         if key == pygame.K_ESCAPE:
             self.app.end_call("quit")
             return
+        if key == pygame.K_F3:
+            self.app.toggle_coach()
+            return
         if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             self.scroll((-1 if key == pygame.K_PAGEUP else 1) * self.page)
             return
@@ -231,7 +235,8 @@ class CallScreen:
         elapsed = (self.ended_at if self.ended_at is not None else app.clock()) - self.started_at
         top = header(surface, fonts, sc.title.get(lang), clock=f"{t('call_time')} {format_clock(elapsed)}",
                      line=t("breaking_up") if breaking else t(f"line_{sc.line.kind}"), bars=bars)
-        bottom = status_bar(surface, fonts, app.status_message(t("keys_call")), alert=app.voice_state == "listening")
+        keys = t("keys_call") + ("" if app.exam else "  ·  " + t("coach_keys"))
+        bottom = status_bar(surface, fonts, app.status_message(keys), alert=app.voice_state == "listening")
         pad = max(6, fonts.body_size // 2)
         left_w = max(fonts.body_size * 14, round(w * 0.3))
         x0, y0 = pad, top + pad
@@ -239,7 +244,7 @@ class CallScreen:
         # persona card (scrollable)
         prect = pygame.Rect(col.left, col.top, col.width, round(col.height * (0.6 if app.exam else 0.34)))
         inner = panel(surface, prect, t("customer"), fonts, focused=self.focus == "persona")
-        plines = persona_lines(t, sc, lang, fonts, inner.width - 8)
+        plines = card_lines(t, sc, lang, fonts, inner.width - 8, heard_so_far(self.state))
         self.max_offsets["persona"] = scroll_view(surface, inner, plines, fonts, self.persona_offset)
         # mood and patience
         y = prect.bottom + pad
@@ -260,7 +265,9 @@ class CallScreen:
         # transcript and input
         x1 = col.right + pad
         input_h = round(fonts.body.get_linesize() * 2.4)
-        trect = pygame.Rect(x1, y0, w - x1 - pad, bottom - y0 - 2 * pad - input_h)
+        coaching = self.coaching()
+        coach_h = round(fonts.body.get_linesize() * 3.4) + pad if coaching else 0
+        trect = pygame.Rect(x1, y0, w - x1 - pad, bottom - y0 - 2 * pad - input_h - coach_h)
         inner = panel(surface, trect, t("transcript"), fonts, focused=self.focus == "transcript")
         lines = self.transcript_lines(fonts, inner.width - 8)
         offset = 10**9 if self.follow else self.transcript_offset
@@ -269,10 +276,38 @@ class CallScreen:
             self.transcript_offset = self.max_offsets["transcript"]
         self.page = max(1, inner.height // fonts.body.get_linesize() - 1)
         self.drawn_turns = len(self.state.transcript)
-        self._draw_input(surface, pygame.Rect(x1, trect.bottom + pad, trect.width, input_h), fonts)
+        if coaching:
+            self._draw_coach(surface, pygame.Rect(x1, trect.bottom + pad, trect.width, coach_h - pad), fonts)
+        self._draw_input(surface, pygame.Rect(x1, trect.bottom + pad + coach_h, trect.width, input_h), fonts)
 
     def transcript_lines(self, fonts, width: int) -> list[Line]:
+        from simulator.dialogue.engine import is_ringing
+
+        if is_ringing(self.state):  # nobody has spoken yet: the phone rings until the trainee's first line
+            t = self.app.t
+            return (lines_of(fonts.bold, t("ring"), width, bold=True, colour=theme.FOCUS)
+                    + lines_of(fonts.body, t("ring_hint"), width, colour=theme.MUTED))
         return transcript_lines(self.app.t, self.state, fonts, width)
+
+    def coaching(self) -> bool:
+        """Coach mode is on for this call (never in exam mode)."""
+        coach = getattr(self.app, "coach", None)
+        return coach is not None and coach.enabled and not self.app.exam
+
+    def hint(self):
+        """The coach's hint after the latest turn (None when that turn missed nothing)."""
+        coach = getattr(self.app, "coach", None)
+        return coach.hint_for(self.state) if coach is not None and self.coaching() else None
+
+    def _draw_coach(self, surface, rect, fonts) -> None:
+        """The coach box beside the transcript: the hint after the latest turn, or that the coach is listening."""
+        t = self.app.t
+        hint = self.hint()
+        inner = panel(surface, rect, t("coach_title"), fonts)
+        value = t(f"coach.{hint.detail}") if hint is not None else t("coach_on")
+        colour = COACH if hint is not None else theme.MUTED
+        for i, line in enumerate(wrap(fonts.body, value, inner.width)[: max(1, inner.height // fonts.body.get_linesize())]):
+            text(surface, fonts.body, line, (inner.left, inner.top + i * fonts.body.get_linesize()), colour)
 
     def _draw_checklist(self, surface, rect, fonts) -> None:
         import pygame

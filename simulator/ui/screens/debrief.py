@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.ui import theme
+from simulator.ui.screens.card import COACH
 from simulator.ui.drawing import debrief_lines, draw_scores, header, reason_text, status_bar
 from simulator.ui.widgets import Line, bar, lines_of, panel, scroll_view, text, wrap
 
@@ -48,7 +49,9 @@ class DebriefScreen:
         if self._debrief is None and self.score is not None:
             from simulator.reports.view import DebriefView
 
-            self._debrief = DebriefView.build(self.app.scenario, self.call.state, self.score, self.app.lang)
+            coach = getattr(self.app, "coach", None)
+            self._debrief = DebriefView.build(self.app.scenario, self.call.state, self.score, self.app.lang,
+                                              hints=coach.all_shown() if coach is not None else ())
         return self._debrief
 
     # -- events -------------------------------------------------------------------
@@ -167,6 +170,11 @@ def evidence_lines(t, view, fonts, width: int) -> list[Line]:
         out.append(Line(view.words.top_tips, colour=theme.HEADER, bold=True))
         for tip in view.top_tips:
             out += lines_of(fonts.body, f"{tip.label}: {tip.text}", width, indent=indent)
+    if view.hints:  # the coach's hints during the call, so the trainee sees what was pointed out
+        out.append(Line(""))
+        out.append(Line(view.words.hints, colour=COACH, bold=True))
+        for h in view.hints:
+            out += lines_of(fonts.body, f"{h.label}: {h.text}", width, colour=COACH, indent=indent)
     if not out:
         out.append(Line(view.words.no_evidence, colour=theme.MUTED))
     return out

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.ui import theme
-from simulator.ui.drawing import header, persona_lines, status_bar
+from simulator.ui.drawing import header, status_bar
+from simulator.ui.screens.card import caller_name, card_lines
 from simulator.ui.widgets import Line, lines_of, panel, scroll_view, text
 
 
@@ -42,12 +43,13 @@ class StartScreen:
         pad = fonts.body_size
         card_w = min(w - 2 * pad, fonts.body_size * 44)
         width = card_w - 2 * max(6, fonts.body_size // 2)
-        lines = persona_lines(t, sc, lang, fonts, width)[1:]
+        lines = card_lines(t, sc, lang, fonts, width, name=False)
         lines.append(Line(""))
         lines += lines_of(fonts.bold, t("keys_title"), width, bold=True, colour=theme.HEADER)
         lines += lines_of(fonts.body, t("keys_call"), width, colour=theme.MUTED)
         lines.append(Line(""))
-        lines += lines_of(fonts.bold, t("take_call"), width, bold=True, colour=theme.FOCUS)
+        lines += lines_of(fonts.bold, t("ring"), width, bold=True, colour=theme.FOCUS)
+        lines += lines_of(fonts.body, t("take_call"), width, colour=theme.FOCUS)
         wanted = ((len(lines) + 1) * fonts.body.get_linesize() + fonts.large.get_linesize()
                   + fonts.bold.get_linesize() + 2 * pad)
         room = bottom - top - 2 * pad
@@ -55,6 +57,6 @@ class StartScreen:
         card = pygame.Rect((w - card_w) // 2, top + pad + (room - height) // 3, card_w, height)
         inner = panel(surface, card, t("caller"), fonts)
         y = inner.top
-        text(surface, fonts.large, sc.persona.name.get(lang), (inner.left, y), theme.CUSTOMER)
+        text(surface, fonts.large, caller_name(t, sc, lang), (inner.left, y), theme.CUSTOMER)
         y += fonts.large.get_linesize()
         scroll_view(surface, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), lines, fonts, 0)

@@ -1,0 +1,253 @@
+"""Train the analyser's learned head and choose how it combines with the rules (one reproducible command).
+
+    python -m simulator.analysis.train [--lang de] [--folds 5] [--extra-old]
+
+Per language:
+
+1. inputs: the bank's **train** split (``tests/data/bank``; heldout is never
+   used for any choice), each line as ``[embedding, rule hits]``;
+2. a per-act logistic regression (numpy, full-batch Adam, L2), its L2 strength
+   chosen by grouped cross-validation (folds are whole bank files, which are
+   partly call sequences);
+3. out-of-fold logits give a Platt calibration per act and, per act, the
+   policy (``rules`` / ``head`` / ``union`` / ``veto`` and its threshold) with
+   the best out-of-fold F1 (the rules stay unless another policy beats them
+   by at least ``--margin``);
+4. the head is refitted on the whole train split and written to
+   ``simulator/analysis/data/head-<lang>.{npz,json}``;
+5. only then is the held-out split scored once, rules-only vs rules+head; the
+   head is ``enabled`` (used by default) only when its held-out micro-F1 is
+   not below the rules'.
+
+Deterministic: fixed seeds, fixed fold assignment, embeddings cached on disk
+(``SIMULATOR_TRAIN_CACHE``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from typing import Sequence
+
+from simulator.analysis.acts import ACTS
+from simulator.analysis.corpus import Row, bank, embed_cached, old, strip_punctuation
+from simulator.analysis.evaluate import QUESTIONS, detection, scores
+from simulator.analysis.head import DATA, Head, HeadInfo, Policy, combine
+
+L2_GRID = (1e-4, 1e-3, 1e-2)
+THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))  # 0.10 … 0.90
+
+
+def rule_hits(rows: Sequence[Row], lang: str, strip: bool = False) -> list[tuple[str, ...]]:
+    """The rules' acts per line (base analyser, no second opinion)."""
+    from simulator.analysis.analyser import Analyser
+    from simulator.analysis.language import compiled
+
+    analyser = Analyser(compiled(lang))  # rules only, whatever SIMULATOR_EMBEDDINGS says
+    return [analyser.analyse_rules(strip_punctuation(r.text) if strip else r.text).acts for r in rows]
+
+
+def _matrix(acts: Sequence[Sequence[str]]):
+    import numpy as np
+
+    return np.array([[a in set(row) for a in ACTS] for row in acts], dtype=np.float32)
+
+
+def fit(x, y, l2: float, epochs: int = 250, seed: int = 0):
+    """Per-act logistic regression on standardised *x*: ``(W, b, mean, scale)``."""
+    import numpy as np
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-3
+    z = (x - mean) / scale
+    rng = np.random.default_rng(seed)
+    z, y = z.astype(np.float32), y.astype(np.float32)
+    w = rng.normal(0, 0.01, (x.shape[1], y.shape[1])).astype(np.float32)
+    b = np.zeros(y.shape[1], dtype=np.float32)
+    m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
+    rate, beta1, beta2 = 0.05, 0.9, 0.999
+    n = len(z)
+    for step in range(1, epochs + 1):
+        p = 1 / (1 + np.exp(-np.clip(z @ w + b, -40, 40)))
+        g = p - y
+        grad_w = z.T @ g / n + l2 * w
+        grad_b = g.mean(axis=0)
+        for param, grad, m, v in ((w, grad_w, m_w, v_w), (b, grad_b, m_b, v_b)):
+            m *= beta1
+            m += (1 - beta1) * grad
+            v *= beta2
+            v += (1 - beta2) * grad * grad
+            param -= rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + 1e-8)
+    return w.astype(np.float32), b.astype(np.float32), mean.astype(np.float32), scale.astype(np.float32)
+
+
+def platt(logit, y) -> tuple[float, float]:
+    """``(a, b)`` of the 1-D logistic fit of labels *y* on *logit* (Newton steps, Platt's smoothed targets)."""
+    import numpy as np
+
+    positives, negatives = y.sum(), len(y) - y.sum()
+    t = np.where(y > 0, (positives + 1) / (positives + 2), 1 / (negatives + 2))
+    a, b = 1.0, 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(a * logit + b, -40, 40)))
+        g = np.array([((p - t) * logit).sum(), (p - t).sum()])
+        s = p * (1 - p) + 1e-9
+        h = np.array([[(s * logit * logit).sum(), (s * logit).sum()], [(s * logit).sum(), s.sum()]]) + 1e-6 * np.eye(2)
+        step = np.linalg.solve(h, g)
+        a, b = a - step[0], b - step[1]
+        if abs(step).max() < 1e-7:
+            break
+    return float(a), float(b)
+
+
+def _f1(gold, said) -> float:
+    tp = float((gold & said).sum())
+    wrong = float((gold ^ said).sum())
+    return 2 * tp / (2 * tp + wrong) if tp + wrong else 1.0
+
+
+def choose_policy(gold, rules, p, margin: float) -> tuple[Policy, dict[str, float]]:
+    """The policy with the best F1 on out-of-fold *p* (rules kept unless beaten by *margin*), and the candidates' F1."""
+    gold, rules = gold.astype(bool), rules.astype(bool)
+    best, best_f1 = Policy("rules"), _f1(gold, rules)
+    tried = {"rules": best_f1}
+    for t in THRESHOLDS:
+        yes = p >= t
+        for mode, said in (("head", yes), ("union", rules | yes), ("veto", rules & yes)):
+            f1 = _f1(gold, said)
+            tried[f"{mode}@{t}"] = f1
+            if f1 > best_f1 + (margin if best.mode == "rules" else 1e-9):
+                best, best_f1 = Policy(mode, t), f1
+    return best, tried
+
+
+def _folds(rows: Sequence[Row], k: int) -> list[int]:
+    sources = sorted({r.source for r in rows})
+    fold_of = {s: i % k for i, s in enumerate(sources)}
+    return [fold_of[r.source] for r in rows]
+
+
+def train(lang: str, folds: int = 5, margin: float = 0.005, extra_old: bool = False, verbose: bool = True) -> dict:
+    """Train, choose, write and score the head of *lang*; returns the report (also written into the JSON)."""
+    import numpy as np
+
+    from simulator.analysis.embeddings import embedder
+
+    model = embedder()
+    if model is None:
+        raise SystemExit("train: no embedding backend (pip install 'simulator[embeddings]'; SIMULATOR_EMBEDDINGS must not be none)")
+    say = print if verbose else (lambda *a, **k: None)
+    started = time.perf_counter()
+    rows = bank(lang, "train")
+    extra = old(lang) if extra_old else []
+    say(f"[{lang}] train split: {len(rows)} lines in {len({r.source for r in rows})} files (+{len(extra)} old-corpus lines)")
+    x_all = embed_cached([r.text for r in rows + extra], model, lang, progress=verbose)
+    hits = _matrix(rule_hits(rows + extra, lang))
+    x = np.concatenate([x_all, hits], axis=1)
+    y = _matrix([r.acts for r in rows + extra])
+    fold = np.array(_folds(rows, folds) + [-1] * len(extra))  # old lines only ever train
+    n = len(rows)
+
+    oof_by_l2 = {}
+    for l2 in L2_GRID:
+        oof = np.zeros((n, len(ACTS)), dtype=np.float32)
+        for k in range(folds):
+            fit_mask = fold != k
+            w, b, mean, scale = fit(x[fit_mask], y[fit_mask], l2)
+            held = np.where(fold[:n] == k)[0]
+            oof[held] = ((x[held] - mean) / scale) @ w + b
+        loss = float(np.mean(np.logaddexp(0, oof) - y[:n] * oof))
+        oof_by_l2[l2] = (loss, oof)
+        say(f"[{lang}] l2={l2:g}: out-of-fold log-loss {loss:.4f}")
+    l2 = min(oof_by_l2, key=lambda k: oof_by_l2[k][0])
+    oof = oof_by_l2[l2][1]
+
+    platts, policies, cv = {}, {}, {}
+    for j, act in enumerate(ACTS):
+        a, b = platt(oof[:, j], y[:n, j])
+        platts[act] = (a, b)
+        p = 1 / (1 + np.exp(-np.clip(a * oof[:, j] + b, -40, 40)))
+        policy, tried = choose_policy(y[:n, j], hits[:n, j], p, margin)
+        policies[act] = policy
+        cv[act] = {"rules": round(tried["rules"], 4), "chosen": round(max(tried.values()), 4)}
+    rule_precision = {}
+    for j, act in enumerate(ACTS):
+        said = hits[:n, j] > 0
+        rule_precision[act] = round(float((y[:n, j][said] > 0).mean()) if said.any() else 1.0, 4)
+
+    w, b, mean, scale = fit(x, y, l2)
+    np.savez_compressed(DATA / f"head-{lang}.npz", W=w, b=b, mean=mean, scale=scale)
+    info = HeadInfo(lang, model.name, model.dim, False, policies, platts, rule_precision)
+    head = Head(info, w, b, mean, scale)
+
+    # -- the one look at the held-out split ----------------------------------
+    report = heldout_report(lang, head, model)
+    enabled = report["micro_f1"]["combined"] >= report["micro_f1"]["rules"]
+    meta = {
+        "lang": lang,
+        "backend": model.name,
+        "dim": model.dim,
+        "enabled": enabled,
+        "trained_on": {"bank_train_lines": n, "old_corpus_lines": len(extra), "folds": folds, "l2": l2, "margin": margin},
+        "policies": {a: {"mode": p.mode, "threshold": p.threshold} for a, p in policies.items()},
+        "platt": {a: [round(v, 6) for v in ab] for a, ab in platts.items()},
+        "rule_precision": rule_precision,
+        "cross_validation_f1": cv,
+        "heldout": report,
+    }
+    (DATA / f"head-{lang}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    say(f"[{lang}] policies: " + ", ".join(f"{a}={p.mode}@{p.threshold}" if p.mode != "rules" else f"{a}=rules"
+                                         for a, p in policies.items()))
+    say(f"[{lang}] held-out micro-F1 rules {report['micro_f1']['rules']:.3f} -> combined "
+        f"{report['micro_f1']['combined']:.3f}; enabled={enabled}; {time.perf_counter() - started:.0f} s")
+    return meta
+
+
+def predict(lang: str, head: Head, model, texts: Sequence[str], strip: bool = False) -> tuple[list, list]:
+    """Rules-only and combined acts for *texts* (optionally with punctuation stripped first)."""
+    from simulator.analysis.corpus import Row as _Row
+
+    shown = [strip_punctuation(t) if strip else t for t in texts]
+    rules = rule_hits([_Row(t, frozenset(), "", "") for t in shown], lang)
+    vectors = embed_cached(shown, model, lang)
+    probability = head.probabilities(vectors, _matrix(rules))
+    combined = [combine(r, p, head.info.policies) for r, p in zip(rules, probability)]
+    return [set(r) for r in rules], [set(c) for c in combined]
+
+
+def heldout_report(lang: str, head: Head, model) -> dict:
+    """Rules-only vs combined on the bank's held-out split: micro/per-act F1, question/summary/feeling detection."""
+    rows = bank(lang, "heldout")
+    gold = [r.acts for r in rows]
+    report: dict = {"lines": len(rows)}
+    for strip in (False, True):
+        rules, combined = predict(lang, head, model, [r.text for r in rows], strip)
+        tag = "stripped_" if strip else ""
+        r_scores, c_scores = scores(gold, rules), scores(gold, combined)
+        report[f"{tag}micro_f1"] = {"rules": round(r_scores.micro_f1, 4), "combined": round(c_scores.micro_f1, 4)}
+        if not strip:
+            report["per_act_f1"] = {a: {"rules": round(r_scores.per_act[a], 4), "combined": round(c_scores.per_act[a], 4)}
+                                    for a in ACTS}
+        for name, acts in (("question", QUESTIONS), ("summary", {"summary"}), ("empathy", {"empathy"})):
+            for who, said in (("rules", rules), ("combined", combined)):
+                d = detection(gold, said, acts)
+                report.setdefault(f"{tag}{name}", {})[who] = {
+                    "recall": round(d.recall, 4), "false_alarm_rate": round(d.false_alarm_rate, 4),
+                    "false_discovery": round(d.false_discovery, 4), "support": d.support}
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Train the analyser's learned head (see the module docstring).")
+    parser.add_argument("--lang", choices=("de", "en"), action="append")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--margin", type=float, default=0.005, help="F1 a policy must win by to replace the rules")
+    parser.add_argument("--extra-old", action="store_true", help="also train on the older corpora (never on bank heldout)")
+    args = parser.parse_args(argv)
+    for lang in args.lang or ("de", "en"):
+        train(lang, args.folds, args.margin, args.extra_old)
+
+
+if __name__ == "__main__":
+    main()

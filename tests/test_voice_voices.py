@@ -1,0 +1,76 @@
+"""Which voice speaks a persona: MBROLA/Pico for German, hibari for English women, espeak-ng otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.scenario.model import VoiceSettings
+from simulator.voice import voices
+
+
+@pytest.fixture
+def installed(monkeypatch: pytest.MonkeyPatch):
+    """Pretend exactly the given voices are installed."""
+
+    def set_(*names: str) -> None:
+        monkeypatch.setattr(voices, "mbrola_installed", lambda n: f"mb-{n}" in names)
+        monkeypatch.setattr(voices, "pico_installed", lambda: "pico" in names)
+        monkeypatch.setattr(voices, "hibari_installed", lambda: "hibari" in names)
+
+    return set_
+
+
+@pytest.mark.parametrize("have,variant,want", [
+    (("mb-de6", "mb-de7", "pico"), "m3", "mb-de6"),
+    (("mb-de6", "mb-de7", "pico"), "f3", "mb-de7"),
+    (("mb-de6", "pico"), "f3", "pico"),
+    (("mb-de6",), "f3", "mb-de6"),
+    (("pico",), "m2", "pico"),
+    ((), "f3", None),
+    (("mb-de6", "mb-de7"), "pico", None),
+    (("mb-de6", "mb-de7", "pico"), "mb-de7", "mb-de7"),
+])
+def test_german_persona_voice(installed, have, variant, want) -> None:
+    installed(*have)
+    assert voices.clear_voice("de", VoiceSettings(variant=variant)) == want
+
+
+@pytest.mark.parametrize("have,variant,want", [
+    (("hibari",), "f2", "hibari"), (("hibari",), "m3", None), ((), "f2", None), (("hibari",), "hibari", "hibari"),
+])
+def test_english_persona_voice(installed, have, variant, want) -> None:
+    installed(*have)
+    assert voices.clear_voice("en", VoiceSettings(variant=variant)) == want
+
+
+def test_fallback_note_is_one_line_only_when_nothing_clearer(installed) -> None:
+    installed()
+    note = voices.fallback_note("de")
+    assert note and "\n" not in note and "make voices" in note
+    installed("pico")
+    assert voices.fallback_note("de") is None
+    assert voices.fallback_note("en") is None
+
+
+def test_espeak_backend_falls_back_to_its_own_voice(installed) -> None:
+    from simulator.voice.tts import EspeakCommandSynthesizer, voice_name
+
+    installed()
+    assert voice_name("de", VoiceSettings(variant="mb-de6")) == "de"
+    synth = EspeakCommandSynthesizer.__new__(EspeakCommandSynthesizer)
+    synth.clear_voices = True
+    assert synth.engine_for("de", VoiceSettings(variant="f3")) == "de+f3"
+
+
+def test_start_up_note_for_german_without_clear_voices(installed, capsys) -> None:
+    import shutil
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng not installed")
+    from simulator.scenario import load
+    from simulator.voice.registry import voice_for_call
+
+    installed()
+    voice_for_call(load("checked-plug"), "de", tts="espeak-ng")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "espeak-ng" in err
