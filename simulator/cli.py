@@ -311,6 +311,10 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
         else:
             source = (line.rstrip("\n") for line in sys.stdin if line.strip())
         call.play(source)
+        unplayed = len(lines) - call.state.turn if lines is not None else 0
+        if unplayed > 0:  # the customer ended the call (solved and said goodbye, hung up, line dropped)
+            click.echo(f"simulator: the call ended after turn {call.state.turn} ({call.state.outcome.reason}); "
+                       f"{unplayed} more script line(s) were not played", err=True)
         if as_json:
             doc = call_json(call.state)
             doc["score"] = call.score.to_json()

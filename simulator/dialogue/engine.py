@@ -36,6 +36,7 @@ KIND_ACTS = ("empathy", "reassurance")
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTENT = re.compile(r"\w{5,}", re.UNICODE)
 
 
 def clean(text: str) -> str:
@@ -98,6 +99,21 @@ class Engine:
             line = line or choose(customer_lines(self.lang, f"filler_{kind}"), f"{state.seed}:{state.turn}:{kind}",
                                   said, optional=True)
         return line or choose(customer_lines(self.lang, key), f"{state.seed}:{state.turn}:nudge", said, optional=False)
+
+    def _unknown(self, state: CallState, said: str) -> str:
+        """The answer to a question the scenario has no answer for: the persona's 'question' filler, else a general one."""
+        text = self.scenario.fillers.get("question")
+        line = self._say(text, state, "question", said, optional=True) if text is not None else ""
+        if line or self.scenario.persona.tech_level == "high":  # an expert never says "no idea"
+            return line
+        return line or choose(customer_lines(self.lang, "unknown_answer"), f"{state.seed}:{state.turn}:question", said,
+                              optional=True)
+
+    @staticmethod
+    def _echoes_her(state: CallState, line: str) -> bool:
+        """The line repeats at least two content words (five letters or more) of what the customer said."""
+        heard = {w.lower() for x in state.exchanges if x.reply is not None for w in _CONTENT.findall(x.reply.text)}
+        return len(heard & {w.lower() for w in _CONTENT.findall(line)}) >= 2
 
     @staticmethod
     def _stuck(state: CallState) -> int:
@@ -203,9 +219,11 @@ class Engine:
 
             # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
             blocked = False  # a step asked for before what it needs (its 'requires') was done
+            # "Too long, I only caught half": a persona who complains about length takes no step from that line.
+            lost = bool(sc.mood.ramble and sc.mood.ramble.reply) and any(isinstance(e, Ramble) for e in events)
             close = by_examples(self.examples, sc, line, acts, state.steps_done)
             for step in sc.steps:
-                if len(steps_now) >= MAX_STEPS or step.id in done:
+                if lost or len(steps_now) >= MAX_STEPS or step.id in done:
                     continue
                 if not self._available(step, tuple(done)):
                     blocked = blocked or (not steps_now and self._recognised(step, analysis, acts, close))
@@ -276,7 +294,13 @@ class Engine:
                 if waiting and not progress and (blocked or self._stuck(state) + 1 >= STUCK_TURNS):
                     plan.add(self._nudge(state, said))
                 else:
-                    filler = self._filler(kind, state, said, optional=True)
+                    filler = ""
+                    if waiting and "closed_question" in acts and self._echoes_her(state, line):
+                        filler = choose(customer_lines(lang, "confirm"), f"{state.seed}:{turn_no}:confirm", said,
+                                        optional=True)  # checking back what she said: she confirms
+                    elif waiting and any(a in acts for a in ("closed_question", "open_question")):
+                        filler = self._unknown(state, said)  # a question she can't answer: she says so
+                    filler = filler or self._filler(kind, state, said, optional=True)
                     if not filler and not plan.reaction:
                         filler = self._nudge(state, said) if waiting else self._filler(kind, state, said)
                     plan.add(filler)

@@ -15,7 +15,7 @@ cheap enough to run after every real call too.
 from __future__ import annotations
 
 from simulator.dialogue.events import Pushback, has
-from simulator.scoring.courtesy import closes_properly, introduces
+from simulator.scoring.wording import closes_properly, introduces
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
 

@@ -27,14 +27,14 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     CUE_OPENING_MILD, CUE_TEMPTATION, CUE_PUSHBACK, CUE_MOOD_DROP, OPENING_WINDOW, CUE_WINDOW, MOOD_DROP,
     SAME_PHRASE_LIMIT, SAME_PHRASE_SIMILARITY, REPEAT_PENALTY, REPEAT_PENALTY_CAP, QUESTIONING_BASE, OPEN_FIRST,
     OPEN_LATE, NO_OPEN, OPEN_FIRST_WITHIN, NARROWING, NO_NARROWING, LISTENING, NO_LISTENING, BARRAGE_RUN,
-    BARRAGE_PENALTY, BARRAGE_CAP, SUMMARY_BASE, SUMMARY_POINTS, PARAPHRASE_POINTS, CHECKLIST_BASE, OUT_OF_ORDER,
+    BARRAGE_PENALTY, BARRAGE_CAP, SUMMARY_BASE, SUMMARY_POINTS, PARAPHRASE_POINTS, CHECKLIST_BASE,
     BLUNT_INSIST, BLUNT_INSIST_CAP, CLARITY_BASE, JARGON_PENALTY, CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP,
     INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
     TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, CLOSING_BARE,
 )
-from simulator.scoring.courtesy import closes_properly, introduces
+from simulator.scoring.wording import closes_properly, introduces, weak_backchannel
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 
@@ -43,6 +43,7 @@ WARM_ACTS = ("empathy", "reassurance")
 ACK_ACTS = ("active_listening", "empathy", "summary", "transparency", "reassurance")
 QUESTION_ACTS = ("open_question", "closed_question")
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
+_TIME_WORD = re.compile(r"\w{2,}", re.UNICODE)
 
 
 # -- the opening ----------------------------------------------------------------
@@ -75,17 +76,17 @@ def _cues(call: _Call) -> dict[int, tuple[float, list[str], str, int]]:
             kinds = old[1] + ([kind] if kind not in old[1] else [])
             cues[answer_at] = (max(old[0], weight), kinds, old[2] if old[0] >= weight else quote, max(old[3], window))
 
+    # The opening is a cue only when the caller shows stress (anger, worry) or real time pressure; a cheerful
+    # caller with a medium-urgent problem is not one. Its label names no emotion it can't be sure of.
     start, urgency = sc.mood.start, sc.situation.urgency
     heard_at, opening = _opening(call)
     # The greeting may already answer what the briefing foretells (a third call, a missed visit); after she
     # has opened, the trainee has the usual window of real turns to answer what she showed.
     window = OPENING_WINDOW + sum(1 for t in call.real if t.number <= heard_at)
-    angry, pressed = start <= -15, urgency in ("high", "medium")
-    kind = "opening" if angry and pressed else "opening_anger" if angry else "opening_time"  # name what she showed
-    if start <= -40 or urgency == "high":
-        add(call.first_real, CUE_OPENING_STRONG, kind, opening, window)
-    elif start <= -15 or urgency == "medium":
-        add(call.first_real, CUE_OPENING_MILD, kind, opening, window)
+    if start <= -40 or (urgency == "high" and start <= 0):
+        add(call.first_real, CUE_OPENING_STRONG, "opening", opening, window)
+    elif start <= -15 or urgency == "high":
+        add(call.first_real, CUE_OPENING_MILD, "opening", opening, window)
     seen_pushback: set[str] = set()
     previous_mood = start
     for t in call.trainee:
@@ -177,10 +178,13 @@ def _questioning(call: _Call, dim: _Dim) -> None:
                     fb.item("closed_only"))
     # A rude retort that repeats the customer's words is not listening.
     listening = [t for t in scored if "rude" not in t.acts
-                 and ("active_listening" in t.acts or "summary" in t.acts or _echoes(call, t, 3))]
-    for t, points in zip(listening, LISTENING):
+                 and (_listens(call, t) or "summary" in t.acts or _echoes(call, t, 3))]
+    # a bare "ok" / "gut" is a weak signal: it earns at most the smaller credit, and only if nothing better came
+    weak = [t for t in scored if "rude" not in t.acts and "active_listening" in t.acts and t not in listening]
+    credits = list(zip(listening, LISTENING)) or [(t, LISTENING[-1]) for t in weak[:1]]
+    for t, points in credits:
         dim.add(t.number, call.span(t, "active_listening", "summary"), points, fb.item("listening"))
-    if not listening:
+    if not credits:
         dim.add(scored[0].number, _opening(call)[1], NO_LISTENING, fb.item("no_listening"), speaker="customer")
     run: list[Turn] = []
     cost = 0.0
@@ -222,6 +226,24 @@ def _echoes(call: _Call, t: Turn, words: int) -> bool:
     return len(heard & said) >= words
 
 
+def _listens(call: _Call, t: Turn) -> bool:
+    """An active-listening signal that is more than a bare "ok"/"gut" (those only take the turn)."""
+    if "active_listening" not in t.acts:
+        return False
+    spans = [text for act, text in t.evidence if act == "active_listening"]
+    return not spans or any(not weak_backchannel(text, call.state.lang) for text in spans)
+
+
+def _echoed_deadline(call: _Call, t: Turn) -> bool:
+    """The line's time words only repeat a time the customer named ("by three, that's tight"): no commitment."""
+    span = next((text for act, text in t.evidence if act == "time_commitment"), "")
+    words = {w.lower() for w in _TIME_WORD.findall(span)}
+    if not words:
+        return False
+    heard = {w.lower() for n in range(0, t.number) for w in _TIME_WORD.findall(call.customer_line(n))}
+    return words <= heard
+
+
 def _paraphrases(call: _Call, t: Turn) -> bool:
     """An active-listening line that echoes two words of the customer's previous line, or any line echoing three."""
     return _echoes(call, t, 2 if "active_listening" in t.acts else 3)
@@ -240,10 +262,12 @@ def _summarising(call: _Call, dim: _Dim) -> None:
     if before is not None:
         used = before.number
         dim.add(before.number, call.span(before, "summary"), SUMMARY_POINTS, fb.item("summary_before"))
+    elif solution is None:  # no solution proposed: the debit says what was missing, quoting nothing
+        dim.add(scored[-1].number, "", -SUMMARY_POINTS, fb.item("no_summary"))
     else:
-        para = next((t for t in scored if t.number <= limit and _paraphrases(call, t)), None)
         at = next((t for t in scored if t.number >= limit), scored[-1])
         dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item("no_summary_before"))
+        para = next((t for t in scored if t.number < at.number and _paraphrases(call, t)), None)
         if para is not None:  # an echo of her words is a start: partial credit, on its own line
             dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS, fb.item("paraphrase_before"))
     # The final summary: after the solution (or the problem being solved), or in the last three turns.
@@ -290,16 +314,6 @@ def _checklist(call: _Call, dim: _Dim) -> None:
             # nothing to quote for a step never taken: the turn says where the call ended without it
             at = call.scored[-1] if call.scored else None
             dim.add(at.number if at else 0, "", -share, fb.item("step_missed", step=title, essential=ess))
-    # Order: an essential step taken before an essential step listed earlier.
-    essential = [s.id for s in sc.steps if s.essential]
-    for i, sid in enumerate(essential):
-        t = taken.get(sid)
-        if t is None or not call.counts(t):
-            continue
-        later = next((e for e in essential[:i] if e in taken and taken[e].number > t.number), None)
-        if later is not None:
-            dim.add(t.number, t.text, -OUT_OF_ORDER,
-                    fb.item("out_of_order", step=call.step_title(sid), before=call.step_title(later)))
     # Asking again, bluntly, after push-back.
     cost = 0.0
     for sid, ts in pushbacks.items():
@@ -315,13 +329,13 @@ def _clarity(call: _Call, dim: _Dim) -> None:
     clear = 0.0
     for t in call.scored:
         words = len(t.text.split())
-        if "jargon" in t.acts:
+        if "jargon" in t.acts and jargon > 0:  # an expert caller understands the terms: no deduction
             dim.add(t.number, call.span(t, "jargon"), -jargon, fb.item("jargon"))
         if has(t.events, Ramble):
             dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
         elif "instruction" in t.acts and words > INSTRUCTION_WORDS:
             dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION, fb.item("long_instruction", words=words))
-        elif "instruction" in t.acts and "jargon" not in t.acts and "rude" not in t.acts and clear < CLEAR_INSTRUCTION_CAP:
+        elif "instruction" in t.acts and not ({"jargon", "rude"} & set(t.acts)) and clear < CLEAR_INSTRUCTION_CAP:
             clear += CLEAR_INSTRUCTION
             dim.add(t.number, call.span(t, "instruction"), CLEAR_INSTRUCTION, fb.item("clear_instruction"))
 
@@ -332,8 +346,9 @@ def _transparency(call: _Call, dim: _Dim) -> None:
     frames = iter(TIME_FRAME)
     admitted = False
     any_clear = False
+    expert = call.sc.persona.tech_level == "high"  # terms an expert understands are no obstacle to transparency
     for i, t in enumerate(call.scored):
-        unclear = "jargon" in t.acts or "rude" in t.acts
+        unclear = ("jargon" in t.acts and not expert) or "rude" in t.acts
         if "transparency" in t.acts:
             if unclear:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
@@ -342,7 +357,7 @@ def _transparency(call: _Call, dim: _Dim) -> None:
                 points = next(steps, 0.0)
                 if points:
                     dim.add(t.number, call.span(t, "transparency"), points, fb.item("transparency"))
-        if "time_commitment" in t.acts and "rude" not in t.acts:
+        if "time_commitment" in t.acts and "rude" not in t.acts and not _echoed_deadline(call, t):
             points = next(frames, 0.0)
             if points:
                 dim.add(t.number, call.span(t, "time_commitment"), points, fb.item("time_frame"))

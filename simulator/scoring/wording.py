@@ -1,4 +1,4 @@
-"""Language data for the courtesy rules (``scoring/data/courtesy.yaml``): introductions and proper closings."""
+"""Language data the scoring rules need (``scoring/data/wording.yaml``): introductions, proper closings, weak back-channels."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-DATA_FILE = Path(__file__).with_name("data") / "courtesy.yaml"
+DATA_FILE = Path(__file__).with_name("data") / "wording.yaml"
 
 
 @lru_cache(maxsize=None)
@@ -28,3 +28,9 @@ def closes_properly(text: str, lang: str) -> bool:
     """The line is more than a bare goodbye: it offers more help, thanks, or wishes well."""
     pattern = _patterns("proper_closing", lang)
     return bool(pattern and pattern.search(text or ""))
+
+
+def weak_backchannel(text: str, lang: str) -> bool:
+    """The whole span is a bare "ok", "gut", "yeah": a turn-taking noise, not a sign of listening."""
+    pattern = _patterns("weak_backchannel", lang)
+    return bool(pattern and pattern.fullmatch((text or "").strip(" .,!?…").lower()))
