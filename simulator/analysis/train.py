@@ -216,7 +216,7 @@ def train(lang: str, folds: int = 5, margin: float = 0.005, extra_old: bool = Tr
         "backend": model.name,
         "dim": model.dim,
         "enabled": enabled,
-        "trained_on": {"bank_train_lines": n, "without_punctuation_copies": len(stripped), "old_corpus_lines": len(extra), "folds": folds, "l2": l2, "margin": margin},
+        "trained_on": {"bank_train_lines": len(rows), "without_punctuation_copies": len(stripped), "old_corpus_lines": len(extra), "folds": folds, "l2": l2, "margin": margin},
         "policies": {a: {"mode": p.mode, "threshold": p.threshold} for a, p in policies.items()},
         "platt": {a: [round(v, 6) for v in ab] for a, ab in platts.items()},
         "rule_precision": rule_precision,
