@@ -4,7 +4,8 @@ A :class:`Call` owns the sequence of immutable :class:`CallState` values of one
 call and tells its observers what happened, in the spirit of Yarn Spinner's
 ``DialogueRunner`` and its handlers:
 
-* ``on_turn(state)`` after the opening and after every trainee line,
+* ``on_turn(state)`` when the phone rings (state 0: no customer line yet) and after every trainee line
+  (the first one answers the ring; her reply holds her opening),
 * ``on_end(state, score)`` once, when the call has ended and been scored.
 
 Storage, voice, report writing and every UI are observers or views; no
@@ -38,7 +39,7 @@ class CallObserver(Protocol):
     """Anything that wants to know what happens in a call."""
 
     def on_turn(self, state: CallState) -> None:
-        """A new state: the opening, or the trainee's line and the customer's reply (``state.exchanges[-1]``)."""
+        """A new state: the ringing phone, or the trainee's line and the customer's reply (``state.exchanges[-1]``)."""
 
     def on_end(self, state: CallState, score: Score | None) -> None:
         """The call has ended (``state.outcome`` is set) and was scored (``score`` None without a scorer)."""
@@ -65,7 +66,7 @@ class Call:
     """One call: its states, its observers, its single score.
 
     ``Call(engine, seed=3, observers=[log, view, voice])`` creates the call;
-    :meth:`start` produces the customer's opening. ``history`` resumes from
+    :meth:`start` lets the phone ring (the trainee's first line answers). ``history`` resumes from
     earlier states (a retry from turn N) without replaying them.
     """
 
@@ -88,7 +89,7 @@ class Call:
 
     @property
     def states(self) -> tuple[CallState, ...]:
-        """Every state so far (index n: after the trainee's n-th line; 0: the opening)."""
+        """Every state so far (index n: after the trainee's n-th line; 0: the phone ringing)."""
         return tuple(self._states)
 
     @property
@@ -113,7 +114,7 @@ class Call:
 
     # -- playing ----------------------------------------------------------------
     def start(self) -> CallState:
-        """The customer's opening (or, for a resumed call, its last state), told to every observer."""
+        """The ringing phone (or, for a resumed call, its last state), told to every observer."""
         if not self._states:
             self._states.append(self.engine.start(self.seed))
         state = self._states[-1]
@@ -158,7 +159,7 @@ class Call:
         return self.state
 
     def rewind(self, turn: int) -> Call:
-        """A new call continuing from the state after trainee turn ``turn`` (0: the opening), same observers.
+        """A new call continuing from the state after trainee turn ``turn`` (0: the ringing phone), same observers.
 
         The current call is finished first (and so stored and scored) when it is still open.
         """
@@ -184,7 +185,7 @@ class Call:
 
 
 def replay(engine: Engine, lines: Iterable[str], seed: int = 0) -> list[CallState]:
-    """Every state of a call played from ``lines`` (index 0: the opening), unscored and unobserved."""
+    """Every state of a call played from ``lines`` (index 0: the ringing phone), unscored and unobserved."""
     call = Call(engine, seed=seed, scorer=None)
     call.start()
     for line in lines:
