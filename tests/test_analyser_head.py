@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from simulator.analysis import ACTS, LANGUAGES
 from simulator.analysis import embeddings, opinion
-from simulator.analysis.analyser import Analyser
+from simulator.analysis.analyser import Analyser, Extras
 from simulator.analysis.corpus import bank
 from simulator.analysis.evaluate import scores
 from simulator.analysis.head import DATA, Head, Policy, combine, head_info
@@ -170,3 +170,20 @@ def test_garbage_never_crashes_with_a_head(lang: str, text: str) -> None:
     assert len(result.evidence) == len(result.acts)
     for evidence in result.evidence:
         assert 0 <= evidence.start <= evidence.end <= len(text) and evidence.text == text[evidence.start : evidence.end]
+
+
+def test_persona_jargon_is_never_overruled() -> None:
+    """A scenario's own jargon list is authoritative: a head that says 'no jargon' does not remove it."""
+    width = _FakeModel.dim + len(ACTS)
+    info = SimpleNamespace(policies={a: Policy("head", 0.99) for a in ACTS}, platt={a: (1.0, 0.0) for a in ACTS},
+                           rule_precision={a: 0.9 for a in ACTS})
+    head = Head(info, np.zeros((width, len(ACTS)), np.float32), np.zeros(len(ACTS), np.float32),
+                np.zeros(width, np.float32), np.ones(width, np.float32))  # p = 0.5 < 0.99 for every act
+    fake = opinion.SecondOpinion(head, _FakeModel())
+    plain = Analyser(compiled("de"), opinion=fake)
+    persona = Analyser(compiled("de"), Extras(jargon=("Fluxkompensator",)), opinion=fake)
+    line = "Der Fluxkompensator ist schuld."
+    assert "jargon" not in plain.analyse(line).acts
+    result = persona.analyse(line)
+    assert "jargon" in result.acts and result.confidence_of("jargon") >= 0.9
+    assert "Fluxkompensator" in result.evidence[result.acts.index("jargon")].text

@@ -148,19 +148,22 @@ class Analyser:
         if self.opinion is None or ruled.is_noise:
             return replace(ruled, confidence=rule_confidence(self.lang, ruled.acts))
         opinion = self.opinion.judge(ruled.text, ruled.acts)
+        final = opinion.acts
+        if self.extras.jargon and JARGON in ruled.acts and JARGON not in final:
+            final = tuple(a for a in ACTS if a in final or a == JARGON)  # the persona's own jargon list is never overruled
         precision = dict(rule_confidence(self.lang, ruled.acts))
         policies = self.opinion.head.info.policies
         by_act = {e.act: e for e in ruled.evidence}
         whole = Evidence("", 0, len(ruled.text), ruled.text)
         confidence = []
-        for act in opinion.acts:
+        for act in final:
             p = opinion.probability[ACTS.index(act)]
             mode = policies[act].mode if act in policies else "rules"
-            if act in precision and mode in ("rules", "union"):
+            if act in precision and (mode in ("rules", "union") or act not in opinion.acts):
                 p = max(p, precision[act])
             confidence.append((act, round(p, 3)))
-        evidence = tuple(by_act.get(act) or replace(whole, act=act) for act in opinion.acts)
-        return replace(ruled, acts=opinion.acts, evidence=evidence, confidence=tuple(confidence))
+        evidence = tuple(by_act.get(act) or replace(whole, act=act) for act in final)
+        return replace(ruled, acts=final, evidence=evidence, confidence=tuple(confidence))
 
     def analyse_rules(self, text: str) -> Analysis:
         """The acts the rules alone find in *text* (no second opinion; confidence left empty)."""
