@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # German customer voices from Debian's contrib/non-free sections (`make voices`):
-#   mbrola + mbrola-de6 / mbrola-de7 (used through espeak-ng as mb-de6 / mb-de7) and SVOX Pico (pico2wave).
+#   mbrola + mbrola-de6 / mbrola-de7 (used through espeak-ng as mb-de6 / mb-de7) and SVOX Pico (pico2wave);
+#   mbrola-us2 / mbrola-us3 for male English customers (female ones speak with hibari, from PyPI).
 # These sections are not enabled on a default Debian; this script adds them in a file of its own
 # (/etc/apt/sources.list.d/simulator-voices.sources) and installs the packages.
 # Licence note: MBROLA voices are free for non-commercial, non-military use; they may not be sold
@@ -13,7 +14,7 @@
 # Without them the simulator falls back to espeak-ng's own German voice with a one-line note.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pkgs=(mbrola mbrola-de6 mbrola-de7 libttspico-utils)
+pkgs=(mbrola mbrola-de6 mbrola-de7 mbrola-us2 mbrola-us3 libttspico-utils)
 missing=()
 for d in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "install ok installed" || missing+=("$d")

@@ -37,6 +37,7 @@ def test_german_persona_voice(installed, have, variant, want) -> None:
 
 @pytest.mark.parametrize("have,variant,want", [
     (("hibari",), "f2", "hibari"), (("hibari",), "m3", None), ((), "f2", None), (("hibari",), "hibari", "hibari"),
+    (("mb-us2", "mb-us3"), "m3", "mb-us2"), (("mb-us2", "mb-us3"), "m2", "mb-us3"), (("mb-us3",), "m1", "mb-us3"),
 ])
 def test_english_persona_voice(installed, have, variant, want) -> None:
     installed(*have)

@@ -13,7 +13,8 @@ them German falls back to espeak-ng, and :func:`fallback_note` says so in one li
 
 English female personas speak with hibari (``hibari-tts``, Apache-2.0, 14 MB,
 its packaged voice "heart" only: the others would be downloaded, which this
-program never does); male personas keep espeak-ng. Chosen over Piper's "joe"
+program never does); male personas speak with MBROLA us2/us3 where installed,
+else espeak-ng. Chosen over Piper's "joe"
 (piper-tts is GPL-3.0) by measurement: Whisper WER on customer lines 0.12
 (hibari) / 0.14 (piper) / 0.33 (espeak-ng), 0.3 s vs 3.3 s per line on the
 loaded 2-core build machine (bench/voice.py).
@@ -60,8 +61,14 @@ def clear_voice(lang: str, voice: VoiceSettings) -> str | None:
     """The clearer voice for this persona in any language: see :func:`german_voice`; English -> ``hibari``."""
     variant = (voice.variant or "").strip().lower()
     if lang == "en":
+        if variant.startswith("mb-"):
+            return variant if mbrola_installed(variant[3:]) else None
         if variant == "hibari" or (variant.startswith("f") and variant[1:].isdigit()):
             return "hibari" if hibari_installed() else None
+        if variant.startswith("m") and variant[1:].isdigit():  # male: MBROLA us2/us3 (odd, even variants)
+            for name in (("us2", "us3") if int(variant[1:] or 1) % 2 else ("us3", "us2")):
+                if mbrola_installed(name):
+                    return f"mb-{name}"
         return None
     return german_voice(lang, voice)
 
