@@ -84,3 +84,28 @@ def test_killed_interactive_call_keeps_its_turns(tmp_path: Path) -> None:
     assert len(sessions) == 1 and sessions[0]["status"] == "interrupted"
     texts = [t["text"] for t in sessions[0]["turns"]]
     assert all(line in texts for line in lines)
+
+
+def test_history_without_flags_shows_the_profiles_own_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """A trainee with a local profile sees their own calls; --all (instructors) sees everyone's."""
+    from simulator.config import save_profile
+
+    monkeypatch.setenv("SIMULATOR_CONFIG_DIR", str(tmp_path / "config"))
+    db = f"sqlite:///{tmp_path / 'h.db'}"
+    assert main(["history", "--json", "--db", db]) == 0  # no profile, no calls: an empty list, no error
+    capsys.readouterr()
+    for who in ("Ana Example", "Ben Example"):
+        assert main(["play", "checked-plug", "--lang", "en", "--script", str(GOOD), "--json", "--db", db,
+                     "--trainee", who]) == 0
+    capsys.readouterr()
+    save_profile("Ben Example")
+    assert main(["history", "--json", "--db", db]) == 0
+    mine = json.loads(capsys.readouterr().out)
+    assert main(["history", "--all", "--json", "--db", db]) == 0
+    everyone = json.loads(capsys.readouterr().out)
+    assert len(mine) == 1 and len(everyone) == 2
+    assert mine[0]["trainee"] in {r["trainee"] for r in everyone}
+    save_profile("Cem Nobody")  # a profile with no call in this store yet
+    assert main(["history", "--json", "--db", db]) == 0
+    assert json.loads(capsys.readouterr().out or "[]") == []

@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from simulator.errors import SimulatorError
+
 
 DB_OPTION = click.option("--db", "db", default=None, metavar="URL", envvar="SIMULATOR_DB",
                          help="Database URL (default: $SIMULATOR_DB, else a SQLite file in your data folder).")
@@ -143,14 +145,26 @@ def cohort_list(as_json: bool, db: str | None) -> None:
 
 # -- history -------------------------------------------------------------------
 @click.command()
-@click.option("--trainee", "who", default=None, help="Only this trainee (pseudonym or name).")
+@click.option("--trainee", "who", default=None, help="Only this trainee (pseudonym or name); default: your profile.")
+@click.option("--all", "everyone", is_flag=True, help="Every trainee's calls (instructors), not only your own.")
 @click.option("--limit", type=int, default=None, help="At most N calls (newest first).")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
 @DB_OPTION
-def history(who: str | None, limit: int | None, as_json: bool, db: str | None) -> None:
-    """List stored calls, newest first."""
+def history(who: str | None, everyone: bool, limit: int | None, as_json: bool, db: str | None) -> None:
+    """List stored calls, newest first: your own (the local profile), or --trainee NAME, or --all."""
+    from simulator.config import load_profile
+
+    mine = None if who or everyone else load_profile()
     with open_store(db) as store:
-        rows = store.history(who, limit)
+        if mine is not None:
+            try:
+                store.resolve(mine)
+            except SimulatorError:  # the profile has no stored call in this store yet
+                rows = []
+            else:
+                rows = store.history(mine, limit)
+        else:
+            rows = store.history(who, limit)
     if as_json:
         _dump(rows, None)
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import simulator.storage.accounts  # noqa: F401 - the web tables belong to the same metadata (autogenerate)
 from simulator.storage.models import Base
 
 config = context.config
