@@ -33,6 +33,8 @@ STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
 KIND_ACTS = ("empathy", "reassurance")
 """A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
+UNSURE_RUDE = 0.7
+"""Below this confidence (the learned second opinion's calibration: about half right) a rude reading is uncertain."""
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -163,7 +165,8 @@ class Engine:
         line = clean(text)
         analysis = self.analyser.analyse(line)
         acts = analysis.acts  # the view itself recognises the persona's jargon list, with evidence
-        unclear = "rude" in acts and any(a in acts for a in KIND_ACTS)
+        unclear = "rude" in acts and (any(a in acts for a in KIND_ACTS)
+                                      or 0 < analysis.confidence_of("rude") < UNSURE_RUDE)
         if unclear:  # an apology that mentions the failure, self-blame: an uncertain reading is not punished
             acts = tuple(a for a in acts if a != "rude")
         turn_no = state.turn + 1
