@@ -11,9 +11,10 @@ bench) and returns the recognised :class:`~simulator.voice.stt.Transcript`:
 * partial decoding -- the recogniser's ``stream()`` is fed as audio arrives
   (PocketSphinx decodes incrementally; Whisper re-decodes the growing buffer
   each second and commits the words two decodes agree on);
-* a speculative final decode starts after ``guess_ms`` of silence; when the
-  turn then ends without more speech it is the answer, so the recogniser's work
-  overlaps the endpointing wait.
+* a speculative final decode starts in a background thread after ``guess_ms``
+  of silence; when the turn then ends without more speech it is the answer, so
+  the recogniser's work overlaps the endpointing wait (and a pause between two
+  phrases never holds listening up).
 
 States go to ``on_state(state, text)``: ``listening``, ``partial`` (text so
 far), ``thinking`` (turn ended, final decode), ``heard``, ``silence``.
@@ -22,6 +23,7 @@ far), ``thinking`` (turn ended, final decode), ``heard``, ``silence``.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -155,8 +157,7 @@ def listen_turn(
     stream = recognizer.stream() if hasattr(recognizer, "stream") else BufferStream(recognizer)
     kept: list = []  # int16 arrays at 16 kHz: the recording
     pre_roll: list = []  # audio before speech started, fed once speech starts (a few frames)
-    guess: Transcript | None = None
-    guessed_at = -1
+    guesses: dict[int, tuple[threading.Thread, list]] = {}  # speech_end -> (decoding thread, [result or error])
     partial = ""
     say("listening", "")
     for chunk in chunks:
@@ -180,9 +181,16 @@ def listen_turn(
         if text and text != partial:
             partial = text
             say("partial", text)
-        if vad.silent_ms >= settings.guess_ms and guessed_at != vad.speech_end and hasattr(stream, "snapshot"):
-            guessed_at = vad.speech_end
-            guess = stream.snapshot()
+        if vad.silent_ms >= settings.guess_ms and vad.speech_end not in guesses and hasattr(stream, "snapshot"):
+            # Decode in the background: if the trainee goes on speaking the guess is dropped, and
+            # listening never waits for it. Partial decodes pause meanwhile (they would queue behind it).
+            out: list = []
+            worker = threading.Thread(target=_guess, args=(stream, out), name="voice-guess", daemon=True)
+            guesses[vad.speech_end] = (worker, out)
+            stream.paused = True
+            worker.start()
+        elif vad.silent_ms == 0 and guesses:
+            stream.paused = False
     audio = Audio(RATE, np.concatenate(kept) if kept else np.zeros(0, dtype=np.int16))
     if recorder is not None and audio.frames:
         recorder.write("trainee", audio)
@@ -190,12 +198,23 @@ def listen_turn(
         say("silence", "")
         return Transcript("", None)
     say("thinking", partial)
-    if guess is not None and guessed_at == vad.speech_end:
-        result = guess  # nothing was said after the speculative decode started
+    guess = guesses.get(vad.speech_end)
+    if guess is not None:  # nothing was said after the speculative decode started
+        guess[0].join()
+        if isinstance(guess[1][0], BaseException):
+            raise guess[1][0]
+        result = guess[1][0]
     else:
         result = stream.finish()
     say("heard", result.text)
     return result
+
+
+def _guess(stream: Any, out: list) -> None:
+    try:
+        out.append(stream.snapshot())
+    except BaseException as exc:  # re-raised by listen_turn if this guess is the answer
+        out.append(exc)
 
 
 def wav_chunks(audio: Audio, chunk_ms: int = 20, realtime: bool = False, tail_seconds: float = 1.5,

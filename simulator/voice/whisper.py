@@ -289,11 +289,14 @@ class WhisperStream:
         self.decoded_frames = 0
         self.committed: list[str] = []
         self.last: list[str] = []
+        self.paused = False
+        """No partial decodes while set (a speculative final decode is running)."""
 
     def _buffer(self):
         import numpy as np
 
-        return np.concatenate(self.chunks) if self.chunks else np.zeros(0, dtype=np.int16)
+        chunks = list(self.chunks)  # a copy: feed() may append from the listening thread meanwhile
+        return np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
 
     def feed(self, audio: Audio, whole: bool = False) -> None:
         """Add a chunk; re-decode when ``step`` seconds arrived since the last decode (not past 30 s)."""
@@ -301,7 +304,8 @@ class WhisperStream:
         self.chunks.append(x)
         self.frames += len(x)
         rate = self.recognizer.rate
-        if not whole and self.frames - self.decoded_frames >= self.step * rate and self.frames < 30 * rate:
+        if (not whole and not self.paused and self.frames - self.decoded_frames >= self.step * rate
+                and self.frames < 30 * rate):
             self.decoded_frames = self.frames
             started = time.perf_counter()
             words = self.recognizer.transcribe(Audio(rate, self._buffer())).text.split()
