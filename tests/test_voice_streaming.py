@@ -98,7 +98,7 @@ def test_listen_turn_reports_states_and_records_the_turn(tmp_path) -> None:
 
 def test_speech_after_the_guess_is_decoded_again() -> None:
     rec = StreamingFake("ja")
-    clip = turn(speech_like(1.0), silence(0.3), speech_like(1.0))
+    clip = turn(speech_like(1.0), silence(0.42), speech_like(1.0))  # a pause past guess_ms, short of end_ms
     listen_turn(rec, wav_chunks(clip))
     assert rec.snapshots == 2 and rec.finishes == 0  # the guess in the pause was thrown away, a new one made
 

@@ -45,8 +45,9 @@ class EndpointSettings:
     """Voiced this long: the trainee has started speaking."""
     end_ms: int = 500
     """Silent this long after speech: the turn is over."""
-    guess_ms: int = 200
-    """Silent this long: start the final decode speculatively."""
+    guess_ms: int = 350
+    """Silent this long: start the final decode speculatively (one at a time; synthetic speech pauses
+    200-300 ms at commas, and a guess thrown away still occupies the recogniser)."""
     margin_db: float = 12.0
     """A frame is voiced when this far above the noise floor..."""
     min_rms: float = 150.0
@@ -181,7 +182,9 @@ def listen_turn(
         if text and text != partial:
             partial = text
             say("partial", text)
-        if vad.silent_ms >= settings.guess_ms and vad.speech_end not in guesses and hasattr(stream, "snapshot"):
+        running = any(t.is_alive() for t, _ in guesses.values())
+        if (vad.silent_ms >= settings.guess_ms and vad.speech_end not in guesses and not running
+                and hasattr(stream, "snapshot")):
             # Decode in the background: if the trainee goes on speaking the guess is dropped, and
             # listening never waits for it. Partial decodes pause meanwhile (they would queue behind it).
             out: list = []

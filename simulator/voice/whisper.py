@@ -241,7 +241,7 @@ class WhisperRecognizer:
             return Transcript("", None)
         return self.decode(x / 32768.0)
 
-    def stream(self, step: float = 1.0) -> WhisperStream:
+    def stream(self, step: float = 2.0) -> WhisperStream:
         """Start a turn that is decoded while it is spoken (see :mod:`simulator.voice.streaming`)."""
         return WhisperStream(self, step)
 
