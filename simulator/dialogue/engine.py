@@ -211,7 +211,8 @@ class Engine:
                 if reaction.reply and fresh:
                     plan.react(self._say(reaction.reply, state, f"reaction:{act}", said, optional=True),
                                reaction.mood * reaction.repeat_decay ** repeats)
-            if "jargon" in acts:
+            confusing = "jargon" in acts and sc.persona.tech_level != "high"  # an expert knows the terms
+            if confusing:
                 events.append(Confused())
             if sc.mood.max_words and analysis.word_count > sc.mood.max_words:
                 events.append(Ramble())
@@ -287,7 +288,7 @@ class Engine:
             elif not plan.parts and not plan.complaint:
                 if state.solved_at is not None:
                     kind = "after_solved"
-                elif "jargon" in acts:
+                elif confusing:
                     kind = "confused"
                 elif mood < -40:
                     kind = "annoyed"
@@ -301,8 +302,8 @@ class Engine:
                     if waiting and "closed_question" in acts and self._echoes_her(state, line):
                         filler = choose(customer_lines(lang, "confirm"), f"{state.seed}:{turn_no}:confirm", said,
                                         optional=True)  # checking back what she said: she confirms
-                    elif waiting and any(a in acts for a in ("closed_question", "open_question")):
-                        filler = self._unknown(state, said)  # a question she can't answer: she says so
+                    elif waiting and "closed_question" in acts and "open_question" not in acts:
+                        filler = self._unknown(state, said)  # a yes/no question no step answers: she says so
                     filler = filler or self._filler(kind, state, said, optional=True)
                     if not filler and not plan.reaction:
                         filler = self._nudge(state, said) if waiting else self._filler(kind, state, said)

@@ -56,7 +56,8 @@ OUT_OF_ORDER = 5.0
 BLUNT_INSIST, BLUNT_INSIST_CAP = 5.0, 15.0
 
 CLARITY_BASE = 80.0
-JARGON_PENALTY = {"low": 25.0, "medium": 12.0, "high": 4.0}
+JARGON_PENALTY = {"low": 25.0, "medium": 12.0, "high": 0.0}
+"""Per persona tech level: an expert understands the terms, so jargon costs nothing there."""
 CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP = 10.0, 20.0
 INSTRUCTION_WORDS = 30
 LONG_INSTRUCTION = 5.0
