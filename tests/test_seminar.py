@@ -14,7 +14,8 @@ from simulator.errors import UsageError  # noqa: E402
 from simulator.scenario import load  # noqa: E402
 from simulator.dialogue.seminar import Adjustment, Mark, Seminar, apply_adjustments, parse_trainees  # noqa: E402
 from simulator.ui.seminar_terminal import SeminarTerminal  # noqa: E402
-from simulator.ui.seminar_window import SeminarVoice, SeminarWindow  # noqa: E402
+from simulator.ui.seminar_window import SeminarWindow  # noqa: E402
+from simulator.voice.speaker import Speaker as SeminarVoice  # noqa: E402 - the projector's voice observer
 
 SCRIPTS = Path(__file__).parent / "scripts" / "checked-plug"
 

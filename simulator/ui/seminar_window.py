@@ -28,20 +28,6 @@ STATUS_SECONDS = 6.0
 """How long a status message stays before the key hint returns."""
 
 
-class SeminarVoice:
-    """A call observer that queues each new customer line to the voice worker (the projector never waits)."""
-
-    def __init__(self, worker: Any) -> None:
-        self.worker = worker
-        """Where the lines go."""
-
-    def on_turn(self, state: Any) -> None:
-        reply = state.exchanges[-1].reply if state.exchanges else None
-        if reply is not None and reply.text:
-            self.worker.speak(reply.text)
-
-    def on_end(self, state: Any, score: Any) -> None:
-        return None
 
 
 class _NoMicrophone:
@@ -51,12 +37,13 @@ class _NoMicrophone:
         return None
 
 
-def seminar_voice(pipeline: Any) -> tuple[Any, SeminarVoice]:
+def seminar_voice(pipeline: Any) -> tuple[Any, Any]:
     """A voice worker speaking through ``pipeline`` and the observer that feeds it (give it to the Seminar)."""
+    from simulator.voice.speaker import Speaker
     from simulator.voice.worker import VoiceWorker
 
     worker = VoiceWorker(pipeline, microphone=_NoMicrophone())
-    return worker, SeminarVoice(worker)
+    return worker, Speaker(worker)
 
 
 class SeminarWindow(App):

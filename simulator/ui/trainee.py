@@ -25,7 +25,6 @@ from simulator.ui.texts import Texts
 
 if TYPE_CHECKING:
     from simulator.dialogue.session import Call
-    from simulator.voice.worker import VoiceWorker
 
 STATUS_SECONDS = 8.0
 """How long a status message stays before the key hint returns."""
@@ -41,24 +40,6 @@ class Status:
     """Clock time after which the key hint returns."""
 
 
-class CustomerVoice:
-    """A call observer that queues each new customer line to the voice worker (never blocks the frame loop).
-
-    On a retry the resumed call's ``start`` repeats the last customer line, so
-    the trainee hears where the call picks up again.
-    """
-
-    def __init__(self, worker: VoiceWorker) -> None:
-        self.worker = worker
-        """Where the lines go."""
-
-    def on_turn(self, state: Any) -> None:
-        reply = state.exchanges[-1].reply if state.exchanges else None
-        if reply is not None and reply.text:
-            self.worker.speak(reply.text)
-
-    def on_end(self, state: Any, score: Any) -> None:
-        return None
 
 
 class TraineeApp(App):
@@ -102,7 +83,9 @@ class TraineeApp(App):
             from simulator.voice.worker import VoiceWorker  # only with voice: typing-only start-up skips the package
 
             self.worker = VoiceWorker(voice, microphone, clock)
-            call.attach(CustomerVoice(self.worker))  # carried over to every retry by Call.rewind
+            from simulator.voice.speaker import Speaker  # queues each reply to the worker: no frame waits
+
+            call.attach(Speaker(self.worker))  # carried over to every retry by Call.rewind
         self.show(StartScreen(self))
 
     # -- what screens share -------------------------------------------------------

@@ -6,15 +6,20 @@ from typing import Any
 
 
 class Speaker:
-    """Speaks the customer's reply of each new exchange through a :class:`~simulator.voice.registry.VoicePipeline`.
+    """Speaks the customer's reply of each new exchange: a :class:`~simulator.dialogue.session.CallObserver`.
 
-    A :class:`~simulator.dialogue.session.CallObserver`; attach it after the
-    store and the view, so a line is kept and shown before it is heard.
+    ``pipeline`` is anything with ``speak(text)``: the call's
+    :class:`~simulator.voice.registry.VoicePipeline` (terminal, scripts: speaks
+    at once), or the window's :class:`~simulator.voice.worker.VoiceWorker`
+    (queues the line, so the frame loop never waits). Attach it after the store
+    and the view, so a line is kept and shown before it is heard. On a retry
+    the resumed call's ``start`` repeats the last customer line, so the trainee
+    hears where the call picks up again.
     """
 
     def __init__(self, pipeline: Any) -> None:
         self.pipeline = pipeline
-        """The call's voice pipeline (synthesis, line impairment, player, recorder)."""
+        """Where the lines go: a voice pipeline or a voice worker."""
 
     def on_turn(self, state: Any) -> None:
         reply = state.exchanges[-1].reply if state.exchanges else None
