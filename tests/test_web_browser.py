@@ -59,7 +59,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Seed
     proc.wait(10)
 
 
-@pytest.fixture(scope="module")
+# A real browser on a busy 2-core machine: a test that hangs fails after two minutes instead of holding CI for an
+# hour, and a test that fails once is tried once more in a fresh browser (each test gets its own, so a failed one
+# leaves no pending download or navigation behind for the next).
+pytestmark = [pytest.mark.timeout(120), pytest.mark.flaky(reruns=1)]
+
+
+@pytest.fixture
 def browser(tmp_path_factory: pytest.TempPathFactory):
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (scripts/setup.sh test installs it): browser tests skipped")
