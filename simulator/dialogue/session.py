@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from simulator.dialogue.engine import Engine
-from simulator.dialogue.state import CallState, Exchange
+from simulator.dialogue.state import CallState
 from simulator.errors import UsageError
 
 if TYPE_CHECKING:
@@ -199,7 +199,3 @@ def play(engine: Engine, lines: Iterable[str], seed: int = 0) -> CallState:
     """The final state of a scripted call (finished with reason ``script_end`` when the lines ran out), unscored."""
     return Call(engine, seed=seed, scorer=None).play(lines)
 
-
-def exchange_of(state: CallState, number: int) -> Exchange | None:
-    """Exchange ``number`` of ``state`` (None when there is none)."""
-    return state.exchanges[number] if 0 <= number < len(state.exchanges) else None

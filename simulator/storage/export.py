@@ -15,26 +15,7 @@ from sqlalchemy.orm import Session
 from simulator.storage.models import Adjustment, Cohort, ScenarioRow, ScoreRow, SessionRow, Trainee, TurnRow
 
 if TYPE_CHECKING:
-    from simulator.dialogue.state import Turn
     from simulator.storage.crypto import DataKey
-
-
-def pair_transcript(transcript: tuple[Turn, ...]) -> list[tuple[Turn, Turn | None]]:
-    """(line, reply) pairs: the opening with no reply, then each trainee line with the customer's answer."""
-    pairs: list[tuple[Turn, Turn | None]] = []
-    i = 0
-    while i < len(transcript):
-        turn = transcript[i]
-        reply = None
-        if turn.speaker == "trainee" and i + 1 < len(transcript) and transcript[i + 1].speaker == "customer":
-            reply = transcript[i + 1]
-            i += 1
-        if pairs and pairs[-1][0].number == turn.number:  # a second customer line in one turn: keep the first
-            i += 1
-            continue
-        pairs.append((turn, reply))
-        i += 1
-    return pairs
 
 
 def speaker_of(item: dict[str, Any], lines: dict[int, str]) -> str:

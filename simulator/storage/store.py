@@ -31,7 +31,7 @@ from simulator.errors import BackendError, UsageError
 from simulator.storage.config import PRIVACY_DEFAULTS, PRIVACY_SETTINGS, database_url
 from simulator.storage.connect import MIGRATIONS, backend_error, compact, make_engine, migrate  # noqa: F401 - re-exported
 from simulator.storage.crypto import ANONYMOUS, DataKey, DataKeyError, name_index
-from simulator.storage.export import export_trainee, pair_transcript, session_json, speaker_of  # noqa: F401 - re-exported
+from simulator.storage.export import export_trainee, session_json, speaker_of  # noqa: F401 - re-exported
 from simulator.storage.keys import INDEX_OWNER, Keyring
 from simulator.storage.models import (
     MODES, Adjustment, Cohort, ScenarioRow, ScoreRow, SessionRow, Setting, Trainee, TraineeName, TurnRow, utcnow,
