@@ -224,7 +224,11 @@ class Engine:
             # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
             blocked = False  # a step asked for before what it needs (its 'requires') was done
             # "Too long, I only caught half": a persona who complains about length takes no step from that line.
-            lost = bool(sc.mood.ramble and sc.mood.ramble.reply) and any(isinstance(e, Ramble) for e in events)
+            # Once the problem is solved she listens to a long wrap-up (summary, goodbye) all the same.
+            lost = (bool(sc.mood.ramble and sc.mood.ramble.reply) and any(isinstance(e, Ramble) for e in events)
+                    and state.solved_at is None)
+            # A caller who knows no tech cannot carry out what she did not understand ("what's a NIC?").
+            lost = lost or (confusing and sc.persona.tech_level == "low")
             close = by_examples(self.examples, sc, line, acts, state.steps_done)
             for step in sc.steps:
                 if lost or len(steps_now) >= MAX_STEPS or step.id in done:
@@ -277,7 +281,8 @@ class Engine:
                         events.append(Revealed(fact))
 
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
-            if not progress:
+            # after the fix, summary and goodbye cost nothing; jargon costs through its own reaction only
+            if not progress and state.solved_at is None and not confusing:
                 mood += sc.mood.drift
                 if not any(a in acts for a in POSITIVE_ACTS) and not blocked:
                     patience -= 1  # on topic but too early (blocked) costs no patience: she steers instead

@@ -21,7 +21,7 @@ from simulator.scoring.rules import MIN_SPAN_WORDS
 
 OPPOSITES = (
     ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("step_done", "step_missed"),
-    ("step_yielded", "step_missed"), ("greeting", "no_greeting"), ("closing", "no_closing"),
+    ("step_yielded", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
     ("listening", "no_listening"), ("transparency", "no_transparency"), ("cue_answered", "cue_missed"),
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"),
@@ -73,7 +73,7 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: greeting credit without an introduction")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
-            if e.kind == "step_missed":
+            if e.kind in ("step_missed", "step_blocked"):
                 for sid in state.steps_done:
                     title = scenario.step(sid).title.get(state.lang) or sid
                     if title in e.note:

@@ -73,6 +73,8 @@ COURTESY_BASE = 60.0
 GREETING, NO_GREETING = 15.0, -10.0
 GREETING_BARE = 5.0
 """A greeting without name, team or company."""
+GREETING_TEAM = 10.0
+"""A greeting that names the team or company but not the agent."""
 CLOSING, NO_CLOSING = 15.0, -10.0
 CLOSING_BARE = 5.0
 """A bare 'bye' without an offer, thanks or good wishes."""

@@ -14,7 +14,6 @@ rules ("first turn", "next turn after a provocation") count only real turns.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 from rapidfuzz import fuzz
@@ -32,18 +31,17 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
     TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
-    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, CLOSING_BARE,
+    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE,
 )
-from simulator.scoring.wording import closes_properly, introduces, weak_backchannel
+from simulator.scoring.wording import closes_properly, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
+from simulator.scoring.lines import echoed_deadline, echoes, instruction_words, listens, paraphrases
 
 
 WARM_ACTS = ("empathy", "reassurance")
 ACK_ACTS = ("active_listening", "empathy", "summary", "transparency", "reassurance")
 QUESTION_ACTS = ("open_question", "closed_question")
-_WORD = re.compile(r"\w{4,}", re.UNICODE)
-_TIME_WORD = re.compile(r"\w{2,}", re.UNICODE)
 
 
 # -- the opening ----------------------------------------------------------------
@@ -165,10 +163,13 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_FIRST, fb.item("open_first"))
         else:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
-        narrow = next((t for t in scored if t.number > first_open.number
-                       and ("closed_question" in t.acts or t.steps)), None)
+        # narrowing is a closed question, or a step taken by a targeted question or instruction;
+        # a step taken by an apology narrows nothing
+        narrow = next((t for t in scored if t.number > first_open.number and (
+            "closed_question" in t.acts or (t.steps and any(a in t.acts for a in (*QUESTION_ACTS, "instruction"))))), None)
         if narrow is not None:
-            dim.add(narrow.number, call.span(narrow, "closed_question", "instruction"), NARROWING, fb.item("narrowing"))
+            dim.add(narrow.number, call.span(narrow, "closed_question", "open_question", "instruction"), NARROWING,
+                    fb.item("narrowing"))
         else:
             dim.add(scored[-1].number, scored[-1].text, NO_NARROWING, fb.item("no_narrowing"))
     else:
@@ -178,7 +179,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
                     fb.item("closed_only"))
     # A rude retort that repeats the customer's words is not listening.
     listening = [t for t in scored if "rude" not in t.acts
-                 and (_listens(call, t) or "summary" in t.acts or _echoes(call, t, 3))]
+                 and (listens(call, t) or "summary" in t.acts or echoes(call, t, 3))]
     # a bare "ok" / "gut" is a weak signal: it earns at most the smaller credit, and only if nothing better came
     weak = [t for t in scored if "rude" not in t.acts and "active_listening" in t.acts and t not in listening]
     credits = list(zip(listening, LISTENING)) or [(t, LISTENING[-1]) for t in weak[:1]]
@@ -219,36 +220,6 @@ def _solution_turn(call: _Call) -> int | None:
     return next((t.number for t in call.real if "instruction" in t.acts), None)
 
 
-def _echoes(call: _Call, t: Turn, words: int) -> bool:
-    """The line repeats at least ``words`` words (of four letters or more) of the customer's previous line."""
-    heard = {w.lower() for w in _WORD.findall(call.customer_line(t.number - 1))}
-    said = {w.lower() for w in _WORD.findall(t.text)}
-    return len(heard & said) >= words
-
-
-def _listens(call: _Call, t: Turn) -> bool:
-    """An active-listening signal that is more than a bare "ok"/"gut" (those only take the turn)."""
-    if "active_listening" not in t.acts:
-        return False
-    spans = [text for act, text in t.evidence if act == "active_listening"]
-    return not spans or any(not weak_backchannel(text, call.state.lang) for text in spans)
-
-
-def _echoed_deadline(call: _Call, t: Turn) -> bool:
-    """The line's time words only repeat a time the customer named ("by three, that's tight"): no commitment."""
-    span = next((text for act, text in t.evidence if act == "time_commitment"), "")
-    words = {w.lower() for w in _TIME_WORD.findall(span)}
-    if not words:
-        return False
-    heard = {w.lower() for n in range(0, t.number) for w in _TIME_WORD.findall(call.customer_line(n))}
-    return words <= heard
-
-
-def _paraphrases(call: _Call, t: Turn) -> bool:
-    """An active-listening line that echoes two words of the customer's previous line, or any line echoing three."""
-    return _echoes(call, t, 2 if "active_listening" in t.acts else 3)
-
-
 def _summarising(call: _Call, dim: _Dim) -> None:
     fb, scored = call.fb, call.scored
     if not scored:
@@ -267,7 +238,7 @@ def _summarising(call: _Call, dim: _Dim) -> None:
     else:
         at = next((t for t in scored if t.number >= limit), scored[-1])
         dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item("no_summary_before"))
-        para = next((t for t in scored if t.number < at.number and _paraphrases(call, t)), None)
+        para = next((t for t in scored if t.number < at.number and paraphrases(call, t)), None)
         if para is not None:  # an echo of her words is a start: partial credit, on its own line
             dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS, fb.item("paraphrase_before"))
     # The final summary: after the solution (or the problem being solved), or in the last three turns.
@@ -304,12 +275,21 @@ def _checklist(call: _Call, dim: _Dim) -> None:
             if has(t.events, GaveIn, s.id):  # worn down, not persuaded: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_worn_down", step=title, essential=ess))
                 continue
+            if "open_question" in s.acts and "open_question" not in t.acts:
+                # she described it anyway, but the step is the open question: half the credit, said so
+                dim.add(t.number, t.text, share / 2, fb.item("step_closed", step=title, essential=ess))
+                continue
             kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
             dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))
         elif s.id in pushbacks:
             last = pushbacks[s.id][-1]
             dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess),
                     speaker="customer")
+        elif any(r not in taken for r in s.requires):
+            # it comes after a step that never happened: say which, rather than only "missing"
+            needs = ", ".join(sc.step(r).title.get(lang) or r for r in s.requires if r not in taken)
+            at = call.scored[-1] if call.scored else None
+            dim.add(at.number if at else 0, "", -share, fb.item("step_blocked", step=title, essential=ess, needs=needs))
         else:
             # nothing to quote for a step never taken: the turn says where the call ended without it
             at = call.scored[-1] if call.scored else None
@@ -333,8 +313,9 @@ def _clarity(call: _Call, dim: _Dim) -> None:
             dim.add(t.number, call.span(t, "jargon"), -jargon, fb.item("jargon"))
         if has(t.events, Ramble):
             dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
-        elif "instruction" in t.acts and words > INSTRUCTION_WORDS:
-            dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION, fb.item("long_instruction", words=words))
+        elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS:
+            dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION,
+                    fb.item("long_instruction", words=instruction_words(t)))
         elif "instruction" in t.acts and not ({"jargon", "rude"} & set(t.acts)) and clear < CLEAR_INSTRUCTION_CAP:
             clear += CLEAR_INSTRUCTION
             dim.add(t.number, call.span(t, "instruction"), CLEAR_INSTRUCTION, fb.item("clear_instruction"))
@@ -357,7 +338,7 @@ def _transparency(call: _Call, dim: _Dim) -> None:
                 points = next(steps, 0.0)
                 if points:
                     dim.add(t.number, call.span(t, "transparency"), points, fb.item("transparency"))
-        if "time_commitment" in t.acts and "rude" not in t.acts and not _echoed_deadline(call, t):
+        if "time_commitment" in t.acts and "rude" not in t.acts and not echoed_deadline(call, t):
             points = next(frames, 0.0)
             if points:
                 dim.add(t.number, call.span(t, "time_commitment"), points, fb.item("time_frame"))
@@ -379,6 +360,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         first = scored[0]
         if "greeting" in first.acts and introduces(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
+        elif "greeting" in first.acts and names_team(first.text, state.lang):
+            dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))
         elif "greeting" in first.acts:
             dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))
         else:

@@ -1,4 +1,4 @@
-"""Language data the scoring rules need (``scoring/data/wording.yaml``): introductions, proper closings, weak back-channels."""
+"""Language data the scoring rules need (``scoring/data/wording.yaml``): introductions, team names, proper closings, weak back-channels."""
 
 from __future__ import annotations
 
@@ -19,8 +19,14 @@ def _patterns(kind: str, lang: str) -> re.Pattern[str] | None:
 
 
 def introduces(text: str, lang: str) -> bool:
-    """The line names the agent, the team or the company (a greeting that is an introduction)."""
+    """The line says who the agent is (their name): a greeting that is an introduction."""
     pattern = _patterns("introduction", lang)
+    return bool(pattern and pattern.search(text or ""))
+
+
+def names_team(text: str, lang: str) -> bool:
+    """The line names the team or company (half an introduction)."""
+    pattern = _patterns("team", lang)
     return bool(pattern and pattern.search(text or ""))
 
 

@@ -1,0 +1,126 @@
+"""What independent play-testers met (round 3) and must not come back.
+
+Each test plays or scores a call in the tester's own kind of wording and
+asserts the behaviour a careful human expects: no debrief item that contradicts
+the line it quotes, no customer doing what she said she did not understand,
+no mood lost for a friendly goodbye.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis import Analyser
+from simulator.dialogue import Engine
+from simulator.dialogue.events import Confused
+from simulator.dialogue.session import play
+from simulator.scenario import load
+from simulator.scoring import score_call
+from simulator.scoring.consistency import problems
+
+
+def _items(score, dimension: str) -> list:
+    return next(d for d in score.dimensions if d.name == dimension).evidence
+
+
+def _call(sid: str, lang: str, lines: list[str]):
+    sc = load(sid)
+    state = play(Engine(sc, lang), lines)
+    score = score_call(sc, state)
+    assert problems(sc, state, score) == []
+    return state, score
+
+
+@pytest.mark.parametrize("line", [
+    "I understand, and you're right to expect that.",
+    "I get it, a quick yes would be easiest.",
+    "Oh I completely understand, nobody likes waiting that long.",
+])
+def test_an_i_understand_opening_shows_understanding(line: str) -> None:
+    assert "empathy" in Analyser.for_language("en").analyse_rules(line).acts
+
+
+def test_i_understand_before_a_question_is_listening_only() -> None:
+    acts = Analyser.for_language("en").analyse_rules("I understand. What does the screen show?").acts
+    assert "empathy" not in acts and "open_question" in acts
+
+
+@pytest.mark.parametrize("line", ["Cheers Jonah, speak later.", "Speak to you this afternoon!", "ok cheers, bye"])
+def test_informal_goodbyes_are_closings(line: str) -> None:
+    assert "closing" in Analyser.for_language("en").analyse_rules(line).acts
+
+
+def test_greeting_credit_says_whether_a_name_or_only_the_team_was_given() -> None:
+    _, team_only = _call("checked-plug", "en", ["Hi, IT hotline, how can I help?"])
+    _, named = _call("checked-plug", "en", ["Hi, IT hotline, this is Ben, how can I help?"])
+    team_item = next(e for e in _items(team_only, "courtesy") if e.turn == 1)
+    named_item = next(e for e in _items(named, "courtesy") if e.turn == 1)
+    assert team_item.kind == "greeting_team" and named_item.kind == "greeting"
+    assert team_item.effect < named_item.effect
+
+
+def test_long_instruction_counts_the_instruction_sentence_not_the_turn() -> None:
+    lines = [
+        "Good morning, IT helpdesk, my name is Sam. What exactly happens when you try to print?",
+        "I understand, nobody wants to crawl around under a desk, and I do believe you about the plug. "
+        "The reason I'm asking: the plug can be in perfectly and the printer still gets no power if the strip "
+        "is off. Please could you check whether the switch on the power strip is lit?",
+    ]
+    _, score = _call("checked-plug", "en", lines)
+    assert not [e for e in _items(score, "clarity") if e.kind == "long_instruction"]
+
+
+def test_an_apology_that_takes_a_step_is_no_narrowing_question() -> None:
+    lines = [
+        "Hello, you're through to the service desk, my name is Kim. What exactly happened this morning?",
+        "Ms Vaughan, I'm so sorry – you kept a whole morning free and nobody turned up or even rang. "
+        "That shouldn't have happened.",
+    ]
+    _, score = _call("missed-appointment", "en", lines)
+    narrowing = [e for e in _items(score, "questioning") if e.kind == "narrowing"]
+    assert all(e.turn != 2 for e in narrowing)
+
+
+def test_a_closed_question_earns_half_of_an_open_question_step() -> None:
+    _, closed = _call("jargon-averse", "en", ["MedIT Service, good morning. Is the network icon showing a red cross?"])
+    _, opened = _call("jargon-averse", "en", ["MedIT Service, good morning, I'm Ali. What exactly do you see on the screen?"])
+    half = [e for e in _items(closed, "checklist") if e.kind == "step_closed"]
+    full = [e for e in _items(opened, "checklist") if e.kind == "step_done" and e.turn == 1]
+    assert half and full and half[0].effect == pytest.approx(full[0].effect / 2, abs=0.01)
+
+
+def test_a_step_that_needs_a_missing_step_says_what_it_needed() -> None:
+    _, score = _call("checked-plug", "en", ["Hello, IT helpdesk, Sam speaking.", "So it was the power strip. Bye."])
+    blocked = [e for e in _items(score, "checklist") if e.kind == "step_blocked"]
+    assert blocked, "a step behind a missing one names what it needed"
+    sc = load("checked-plug")
+    for e in blocked:
+        assert any(s.requires and s.title.get("en") in e.note
+                   and any(sc.step(r).title.get("en") in e.note for r in s.requires) for s in sc.steps), e.note
+
+
+def test_a_low_tech_caller_does_not_carry_out_what_she_did_not_understand() -> None:
+    lines = ["MedIT Service, good morning, I'm Ali. What exactly do you see on the screen?",
+             "Check the ethernet cable on the back of the PC is plugged into the NIC."]
+    state = play(Engine(load("jargon-averse"), "en"), lines)
+    last = state.trainee_turns[-1]
+    assert any(isinstance(e, Confused) for e in last.events)
+    assert last.steps == ()
+
+
+def test_a_friendly_goodbye_after_the_fix_costs_no_mood() -> None:
+    lines = [
+        "Good morning, IT helpdesk, my name is Tim Baker. What exactly happens when you try to print?",
+        "I see, no light at all. I understand, that's really annoying. By when do you need the printouts?",
+        "Could you have a look at the power strip under your desk, please?",
+        "I believe you that the plug is in. I'm asking anyway because power strips often have their own switch.",
+        "Thanks for checking! Please switch the power strip on.",
+        "So to sum up: the power strip was switched off, so the printer had no power. Now it's printing again.",
+        "You're welcome, good luck with the statements, bye!",
+    ]
+    state = play(Engine(load("checked-plug"), "en"), lines)
+    assert state.solved_at is not None
+    after = [t for t in state.trainee_turns if t.number > state.solved_at]
+    assert after, "the call goes on after the fix"
+    moods = [t.mood for t in state.trainee_turns if t.number >= state.solved_at]
+    assert all(b >= a for a, b in zip(moods, moods[1:])), moods
