@@ -54,4 +54,7 @@ def test_totals_unchanged(current):
 
 
 if __name__ == "__main__":
+    import os
+
+    os.environ["SIMULATOR_EMBEDDINGS"] = os.environ.get("SIMULATOR_TEST_EMBEDDINGS", "none")  # as tests/conftest.py
     print(json.dumps(totals(), indent=1, sort_keys=True))

@@ -124,3 +124,16 @@ def test_a_friendly_goodbye_after_the_fix_costs_no_mood() -> None:
     assert after, "the call goes on after the fix"
     moods = [t.mood for t in state.trainee_turns if t.number >= state.solved_at]
     assert all(b >= a for a, b in zip(moods, moods[1:])), moods
+
+
+def test_a_bait_is_not_said_once_the_step_it_tempts_against_is_done() -> None:
+    """unknown-answer's 'just say it'll probably be included' is moot after an honest 'I don't know yet'."""
+    sc = load("unknown-answer")
+    bait = next(e for e in sc.events if e.id == "yes_bait")
+    assert bait.unless_steps == ("admit",)
+    honest = play(Engine(sc, "en"), ["Licensing support, this is Ben, how can I help?",
+                                     "Honestly, I don't know that yet and I won't guess: I'll ask our licensing team and call you back by 3 pm."])
+    assert "admit" in honest.steps_done
+    assert all(bait.line.get("en") not in x.reply.text for x in honest.exchanges if x.reply is not None)
+    vague = play(Engine(sc, "en"), ["Licensing support, this is Ben, how can I help?", "Right, let me see."])
+    assert any(bait.line.get("en") in x.reply.text for x in vague.exchanges if x.reply is not None)

@@ -326,6 +326,8 @@ class Engine:
             if not due:
                 continue
             fired.append(ev.id)
+            if ev.kind != "line_drop" and ev.unless_steps and all(s in done for s in ev.unless_steps):
+                continue  # the bait is moot once its steps are done ("just say yes" after an honest "I don't know")
             if ev.kind == "line_drop":
                 signal = 0.0
                 if all(s in done for s in ev.unless_steps) and ev.unless_steps:

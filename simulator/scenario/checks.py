@@ -39,8 +39,8 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
         for ref in ev.unless_steps:
             if ref not in step_ids:
                 error(ev.location, f"event '{ev.id}' unless_steps names unknown step '{ref}'{suggest(ref, step_ids)}")
-        if ev.kind != "line_drop" and (ev.unless_steps or ev.saved_line):
-            error(ev.location, f"event '{ev.id}': unless_steps and saved_line only apply to kind line_drop")
+        if ev.kind != "line_drop" and ev.saved_line:
+            error(ev.location, f"event '{ev.id}': saved_line only applies to kind line_drop")
     used = {f for s in sc.steps for f in s.reveals}
     for fact in sc.facts:
         if fact.id not in used:
