@@ -72,3 +72,24 @@ def calls(sid: str, lang: str, quality: str, count: int, seed: int = 0) -> Itera
                 line = f"{spice} {line}" if quality == "good" else spice if quality == "poor" else f"{line} {spice}"
             lines.append(line)
         yield lines
+
+
+def mean_totals(sc, lang: str, per_quality: int, engine) -> dict[str, float]:
+    """Mean total per quality over ``per_quality`` simulated calls each, played on ``engine(sc, lang)``;
+    asserts that no debrief contradicts its call."""
+    import statistics
+
+    from simulator.dialogue.session import Call
+    from simulator.scoring.consistency import problems
+
+    means = {}
+    for quality in QUALITIES:
+        totals = []
+        for i, lines in enumerate(calls(sc.id, lang, quality, per_quality)):
+            call = Call(engine(sc, lang), seed=i)
+            call.play(lines)
+            found = problems(sc, call.state, call.score)
+            assert found == [], (sc.id, lang, quality, lines, found)
+            totals.append(call.score.total)
+        means[quality] = statistics.mean(totals)
+    return means

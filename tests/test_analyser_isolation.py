@@ -139,3 +139,17 @@ def test_analysis_modules_import_without_a_cycle() -> None:
         "assert 'simulator.analysis.analyser' not in sys.modules, 'phrases imports the analyser'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)
+
+
+def test_a_view_keeps_the_second_opinion_of_the_analyser_it_extends() -> None:
+    """No hidden state: a scenario view asks its base's second opinion, not whatever the process configured last."""
+    from simulator.analysis.analyser import Analyser
+    from simulator.analysis.language import compiled
+    from simulator.scenario import load
+
+    marker = object()  # stands in for a SecondOpinion; never asked here
+    plain, judged = Analyser(compiled("en")), Analyser(compiled("en"), opinion=marker)
+    sc = load("checked-plug")
+    assert plain.with_scenario(sc).opinion is None
+    assert judged.with_scenario(sc).opinion is marker
+    assert judged.with_extras(jargon=["frobnicator"]).opinion is marker

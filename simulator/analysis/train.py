@@ -8,9 +8,13 @@ Per language:
    used for any choice), a punctuation-free copy of each of its lines (ASR
    style), and the older corpora the rules were tuned on (``corpus_``,
    ``independent_``), each line as ``[embedding, rule hits]``;
-2. a per-act logistic regression (numpy, full-batch Adam, L2), its L2 strength
-   chosen by grouped cross-validation (folds are whole bank files, which are
-   partly call sequences);
+   plus the other language's bank train lines (the embedding is multilingual,
+   so a German line teaches the English head too; they only ever train, never
+   score a fold);
+2. a one-hidden-layer network (``--hidden``, ReLU, shared by all acts; numpy,
+   full-batch Adam, L2; ``--hidden 0`` is a per-act logistic regression), its
+   L2 strength chosen by grouped cross-validation (folds are whole bank files,
+   which are partly call sequences);
 3. out-of-fold logits give a Platt calibration per act and, per act, the
    policy (``rules`` / ``head`` / ``union`` / ``veto`` and its threshold) with
    the best out-of-fold F1 (the rules stay unless another policy beats them
@@ -44,7 +48,11 @@ OLD_TRAIN = ("corpus", "independent")
 """The older corpora the rules were tuned on: training material for the head with ``--extra-old``."""
 OLD_EVAL = ("heldout", "fresh")
 """The older corpora never tuned on: scored once next to the bank's held-out split (the team's labelling convention)."""
-L2_GRID = (1e-2, 3e-2, 1e-1)  # earlier runs: 1e-4 and 1e-3 always lost to 1e-2
+L2_GRID = (1e-2, 3e-2, 1e-1)  # logistic head; earlier runs: 1e-4 and 1e-3 always lost to 1e-2
+L2_GRID_HIDDEN = (1e-4, 1e-3)
+HIDDEN = 256
+"""Hidden units of the default head (out-of-fold micro-F1 on the German train split: logistic 0.841,
+with the other language's lines 0.846, hidden layer 0.852, both 0.870)."""
 OLD_TOLERANCE = 0.02
 """How much lower the head may score on the small never-tuned old sets (~150 lines) and still be enabled."""
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))  # 0.10 … 0.90
@@ -93,6 +101,51 @@ def fit(x, y, l2: float, epochs: int = 250, seed: int = 0):
     return w.astype(np.float32), b.astype(np.float32), mean.astype(np.float32), scale.astype(np.float32)
 
 
+def fit_hidden(x, y, l2: float, hidden: int = HIDDEN, epochs: int = 300, seed: int = 0):
+    """One-hidden-layer network (ReLU, shared by all acts, sigmoid outputs) on standardised *x*:
+    ``(W, b, mean, scale, W1, b1)``."""
+    import numpy as np
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-3
+    z = ((x - mean) / scale).astype(np.float32)
+    y = y.astype(np.float32)
+    rng = np.random.default_rng(seed)
+    w1 = rng.normal(0, 1 / np.sqrt(z.shape[1]), (z.shape[1], hidden)).astype(np.float32)
+    b1 = np.zeros(hidden, dtype=np.float32)
+    w = rng.normal(0, 1 / np.sqrt(hidden), (hidden, y.shape[1])).astype(np.float32)
+    b = np.zeros(y.shape[1], dtype=np.float32)
+    params = [w1, b1, w, b]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    rate, beta1, beta2 = 0.003, 0.9, 0.999
+    n = len(z)
+    for step in range(1, epochs + 1):
+        pre = z @ w1 + b1
+        h = np.maximum(pre, 0)
+        p = 1 / (1 + np.exp(-np.clip(h @ w + b, -40, 40)))
+        g = (p - y) / n
+        grad_h = g @ w.T
+        grad_h[pre <= 0] = 0
+        grads = [z.T @ grad_h + l2 * w1, grad_h.sum(axis=0), h.T @ g + l2 * w, g.sum(axis=0)]
+        for param, grad, (m, v) in zip(params, grads, moments):
+            m *= beta1
+            m += (1 - beta1) * grad
+            v *= beta2
+            v += (1 - beta2) * grad * grad
+            param -= rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + 1e-8)
+    return w, b, mean.astype(np.float32), scale.astype(np.float32), w1, b1
+
+
+def _logits(model, x):
+    """Raw logits of a fitted ``(W, b, mean, scale[, W1, b1])`` on *x*."""
+    import numpy as np
+
+    z = (x - model[2]) / model[3]
+    if len(model) > 4:
+        z = np.maximum(z @ model[4] + model[5], 0)
+    return z @ model[0] + model[1]
+
+
 def platt(logit, y) -> tuple[float, float]:
     """``(a, b)`` of the 1-D logistic fit of labels *y* on *logit* (Newton steps, Platt's smoothed targets)."""
     import numpy as np
@@ -139,8 +192,20 @@ def _folds(rows: Sequence[Row], k: int) -> list[int]:
     return [fold_of[r.source] for r in rows]
 
 
+def _train_rows(lang: str, extra_old: bool, augment: bool):
+    """Bank train lines, the older tuned-on corpora, and punctuation-free copies of the bank lines."""
+    rows = bank(lang, "train")
+    extra = old(lang, OLD_TRAIN) if extra_old else []
+    if augment:  # the same lines as a speech recogniser gives them: lower case, no punctuation (same fold)
+        stripped = [replace(r, text=strip_punctuation(r.text)) for r in rows]
+        stripped = [r for r, o in zip(stripped, rows) if r.text != o.text]
+    else:
+        stripped = []
+    return rows, extra, stripped
+
+
 def train(lang: str, folds: int = 5, margin: float = 0.005, extra_old: bool = True, augment: bool = True,
-          verbose: bool = True) -> dict:
+          verbose: bool = True, hidden: int = HIDDEN, cross_lingual: bool = True) -> dict:
     """Train, choose, write and score the head of *lang*; returns the report (also written into the JSON)."""
     import numpy as np
 
@@ -153,15 +218,11 @@ def train(lang: str, folds: int = 5, margin: float = 0.005, extra_old: bool = Tr
         raise SystemExit(f"train: {error}") from None
     say = print if verbose else (lambda *a, **k: None)
     started = time.perf_counter()
-    rows = bank(lang, "train")
-    extra = old(lang, OLD_TRAIN) if extra_old else []
-    if augment:  # the same lines as a speech recogniser gives them: lower case, no punctuation (same fold)
-        stripped = [replace(r, text=strip_punctuation(r.text)) for r in rows]
-        stripped = [r for r, o in zip(stripped, rows) if r.text != o.text]
-    else:
-        stripped = []
+    rows, extra, stripped = _train_rows(lang, extra_old, augment)
+    foreign_lang = "en" if lang == "de" else "de"
+    foreign = sum(_train_rows(foreign_lang, extra_old, augment), []) if cross_lingual else []
     say(f"[{lang}] train split: {len(rows)} lines in {len({r.source for r in rows})} files "
-        f"(+{len(stripped)} without punctuation, +{len(extra)} old-corpus lines)")
+        f"(+{len(stripped)} without punctuation, +{len(extra)} old-corpus lines, +{len(foreign)} {foreign_lang} lines)")
     # rows the policies are chosen on (bank train + old tuned-on sets) first, then the punctuation-free copies
     scored = rows + extra
     everything = scored + stripped
@@ -173,15 +234,24 @@ def train(lang: str, folds: int = 5, margin: float = 0.005, extra_old: bool = Tr
     fold = np.array([source_fold[r.source] for r in rows] + [i % folds for i in range(len(extra))]
                     + [source_fold[r.source] for r in stripped])
     n = len(scored)
+    if foreign:  # the other language's lines: in every fit, never scored (fold -1)
+        x_foreign = np.concatenate([embed_cached([r.text for r in foreign], model, foreign_lang, progress=verbose),
+                                    _matrix(rule_hits(foreign, foreign_lang))], axis=1)
+        x = np.concatenate([x, x_foreign])
+        y = np.concatenate([y, _matrix([r.acts for r in foreign])])
+        fold = np.concatenate([fold, np.full(len(foreign), -1)])
+
+    def fitted(xs, ys, l2):
+        return fit_hidden(xs, ys, l2, hidden) if hidden else fit(xs, ys, l2)
 
     oof_by_l2 = {}
-    for l2 in L2_GRID:
+    for l2 in L2_GRID_HIDDEN if hidden else L2_GRID:
         oof = np.zeros((n, len(ACTS)), dtype=np.float32)
         for k in range(folds):
             fit_mask = fold != k
-            w, b, mean, scale = fit(x[fit_mask], y[fit_mask], l2)
+            model_k = fitted(x[fit_mask], y[fit_mask], l2)
             held = np.where(fold[:n] == k)[0]  # scored on the original lines only
-            oof[held] = ((x[held] - mean) / scale) @ w + b
+            oof[held] = _logits(model_k, x[held])
         loss = float(np.mean(np.logaddexp(0, oof) - y[:n] * oof))
         oof_by_l2[l2] = (loss, oof)
         say(f"[{lang}] l2={l2:g}: out-of-fold log-loss {loss:.4f}")
@@ -201,10 +271,14 @@ def train(lang: str, folds: int = 5, margin: float = 0.005, extra_old: bool = Tr
         said = hits[:n, j] > 0
         rule_precision[act] = round(float((y[:n, j][said] > 0).mean()) if said.any() else 1.0, 4)
 
-    w, b, mean, scale = fit(x, y, l2)
-    np.savez_compressed(DATA / f"head-{lang}.npz", W=w, b=b, mean=mean, scale=scale)
+    final = fitted(x, y, l2)
+    names = ("W", "b", "mean", "scale", "W1", "b1")
+    arrays = dict(zip(names, final))
+    if hidden:  # float16 keeps the committed file small; the head computes in float32
+        arrays = {k: v.astype(np.float16) for k, v in arrays.items()}
+    np.savez_compressed(DATA / f"head-{lang}.npz", **arrays)
     info = HeadInfo(lang, model.name, model.dim, False, policies, platts, rule_precision)
-    head = Head(info, w, b, mean, scale)
+    head = Head.from_arrays(info, {k: v.astype(np.float32) for k, v in arrays.items()})
 
     # -- the one look at the held-out split ----------------------------------
     report = heldout_report(lang, head, model)
@@ -216,7 +290,8 @@ def train(lang: str, folds: int = 5, margin: float = 0.005, extra_old: bool = Tr
         "backend": model.name,
         "dim": model.dim,
         "enabled": enabled,
-        "trained_on": {"bank_train_lines": len(rows), "without_punctuation_copies": len(stripped), "old_corpus_lines": len(extra), "folds": folds, "l2": l2, "margin": margin},
+        "trained_on": {"bank_train_lines": len(rows), "without_punctuation_copies": len(stripped), "old_corpus_lines": len(extra),
+                       "other_language_lines": len(foreign), "hidden": hidden, "folds": folds, "l2": l2, "margin": margin},
         "policies": {a: {"mode": p.mode, "threshold": p.threshold} for a, p in policies.items()},
         "platt": {a: [round(v, 6) for v in ab] for a, ab in platts.items()},
         "rule_precision": rule_precision,
@@ -279,9 +354,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--margin", type=float, default=0.005, help="F1 a policy must win by to replace the rules")
     parser.add_argument("--no-old", action="store_true", help="do not train on the older tuned-on corpora (corpus_, independent_)")
     parser.add_argument("--no-augment", action="store_true", help="no punctuation-free copies of the train lines")
+    parser.add_argument("--hidden", type=int, default=HIDDEN, help="hidden units (0: per-act logistic regression)")
+    parser.add_argument("--no-cross-lingual", action="store_true", help="train on this language's lines only")
     args = parser.parse_args(argv)
     for lang in args.lang or ("de", "en"):
-        train(lang, args.folds, args.margin, not args.no_old, not args.no_augment)
+        train(lang, args.folds, args.margin, not args.no_old, not args.no_augment, hidden=args.hidden,
+              cross_lingual=not args.no_cross_lingual)
 
 
 if __name__ == "__main__":

