@@ -246,3 +246,15 @@ def test_hidden_layer_training_learns_a_separable_toy_problem() -> None:
     model = fit_hidden(x, y, l2=1e-4, hidden=32, epochs=300)
     accuracy = ((_logits(model, x) > 0) == (y > 0)).mean(axis=0)
     assert accuracy[0] > 0.85 and accuracy[1] > 0.95, accuracy  # a logistic head cannot get the XOR above ~0.6
+
+
+def test_embedding_threads_default_and_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(embeddings.THREADS_ENV, raising=False)
+    monkeypatch.setattr(embeddings.os, "cpu_count", lambda: 8)
+    assert embeddings.threads() == 2
+    monkeypatch.setattr(embeddings.os, "cpu_count", lambda: 1)
+    assert embeddings.threads() == 1
+    monkeypatch.setenv(embeddings.THREADS_ENV, "3")
+    assert embeddings.threads() == 3
+    monkeypatch.setenv(embeddings.THREADS_ENV, "many")  # nonsense falls back to the default
+    assert embeddings.threads() == 1
