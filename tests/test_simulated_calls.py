@@ -13,7 +13,7 @@ from simulator.scoring.consistency import problems
 from simulated_trainees import mean_totals
 
 ROOT = Path(__file__).resolve().parent
-SCRIPTS = sorted(p for folder in ("scripts", "scripts_independent") for p in (ROOT / folder).glob("*/*.txt"))
+SCRIPTS = sorted(p for folder in ("scripts", "scripts_independent", "scripts_playtest") for p in (ROOT / folder).glob("*/*.txt"))
 PER_QUALITY = 12
 """Simulated calls per scenario, language and quality in the test (bench/consistency.py plays thousands)."""
 
