@@ -137,3 +137,14 @@ def test_a_bait_is_not_said_once_the_step_it_tempts_against_is_done() -> None:
     assert all(bait.line.get("en") not in x.reply.text for x in honest.exchanges if x.reply is not None)
     vague = play(Engine(sc, "en"), ["Licensing support, this is Ben, how can I help?", "Right, let me see."])
     assert any(bait.line.get("en") in x.reply.text for x in vague.exchanges if x.reply is not None)
+
+
+def test_asked_what_the_problem_is_she_does_not_offer_to_tell_it() -> None:
+    """The rambler asked 'what exactly is the problem?' before the name is taken rambles on; she never answers
+    the question with 'maybe I should tell you first what the problem is?'."""
+    sc = load("voicebox-rambler")
+    offers = [line for line in ("Maybe I should tell you first what the problem actually is?",
+                                "Shall I just tell you what exactly happened?")]
+    state = play(Engine(sc, "en"), ["Hello, IT service, Meyer.", "Hold on, hold on. What exactly is the problem?"])
+    reply = state.exchanges[-1].reply.text
+    assert reply and not any(o in reply for o in offers)

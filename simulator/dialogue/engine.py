@@ -87,14 +87,22 @@ class Engine:
                          optional=True)
         return general or (self._say(text, state, f"filler:{kind}") if text else "")
 
-    def _nudge(self, state: CallState, said: str) -> str:
-        """The persona helps a stuck trainee on, in character (the scenario's 'nudge' filler, else a general line)."""
+    def _nudge(self, state: CallState, said: str, asked: bool = False) -> str:
+        """The persona helps a stuck trainee on, in character (the scenario's 'nudge' filler, else a general line).
+
+        ``asked``: the trainee's line was an open question. She then never offers "shall I tell you what
+        happened?" – that is what she was just asked; she says what she would say anyway.
+        """
         text = self.scenario.fillers.get("nudge")
         if text is not None:
             line = self._say(text, state, "nudge", said, optional=True)
             if line:
                 return line
         key = "nudge_start" if not state.steps_done else "nudge_next"
+        if asked and key == "nudge_start":
+            line = self._filler("neutral", state, said, optional=True)
+            if line:
+                return line
         line = choose(customer_lines(self.lang, key), f"{state.seed}:{state.turn}:nudge", said, optional=True)
         for kind in ("neutral", "annoyed"):  # nudged often already: she waits, then gets impatient
             line = line or self._filler(kind, state, said, optional=True)
@@ -301,7 +309,7 @@ class Engine:
                     kind = "neutral"
                 waiting = kind in ("neutral", "annoyed")  # she has nothing to answer: the trainee is stuck
                 if waiting and not progress and (blocked or self._stuck(state) + 1 >= STUCK_TURNS):
-                    plan.add(self._nudge(state, said))
+                    plan.add(self._nudge(state, said, asked="open_question" in acts))
                 else:
                     filler = ""
                     if waiting and "closed_question" in acts and self._echoes_her(state, line):
@@ -311,7 +319,7 @@ class Engine:
                         filler = self._unknown(state, said)  # a yes/no question no step answers: she says so
                     filler = filler or self._filler(kind, state, said, optional=True)
                     if not filler and not plan.reaction:
-                        filler = self._nudge(state, said) if waiting else self._filler(kind, state, said)
+                        filler = self._nudge(state, said, "open_question" in acts) if waiting else self._filler(kind, state, said)
                     plan.add(filler)
 
         # Scripted events.
