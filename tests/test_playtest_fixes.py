@@ -148,3 +148,40 @@ def test_asked_what_the_problem_is_she_does_not_offer_to_tell_it() -> None:
     state = play(Engine(sc, "en"), ["Hello, IT service, Meyer.", "Hold on, hold on. What exactly is the problem?"])
     reply = state.exchanges[-1].reply.text
     assert reply and not any(o in reply for o in offers)
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "I think the BIM module should be included in Professional, most of the new modules usually are."),
+    ("en", "Yes, it'll probably be included."),
+    ("de", "Hm, also normalerweise sind neue Module bei der Verlängerung eigentlich meistens mit dabei, denke ich."),
+    ("de", "Ja, ich geh mal davon aus, dass das dabei ist. Kann er eigentlich unterschreiben."),
+])
+def test_a_guess_where_i_dont_know_yet_is_due_is_named_and_costs(lang: str, line: str) -> None:
+    from simulator.dialogue.events import Guess
+
+    opener = "Lizenzbetreuung, guten Tag, Sie sprechen mit Tim Berg." if lang == "de" else "Licensing, hello, Tim Berg speaking."
+    sc = load("unknown-answer")
+    state = play(Engine(sc, lang), [opener, line])
+    turn = state.trainee_turns[-1]
+    assert any(isinstance(e, Guess) for e in turn.events) and "admit" not in turn.steps
+    score = score_call(sc, state)
+    assert problems(sc, state, score) == []
+    assert [e for e in _items(score, "transparency") if e.kind == "guess" and e.turn == 2 and e.effect < 0]
+    assert not [e for e in _items(score, "checklist") if e.kind in ("step_done", "step_yielded") and e.turn == 2
+                and "honest" in e.note.lower() + ("ehrlich" if lang == "de" else "")]
+
+
+@pytest.mark.parametrize("sid,lang,line", [
+    ("unknown-answer", "en", "I get it, a quick yes would be easiest. But if I say probably and it turns out to cost extra, "
+                             "your boss has signed for the wrong thing."),
+    ("unknown-answer", "de", "Das versteh ich, aber wenn ich jetzt 'wird schon dabei sein' sage und es stimmt nicht, "
+                             "hat Ihr Chef was unterschrieben, das ihn extra kostet."),
+    ("expert-user", "de", "Ich vermute, das Update hat die Split-DNS-Konfiguration nicht übernommen. Können Sie mir "
+                          "sagen, was ipconfig /all anzeigt?"),
+    ("checked-plug", "en", "It's probably the power strip under your desk."),  # diagnosis: no honesty step here
+])
+def test_refusing_to_guess_or_a_hypothesis_is_no_guess(sid: str, lang: str, line: str) -> None:
+    from simulator.dialogue.events import Guess
+
+    state = play(Engine(load(sid), lang), ["Hello." if lang == "en" else "Guten Tag.", line])
+    assert not any(isinstance(e, Guess) for e in state.trainee_turns[-1].events)

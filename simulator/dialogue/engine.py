@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
 from simulator.dialogue import events as ev_
-from simulator.dialogue.events import (Confused, Event, GaveIn, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
+from simulator.dialogue.events import (Confused, Event, GaveIn, Guess, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
                                         Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
+from simulator.scoring.wording import guesses
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.recognition import by_examples, example_index
@@ -29,6 +30,8 @@ POSITIVE_ACTS = ("empathy", "reassurance", "summary", "transparency", "active_li
 """Acts that keep the customer's patience even when no step is taken."""
 AFTER_SOLVED_TURNS = 3
 """Turns the call goes on after the problem is solved, for summary and closing."""
+GUESS_MOOD = 5
+"""What a confident guess costs the customer's mood where she needs a reliable answer."""
 STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
 KIND_ACTS = ("empathy", "reassurance")
@@ -65,6 +68,8 @@ class Engine:
         self.lang = check_language(scenario, lang)
         # this scenario's own view: its phrase words and persona jargon never reach other engines
         self.analyser = (analyser or Analyser.for_language(lang)).with_scenario(scenario)
+        # steps that are an honest "I don't know yet": a confident guess never takes them
+        self._honesty_steps = tuple(s.id for s in scenario.steps if "admit_unknown" in s.acts)
         self._step_matchers = {s.id: self.analyser.phrases(s.recognise.get(lang)) for s in scenario.steps}
         self._insist_matchers = {
             s.id: self.analyser.phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback
@@ -219,6 +224,17 @@ class Engine:
                 if reaction.reply and fresh:
                     plan.react(self._say(reaction.reply, state, f"reaction:{act}", said, optional=True),
                                reaction.mood * reaction.repeat_decay ** repeats)
+            # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
+            # a hypothesis with a question ("I suspect the update – what does ipconfig show?") is diagnosis
+            asks = "open_question" in acts or ("closed_question" in acts and "?" in line)
+            guessing = (bool(self._honesty_steps) and "admit_unknown" not in acts and not asks and guesses(line, lang)
+                        and not all(s in state.steps_done for s in self._honesty_steps))
+            if guessing:
+                events.append(Guess())
+                mood -= GUESS_MOOD
+                text = sc.fillers.get("guess")
+                plan.complain((self._say(text, state, "guess", said, optional=True) if text else "")
+                              or choose(customer_lines(lang, "guess"), f"{state.seed}:{turn_no}:guess", said, optional=False))
             confusing = "jargon" in acts and sc.persona.tech_level != "high"  # an expert knows the terms
             if confusing:
                 events.append(Confused())
@@ -239,7 +255,7 @@ class Engine:
             lost = lost or (confusing and sc.persona.tech_level == "low")
             close = by_examples(self.examples, sc, line, acts, state.steps_done)
             for step in sc.steps:
-                if lost or len(steps_now) >= MAX_STEPS or step.id in done:
+                if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
                 if not self._available(step, tuple(done)):
                     blocked = blocked or (not steps_now and self._recognised(step, analysis, acts, close))
@@ -333,6 +349,8 @@ class Engine:
             due = (ev.at_turn is not None and turn_no >= ev.at_turn and not ringing) or (ev.after_step is not None and ev.after_step in steps_now)
             if not due:
                 continue
+            if ev.kind == "temptation" and any(isinstance(e, Guess) for e in events):
+                continue  # fell for the bait already: she reacts to the guess, the bait waits
             fired.append(ev.id)
             if ev.kind != "line_drop" and ev.unless_steps and all(s in done for s in ev.unless_steps):
                 continue  # the bait is moot once its steps are done ("just say yes" after an honest "I don't know")

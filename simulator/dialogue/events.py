@@ -69,6 +69,13 @@ class Hangup(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Guess(Event):
+    """The trainee guessed where an honest "I don't know yet" was due (scenarios with an admit-unknown step)."""
+
+    kind: ClassVar[str] = "guess"
+
+
+@dataclass(frozen=True, slots=True)
 class Unclear(Event):
     """A line read as both warm and rude: taken as meant kindly (no rudeness counted), the customer not offended."""
 
@@ -208,7 +215,7 @@ class CoachHint(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
-    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Unclear, Repeat, Pushback, Yielded, GaveIn, Revealed,
+    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Guess, Unclear, Repeat, Pushback, Yielded, GaveIn, Revealed,
                 Scripted, Temptation, LineDrop, LineSaved, CoachHint)
 }
 """Kind -> event class, for reading the edge form back."""

@@ -68,6 +68,8 @@ TRANSPARENCY_STEPS = (25.0, 15.0, 10.0)
 NO_TRANSPARENCY = -15.0
 TIME_FRAME = (15.0, 5.0)
 ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE = 15.0, 5.0
+GUESS, GUESS_CAP = 15.0, 30.0
+"""A confident guess where an honest "I don't know yet" was due (scenarios with such a step), at most twice."""
 
 COURTESY_BASE = 60.0
 GREETING, NO_GREETING = 15.0, -10.0

@@ -18,7 +18,7 @@ from collections.abc import Collection
 
 from rapidfuzz import fuzz
 
-from simulator.dialogue.events import GaveIn, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, details, has
+from simulator.dialogue.events import GaveIn, Guess, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, details, has
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
 from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
@@ -31,7 +31,7 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
     TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
-    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE,
+    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP,
 )
 from simulator.scoring.wording import closes_properly, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
@@ -348,6 +348,11 @@ def _transparency(call: _Call, dim: _Dim) -> None:
             promise = any(a in f.acts for f in follow for a in ("transparency", "callback", "time_commitment"))
             dim.add(t.number, call.span(t, "admit_unknown"), ADMIT_UNKNOWN if promise else ADMIT_UNKNOWN_BARE,
                     fb.item("admit_unknown" if promise else "admit_unknown_bare"))
+    guessed = 0.0
+    for t in call.scored:  # "it'll probably be included" where "I don't know yet" was due
+        if has(t.events, Guess) and guessed < GUESS_CAP:
+            guessed += GUESS
+            dim.add(t.number, t.text, -GUESS, fb.item("guess"))
     if not any_clear:
         at = call.scored[-1] if call.scored else None
         dim.add(at.number if at else 0, at.text if at else "", NO_TRANSPARENCY, fb.item("no_transparency"))
@@ -396,7 +401,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
                 continue
             if "rude" in nxt.acts:
                 provoked.add(nxt.number)
-            elif calm < CALM_CAP:
+            elif calm < CALM_CAP and not has(nxt.events, Guess):  # falling for the bait is not staying calm
                 calm += CALM
                 dim.add(nxt.number, nxt.text, CALM, fb.item("calm"))
     for t in scored:

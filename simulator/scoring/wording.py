@@ -1,4 +1,5 @@
-"""Language data the scoring rules need (``scoring/data/wording.yaml``): introductions, team names, proper closings, weak back-channels."""
+"""Language data the scoring rules need (``scoring/data/wording.yaml``): introductions, team names, proper closings,
+weak back-channels, guesses."""
 
 from __future__ import annotations
 
@@ -40,3 +41,10 @@ def weak_backchannel(text: str, lang: str) -> bool:
     """The whole span is a bare "ok", "gut", "yeah": a turn-taking noise, not a sign of listening."""
     pattern = _patterns("weak_backchannel", lang)
     return bool(pattern and pattern.fullmatch((text or "").strip(" .,!?…").lower()))
+
+
+def guesses(text: str, lang: str) -> bool:
+    """The line gives a confident guess ("it'll probably be included", "müsste eigentlich dabei sein"),
+    not a refusal to guess that quotes one ("if I say probably and it costs extra …")."""
+    pattern, unless = _patterns("guess", lang), _patterns("guess_unless", lang)
+    return bool(pattern and pattern.search(text or "")) and not (unless and unless.search(text or ""))
