@@ -96,7 +96,7 @@ def test_a_step_that_needs_a_missing_step_says_what_it_needed() -> None:
     sc = load("checked-plug")
     for e in blocked:
         assert any(s.requires and s.title.get("en") in e.note
-                   and any(sc.step(r).title.get("en") in e.note for r in s.requires) for s in sc.steps), e.note
+                   and any(sc.step(r).title.get("en") in e.tip for r in s.requires) for s in sc.steps), (e.note, e.tip)
 
 
 def test_a_low_tech_caller_does_not_carry_out_what_she_did_not_understand() -> None:
@@ -185,3 +185,19 @@ def test_refusing_to_guess_or_a_hypothesis_is_no_guess(sid: str, lang: str, line
 
     state = play(Engine(load(sid), lang), ["Hello." if lang == "en" else "Guten Tag.", line])
     assert not any(isinstance(e, Guess) for e in state.trainee_turns[-1].events)
+
+
+def test_a_step_said_before_what_it_needs_is_named_as_too_early_not_missing() -> None:
+    """A time promise before anyone took ownership: the checklist quotes that line and says it came too early,
+    instead of 'step missing' beside Transparency's 'gave a concrete time frame' for the same words."""
+    lines = ["Hallo, IT-Support, Müller.",
+             "Entschuldigung dafür. Ich schaue gerade ins Ticket: vor zehn Tagen ans Netzwerkteam weitergeleitet.",
+             "Ich kümmere mich um Ihr Ticket.",
+             "Das Netzwerkteam meldet sich bis morgen bei Ihnen.",
+             "Ich leite das an das Netzwerkteam weiter und eskaliere es.",
+             "Auf Wiederhören."]
+    _, score = _call("diva-complaint", "de", lines)
+    early = [e for e in _items(score, "checklist") if e.kind == "step_early"]
+    frames = [e for e in _items(score, "transparency") if e.kind == "time_frame"]
+    assert frames and early and early[0].turn == frames[0].turn
+    assert not [e for e in _items(score, "checklist") if e.kind == "step_missed" and "Zeit" in e.note]

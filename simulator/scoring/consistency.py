@@ -73,7 +73,7 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: greeting credit without an introduction")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
-            if e.kind in ("step_missed", "step_blocked"):
+            if e.kind in ("step_missed", "step_blocked", "step_early"):
                 for sid in state.steps_done:
                     title = scenario.step(sid).title.get(state.lang) or sid
                     if title in e.note:
@@ -86,4 +86,30 @@ def problems(scenario, state, score) -> list[str]:
             for plus, minus in OPPOSITES:
                 if plus in kinds and minus in kinds:
                     out.append(f"{d.name} T{turn}: {plus} and {minus} for the same line {quote!r}")
+    out += _across(scenario, state, score)
+    return out
+
+
+CREDITED_BY_ACT = {"summary_end": "summary", "time_frame": "time_commitment",
+                   "admit_unknown": "admit_unknown", "open_first": "open_question", "open_late": "open_question"}
+"""Credits that rest on one act: a checklist step taken by that act can't be 'missing' beside them."""
+
+
+def _across(scenario, state, score) -> list[str]:
+    """Contradictions between dimensions: 'Step missing: summarise' beside '+25 summarised at the end'."""
+    credited: dict[str, int] = {}
+    for d in score.dimensions:
+        for e in d.evidence:
+            if e.effect > 0 and e.kind in CREDITED_BY_ACT:
+                credited.setdefault(CREDITED_BY_ACT[e.kind], e.turn)
+    out = []
+    for d in score.dimensions:
+        for e in d.evidence:
+            if e.kind != "step_missed":
+                continue
+            for step in scenario.steps:
+                title = step.title.get(state.lang) or step.id
+                if title in e.note and step.acts and all(a in credited for a in step.acts[:1]):
+                    out.append(f"{d.name}: 'step missing' ({step.id}) while another dimension credits "
+                               f"{step.acts[0]} at T{credited[step.acts[0]]}")
     return out

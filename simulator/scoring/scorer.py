@@ -254,6 +254,19 @@ def _summarising(call: _Call, dim: _Dim) -> None:
                 fb.item("no_summary_end"))
 
 
+def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | None:
+    """The turn that did ``step`` by its act before what it needs was done (and the titles of what it needed)."""
+    if not step.acts or not step.requires or any(r not in taken for r in step.requires):
+        return None
+    ready = max(taken[r].number for r in step.requires)
+    t = next((t for t in call.scored if t.number < ready and any(
+        a in t.acts and not (a == "time_commitment" and echoed_deadline(call, t)) for a in step.acts)), None)
+    if t is None:
+        return None
+    lang = call.state.lang
+    return t, ", ".join(call.sc.step(r).title.get(lang) or r for r in step.requires if taken[r].number > t.number)
+
+
 def _checklist(call: _Call, dim: _Dim) -> None:
     fb, sc, lang = call.fb, call.sc, call.state.lang
     taken: dict[str, Turn] = {}
@@ -290,6 +303,9 @@ def _checklist(call: _Call, dim: _Dim) -> None:
             needs = ", ".join(sc.step(r).title.get(lang) or r for r in s.requires if r not in taken)
             at = call.scored[-1] if call.scored else None
             dim.add(at.number if at else 0, "", -share, fb.item("step_blocked", step=title, essential=ess, needs=needs))
+        elif (early := _too_early(call, s, taken)) is not None:
+            t, needs = early
+            dim.add(t.number, t.text, -share, fb.item("step_early", step=title, essential=ess, needs=needs))
         else:
             # nothing to quote for a step never taken: the turn says where the call ended without it
             at = call.scored[-1] if call.scored else None
