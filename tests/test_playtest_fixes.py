@@ -12,7 +12,7 @@ import pytest
 
 from simulator.analysis import Analyser
 from simulator.dialogue import Engine
-from simulator.dialogue.events import Confused
+from simulator.dialogue.events import Confused, Ramble
 from simulator.dialogue.session import play
 from simulator.scenario import load
 from simulator.scoring import score_call
@@ -201,3 +201,28 @@ def test_a_step_said_before_what_it_needs_is_named_as_too_early_not_missing() ->
     frames = [e for e in _items(score, "transparency") if e.kind == "time_frame"]
     assert frames and early and early[0].turn == frames[0].turn
     assert not [e for e in _items(score, "checklist") if e.kind == "step_missed" and "Zeit" in e.note]
+
+
+def test_a_step_in_a_line_too_long_to_take_in_is_lost_not_missing() -> None:
+    """Found by the cross-dimension check over simulated calls: a summary with a time frame inside a line the
+    stressed caller found too long took no step, yet Summarising credited it and the checklist said 'missing'."""
+    lines = ["Hello Mr Reed, MailHaus support, my name is Lena Roth. In case we get cut off, what's the best number "
+             "to call you back on?",
+             "Got it, I've noted the number. What exactly happens when you try to get your e-mail?",
+             "Oh dear, that's really frustrating, especially when you're on the road. What have you got with you "
+             "right now, just the phone?",
+             "I see. And what stopped the change from being made this morning?",
+             "I'm really sorry you've had to explain this several times. Here's my suggestion: write the "
+             "authorisation on a piece of paper, sign it and send me a photo of it.",
+             "Oh no, that's really worrying, on call as well. I understand you're sceptical. A handwritten note "
+             "really is enough, I'll check the signature against your contract straight away.",
+             "I know, and that must feel like you're starting from scratch each time. I'm sorry. So to summarise: "
+             "you send me the photo, I authorise Mr Yilmaz, and he changes the setting. Your e-mail will be "
+             "working again within half an hour at the latest.",
+             "Good luck with the meeting, Mr Reed. Goodbye!"]
+    state, score = _call("mobile-caller", "en", lines)
+    lost = [e for e in _items(score, "checklist") if e.kind == "step_lost"]
+    assert any(isinstance(e, Ramble) for e in state.trainee_turns[6].events) and not state.trainee_turns[6].steps
+    assert lost and all(e.turn == 7 for e in lost)
+    assert not [e for e in _items(score, "checklist") if e.kind == "step_missed"
+                and any(s.title.get("en") in e.note for s in load("mobile-caller").steps if "summary" in s.acts)]

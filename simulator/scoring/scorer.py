@@ -18,7 +18,7 @@ from collections.abc import Collection
 
 from rapidfuzz import fuzz
 
-from simulator.dialogue.events import GaveIn, Guess, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, details, has
+from simulator.dialogue.events import Guess, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, details, has
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
 from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
@@ -36,6 +36,7 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
 from simulator.scoring.wording import closes_properly, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
+from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.lines import echoed_deadline, echoes, instruction_words, listens, paraphrases
 
 
@@ -252,71 +253,6 @@ def _summarising(call: _Call, dim: _Dim) -> None:
         last = next((t for t in reversed(scored) if t.number != used), None)
         dim.add(last.number if last else scored[-1].number, last.text if last else "", -SUMMARY_POINTS,
                 fb.item("no_summary_end"))
-
-
-def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | None:
-    """The turn that did ``step`` by its act before what it needs was done (and the titles of what it needed)."""
-    if not step.acts or not step.requires or any(r not in taken for r in step.requires):
-        return None
-    ready = max(taken[r].number for r in step.requires)
-    t = next((t for t in call.scored if t.number < ready and any(
-        a in t.acts and not (a == "time_commitment" and echoed_deadline(call, t)) for a in step.acts)), None)
-    if t is None:
-        return None
-    lang = call.state.lang
-    return t, ", ".join(call.sc.step(r).title.get(lang) or r for r in step.requires if taken[r].number > t.number)
-
-
-def _checklist(call: _Call, dim: _Dim) -> None:
-    fb, sc, lang = call.fb, call.sc, call.state.lang
-    taken: dict[str, Turn] = {}
-    pushbacks: dict[str, list[Turn]] = {}
-    for t in call.trainee:
-        for s in t.steps:
-            taken.setdefault(s, t)
-        for step_id in details(t.events, Pushback):
-            pushbacks.setdefault(step_id, []).append(t)
-    counted = [s for s in sc.steps if s.id not in taken or call.counts(taken[s.id])]
-    total = sum(2 if s.essential else 1 for s in counted)
-    mark = fb.text("essential_mark")
-    for s in counted:
-        share = 50.0 * (2 if s.essential else 1) / total
-        title = s.title.get(lang) or s.id
-        ess = mark if s.essential else ""
-        if s.id in taken:
-            t = taken[s.id]
-            if has(t.events, GaveIn, s.id):  # worn down, not persuaded: half the credit
-                dim.add(t.number, t.text, share / 2, fb.item("step_worn_down", step=title, essential=ess))
-                continue
-            if "open_question" in s.acts and "open_question" not in t.acts:
-                # she described it anyway, but the step is the open question: half the credit, said so
-                dim.add(t.number, t.text, share / 2, fb.item("step_closed", step=title, essential=ess))
-                continue
-            kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
-            dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))
-        elif s.id in pushbacks:
-            last = pushbacks[s.id][-1]
-            dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess),
-                    speaker="customer")
-        elif any(r not in taken for r in s.requires):
-            # it comes after a step that never happened: say which, rather than only "missing"
-            needs = ", ".join(sc.step(r).title.get(lang) or r for r in s.requires if r not in taken)
-            at = call.scored[-1] if call.scored else None
-            dim.add(at.number if at else 0, "", -share, fb.item("step_blocked", step=title, essential=ess, needs=needs))
-        elif (early := _too_early(call, s, taken)) is not None:
-            t, needs = early
-            dim.add(t.number, t.text, -share, fb.item("step_early", step=title, essential=ess, needs=needs))
-        else:
-            # nothing to quote for a step never taken: the turn says where the call ended without it
-            at = call.scored[-1] if call.scored else None
-            dim.add(at.number if at else 0, "", -share, fb.item("step_missed", step=title, essential=ess))
-    # Asking again, bluntly, after push-back.
-    cost = 0.0
-    for sid, ts in pushbacks.items():
-        for t in ts[1:]:
-            if call.counts(t) and cost < BLUNT_INSIST_CAP:
-                cost += BLUNT_INSIST
-                dim.add(t.number, t.text, -BLUNT_INSIST, fb.item("blunt_insist"))
 
 
 def _clarity(call: _Call, dim: _Dim) -> None:

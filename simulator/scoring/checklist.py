@@ -1,0 +1,93 @@
+"""The checklist dimension: each step of the scenario done, half done, refused, too early, lost or missing.
+
+Every step is worth ``50 * weight / total`` (essential steps count twice), on
+top of the base; the item says which turn did it (or, for a step never taken,
+why not: it needed another step first, came too early, was lost in a line too
+long to take in, or was refused). Asking again bluntly after push-back costs.
+"""
+
+from __future__ import annotations
+
+from simulator.dialogue.events import GaveIn, Pushback, Ramble, Yielded, details, has
+from simulator.dialogue.state import Turn
+from simulator.scoring.lines import echoed_deadline
+from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
+from simulator.scoring.transcript import DimensionDraft as _Dim
+from simulator.scoring.transcript import ScoredCall as _Call
+
+__all__ = ["checklist"]
+
+
+def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | None:
+    """The turn that did ``step`` by its act before what it needs was done (and the titles of what it needed)."""
+    if not step.acts or not step.requires or any(r not in taken for r in step.requires):
+        return None
+    ready = max(taken[r].number for r in step.requires)
+    t = next((t for t in call.scored if t.number < ready and any(
+        a in t.acts and not (a == "time_commitment" and echoed_deadline(call, t)) for a in step.acts)), None)
+    if t is None:
+        return None
+    lang = call.state.lang
+    return t, ", ".join(call.sc.step(r).title.get(lang) or r for r in step.requires if taken[r].number > t.number)
+
+
+def _lost(call: _Call, step) -> Turn | None:
+    """The turn that did ``step`` by its act in a line too long for her to take in (she took no step from it)."""
+    if not step.acts:
+        return None
+    return next((t for t in call.scored if has(t.events, Ramble) and not t.steps
+                 and any(a in t.acts for a in step.acts)), None)
+
+
+def checklist(call: _Call, dim: _Dim) -> None:
+    fb, sc, lang = call.fb, call.sc, call.state.lang
+    taken: dict[str, Turn] = {}
+    pushbacks: dict[str, list[Turn]] = {}
+    for t in call.trainee:
+        for s in t.steps:
+            taken.setdefault(s, t)
+        for step_id in details(t.events, Pushback):
+            pushbacks.setdefault(step_id, []).append(t)
+    counted = [s for s in sc.steps if s.id not in taken or call.counts(taken[s.id])]
+    total = sum(2 if s.essential else 1 for s in counted)
+    mark = fb.text("essential_mark")
+    for s in counted:
+        share = 50.0 * (2 if s.essential else 1) / total
+        title = s.title.get(lang) or s.id
+        ess = mark if s.essential else ""
+        if s.id in taken:
+            t = taken[s.id]
+            if has(t.events, GaveIn, s.id):  # worn down, not persuaded: half the credit
+                dim.add(t.number, t.text, share / 2, fb.item("step_worn_down", step=title, essential=ess))
+                continue
+            if "open_question" in s.acts and "open_question" not in t.acts:
+                # she described it anyway, but the step is the open question: half the credit, said so
+                dim.add(t.number, t.text, share / 2, fb.item("step_closed", step=title, essential=ess))
+                continue
+            kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
+            dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))
+        elif s.id in pushbacks:
+            last = pushbacks[s.id][-1]
+            dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess),
+                    speaker="customer")
+        elif any(r not in taken for r in s.requires):
+            # it comes after a step that never happened: say which, rather than only "missing"
+            needs = ", ".join(sc.step(r).title.get(lang) or r for r in s.requires if r not in taken)
+            at = call.scored[-1] if call.scored else None
+            dim.add(at.number if at else 0, "", -share, fb.item("step_blocked", step=title, essential=ess, needs=needs))
+        elif (early := _too_early(call, s, taken)) is not None:
+            t, needs = early
+            dim.add(t.number, t.text, -share, fb.item("step_early", step=title, essential=ess, needs=needs))
+        elif (lost := _lost(call, s)) is not None:
+            dim.add(lost.number, lost.text, -share, fb.item("step_lost", step=title, essential=ess))
+        else:
+            # nothing to quote for a step never taken: the turn says where the call ended without it
+            at = call.scored[-1] if call.scored else None
+            dim.add(at.number if at else 0, "", -share, fb.item("step_missed", step=title, essential=ess))
+    # Asking again, bluntly, after push-back.
+    cost = 0.0
+    for sid, ts in pushbacks.items():
+        for t in ts[1:]:
+            if call.counts(t) and cost < BLUNT_INSIST_CAP:
+                cost += BLUNT_INSIST
+                dim.add(t.number, t.text, -BLUNT_INSIST, fb.item("blunt_insist"))
