@@ -226,3 +226,24 @@ def test_a_step_in_a_line_too_long_to_take_in_is_lost_not_missing() -> None:
     assert lost and all(e.turn == 7 for e in lost)
     assert not [e for e in _items(score, "checklist") if e.kind == "step_missed"
                 and any(s.title.get("en") in e.note for s in load("mobile-caller").steps if "summary" in s.acts)]
+
+
+def test_a_summary_of_a_few_words_earns_half() -> None:
+    from simulator.dialogue.state import Turn
+    from simulator.scoring.lines import summary_words
+
+    def turn(text: str, span: str) -> Turn:
+        return Turn("trainee", text, 1, ("summary",), (("summary", span),), (), ())
+
+    assert summary_words(turn("Great, so it was the strip. Anything else?", "so it was")) < 8
+    assert summary_words(turn("To sum up: 5.2 drops the split DNS rule, you set it locally until the fix. Bye!",
+                              "To sum up")) >= 8  # '5.2' ends no sentence, the colon neither
+    assert summary_words(turn("I see, so it has to be clear before ten tomorrow. I'm checking.", "to be clear")) >= 8
+    lines = ["Hello, IT helpdesk, Sam speaking. What exactly happens when you try to print?",
+             "Could you check the power strip under your desk, please? I believe you about the plug, I'm asking "
+             "because the strip has its own switch.",
+             "Then please switch the strip on.",
+             "Great, so it was the strip. Bye!"]
+    _, score = _call("checked-plug", "en", lines)
+    items = [e for e in _items(score, "summarising") if e.turn == 4 and e.effect > 0]
+    assert items and all(e.kind.endswith("_brief") and e.effect == 12.5 for e in items)

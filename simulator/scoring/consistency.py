@@ -20,7 +20,8 @@ from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
 
 OPPOSITES = (
-    ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("step_done", "step_missed"),
+    ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"),
+    ("summary_before_brief", "no_summary_before"), ("summary_end_brief", "no_summary_end"), ("step_done", "step_missed"),
     ("step_yielded", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
     ("listening", "no_listening"), ("transparency", "no_transparency"), ("cue_answered", "cue_missed"),
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
@@ -90,7 +91,7 @@ def problems(scenario, state, score) -> list[str]:
     return out
 
 
-CREDITED_BY_ACT = {"summary_end": "summary", "time_frame": "time_commitment",
+CREDITED_BY_ACT = {"summary_end": "summary", "summary_end_brief": "summary", "time_frame": "time_commitment",
                    "admit_unknown": "admit_unknown", "open_first": "open_question", "open_late": "open_question"}
 """Credits that rest on one act: a checklist step taken by that act can't be 'missing' beside them."""
 

@@ -12,7 +12,7 @@ from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
 from simulator.scoring.wording import weak_backchannel
 
-__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words"]
+__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 _TIME_WORD = re.compile(r"\w{2,}", re.UNICODE)
@@ -49,6 +49,24 @@ def paraphrases(call: ScoredCall, t: Turn) -> bool:
 
 
 _SENTENCE = re.compile(r"[^.!?;:]+[.!?;:]*", re.UNICODE)
+
+
+_FULL_STOP = re.compile(r"[.!?]+(?=\s|$)")  # "5.2" is no full stop
+
+
+def summary_words(t: Turn) -> int:
+    """Words of the sentence that holds the summary (a colon does not end it: "So to sum up: …").
+
+    Evidence covering the whole line (an act the learned head added) counts the line's longest sentence.
+    """
+    text = t.text
+    span = next((s for a, s in t.evidence if a == "summary" and s and s.strip() != text.strip()), "")
+    start = text.lower().find(span.lower()) if span else -1
+    if start < 0:
+        return max((len(part.split()) for part in _FULL_STOP.split(text)), default=0)
+    begin = max((m.end() for m in _FULL_STOP.finditer(text, 0, start)), default=0)
+    stop = _FULL_STOP.search(text, start + len(span))
+    return len(text[begin: stop.start() if stop else len(text)].split())
 
 
 def instruction_words(t: Turn) -> int:

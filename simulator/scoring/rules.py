@@ -68,6 +68,8 @@ TRANSPARENCY_STEPS = (25.0, 15.0, 10.0)
 NO_TRANSPARENCY = -15.0
 TIME_FRAME = (15.0, 5.0)
 ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE = 15.0, 5.0
+BRIEF_SUMMARY_WORDS = 8
+"""A summary sentence shorter than this ("So it was the strip.") earns half the summary points."""
 GUESS, GUESS_CAP = 15.0, 30.0
 """A confident guess where an honest "I don't know yet" was due (scenarios with such a step), at most twice."""
 

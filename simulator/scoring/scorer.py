@@ -31,13 +31,13 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
     TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
-    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP,
+    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
 from simulator.scoring.wording import closes_properly, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
-from simulator.scoring.lines import echoed_deadline, echoes, instruction_words, listens, paraphrases
+from simulator.scoring.lines import echoed_deadline, echoes, instruction_words, listens, paraphrases, summary_words
 
 
 WARM_ACTS = ("empathy", "reassurance")
@@ -221,6 +221,14 @@ def _solution_turn(call: _Call) -> int | None:
     return next((t.number for t in call.real if "instruction" in t.acts), None)
 
 
+def _summary_credit(call: _Call, dim: _Dim, t: Turn, kind: str) -> None:
+    """Full points for a summary that says something; half for a few words ("So it was the strip. Bye.")."""
+    if summary_words(t) < BRIEF_SUMMARY_WORDS:
+        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
+    else:
+        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
+
+
 def _summarising(call: _Call, dim: _Dim) -> None:
     fb, scored = call.fb, call.scored
     if not scored:
@@ -233,7 +241,7 @@ def _summarising(call: _Call, dim: _Dim) -> None:
     used = None
     if before is not None:
         used = before.number
-        dim.add(before.number, call.span(before, "summary"), SUMMARY_POINTS, fb.item("summary_before"))
+        _summary_credit(call, dim, before, "summary_before")
     elif solution is None:  # no solution proposed: the debit says what was missing, quoting nothing
         dim.add(scored[-1].number, "", -SUMMARY_POINTS, fb.item("no_summary"))
     else:
@@ -248,7 +256,7 @@ def _summarising(call: _Call, dim: _Dim) -> None:
     end = next((t for t in reversed(scored) if "summary" in t.acts and t.number != used
                 and (t.number >= after or t.number in tail)), None)
     if end is not None:
-        dim.add(end.number, call.span(end, "summary"), SUMMARY_POINTS, fb.item("summary_end"))
+        _summary_credit(call, dim, end, "summary_end")
     else:  # quoted where it was missing: the last line that was not the summary already credited
         last = next((t for t in reversed(scored) if t.number != used), None)
         dim.add(last.number if last else scored[-1].number, last.text if last else "", -SUMMARY_POINTS,
