@@ -247,3 +247,14 @@ def test_a_summary_of_a_few_words_earns_half() -> None:
     _, score = _call("checked-plug", "en", lines)
     items = [e for e in _items(score, "summarising") if e.turn == 4 and e.effect > 0]
     assert items and all(e.kind.endswith("_brief") and e.effect == 12.5 for e in items)
+
+
+@pytest.mark.parametrize("lang,line,act,present", [
+    ("de", "Nee, die Kaffeemaschine ist das sicher nicht, das ist Quatsch.", "rude", True),
+    ("de", "Okay. Ist der Drucker im Netzwerk, also hat er eine IP-Adresse?", "jargon", True),  # 'also' explains nothing
+    ("de", "Das Gateway, also die kleine Box mit den Lämpchen, leuchtet die?", "jargon", False),
+    ("en", "No, that's nonsense, coffee machines don't do that.", "rude", True),
+    ("en", "oh no that's rubbish, sorry", "rude", False),  # British sympathy
+])
+def test_dismissive_words_and_unexplained_terms(lang: str, line: str, act: str, present: bool) -> None:
+    assert (act in Analyser.for_language(lang).analyse_rules(line).acts) == present
