@@ -258,3 +258,39 @@ def test_a_summary_of_a_few_words_earns_half() -> None:
 ])
 def test_dismissive_words_and_unexplained_terms(lang: str, line: str, act: str, present: bool) -> None:
     assert (act in Analyser.for_language(lang).analyse_rules(line).acts) == present
+
+
+def test_polite_come_on_is_no_interjection() -> None:
+    en = Analyser.for_language("en")
+    assert "rude" not in en.analyse_rules("put it back on and the printer should come on").acts
+    assert "rude" not in en.analyse_rules("Does the status LED come on?").acts
+    assert "rude" in en.analyse_rules("Oh come on, you can do that yourself.").acts
+
+
+def test_an_uncertain_rude_reading_is_asked_about_not_charged() -> None:
+    """A rude reading only the learned head made, below UNSURE_RUDE: she asks what was meant; nothing is charged."""
+    from simulator.analysis.result import Analysis, Evidence
+    from simulator.dialogue import engine as engine_module
+    from simulator.dialogue.events import Unclear
+
+    line = "Could be malware yeah. Have you run a virus scan?"
+
+    class Unsure:
+        """Stands in for an analyser with a head: 'rude' over the whole line at 0.8."""
+
+        def analyse(self, text):
+            whole = Evidence("rude", 0, len(text), text)
+            return Analysis(text, "en", tuple(text.lower().split()), ("closed_question", "rude"),
+                            (Evidence("closed_question", 23, 31, text[23:31]), whole), False,
+                            (("closed_question", 0.9), ("rude", 0.8)))
+
+    sc = load("voicebox-rambler")
+    engine = Engine(sc, "en")
+    engine.analyser = Unsure()
+    plain = Engine(sc, "en")
+    state = plain.respond(plain.start(), "Hello, I'm Sam from the helpdesk.")
+    after = engine.respond(state, line)
+    turn = after.trainee_turns[-1]
+    assert "rude" not in turn.acts and any(isinstance(e, Unclear) for e in turn.events)
+    assert after.exchanges[-1].reply.text in engine_module.customer_lines("en", "clarify")
+    assert 0.8 < engine_module.UNSURE_RUDE

