@@ -294,3 +294,31 @@ def test_an_uncertain_rude_reading_is_asked_about_not_charged() -> None:
     assert "rude" not in turn.acts and any(isinstance(e, Unclear) for e in turn.events)
     assert after.exchanges[-1].reply.text in engine_module.customer_lines("en", "clarify")
     assert 0.8 < engine_module.UNSURE_RUDE
+
+
+@pytest.mark.parametrize("lang,line", [("de", "Hallo, Lizenzen, Arnold hier."),
+                                       ("en", "Second-level support, Aoife here, good morning.")])
+def test_name_here_is_an_introduction(lang: str, line: str) -> None:
+    from simulator.scoring.wording import introduces
+
+    assert introduces(line, lang)
+
+
+@pytest.mark.parametrize("lang,line,act", [
+    ("de", "Gern! Freischaltung in 15 Minuten. Gute Fahrt und viel Erfolg, Herr Reuter!", "closing"),
+    ("de", "Lassen Sie sich's schmecken! Bis gleich, Herr Wallner, pfiat Ihna!", "closing"),
+    ("en", "Enjoy the coffee, Mr Walsh!", "closing"),
+    ("en", "To wrap up: the disk was full, the old scans are in the archive now.", "summary"),
+    ("de", "Das Kabel hinten am Computer war rausgerutscht, darum hatte er keine Verbindung mehr.", "transparency"),
+])
+def test_more_ways_of_saying_goodbye_summing_up_and_explaining(lang: str, line: str, act: str) -> None:
+    assert act in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+def test_a_guess_earns_no_transparency_and_no_understanding_credit() -> None:
+    lines = ["Lizenzbetreuung, guten Tag, Sie sprechen mit Tim Berg.",
+             "Mhm. Also normalerweise sind neue Module bei ner Verlängerung mit drin, denk ich."]
+    _, score = _call("unknown-answer", "de", lines)
+    turn2 = [e for d in score.dimensions for e in d.evidence if e.turn == 2]
+    assert any(e.kind == "guess" for e in turn2)
+    assert not any(e.kind in ("transparency", "cue_answered") and e.effect > 0 for e in turn2)

@@ -137,7 +137,8 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         share = 50.0 * weight / total
         idx = numbers.index(at)
         window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
-        answer = next((t for t in window_turns if t.number in fresh), None)
+        # taking the bait with a guess is no answer to it, however warm the words around it
+        answer = next((t for t in window_turns if t.number in fresh and not has(t.events, Guess)), None)
         reason = next((t for t in window_turns if "transparency" in t.acts
                        or has(t.events, Yielded)), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
@@ -290,7 +291,7 @@ def _transparency(call: _Call, dim: _Dim) -> None:
     expert = call.sc.persona.tech_level == "high"  # terms an expert understands are no obstacle to transparency
     for i, t in enumerate(call.scored):
         unclear = ("jargon" in t.acts and not expert) or "rude" in t.acts
-        if "transparency" in t.acts:
+        if "transparency" in t.acts and not has(t.events, Guess):  # a guess explains nothing
             if unclear:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
             else:
