@@ -16,13 +16,13 @@ from simulator.dialogue import events as ev_
 from simulator.dialogue.events import (Confused, Event, GaveIn, Guess, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
                                         Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
-from simulator.scoring.wording import guesses
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.recognition import by_examples, example_index
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
+from simulator.scoring.wording import guesses  # language data: what a confident guess sounds like
 
 MAX_LINE = 2000
 """Longest trainee line kept in the transcript (characters)."""
