@@ -322,3 +322,12 @@ def test_a_guess_earns_no_transparency_and_no_understanding_credit() -> None:
     turn2 = [e for d in score.dimensions for e in d.evidence if e.turn == 2]
     assert any(e.kind == "guess" for e in turn2)
     assert not any(e.kind in ("transparency", "cue_answered") and e.effect > 0 for e in turn2)
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("de", "Mir geht es um die Leiste, weil die einen eigenen Schalter hat."),
+    ("de", "Der Stecker ist sicher drin. Die Leiste hat nämlich einen eigenen Schalter."),
+    ("en", "It's just that the strip switch is the one thing I can't see from here."),
+])
+def test_a_reason_in_plain_words_is_transparency(lang: str, line: str) -> None:
+    assert "transparency" in Analyser.for_language(lang).analyse_rules(line).acts
