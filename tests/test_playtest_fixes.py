@@ -331,3 +331,35 @@ def test_a_guess_earns_no_transparency_and_no_understanding_credit() -> None:
 ])
 def test_a_reason_in_plain_words_is_transparency(lang: str, line: str) -> None:
     assert "transparency" in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+def test_a_bare_greeting_takes_no_topical_step() -> None:
+    """'Licensing, hi.' answering the phone is not 'say who will find out (licensing team)'."""
+    state = play(Engine(load("unknown-answer"), "en"), ["Licensing, hi."])
+    assert state.trainee_turns[0].steps == ()
+
+
+def test_her_own_word_is_no_jargon_to_her() -> None:
+    """The mobile caller said he is about to enter a tunnel; 'a quick question before the tunnel' confuses nobody."""
+    sc = load("mobile-caller")
+    engine = Engine(sc, "de")
+    state = engine.respond(engine.start(), "Guten Tag, IT-Support, Berger.")
+    said = " ".join(x.reply.text for x in state.exchanges if x.reply is not None).lower()
+    line = "Kurze Frage vorm Tunnel: Unter welcher Nummer erreiche ich Sie?"
+    if "tunnel" not in said:  # she mentions the tunnel later in some variants: say it for her
+        state = engine.respond(state, "Wo sind Sie gerade?")
+    after = engine.respond(state, line)
+    turn = after.trainee_turns[-1]
+    heard = " ".join(x.reply.text for x in state.exchanges if x.reply is not None).lower()
+    assert ("jargon" in turn.acts) == ("tunnel" not in heard)
+
+
+@pytest.mark.parametrize("lang,line", [("de", "Weber, guten Tag."), ("en", "Sam here, how can I help?")])
+def test_surname_first_greetings_introduce(lang: str, line: str) -> None:
+    from simulator.scoring.wording import introduces
+
+    assert introduces(line, lang)
+
+
+def test_half_past_at_the_latest_is_a_time() -> None:
+    assert "time_commitment" in Analyser.for_language("en").analyse_rules("by half past one at the latest").acts

@@ -194,6 +194,9 @@ class Engine:
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
+        terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != line.strip()]
+        if terms and all(t in said.lower() for t in terms):  # her own word ("vor dem Tunnel") is no jargon to her
+            acts = tuple(a for a in acts if a != "jargon")
         plan = ReplyPlan(said)
         if ringing:
             plan.add(self.opening(state))
@@ -265,7 +268,9 @@ class Engine:
                 if not self._available(step, tuple(done)):
                     blocked = blocked or (not steps_now and self._recognised(step, analysis, acts, close))
                     continue
-                hit = self._recognised(step, analysis, acts, close)
+                # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts
+                bare = ringing and not (set(acts) - {"greeting", "active_listening"})
+                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, analysis, acts, close)
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(analysis) is not None
                 if not hit:
