@@ -363,3 +363,12 @@ def test_surname_first_greetings_introduce(lang: str, line: str) -> None:
 
 def test_half_past_at_the_latest_is_a_time() -> None:
     assert "time_commitment" in Analyser.for_language("en").analyse_rules("by half past one at the latest").acts
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("de", "Die Frage ist berechtigt, und gerade im Monatsabschluss ist das doppelt bitter."),
+    ("en", "That's a fair thing to ask after ten days."),
+    ("en", "Fair worry."),
+])
+def test_validating_the_question_shows_understanding(lang: str, line: str) -> None:
+    assert "empathy" in Analyser.for_language(lang).analyse_rules(line).acts
