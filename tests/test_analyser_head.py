@@ -255,3 +255,14 @@ def test_embedding_threads_default_and_override(monkeypatch: pytest.MonkeyPatch)
     assert embeddings.threads() == 2
     monkeypatch.setenv(embeddings.THREADS_ENV, "many")  # nonsense falls back to the default
     assert embeddings.threads() == 1
+
+
+def test_a_rule_found_time_is_never_vetoed() -> None:
+    """'… your mail should work again within 30 minutes …': the head may not drop a time the rules found."""
+    from simulator.analysis.head import KEPT_ACTS
+
+    p = [0.0] * len(ACTS)
+    policies = {"time_commitment": Policy("head", 0.5)}
+    assert "time_commitment" in KEPT_ACTS
+    assert combine(["time_commitment"], p, policies) == ["time_commitment"]
+    assert combine([], p, policies) == []

@@ -33,7 +33,7 @@ from typing import Sequence
 
 from simulator.analysis.acts import ACTS
 
-__all__ = ["POLICIES", "QUOTED_ACTS", "Head", "HeadInfo", "Policy", "combine", "head_info", "load_head"]
+__all__ = ["POLICIES", "KEPT_ACTS", "QUOTED_ACTS", "Head", "HeadInfo", "Policy", "combine", "head_info", "load_head"]
 
 DATA = Path(__file__).resolve().parent / "data"
 POLICIES = ("rules", "head", "union", "veto")
@@ -142,6 +142,12 @@ QUOTED_ACTS = ("jargon",)
 'DNS'"), and a false one costs a lay caller's trust ("Netzwerk" is what her own screen says)."""
 
 
+KEPT_ACTS = ("time_commitment",)
+"""Acts whose rule hits the head may not veto: a time commitment is an essential step in several scenarios, and
+missing one ('within 30 minutes', its own span) left an excellent call unsolved; a false one only earns a little
+credit."""
+
+
 def combine(rule_acts: Sequence[str], probabilities: Sequence[float], policies: dict[str, Policy]) -> list[str]:
     """The acts (in :data:`ACTS` order) after applying each act's policy to its rule hit and head probability."""
     found = set(rule_acts)
@@ -150,7 +156,9 @@ def combine(rule_acts: Sequence[str], probabilities: Sequence[float], policies: 
         policy = policies.get(act, Policy("rules"))
         r = act in found
         yes = p >= policy.threshold
-        if act in QUOTED_ACTS and policy.mode in ("head", "union"):
+        if act in KEPT_ACTS and r:
+            keep = True  # a concrete time the rules found stays; the head may still add one
+        elif act in QUOTED_ACTS and policy.mode in ("head", "union"):
             keep = r and (yes or policy.mode == "union")  # never added without a term; 'head' may still veto
         elif policy.mode == "head":
             keep = yes
