@@ -372,3 +372,14 @@ def test_half_past_at_the_latest_is_a_time() -> None:
 ])
 def test_validating_the_question_shows_understanding(lang: str, line: str) -> None:
     assert "empathy" in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+@pytest.mark.parametrize("lang,opener,line", [
+    ("de", "Guten Tag, Servicedesk, Kim Berg.",
+     "Frau Dr. Vogt, das tut mir wirklich leid. Ich schau sofort ins Ticket, Moment bitte."),
+    ("en", "Hello, service desk, Kim Berg.", "Ms Vaughan, I'm so sorry. Let me open the ticket, one moment."),
+])
+def test_announcing_a_look_at_the_ticket_is_not_saying_what_it_shows(lang: str, opener: str, line: str) -> None:
+    """Round 3: she thanked the agent for being open before anything was said, and the step was credited."""
+    state = play(Engine(load("missed-appointment"), lang), [opener, line])
+    assert "explain" not in state.trainee_turns[-1].steps
