@@ -171,3 +171,19 @@ def test_validate_plays_the_conversations_and_explain_shows_why() -> None:
     out = result.output
     assert "admit_unknown" in out and "find_out" in out and "TAKEN" in out
     assert "examples 0." in out and "runner-up" in out and "customer: " in out
+
+
+def test_validate_gives_the_same_verdict_with_the_head_as_default(monkeypatch) -> None:
+    """The shipped scenarios are valid whatever SIMULATOR_EMBEDDINGS says (conversations play rules-only)."""
+    from simulator.analysis import opinion
+    from simulator.dialogue.conversations import check_conversations
+    from simulator.scenario import available, load
+
+    monkeypatch.setenv("SIMULATOR_EMBEDDINGS", "auto")
+    opinion.second_opinion.cache_clear()
+    try:
+        for sid in available():
+            assert check_conversations(load(sid)) == [], sid
+    finally:
+        monkeypatch.undo()
+        opinion.second_opinion.cache_clear()

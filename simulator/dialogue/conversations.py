@@ -5,10 +5,16 @@ expectation that failed (``file:line:col: message``), with the reason the
 engine had – the example closeness of a step that was expected but not
 taken – so an author sees whether to add an example, a phrase, or fix the
 expectation. ``simulator validate`` runs this for every valid scenario.
+
+The conversations are played with the rules alone (no learned second
+opinion): whether a scenario file is valid must not depend on whether the
+machine has the embedding backend installed.
 """
 
 from __future__ import annotations
 
+from simulator.analysis.analyser import Analyser
+from simulator.analysis.language import compiled
 from simulator.dialogue.engine import Engine
 from simulator.dialogue.recognition import open_steps, reasons
 from simulator.errors import Problem, SourceLocation
@@ -45,7 +51,7 @@ def check_conversation(scenario: Scenario, conv: Conversation) -> list[Problem]:
     problems: list[Problem] = []
     if conv.lang not in scenario.languages:
         return problems  # reported by the builder
-    engine = Engine(scenario, conv.lang)
+    engine = Engine(scenario, conv.lang, Analyser(compiled(conv.lang)))  # rules only: the same verdict everywhere
     state = engine.start(seed=conv.seed)
     step_ids = [s.id for s in scenario.steps]
     for n, line in enumerate(conv.lines, 1):
