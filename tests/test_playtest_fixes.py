@@ -383,3 +383,15 @@ def test_announcing_a_look_at_the_ticket_is_not_saying_what_it_shows(lang: str, 
     """Round 3: she thanked the agent for being open before anything was said, and the step was credited."""
     state = play(Engine(load("missed-appointment"), lang), [opener, line])
     assert "explain" not in state.trainee_turns[-1].steps
+
+
+@pytest.mark.parametrize("lang,line,taken", [
+    ("en", "Sorry about that. Can you give me your ticket number?", False),
+    ("de", "Tut mir leid. Können Sie mir die Ticketnummer geben?", False),
+    ("en", "I'm opening your ticket right now so you don't have to repeat anything.", True),
+    ("de", "Ich schaue mir gerade Ihr Ticket an, damit Sie nichts wiederholen müssen.", True),
+])
+def test_asking_her_for_the_ticket_number_is_not_reading_the_ticket(lang: str, line: str, taken: bool) -> None:
+    opener = "Hello, IT support, Kim Berg." if lang == "en" else "Guten Tag, IT-Support, Kim Berg."
+    state = play(Engine(load("diva-complaint"), lang), [opener, line])
+    assert ("ticket" in state.trainee_turns[-1].steps) == taken
