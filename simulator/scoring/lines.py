@@ -48,30 +48,30 @@ def paraphrases(call: ScoredCall, t: Turn) -> bool:
     return echoes(call, t, 2 if "active_listening" in t.acts else 3)
 
 
-_SENTENCE = re.compile(r"[^.!?;:]+[.!?;:]*", re.UNICODE)
+_FULL_STOP = re.compile(r"[.!?]+(?=\s|$)")
+"""Where a summary's sentence ends ("5.2" is no full stop; a colon goes on: "So to sum up: …")."""
+_CLAUSE_STOP = re.compile(r"[.!?;:]+(?=\s|$)")
+"""Where an instruction's sentence ends (a colon or semicolon starts the next thing to do)."""
 
 
-_FULL_STOP = re.compile(r"[.!?]+(?=\s|$)")  # "5.2" is no full stop
+def _sentence_words(t: Turn, act: str, stop: re.Pattern[str]) -> int:
+    """Words of the sentence holding ``act``'s evidence; for evidence covering the whole line (an act the learned
+    head added), the line's longest sentence."""
+    text = t.text
+    span = next((s for a, s in t.evidence if a == act and s and s.strip() != text.strip()), "")
+    start = text.lower().find(span.lower()) if span else -1
+    if start < 0:
+        return max((len(part.split()) for part in stop.split(text)), default=0)
+    begin = max((m.end() for m in stop.finditer(text, 0, start)), default=0)
+    end = stop.search(text, start + len(span))
+    return len(text[begin: end.start() if end else len(text)].split())
 
 
 def summary_words(t: Turn) -> int:
-    """Words of the sentence that holds the summary (a colon does not end it: "So to sum up: …").
-
-    Evidence covering the whole line (an act the learned head added) counts the line's longest sentence.
-    """
-    text = t.text
-    span = next((s for a, s in t.evidence if a == "summary" and s and s.strip() != text.strip()), "")
-    start = text.lower().find(span.lower()) if span else -1
-    if start < 0:
-        return max((len(part.split()) for part in _FULL_STOP.split(text)), default=0)
-    begin = max((m.end() for m in _FULL_STOP.finditer(text, 0, start)), default=0)
-    stop = _FULL_STOP.search(text, start + len(span))
-    return len(text[begin: stop.start() if stop else len(text)].split())
+    """Words of the sentence that holds the summary."""
+    return _sentence_words(t, "summary", _FULL_STOP)
 
 
 def instruction_words(t: Turn) -> int:
     """Words of the sentence that gives the instruction (not of the whole turn around it)."""
-    spans = [text.lower() for act, text in t.evidence if act == "instruction" and text]
-    sentences = [m.group(0) for m in _SENTENCE.finditer(t.text)] or [t.text]
-    hit = [s for s in sentences if any(span in s.lower() for span in spans)]
-    return max(len(s.split()) for s in (hit or sentences))
+    return _sentence_words(t, "instruction", _CLAUSE_STOP)
