@@ -395,3 +395,22 @@ def test_asking_her_for_the_ticket_number_is_not_reading_the_ticket(lang: str, l
     opener = "Hello, IT support, Kim Berg." if lang == "en" else "Guten Tag, IT-Support, Kim Berg."
     state = play(Engine(load("diva-complaint"), lang), [opener, line])
     assert ("ticket" in state.trainee_turns[-1].steps) == taken
+
+
+def test_wanting_to_know_is_not_admitting_not_knowing() -> None:
+    """Played in my own words: 'der Chef … will wissen, ob …' took the honesty step (the phrase 'weiß nicht|weiss'
+    matched 'wissen'), and the customer thanked the agent for an honesty not shown."""
+    line = ("Verstehe, der Chef unterschreibt morgen um zehn und will wissen, ob das BIM-Modul in der Verlängerung "
+            "drin ist. Wofür brauchen Sie das Modul denn genau?")
+    state = play(Engine(load("unknown-answer"), "de"), ["Lizenzservice, guten Morgen, hier spricht Paul Kern.", line])
+    assert "admit" not in state.trainee_turns[-1].steps
+
+
+def test_a_rule_hit_in_a_sentence_the_head_saw_only_partly_stays() -> None:
+    """The question starts at character 112 of a 150-character line; the head embeds 120."""
+    from simulator.analysis.analyser import _sentence_end
+
+    text = "Erst dies. Dann eine lange Frage, die weit hinten endet?"
+    assert _sentence_end(text, 0) == len("Erst dies.")
+    assert _sentence_end(text, 12) == len(text)
+    assert _sentence_end("Version 5.2 ist neu", 0) == len("Version 5.2 ist neu")  # a decimal ends nothing
