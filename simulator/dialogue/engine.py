@@ -352,6 +352,7 @@ class Engine:
 
         # Scripted events.
         fired = list(state.fired_events)
+        solves_now = state.solved_at is None and all(s in done for s in sc.end.solved_when)
         outcome: Outcome | None = None
         signal = 1.0
         for ev in sc.events:
@@ -360,6 +361,9 @@ class Engine:
             # nothing scripted in the same breath as her opening: a turn-1 event waits for the next line
             due = (ev.at_turn is not None and turn_no >= ev.at_turn and not ringing) or (ev.after_step is not None and ev.after_step in steps_now)
             if not due:
+                continue
+            if solves_now and ev.kind != "line_drop":
+                fired.append(ev.id)  # a challenge in the breath that solves it all ("what if they don't call? … wonderful")
                 continue
             if ev.kind == "temptation" and any(isinstance(e, Guess) for e in events):
                 continue  # fell for the bait already: she reacts to the guess, the bait waits
