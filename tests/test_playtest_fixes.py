@@ -404,13 +404,3 @@ def test_wanting_to_know_is_not_admitting_not_knowing() -> None:
             "drin ist. Wofür brauchen Sie das Modul denn genau?")
     state = play(Engine(load("unknown-answer"), "de"), ["Lizenzservice, guten Morgen, hier spricht Paul Kern.", line])
     assert "admit" not in state.trainee_turns[-1].steps
-
-
-def test_a_rule_hit_in_a_sentence_the_head_saw_only_partly_stays() -> None:
-    """The question starts at character 112 of a 150-character line; the head embeds 120."""
-    from simulator.analysis.analyser import _sentence_end
-
-    text = "Erst dies. Dann eine lange Frage, die weit hinten endet?"
-    assert _sentence_end(text, 0) == len("Erst dies.")
-    assert _sentence_end(text, 12) == len(text)
-    assert _sentence_end("Version 5.2 ist neu", 0) == len("Version 5.2 ist neu")  # a decimal ends nothing

@@ -150,11 +150,9 @@ class Analyser:
             return replace(ruled, confidence=rule_confidence(self.lang, ruled.acts))
         opinion = self.opinion.judge(ruled.text, ruled.acts)
         final = opinion.acts
-        # The head judged only the line's first MAX_CHARS characters: a rule hit in a sentence it did not see to
-        # its end stays ("… und melde mich heute bis 14 Uhr", "… Wofür brauchen Sie das Modul denn genau?").
-        seen = len(shorten(ruled.text))
-        unseen = {e.act for e in ruled.evidence if _sentence_end(ruled.text, e.start) > seen} - set(final)
-        if unseen:
+        seen = len(shorten(ruled.text))  # the head judged only the line's first MAX_CHARS characters
+        unseen = {e.act for e in ruled.evidence if e.start >= seen - 2} - set(final)
+        if unseen:  # a rule hit in the tail ("… und melde mich heute bis 14 Uhr") the head never saw stays
             final = tuple(a for a in ACTS if a in final or a in unseen)
         if self.extras.jargon and JARGON in ruled.acts and JARGON not in final:
             final = tuple(a for a in ACTS if a in final or a == JARGON)  # the persona's own jargon list is never overruled
@@ -270,15 +268,6 @@ def _scenario_parts(scenario: "Scenario", lang: str) -> dict[str, tuple[str, ...
 @cache
 def _base(lang: str) -> Analyser:
     return Analyser(compiled(lang), opinion=second_opinion(lang))
-
-
-_FULL_STOP = re.compile(r"[.!?]+(?=\s|$)")
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """Where the sentence holding position *start* of *text* ends (the end of the line if it never does)."""
-    end = _FULL_STOP.search(text, start)
-    return end.end() if end else len(text)
 
 
 @lru_cache(maxsize=_VIEW_CACHE_SIZE)
