@@ -279,6 +279,8 @@ class Engine:
                 reasoned = pb is not None and any(a in acts for a in pb.yields_to)
                 if pb and step.id not in pushed and reasoned and pb.at_once:
                     pb = None  # asked with a reason the first time: no need to resist
+                if pb and pb.unless_steps and all(s in done for s in pb.unless_steps):
+                    pb = None  # what she objected to has been answered by an earlier step
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))

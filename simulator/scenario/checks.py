@@ -33,6 +33,11 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
             error(sc.end.location, f"end.solved_when names unknown step '{ref}'{suggest(ref, step_ids)}")
     if not sc.end.solved_when and sc.end.location.line:
         error(sc.end.location, "end.solved_when needs at least one step")
+    for step in sc.steps:
+        for ref in step.pushback.unless_steps if step.pushback else ():
+            if ref not in step_ids:
+                error(step.pushback.location,
+                      f"step '{step.id}' pushback.unless_steps names unknown step '{ref}'{suggest(ref, step_ids)}")
     for ev in sc.events:
         if ev.after_step and ev.after_step not in step_ids:
             error(ev.location, f"event '{ev.id}' after_step names unknown step '{ev.after_step}'{suggest(ev.after_step, step_ids)}")

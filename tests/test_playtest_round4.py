@@ -1,0 +1,91 @@
+"""What play-test round 4 and the in-context train set showed, and must not come back.
+
+Indirect questions ("I'd like to know whether …"), reassurance by making it
+easy ("a photo is all we need, no printer required"), and a diva who stops
+resisting questions once the agent has shown she read the ticket.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from simulator.analysis import Analyser
+from simulator.dialogue import Engine
+from simulator.dialogue.events import Pushback
+from simulator.errors import SimulatorError
+from simulator.scenario import load, load_file
+
+
+@pytest.mark.parametrize("lang, line, act", [
+    ("en", "I'd also like to know whether it happens at particular times of day.", "closed_question"),
+    ("en", "I wonder if it happens at certain times.", "closed_question"),
+    ("en", "I'd like to know what you see on the screen right now", "open_question"),
+    ("en", "i was wondering when it first started", "open_question"),
+    ("de", "Mich würde noch interessieren, ob das zu bestimmten Uhrzeiten passiert.", "closed_question"),
+    ("de", "Ich frage mich, wann das genau anfing.", "open_question"),
+    ("de", "ich würde gern wissen seit wann das so ist", "open_question"),
+    ("de", "Mich interessiert, was Sie auf dem Bildschirm sehen.", "open_question"),
+])
+def test_indirect_questions_are_questions(lang: str, line: str, act: str) -> None:
+    assert act in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I don't know what's wrong yet."),
+    ("en", "I know what you mean."),
+    ("de", "Ich weiß noch nicht, woran es liegt."),
+])
+def test_not_knowing_is_no_indirect_question(lang: str, line: str) -> None:
+    acts = Analyser.for_language(lang).analyse_rules(line).acts
+    assert "open_question" not in acts and "closed_question" not in acts
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I can make this easy for you: a photo of a signed note is all we need."),
+    ("en", "A photo from your phone, no printer required."),
+    ("en", "You don't need a scanner for this."),
+    ("de", "Ein Foto von einem unterschriebenen Zettel reicht uns völlig."),
+    ("de", "Sie brauchen dafür keinen Drucker."),
+    ("de", "Ein Foto genügt, mehr brauchen wir nicht."),
+])
+def test_making_it_easy_is_reassurance(lang: str, line: str) -> None:
+    assert "reassurance" in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+def test_that_is_enough_said_sharply_is_no_reassurance() -> None:
+    assert "reassurance" not in Analyser.for_language("de").analyse_rules("Das reicht jetzt!").acts
+
+
+def _diva_after(done: tuple[str, ...], line: str, lang: str = "en"):
+    engine = Engine(load("diva-complaint"), lang)
+    state = engine.start(seed=0)
+    state = replace(state, steps_done=done, turn=len(done))
+    return engine.respond(state, line).exchanges[-1].trainee
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I'd also like to know whether it happens at particular times of day."),
+    ("de", "Mich würde noch interessieren, ob das zu bestimmten Uhrzeiten passiert."),
+])
+def test_after_the_ticket_recap_a_focused_question_meets_no_pushback(lang: str, line: str) -> None:
+    turn = _diva_after(("apologise", "ticket", "recap_known"), line, lang)
+    assert "pattern" in turn.steps
+    assert not any(isinstance(e, Pushback) for e in turn.events)
+
+
+def test_without_the_recap_the_diva_still_resists_a_bare_question() -> None:
+    turn = _diva_after(("apologise", "ticket"), "Does it happen at particular times of day?")
+    assert "pattern" not in turn.steps
+    assert any(isinstance(e, Pushback) and e.step == "pattern" for e in turn.events)
+
+
+def test_pushback_unless_steps_must_name_a_step(tmp_path: Path) -> None:
+    text = Path(load("diva-complaint").location.path).read_text(encoding="utf-8")
+    assert "unless_steps: [recap_known]" in text
+    broken = tmp_path / "diva.yaml"
+    broken.write_text(text.replace("unless_steps: [recap_known]", "unless_steps: [recap_knwon]"), encoding="utf-8")
+    with pytest.raises(SimulatorError, match=r"diva\.yaml:\d+:\d+: .*unless_steps names unknown step 'recap_knwon' \(did you mean 'recap_known'\?\)"):
+        load_file(broken)
