@@ -89,3 +89,92 @@ def test_pushback_unless_steps_must_name_a_step(tmp_path: Path) -> None:
     broken.write_text(text.replace("unless_steps: [recap_known]", "unless_steps: [recap_knwon]"), encoding="utf-8")
     with pytest.raises(SimulatorError, match=r"diva\.yaml:\d+:\d+: .*unless_steps names unknown step 'recap_knwon' \(did you mean 'recap_known'\?\)"):
         load_file(broken)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "IT-Hotline, Berger, guten Morgen."),
+    ("de", "Lizenzbetreuung, Hartmann, guten Tag."),
+    ("de", "MailHaus, Brandt."),
+    ("en", "IT support, Sam Lee, how can I help?"),
+])
+def test_the_phone_formula_with_a_surname_is_an_introduction(lang: str, line: str) -> None:
+    from simulator.scoring.wording import introduces
+
+    assert introduces(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Guten Morgen, Frau Hahn."),
+    ("de", "Hallo, Moment bitte."),
+    ("de", "IT-Support, guten Tag, was kann ich tun?"),
+    ("en", "Hello, Mrs Vaughan."),
+    ("en", "Hi, IT hotline, how can I help?"),
+])
+def test_an_address_or_a_team_alone_is_no_introduction(lang: str, line: str) -> None:
+    from simulator.scoring.wording import introduces
+
+    assert not introduces(line, lang)
+
+
+def test_answering_with_firm_and_name_earns_the_full_greeting() -> None:
+    from simulator.dialogue.session import play
+    from simulator.scoring import score_call
+    from simulator.scoring.consistency import problems
+
+    sc = load("checked-plug")
+    state = play(Engine(sc, "de"), ["MailHaus, Brandt.", "Oh je, was ist denn passiert?"])
+    score = score_call(sc, state)
+    courtesy = next(d for d in score.dimensions if d.name == "courtesy")
+    assert any(e.kind == "greeting" and e.turn == 1 for e in courtesy.evidence)
+    assert problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Tja, der Kollege war krank, da kann man nix machen."),
+    ("de", "Das passiert halt mal."),
+    ("de", "das kann nicht sein, liegt bestimmt an ihrer konfig"),
+    ("de", "Ich hab das Ticket nicht bearbeitet, da müssen Sie sich beim Netzwerkteam beschweren."),
+    ("de", "Mehr geht nicht, ich bin nur der First Level."),
+    ("de", "da hätte ihre sekretärin ja auch mal nachfragen können"),
+    ("en", "Ticket says it's with the network team. Nothing I can do about that from here."),
+    ("en", "yeah, different people on every shift, cant help that"),
+    ("en", "Well, technicians get ill, it happens."),
+    ("en", "Your secretary could have called us to check."),
+])
+def test_brushing_off_and_blaming_is_rude(lang: str, line: str) -> None:
+    assert "rude" in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Das passiert halt manchmal, wenn das Netz überlastet ist."),
+    ("de", "Das kann jedem passieren, keine Sorge."),
+    ("en", "Don't worry, it happens to everyone."),
+    ("en", "Nothing I can do about the outage itself, but I can get you a loan laptop today."),
+])
+def test_explaining_or_reassuring_is_not_brushing_off(lang: str, line: str) -> None:
+    assert "rude" not in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+def test_a_version_number_is_no_phone_number() -> None:
+    an = Analyser.for_language("de")
+    assert "callback" not in an.analyse_rules("ich guck parallel in unser profil für die 5.2").acts
+    assert "callback" in an.analyse_rules("ist die 0151 234 567 noch richtig?").acts
+
+
+def test_a_rude_line_takes_no_step_and_the_checklist_says_why() -> None:
+    """'der Kollege war krank, da kann man nix machen' explains what happened – rudely: she answers the tone
+    ('Ich brauche keine Ausreden'), not 'Gut, dass Sie mir das so offen sagen'; the step stays open."""
+    from simulator.dialogue.events import Offended
+    from simulator.dialogue.session import play
+    from simulator.scoring import score_call
+    from simulator.scoring.consistency import problems
+
+    sc = load("missed-appointment")
+    state = play(Engine(sc, "de"), ["IT-Service, Krämer.", "Tja, der Kollege war krank, da kann man nix machen."])
+    turn = state.exchanges[-1].trainee
+    assert "rude" in turn.acts and turn.steps == ()
+    assert any(isinstance(e, Offended) for e in turn.events)
+    score = score_call(sc, state)
+    checklist = next(d for d in score.dimensions if d.name == "checklist")
+    assert any(e.kind == "step_offended" and e.turn == 2 for e in checklist.evidence)
+    assert problems(sc, state, score) == []

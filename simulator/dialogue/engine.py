@@ -14,7 +14,7 @@ from dataclasses import replace
 from simulator.analysis import Analyser, Analysis
 from simulator.dialogue import events as ev_
 from simulator.dialogue.events import (Confused, Event, GaveIn, Guess, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
-                                        Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
+                                        Offended, Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
@@ -262,6 +262,7 @@ class Engine:
             # A caller who knows no tech cannot carry out what she did not understand ("what's a NIC?").
             lost = lost or (confusing and sc.persona.tech_level == "low")
             close = by_examples(self.examples, sc, line, acts, state.steps_done)
+            offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
@@ -274,6 +275,9 @@ class Engine:
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(analysis) is not None
                 if not hit:
+                    continue
+                if offended:
+                    events.append(Offended(step.id))
                     continue
                 pb = step.pushback
                 reasoned = pb is not None and any(a in acts for a in pb.yields_to)

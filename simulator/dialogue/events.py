@@ -136,6 +136,19 @@ class GaveIn(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Offended(Event):
+    """The line would have taken a checklist step, but it was rude: she answered the tone, not the request."""
+
+    kind: ClassVar[str] = "offended"
+    step: str
+    """The step the line asked for."""
+
+    @property
+    def detail(self) -> str:
+        return self.step
+
+
+@dataclass(frozen=True, slots=True)
 class Revealed(Event):
     """A hidden fact came out."""
 
@@ -215,12 +228,12 @@ class CoachHint(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
-    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Guess, Unclear, Repeat, Pushback, Yielded, GaveIn, Revealed,
-                Scripted, Temptation, LineDrop, LineSaved, CoachHint)
+    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Guess, Unclear, Repeat, Pushback, Yielded, GaveIn, Offended,
+                Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
 }
 """Kind -> event class, for reading the edge form back."""
 
-STEP_EVENTS = (Pushback, Yielded, GaveIn)
+STEP_EVENTS = (Pushback, Yielded, GaveIn, Offended)
 """Events about a checklist step (their ``step`` field)."""
 
 

@@ -8,7 +8,7 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import GaveIn, Pushback, Ramble, Yielded, details, has
+from simulator.dialogue.events import GaveIn, Offended, Pushback, Ramble, Yielded, details, has
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
@@ -80,6 +80,8 @@ def checklist(call: _Call, dim: _Dim) -> None:
             dim.add(t.number, t.text, -share, fb.item("step_early", step=title, essential=ess, needs=needs))
         elif (lost := _lost(call, s)) is not None:
             dim.add(lost.number, lost.text, -share, fb.item("step_lost", step=title, essential=ess))
+        elif (rude := next((t for t in call.scored if has(t.events, Offended, s.id)), None)) is not None:
+            dim.add(rude.number, rude.text, -share, fb.item("step_offended", step=title, essential=ess))
         else:
             # nothing to quote for a step never taken: the turn says where the call ended without it
             at = call.scored[-1] if call.scored else None

@@ -74,7 +74,7 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: greeting credit without an introduction")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
-            if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost"):
+            if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended"):
                 for sid in state.steps_done:
                     title = scenario.step(sid).title.get(state.lang) or sid
                     if title in e.note:

@@ -324,7 +324,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     scored = call.scored
     if call.first_real is not None and call.first_real in call.scored_numbers:
         first = scored[0]
-        if "greeting" in first.acts and introduces(first.text, state.lang):
+        # answering with one's name ("MailHaus, Brandt.") is the phone greeting even without a "hello"
+        if introduces(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
         elif "greeting" in first.acts and names_team(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))

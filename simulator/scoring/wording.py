@@ -13,16 +13,17 @@ DATA_FILE = Path(__file__).with_name("data") / "wording.yaml"
 
 
 @lru_cache(maxsize=None)
-def _patterns(kind: str, lang: str) -> re.Pattern[str] | None:
+def _patterns(kind: str, lang: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
     found = (data.get(kind) or {}).get(lang) or (data.get(kind) or {}).get("en") or []
-    return re.compile("|".join(f"(?:{p})" for p in found), re.IGNORECASE) if found else None
+    return re.compile("|".join(f"(?:{p})" for p in found), flags) if found else None
 
 
 def introduces(text: str, lang: str) -> bool:
-    """The line says who the agent is (their name): a greeting that is an introduction."""
-    pattern = _patterns("introduction", lang)
-    return bool(pattern and pattern.search(text or ""))
+    """The line says who the agent is (their name): a greeting that is an introduction – "my name is …",
+    or the phone formula with the name alone between commas ("IT-Hotline, Berger, guten Morgen.")."""
+    pattern, surname = _patterns("introduction", lang), _patterns("surname", lang, 0)
+    return bool(pattern and pattern.search(text or "")) or bool(surname and surname.search(text or ""))
 
 
 def names_team(text: str, lang: str) -> bool:
