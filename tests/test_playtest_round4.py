@@ -178,3 +178,39 @@ def test_a_rude_line_takes_no_step_and_the_checklist_says_why() -> None:
     checklist = next(d for d in score.dimensions if d.name == "checklist")
     assert any(e.kind == "step_offended" and e.turn == 2 for e in checklist.evidence)
     assert problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Ist die Abrechnung heute noch fällig, bis wann brauchen Sie die denn?"),
+    ("de", "Damit es passt: Wann haben Sie in den nächsten Tagen Mandantentermine?"),
+    ("de", "Ich trag Sie wieder ein, das wird dann zeitnah nächste Woche irgendwann."),
+    ("en", "Is the report due today, or can it wait?"),
+    ("en", "Someone will come sometime next week."),
+])
+def test_a_time_asked_about_or_hedged_is_no_commitment(lang: str, line: str) -> None:
+    assert "time_commitment" not in Analyser.for_language(lang).analyse(line).acts
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Ich rufe Sie in zehn Minuten zurück, passt das?"),
+    ("de", "Soll ich Sie morgen um neun anrufen?"),
+    ("de", "Würde Ihnen morgen um 9 Uhr passen?"),
+    ("de", "Ich melde mich zeitnah, spätestens Donnerstag um 10 Uhr."),
+    ("en", "I'll call you back at 3 pm, is that ok?"),
+    ("en", "I'll get back to you as soon as possible, at the latest by 3 pm."),
+])
+def test_a_time_promised_or_offered_stays_a_commitment(lang: str, line: str) -> None:
+    assert "time_commitment" in Analyser.for_language(lang).analyse(line).acts
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Das ist nicht meine Schuld, ich plane die Techniker nicht."),
+    ("de", "Ihr Techniker war krank, was soll ich denn da machen?"),
+    ("en", "He was sick, what am I supposed to do about it?"),
+])
+def test_rhetorical_shrugs_are_rude(lang: str, line: str) -> None:
+    assert "rude" in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+def test_asking_what_to_do_about_an_error_is_no_shrug() -> None:
+    assert "rude" not in Analyser.for_language("en").analyse_rules("What should I do about that error, restart?").acts
