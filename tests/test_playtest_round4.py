@@ -214,3 +214,38 @@ def test_rhetorical_shrugs_are_rude(lang: str, line: str) -> None:
 
 def test_asking_what_to_do_about_an_error_is_no_shrug() -> None:
     assert "rude" not in Analyser.for_language("en").analyse_rules("What should I do about that error, restart?").acts
+
+
+@pytest.mark.parametrize("lang, line, term", [
+    ("de", "Das liegt an der ARP-Tabelle.", "ARP-Tabelle"),
+    ("de", "Läuft Ihr Rechner noch mit dem alten Image oder schon mit 23H2?", "23H2"),
+    ("de", "Platte voll, ich mach das über den Fileserver.", "Fileserver"),
+    ("en", "Is that the 5 seat SKU?", "SKU"),
+    ("en", "Looks like the Autodiscover record is wrong.", "Autodiscover"),
+])
+def test_glossary_terms_are_jargon_with_the_term_as_evidence(lang: str, line: str, term: str) -> None:
+    analysis = Analyser.for_language(lang).analyse_rules(line)
+    assert "jargon" in analysis.acts
+    assert any(e.act == "jargon" and term.lower() in e.text.lower() for e in analysis.evidence)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Steckt das Netzwerkkabel hinten am Computer noch fest?"),
+    ("de", "Das ist der Autodiscover, sozusagen das Telefonbuch für Outlook."),
+    ("en", "Could you check the cable at the back of the computer?"),
+    ("en", "I'll check the logs and call you back by three."),
+])
+def test_everyday_or_explained_words_are_no_jargon(lang: str, line: str) -> None:
+    assert "jargon" not in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+def test_a_lay_caller_takes_what_the_clauses_without_jargon_say() -> None:
+    """'I'd rather not guess, I'll ask the vendor, I need to check the SKU first' – she does not know what a SKU
+    is, but she understood the honest answer: the honesty step is taken, the jargon still noted."""
+    from simulator.dialogue.recognition import understood_part
+
+    sc = load("unknown-answer")
+    engine = Engine(sc, "en")
+    assert understood_part(engine.analyser, "No, I'd rather not guess. I'll ask the vendor, I need to check the SKU first.") \
+        == "No, I'd rather not guess. I'll ask the vendor,"
+    assert understood_part(engine.analyser, "Check the SKU.") == ""

@@ -237,11 +237,30 @@ class Analyser:
             match = self._jargon.search(line)
             if match:
                 found[JARGON] = match
+        term = None if JARGON in found else self._glossary_term(parts, line)
 
-        acts = tuple(name for name in ACTS if name in found)
-        evidence = tuple(_evidence(name, found[name], text, parts, offsets) for name in acts)
+        acts = tuple(name for name in ACTS if name in found or (name == JARGON and term is not None))
+        evidence = tuple(_evidence(name, found[name], text, parts, offsets) if name in found
+                         else Evidence(JARGON, term[0], term[1], text[term[0]:term[1]]) for name in acts)
         is_noise = all(token in data.fillers for token in tokens)
         return Analysis(text, self.lang, tuple(tokens), acts, evidence, is_noise), line
+
+    def _glossary_term(self, parts: list[Item], line: str) -> tuple[int, int] | None:
+        """The text span of the first glossary term in the line (words as typed, before typo correction), unless the
+        line explains its terms the way the jargon act's ``unless`` says ("…, das ist sozusagen …")."""
+        data = self._data
+        if not data.glossary:
+            return None
+        words = [p for p in parts if p.is_word]
+        norms = [p.norm for p in words]
+        for i in range(len(norms)):
+            for n in range(min(data.glossary_span, len(norms) - i), 0, -1):
+                if tuple(norms[i:i + n]) in data.glossary:
+                    act = next((a for a in data.acts if a.name == JARGON), None)
+                    if act is not None and act.unless is not None and act.unless.search(line):
+                        return None
+                    return words[i].start, words[i + n - 1].end
+        return None
 
     def phrases(self, phrases: Sequence[str]) -> PhraseMatcher:
         """A matcher for scenario *phrases* (see ``docs/analyser.md``), cached by tuple.

@@ -88,6 +88,10 @@ class Language:
     """Words typo correction corrects toward (and never corrects)."""
     by_initial: Mapping[str, tuple[str, ...]]
     """:attr:`vocabulary` grouped by first letter, sorted, for fast lookup."""
+    glossary: frozenset[tuple[str, ...]] = frozenset()
+    """IT-insider terms (``data/glossary.yaml``) as tuples of folded words: an unexplained one is jargon."""
+    glossary_span: int = 0
+    """The most words a glossary term has."""
 
     def extended(self, vocabulary: Iterable[str]) -> "Language":
         """A new Language whose typo vocabulary also has *vocabulary*; self is unchanged."""
@@ -197,8 +201,8 @@ def _patterns_of(spec: Mapping[str, Any]) -> list[str]:
     return texts
 
 
-def build(lang: str, data: Mapping[str, Any]) -> Language:
-    """Compile the parsed data file *data* of language *lang*."""
+def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> Language:
+    """Compile the parsed data file *data* of language *lang* (and its jargon *glossary*, phrases of folded words)."""
     fuzzy = data.get("fuzzy", {}) or {}
     openers = [_fold_pattern(str(o)) for o in data.get("clause_openers", []) or []]
     comma_openers = [_fold_pattern(str(o)) for o in data.get("comma_openers", []) or []]
@@ -238,13 +242,17 @@ def build(lang: str, data: Mapping[str, Any]) -> Language:
         rules=tuple(compiler.rule(spec) for spec in rule_specs),
         vocabulary=words,
         by_initial=MappingProxyType({k: tuple(v) for k, v in by_initial.items()}),
+        glossary=(terms := frozenset(tuple(fold(str(g)).split()) for g in glossary if str(g).split())),
+        glossary_span=max((len(t) for t in terms), default=0),
     )
 
 
 def load(lang: str) -> Language:
     """Read and compile the data file of *lang* (every call compiles anew; see :func:`compiled`)."""
-    source = resources.files("simulator.analysis").joinpath("data", f"{lang}.yaml")
-    return build(lang, yaml.safe_load(source.read_text(encoding="utf-8")) or {})
+    folder = resources.files("simulator.analysis").joinpath("data")
+    glossary = yaml.safe_load(folder.joinpath("glossary.yaml").read_text(encoding="utf-8")) or {}
+    return build(lang, yaml.safe_load(folder.joinpath(f"{lang}.yaml").read_text(encoding="utf-8")) or {},
+                 glossary.get(lang) or ())
 
 
 @cache

@@ -18,7 +18,7 @@ from simulator.dialogue.events import (Confused, Event, GaveIn, Guess, Hangup, L
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.recognition import by_examples, example_index
+from simulator.dialogue.recognition import by_examples, example_index, understood_part
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
@@ -259,21 +259,28 @@ class Engine:
             # Once the problem is solved she listens to a long wrap-up (summary, goodbye) all the same.
             lost = (bool(sc.mood.ramble and sc.mood.ramble.reply) and any(isinstance(e, Ramble) for e in events)
                     and state.solved_at is None)
-            # A caller who knows no tech cannot carry out what she did not understand ("what's a NIC?").
-            lost = lost or (confusing and sc.persona.tech_level == "low")
-            close = by_examples(self.examples, sc, line, acts, state.steps_done)
+            # A caller who knows no tech cannot carry out what she did not understand ("what's a NIC?"): she takes
+            # only what the clauses without the term say ("I won't guess, I'll ask the vendor – the SKU …").
+            heard, heard_acts = analysis, acts
+            if confusing and sc.persona.tech_level == "low":
+                rest = understood_part(self.analyser, line)
+                lost = lost or not rest
+                if rest:
+                    heard = self.analyser.analyse(rest)
+                    heard_acts = tuple(a for a in heard.acts if a in acts)
+            close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
                 if not self._available(step, tuple(done)):
-                    blocked = blocked or (not steps_now and self._recognised(step, analysis, acts, close))
+                    blocked = blocked or (not steps_now and self._recognised(step, heard, heard_acts, close))
                     continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts
                 bare = ringing and not (set(acts) - {"greeting", "active_listening"})
-                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, analysis, acts, close)
+                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close)
                 if step.pushback and step.id in pushed and not hit:
-                    hit = self._insist_matchers[step.id].search(analysis) is not None
+                    hit = self._insist_matchers[step.id].search(heard) is not None
                 if not hit:
                     continue
                 if offended:

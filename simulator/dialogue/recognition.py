@@ -7,6 +7,7 @@ example index (built once per process for the same examples) and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,3 +97,18 @@ def reasons(engine, analysis: Analysis, acts: tuple[str, ...], done: tuple[str, 
         insist = (engine._insist_matchers[step.id].search(analysis) or "") if step.pushback else ""
         out.append(StepReason(step.id, act, phrase, insist, close.get(step.id), vetoed(step, acts)))
     return out
+
+
+_CLAUSE = re.compile(r"[^.!?;,:]+[.!?;,:]*")
+
+
+def understood_part(analyser, line: str) -> str:
+    """*line* without its clauses that hold jargon: what a caller who knows no tech still understands of it
+    ("" when every clause has a term)."""
+    clauses = [c for c in _CLAUSE.findall(line) if c.strip(" .!?;,:")]
+    for _ in range(4):
+        terms = [e.text.lower() for e in analyser.analyse_rules("".join(clauses)).evidence if e.act == "jargon"]
+        if not terms:
+            break
+        clauses = [c for c in clauses if not any(t in c.lower() for t in terms)]
+    return "".join(clauses).strip()
