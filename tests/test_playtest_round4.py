@@ -249,3 +249,50 @@ def test_a_lay_caller_takes_what_the_clauses_without_jargon_say() -> None:
     assert understood_part(engine.analyser, "No, I'd rather not guess. I'll ask the vendor, I need to check the SKU first.") \
         == "No, I'd rather not guess. I'll ask the vendor,"
     assert understood_part(engine.analyser, "Check the SKU.") == ""
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Right, so let me just check I've got this: since Monday the PC freezes whenever you save. Is that about it?"),
+    ("en", "Just to go over it: technician on site Thursday between 8 and 10, and I'll call you the day before."),
+    ("en", "So: tomorrow at 8, a different engineer, full setup of PC and printer."),
+    ("de", "ich les ihnen kurz vor was drin steht: beim ersten anruf neustart, beim zweiten weitergeleitet. hab ich das so richtig?"),
+    ("de", "Also: heute der Workaround, das Netzwerkteam repariert das Profil, und ich rufe Sie um zwei an."),
+    ("de", "Kurz, was passiert war: Das Kabel war ein Stück rausgerutscht."),
+])
+def test_recaps_with_a_marker_are_summaries(lang: str, line: str) -> None:
+    assert "summary" in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+@pytest.mark.parametrize("lang, line", [("en", "Okay, so."), ("de", "Kurz."), ("en", "So: what exactly happened?"),
+                                        ("de", "Also: Was genau passiert?")])
+def test_a_bare_so_or_a_question_after_it_is_no_summary(lang: str, line: str) -> None:
+    assert "summary" not in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+def test_the_head_never_vetoes_a_summary_the_rules_found() -> None:
+    from simulator.analysis.head import KEPT_ACTS, Policy, combine
+    from simulator.analysis.acts import ACTS
+
+    assert "summary" in KEPT_ACTS
+    policies = {a: Policy("head", 0.5) for a in ACTS}
+    assert "summary" in combine(("summary",), [0.0] * len(ACTS), policies)
+
+
+def test_a_recap_step_taken_by_its_examples_is_credited_as_a_summary_too() -> None:
+    """'ok gut, dann läuft er ja wieder' took the recap step by closeness to its examples; the summarising
+    dimension said 'never summarised at the end' beside it. The turn now shows the summary, with the line as
+    evidence, so both agree."""
+    from simulator.scoring import score_call
+
+    sc = load("checked-plug")
+    engine = Engine(sc, "de")
+    state = replace(engine.start(seed=0), steps_done=("describe", "check_plug", "power_on"), turn=3)
+    assert "summary" not in Analyser.for_language("de").analyse_rules("ok gut, dann läuft er ja wieder.").acts
+    state = engine.respond(state, "ok gut, dann läuft er ja wieder.")
+    turn = state.exchanges[-1].trainee
+    assert "recap" in turn.steps and "summary" in turn.acts
+    assert ("summary", "ok gut, dann läuft er ja wieder.") in turn.evidence
+    state = engine.respond(state, "Schönen Tag noch, tschüss!")
+    score = score_call(sc, state)
+    summarising = next(d for d in score.dimensions if d.name == "summarising")
+    assert any(e.turn == turn.number and e.effect > 0 and e.kind.startswith("summary") for e in summarising.evidence)

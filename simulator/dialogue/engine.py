@@ -424,6 +424,13 @@ class Engine:
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
         evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
+        # a summary step taken by its examples ("…, jetzt läuft er wieder" for the recap) is a summary: the debrief
+        # then credits it where the checklist does, instead of "never summarised" beside it
+        shown = ["summary" for s in steps_now if "summary" in sc.step(s).acts and "summary" not in acts
+                 and s in close and self._step_matchers[s].search(heard) is None]
+        if shown:
+            acts = tuple(dict.fromkeys((*acts, *shown)))
+            evidence += tuple((a, line) for a in dict.fromkeys(shown))
         trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)
         if ringing:  # she had not heard the agent's manner yet when she began: no reaction before the opening
