@@ -296,3 +296,20 @@ def test_a_recap_step_taken_by_its_examples_is_credited_as_a_summary_too() -> No
     score = score_call(sc, state)
     summarising = next(d for d in score.dimensions if d.name == "summarising")
     assert any(e.turn == turn.number and e.effect > 0 and e.kind.startswith("summary") for e in summarising.evidence)
+
+
+def test_the_missing_summary_before_the_solution_names_the_step_that_was_the_solution() -> None:
+    """An honest 'I don't know yet' proposes nothing by itself: the debit says which solving step it was."""
+    from simulator.dialogue.session import play
+    from simulator.scoring import score_call
+    from simulator.scoring.consistency import problems
+
+    sc = load("unknown-answer")
+    state = play(Engine(sc, "en"), ["Licensing support, this is Ben, how can I help?",
+                                    "Honestly, I don't know that yet and I won't guess: I'll ask our licensing team "
+                                    "and call you back by 3 pm."])
+    score = score_call(sc, state)
+    item = next(e for d in score.dimensions for e in d.evidence if e.kind.startswith("no_summary_before"))
+    admit = next(s for s in sc.steps if s.id in state.exchanges[-1].trainee.steps and s.id in sc.end.solved_when)
+    assert item.kind == "no_summary_before_step" and admit.title.get("en") in item.note
+    assert problems(sc, state, score) == []

@@ -20,8 +20,9 @@ from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
 
 OPPOSITES = (
-    ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"),
-    ("summary_before_brief", "no_summary_before"), ("summary_end_brief", "no_summary_end"), ("step_done", "step_missed"),
+    ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("summary_before", "no_summary_before_step"),
+    ("summary_before_brief", "no_summary_before"), ("summary_before_brief", "no_summary_before_step"),
+    ("summary_end_brief", "no_summary_end"), ("step_done", "step_missed"),
     ("step_yielded", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
     ("listening", "no_listening"), ("transparency", "no_transparency"), ("cue_answered", "cue_missed"),
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),

@@ -209,17 +209,25 @@ def _questioning(call: _Call, dim: _Dim) -> None:
 
 def _solution_turn(call: _Call) -> int | None:
     """The trainee turn that first proposes a solution: a solving step (or push-back on one), else an instruction."""
+    return _solution(call)[0]
+
+
+def _solution(call: _Call) -> tuple[int | None, str]:
+    """:func:`_solution_turn` and what made it the solution: the solving step's title, or '' for an instruction."""
     solving = set(call.sc.end.solved_when)
     # Solving steps at the head of the checklist (taking the caller's details) are preconditions, not a proposal.
     for step in call.sc.steps:
         if step.id not in solving or len(solving) == 1:
             break
         solving.discard(step.id)
+    lang = call.state.lang
     for t in call.real:
-        if solving & set(t.steps) or solving & set(details(t.events, Pushback)):
-            return t.number
+        hit = solving & (set(t.steps) | set(details(t.events, Pushback)))
+        if hit:
+            step = next(s for s in call.sc.steps if s.id in hit)
+            return t.number, step.title.get(lang) or step.id
     # Only when no solving step is ever attempted does the first instruction count as the proposal.
-    return next((t.number for t in call.real if "instruction" in t.acts), None)
+    return next((t.number for t in call.real if "instruction" in t.acts), None), ""
 
 
 def _summary_credit(call: _Call, dim: _Dim, t: Turn, kind: str) -> None:
@@ -236,7 +244,7 @@ def _summarising(call: _Call, dim: _Dim) -> None:
         dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_before"))
         dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_end"))
         return
-    solution = _solution_turn(call)
+    solution, solving_step = _solution(call)
     limit = solution if solution is not None else scored[-1].number
     before = next((t for t in scored if t.number <= limit and "summary" in t.acts), None)
     used = None
@@ -247,7 +255,9 @@ def _summarising(call: _Call, dim: _Dim) -> None:
         dim.add(scored[-1].number, "", -SUMMARY_POINTS, fb.item("no_summary"))
     else:
         at = next((t for t in scored if t.number >= limit), scored[-1])
-        dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item("no_summary_before"))
+        # name the step that made this the solution: an honest "I don't know yet" proposes nothing by itself
+        dim.add(at.number, at.text, -SUMMARY_POINTS,
+                fb.item("no_summary_before_step", step=solving_step) if solving_step else fb.item("no_summary_before"))
         para = next((t for t in scored if t.number < at.number and paraphrases(call, t)), None)
         if para is not None:  # an echo of her words is a start: partial credit, on its own line
             dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS, fb.item("paraphrase_before"))
