@@ -313,3 +313,21 @@ def test_the_missing_summary_before_the_solution_names_the_step_that_was_the_sol
     admit = next(s for s in sc.steps if s.id in state.exchanges[-1].trainee.steps and s.id in sc.end.solved_when)
     assert item.kind == "no_summary_before_step" and admit.title.get("en") in item.note
     assert problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize("lang, line, reassures", [
+    ("en", "a photo is enough, just text the picture to me", True),
+    ("en", "That's enough!", False),
+    ("de", "Ein Foto mit Unterschrift reicht uns als Freigabe, wirklich.", True),
+    ("de", "Ein Foto genügt völlig.", True),
+])
+def test_saying_a_photo_is_enough_reassures(lang: str, line: str, reassures: bool) -> None:
+    assert ("reassurance" in Analyser.for_language(lang).analyse_rules(line).acts) is reassures
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "kurz: schreiben sie auf nen zettel, unterschreiben, foto machen und vom handy schicken"),
+    ("en", "So: check the cable at the back, then press the switch."),
+])
+def test_an_instruction_after_so_is_no_summary(lang: str, line: str) -> None:
+    assert "summary" not in Analyser.for_language(lang).analyse_rules(line).acts
