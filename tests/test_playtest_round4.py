@@ -331,3 +331,28 @@ def test_saying_a_photo_is_enough_reassures(lang: str, line: str, reassures: boo
 ])
 def test_an_instruction_after_so_is_no_summary(lang: str, line: str) -> None:
     assert "summary" not in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+def test_after_the_fix_a_long_recap_gets_no_too_long_complaint_and_the_call_ends_with_her_goodbye() -> None:
+    """jargon-averse, solved: a 50-word recap with 'anything else?' got 'Um … that was quite a lot. What exactly
+    should I do now?' as her last words. Once solved she listens; the call ends with her goodbye."""
+    from simulator.dialogue.events import Ramble
+    from simulator.dialogue.session import play
+
+    sc = load("jargon-averse")
+    lines = ["Good morning, practice support, this is Sam. What's happened?",
+             "Oh dear, that sounds stressful with patients waiting. Don't worry, you haven't done anything wrong. "
+             "Could you look at the back of the computer for the cable with the little plug?",
+             "Please push that plug back in until it clicks.",
+             "No bother at all! So, quick recap: the cable that connects your computer to the practice's system had "
+             "come loose at the back, probably got nudged, you've clicked it back in and the calendar's working "
+             "again, so nothing was broken and nothing was lost. If the little cross ever comes back, just ring us. "
+             "Is there anything else I can help you with?"]
+    state = play(Engine(sc, "en"), lines)
+    if state.solved_at is None or state.solved_at >= 4:
+        pytest.skip("the fix was not reached with these lines")
+    last = state.exchanges[-1]
+    assert any(isinstance(e, Ramble) for e in last.trainee.events)  # still measured as long
+    ramble = sc.mood.ramble.reply.get("en")
+    assert ramble not in last.reply.text
+    assert state.ended and any(w in last.reply.text for w in ("Bye", "bye", "Goodbye"))

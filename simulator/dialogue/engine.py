@@ -248,7 +248,7 @@ class Engine:
                 events.append(Confused())
             if sc.mood.max_words and analysis.word_count > sc.mood.max_words:
                 events.append(Ramble())
-                if sc.mood.ramble:
+                if sc.mood.ramble and state.solved_at is None:  # once solved she listens to a long wrap-up
                     apply(sc.mood.ramble, 0)
                     if sc.mood.ramble.reply:
                         plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said))
@@ -414,6 +414,10 @@ class Engine:
                 outcome = Outcome(resolved=True, reason="solved", final_mood=mood)
                 if "closing" in acts and "goodbye" in sc.fillers and not steps_now:
                     plan.replace_all(self._filler("goodbye", state, said))
+                elif "closing" in acts and steps_now:  # she answers the recap, then says goodbye: the call ends
+                    bye = self._filler("goodbye", state, said, optional=True) if "goodbye" in sc.fillers else ""
+                    plan.add(bye or choose(customer_lines(lang, "filler_goodbye"), f"{state.seed}:{turn_no}:goodbye",
+                                           said, optional=True))
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
                 events.append(Hangup())
                 plan.replace_all(self._say(sc.end.hangup, state, "hangup", said))
