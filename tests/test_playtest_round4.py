@@ -356,3 +356,22 @@ def test_after_the_fix_a_long_recap_gets_no_too_long_complaint_and_the_call_ends
     ramble = sc.mood.ramble.reply.get("en")
     assert ramble not in last.reply.text
     assert state.ended and any(w in last.reply.text for w in ("Bye", "bye", "Goodbye"))
+
+
+@pytest.mark.parametrize("lang, line, callback", [
+    ("de", "Dass Sie zum dritten Mal anrufen müssen und der versprochene Rückruf letzte Woche nicht kam, tut mir leid.", False),
+    ("de", "Der versprochene Rückruf kam nicht, deshalb rufe ich Sie heute um drei selbst an.", True),
+    ("en", "I'm so sorry the callback you were promised never came.", False),
+    ("en", "The promised callback never came, so I'll call you myself at three.", True),
+])
+def test_apologising_for_a_missed_callback_arranges_none(lang: str, line: str, callback: bool) -> None:
+    assert ("callback" in Analyser.for_language(lang).analyse_rules(line).acts) is callback
+
+
+def test_the_head_adds_an_honest_i_dont_know_only_to_a_line_with_a_negation_or_doubt() -> None:
+    from simulator.analysis.language import compiled
+
+    cue = compiled("de").head_cues["admit_unknown"]
+    assert not cue.search(" . ich sag ihnen ehrlich was im system steht . ")
+    assert cue.search(" . das weiss ich gerade gar nicht auswendig . ")
+    assert compiled("en").head_cues["admit_unknown"].search(" . i haven't seen this one before . ")

@@ -162,6 +162,9 @@ class Analyser:
             # the data's exclusions of a time commitment ("zeitnah … irgendwann", a deadline asked about) hold for
             # the head too; for other acts they did not pay on held-out lines (the annotators keep both readings)
             final = tuple(a for a in final if a != TIME)
+        cues = self._data.head_cues
+        if any(a in cues and a not in ruled.acts and not cues[a].search(line) for a in final):
+            final = tuple(a for a in final if a in ruled.acts or a not in cues or cues[a].search(line))
         if self.extras.jargon and JARGON in ruled.acts and JARGON not in final:
             final = tuple(a for a in ACTS if a in final or a == JARGON)  # the persona's own jargon list is never overruled
         precision = dict(rule_confidence(self.lang, ruled.acts))

@@ -10,7 +10,7 @@ built: a scenario's extra words and lexicon entries give a *new* Language
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -92,6 +92,9 @@ class Language:
     """IT-insider terms (``data/glossary.yaml``) as tuples of folded words: an unexplained one is jargon."""
     glossary_span: int = 0
     """The most words a glossary term has."""
+    head_cues: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Per act: words a line needs before the learned head may add that act on its own (``head_cues``: an honest
+    "I don't know" has a negation, a callback a call or a number); rule hits are never checked."""
 
     def extended(self, vocabulary: Iterable[str]) -> "Language":
         """A new Language whose typo vocabulary also has *vocabulary*; self is unchanged."""
@@ -244,6 +247,8 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
         by_initial=MappingProxyType({k: tuple(v) for k, v in by_initial.items()}),
         glossary=(terms := frozenset(tuple(fold(str(g)).split()) for g in glossary if str(g).split())),
         glossary_span=max((len(t) for t in terms), default=0),
+        head_cues=MappingProxyType({str(act): re.compile(_fold_pattern(str(cue))) for act, cue
+                                    in (data.get("head_cues", {}) or {}).items() if act in ACTS}),
     )
 
 
