@@ -375,3 +375,13 @@ def test_the_head_adds_an_honest_i_dont_know_only_to_a_line_with_a_negation_or_d
     assert not cue.search(" . ich sag ihnen ehrlich was im system steht . ")
     assert cue.search(" . das weiss ich gerade gar nicht auswendig . ")
     assert compiled("en").head_cues["admit_unknown"].search(" . i haven't seen this one before . ")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Falls das Kreuz nochmal auftaucht, rufen Sie an. Dann wünsch ich Ihnen einen ruhigen Vormittag, tschüss!"),
+    ("en", "Have a lovely afternoon, bye!"),
+])
+def test_good_wishes_make_a_proper_goodbye(lang: str, line: str) -> None:
+    from simulator.scoring.wording import closes_properly
+
+    assert closes_properly(line, lang)
