@@ -385,3 +385,27 @@ def test_good_wishes_make_a_proper_goodbye(lang: str, line: str) -> None:
     from simulator.scoring.wording import closes_properly
 
     assert closes_properly(line, lang)
+
+
+def test_asking_the_caller_to_call_back_from_a_computer_is_no_callback_number() -> None:
+    """'Honestly this would be easier if you called back from a computer' took 'Take a callback number' (the
+    phrase 'call back') while courtesy said 'never asked for a callback number'."""
+    from simulator.dialogue.session import play
+
+    state = play(Engine(load("mobile-caller"), "en"), [
+        "MailHaus support.", "You're breaking up. Whats the problem?",
+        "Your password. Is it right? Honestly this would be easier if you called back from a computer."])
+    assert "callback" not in state.exchanges[-1].trainee.steps
+
+
+def test_a_callback_step_taken_by_its_phrases_shows_the_callback_act() -> None:
+    from simulator.dialogue.session import play
+    from simulator.scoring import score_call
+    from simulator.scoring.consistency import problems
+
+    sc = load("mobile-caller")
+    state = play(Engine(sc, "en"), ["MailHaus support, Sam speaking.",
+                                    "Quick one first in case the line drops: what's your mobile number?"])
+    turn = state.exchanges[-1].trainee
+    assert "callback" in turn.steps and "callback" in turn.acts
+    assert problems(sc, state, score_call(sc, state)) == []

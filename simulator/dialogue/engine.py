@@ -35,6 +35,9 @@ GUESS_MOOD = 5
 STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
 KIND_ACTS = ("empathy", "reassurance")
+SHOWN_ACTS = ("summary", "callback")
+"""Acts a step taken by its phrases or examples shows on the turn (a summary step by a summary's phrase – the
+rambler's "der Reihe nach" – is structuring, not a summary, so a summary is shown only when examples took it)."""
 """A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
 UNSURE_RUDE = 0.9
 """Below this confidence a rude reading the learned head added (no rule named the words) is uncertain: she asks
@@ -428,10 +431,10 @@ class Engine:
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
         evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
-        # a summary step taken by its examples ("…, jetzt läuft er wieder" for the recap) is a summary: the debrief
-        # then credits it where the checklist does, instead of "never summarised" beside it
-        shown = ["summary" for s in steps_now if "summary" in sc.step(s).acts and "summary" not in acts
-                 and s in close and self._step_matchers[s].search(heard) is None]
+        # a summary or callback step taken by its phrases or examples ("…, jetzt läuft er wieder" for the recap) shows
+        # that act: the debrief then credits it where the checklist does, not "never summarised" beside it
+        shown = [a for s in steps_now for a in sc.step(s).acts if a in SHOWN_ACTS and a not in acts
+                 and not (a == "summary" and self._step_matchers[s].search(heard) is not None)]
         if shown:
             acts = tuple(dict.fromkeys((*acts, *shown)))
             evidence += tuple((a, line) for a in dict.fromkeys(shown))

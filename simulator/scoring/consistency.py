@@ -105,8 +105,11 @@ def _across(scenario, state, score) -> list[str]:
             if e.effect > 0 and e.kind in CREDITED_BY_ACT:
                 credited.setdefault(CREDITED_BY_ACT[e.kind], e.turn)
     out = []
+    taken = {s for t in state.trainee_turns for s in t.steps}
     for d in score.dimensions:
         for e in d.evidence:
+            if e.kind == "no_callback" and any("callback" in s.acts for s in scenario.steps if s.id in taken):
+                out.append(f"{d.name}: 'never asked for a callback number' while a callback step was taken")
             if e.kind != "step_missed":
                 continue
             for step in scenario.steps:
