@@ -24,7 +24,7 @@ from simulator.analysis import embeddings, opinion
 from simulator.analysis.analyser import Analyser, Extras
 from simulator.analysis.corpus import bank
 from simulator.analysis.evaluate import scores
-from simulator.analysis.head import DATA, Head, Policy, combine, head_info
+from simulator.analysis.head import KEPT_ACTS, DATA, Head, Policy, combine, head_info
 from simulator.analysis.language import compiled
 from simulator.errors import UsageError
 
@@ -143,13 +143,20 @@ def test_unknown_backend_name(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_combine_policies() -> None:
     p = [0.0] * len(ACTS)
-    rude, empathy = ACTS.index("rude"), ACTS.index("empathy")
+    closing, empathy = ACTS.index("closing"), ACTS.index("empathy")
     p[empathy] = 0.9
-    policies = {"rude": Policy("veto", 0.5), "empathy": Policy("union", 0.6)}
-    assert combine(["rude"], p, policies) == ["empathy"]  # rude vetoed (p 0.0), empathy added by the head
-    p[rude] = 0.7
-    assert combine(["rude"], p, policies) == ["empathy", "rude"]
-    assert combine(["rude"], p, {}) == ["rude"]  # no policy: the rules decide
+    policies = {"closing": Policy("veto", 0.5), "empathy": Policy("union", 0.6)}
+    assert combine(["closing"], p, policies) == ["empathy"]  # closing vetoed (p 0.0), empathy added by the head
+    p[closing] = 0.7
+    assert combine(["closing"], p, policies) == ["empathy", "closing"]
+    assert combine(["closing"], p, {}) == ["closing"]  # no policy: the rules decide
+
+
+def test_kept_acts_survive_a_veto() -> None:
+    """A rule's time commitment, summary or rudeness is never vetoed by the head (rule precision 0.92-0.98)."""
+    p = [0.0] * len(ACTS)
+    for act in KEPT_ACTS:
+        assert combine([act], p, {act: Policy("veto", 0.5)}) == [act]
 
 
 class _FakeModel:

@@ -409,3 +409,35 @@ def test_a_callback_step_taken_by_its_phrases_shows_the_callback_act() -> None:
     turn = state.exchanges[-1].trainee
     assert "callback" in turn.steps and "callback" in turn.acts
     assert problems(sc, state, score_call(sc, state)) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Have you actually rebooted? Most of these tickets are user error to be honest."),
+    ("en", "well i wasnt here last week was i"),
+    ("en", "it's their problem now, not mine"),
+    ("en", "Right, I haven't got time for this. Get the doctor to call us when someone there knows how a computer works."),
+    ("en", "somebody must've touched something"),
+    ("en", "oh for gods sake, is it plugged in or not"),
+    ("de", "Jaja, kommen Sie mal zum Punkt, ich hab noch andere Anrufer in der Leitung."),
+    ("de", "ja dann müssen sie halt ins kundenportal, steht alles in der doku"),
+])
+def test_round5_brush_offs_are_rude(lang: str, line: str) -> None:
+    assert "rude" in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Do you know how the printer works when it is in sleep mode?"),
+    ("en", "What did you change just before they disappeared?"),
+])
+def test_diagnostic_questions_are_not_blame(lang: str, line: str) -> None:
+    assert "rude" not in Analyser.for_language(lang).analyse_rules(line).acts
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "so just so you know what happened: the cable had slipped out at the back, and you plugged it back in."),
+    ("en", "What happened was that the strip got switched off."),
+    ("de", "Damit Sie wissen, was passiert ist: das Kabel war locker."),
+])
+def test_telling_what_happened_is_a_summary_not_a_question(lang: str, line: str) -> None:
+    acts = Analyser.for_language(lang).analyse_rules(line).acts
+    assert "summary" in acts and "open_question" not in acts

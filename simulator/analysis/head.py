@@ -142,7 +142,7 @@ QUOTED_ACTS = ("jargon",)
 'DNS'"), and a false one costs a lay caller's trust ("Netzwerk" is what her own screen says)."""
 
 
-KEPT_ACTS = ("time_commitment", "summary")
+KEPT_ACTS = ("time_commitment", "summary", "rude")
 """Acts whose rule hits the head may not veto: a time commitment is an essential step in several scenarios, and
 missing one ('within 30 minutes', its own span) left an excellent call unsolved; a false one only earns a little
 credit."""
