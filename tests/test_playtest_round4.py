@@ -441,3 +441,22 @@ def test_diagnostic_questions_are_not_blame(lang: str, line: str) -> None:
 def test_telling_what_happened_is_a_summary_not_a_question(lang: str, line: str) -> None:
     acts = Analyser.for_language(lang).analyse_rules(line).acts
     assert "summary" in acts and "open_question" not in acts
+
+
+def test_a_step_asked_for_too_early_gets_her_in_character_reason_and_no_bait_beside_it() -> None:
+    """Round 5 (missed-appointment, no apology yet): 'Ich kann Ihnen Freitag 13 bis 15 Uhr anbieten' got
+    'bitte nicht wieder zeitnah – ich brauche einen Tag und eine Uhrzeit'. She now says what is missing."""
+    from simulator.dialogue.session import play
+
+    sc = load("missed-appointment")
+    step = next(s for s in sc.steps if s.id == "new_time")
+    assert step.early.all("de")
+    state = play(Engine(sc, "de"), ["Hotline, guten Tag, Sie sprechen mit Herrn Pohl.",
+                                    "Einen Moment. Ja, der Kollege war leider krank.",
+                                    "Haben Sie eine Ticketnummer?",
+                                    "Ich kann Ihnen Freitag 13 bis 15 Uhr anbieten. Passt das?"])
+    reply = state.exchanges[-1].reply.text
+    assert "new_time" not in state.steps_done
+    assert any(variant in reply for variant in step.early.all("de"))
+    bait = next(e for e in sc.events if e.id == "vague_bait").line.get("de")
+    assert bait not in reply

@@ -196,6 +196,7 @@ class Engine:
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
+        steered = False  # she said what a step asked for too early is missing: no scripted line in the same breath
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != line.strip()]
         if terms and all(t in said.lower() for t in terms):  # her own word ("vor dem Tunnel") is no jargon to her
@@ -258,6 +259,7 @@ class Engine:
 
             # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
             blocked = False  # a step asked for before what it needs (its 'requires') was done
+            early: Step | None = None  # the first such step: she may say what is missing (its 'early' line)
             # "Too long, I only caught half": a persona who complains about length takes no step from that line.
             # Once the problem is solved she listens to a long wrap-up (summary, goodbye) all the same.
             lost = (bool(sc.mood.ramble and sc.mood.ramble.reply) and any(isinstance(e, Ramble) for e in events)
@@ -277,7 +279,9 @@ class Engine:
                 if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
                 if not self._available(step, tuple(done)):
-                    blocked = blocked or (not steps_now and self._recognised(step, heard, heard_acts, close))
+                    if not steps_now and self._recognised(step, heard, heard_acts, close):
+                        blocked = True
+                        early = early or step
                     continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts
                 bare = ringing and not (set(acts) - {"greeting", "active_listening"})
@@ -352,7 +356,12 @@ class Engine:
                 else:
                     kind = "neutral"
                 waiting = kind in ("neutral", "annoyed")  # she has nothing to answer: the trainee is stuck
-                if waiting and not progress and (blocked or self._stuck(state) + 1 >= STUCK_TURNS):
+                first = (self._say(early.early, state, f"early:{early.id}", said, optional=True)
+                         if waiting and early is not None and early.early.get(lang) else "")
+                if first:  # asked for too early: she says, in character, what she is missing
+                    plan.add(first)
+                    steered = True
+                elif waiting and not progress and (blocked or self._stuck(state) + 1 >= STUCK_TURNS):
                     plan.add(self._nudge(state, said, asked="open_question" in acts))
                 else:
                     filler = ""
@@ -383,6 +392,8 @@ class Engine:
                 continue
             if ev.kind == "temptation" and any(isinstance(e, Guess) for e in events):
                 continue  # fell for the bait already: she reacts to the guess, the bait waits
+            if steered and ev.kind != "line_drop":
+                continue  # she just said what is missing: the scripted line waits for the next turn
             fired.append(ev.id)
             if ev.kind != "line_drop" and ev.unless_steps and all(s in done for s in ev.unless_steps):
                 continue  # the bait is moot once its steps are done ("just say yes" after an honest "I don't know")

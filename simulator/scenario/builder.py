@@ -191,7 +191,8 @@ class ScenarioBuilder(FieldReader):
         )
 
     def steps(self, node: Located | None) -> tuple[Step, ...]:
-        keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples")
+        keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples",
+                "early")
         out = []
         for child in self.items(node, "steps"):
             m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
@@ -215,6 +216,7 @@ class ScenarioBuilder(FieldReader):
                 pushback=self.pushback(m.get("pushback"), f"{what} pushback"),
                 location=child.location,
                 examples=examples,
+                early=self.text(m.get("early"), f"{what} early"),
             ))
         return tuple(out)
 

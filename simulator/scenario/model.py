@@ -227,6 +227,9 @@ class Step:
     """Where the step stands in the file."""
     examples: Phrases = EMPTY_PHRASES
     """Example trainee lines per language that take the step (besides its phrases): a line close enough to them counts."""
+    early: Text = EMPTY_TEXT
+    """What the customer says when the step is asked for before its ``requires`` are done ("Bevor wir über Termine
+    reden – eine Entschuldigung hätte ich schon erwartet."): she heard it and says, in character, what is missing."""
 
 
 @dataclass(frozen=True, slots=True)
