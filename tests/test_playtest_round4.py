@@ -460,3 +460,10 @@ def test_a_step_asked_for_too_early_gets_her_in_character_reason_and_no_bait_bes
     assert any(variant in reply for variant in step.early.all("de"))
     bait = next(e for e in sc.events if e.id == "vague_bait").line.get("de")
     assert bait not in reply
+
+
+def test_a_sentence_starting_with_because_gives_a_reason() -> None:
+    acts = Analyser.for_language("en").analyse_rules(
+        "Because the strip has its own switch, it could be off even if the plug is in.").acts
+    assert "transparency" in acts
+    assert "transparency" not in Analyser.for_language("en").analyse_rules("Because of the update?").acts
