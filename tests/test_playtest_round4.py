@@ -467,3 +467,14 @@ def test_a_sentence_starting_with_because_gives_a_reason() -> None:
         "Because the strip has its own switch, it could be off even if the plug is in.").acts
     assert "transparency" in acts
     assert "transparency" not in Analyser.for_language("en").analyse_rules("Because of the update?").acts
+
+
+def test_an_ok_leading_into_a_question_gets_no_cheer_before_the_answer() -> None:
+    """Round 5 (voicebox-rambler, en): 'Ok. Is it slow all the time?' got 'That's what I'm saying! Hm, I'm not sure
+    about that.' – a reaction to the 'ok' stitched to the answer."""
+    from simulator.dialogue.session import play
+
+    sc = load("voicebox-rambler")
+    cheers = sc.reactions["active_listening"].reply.all("en")
+    state = play(Engine(sc, "en"), ["Helpdesk, Sam here.", "Ok. Is it slow all the time?"])
+    assert not any(c in state.exchanges[-1].reply.text for c in cheers)

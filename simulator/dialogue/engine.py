@@ -233,7 +233,10 @@ class Engine:
                 if repeats and reaction.repeat_decay < 1:
                     events.append(Repeat(act))
                 fresh = apply(reaction, repeats)
-                if reaction.reply and fresh:
+                # "Ok. Is it slow all the time?": the "ok" only leads into the question – she answers that, she does
+                # not cheer the back-channel ("That's what I'm saying! Hm, I'm not sure about that.")
+                lead_in = act == "active_listening" and any(a in acts for a in ("open_question", "closed_question"))
+                if reaction.reply and fresh and not lead_in:
                     plan.react(self._say(reaction.reply, state, f"reaction:{act}", said, optional=True),
                                reaction.mood * reaction.repeat_decay ** repeats)
             # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
