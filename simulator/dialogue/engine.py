@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
+from simulator.analysis.acts import ACTS
 from simulator.dialogue import events as ev_
 from simulator.dialogue.events import (Confused, Event, GaveIn, Guess, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
                                         Offended, Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
@@ -35,10 +36,10 @@ GUESS_MOOD = 5
 STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
 KIND_ACTS = ("empathy", "reassurance")
+"""A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
 SHOWN_ACTS = ("summary", "callback")
 """Acts a step taken by its phrases or examples shows on the turn (a summary step by a summary's phrase – the
 rambler's "der Reihe nach" – is structuring, not a summary, so a summary is shown only when examples took it)."""
-"""A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
 UNSURE_RUDE = 0.9
 """Below this confidence a rude reading the learned head added (no rule named the words) is uncertain: she asks
 "Wie meinen Sie das?" and nothing is charged. On the bank's held-out split head readings of 0.9 and above were
@@ -197,6 +198,7 @@ class Engine:
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
         steered = False  # she said what a step asked for too early is missing: no scripted line in the same breath
+        heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != line.strip()]
         if terms and all(t in said.lower() for t in terms):  # her own word ("vor dem Tunnel") is no jargon to her
@@ -450,7 +452,7 @@ class Engine:
         shown = [a for s in steps_now for a in sc.step(s).acts if a in SHOWN_ACTS and a not in acts
                  and not (a == "summary" and self._step_matchers[s].search(heard) is not None)]
         if shown:
-            acts = tuple(dict.fromkeys((*acts, *shown)))
+            acts = tuple(a for a in ACTS if a in acts or a in shown)
             evidence += tuple((a, line) for a in dict.fromkeys(shown))
         trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)
