@@ -94,7 +94,7 @@ class Language:
     """The most words a glossary term has."""
     head_cues: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
     """Per act: words a line needs before the learned head may add that act on its own (``head_cues``: an honest
-    "I don't know" has a negation, a callback a call or a number); rule hits are never checked."""
+    "I don't know" has a negation or a doubt); rule hits are never checked."""
 
     def extended(self, vocabulary: Iterable[str]) -> "Language":
         """A new Language whose typo vocabulary also has *vocabulary*; self is unchanged."""

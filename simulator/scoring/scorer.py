@@ -207,13 +207,9 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     close_run()
 
 
-def _solution_turn(call: _Call) -> int | None:
-    """The trainee turn that first proposes a solution: a solving step (or push-back on one), else an instruction."""
-    return _solution(call)[0]
-
-
 def _solution(call: _Call) -> tuple[int | None, str]:
-    """:func:`_solution_turn` and what made it the solution: the solving step's title, or '' for an instruction."""
+    """The trainee turn that first proposes a solution – a solving step (or push-back on one), else an
+    instruction – and what made it the solution: the solving step's title, or '' for an instruction."""
     solving = set(call.sc.end.solved_when)
     # Solving steps at the head of the checklist (taking the caller's details) are preconditions, not a proposal.
     for step in call.sc.steps:
