@@ -478,3 +478,17 @@ def test_an_ok_leading_into_a_question_gets_no_cheer_before_the_answer() -> None
     cheers = sc.reactions["active_listening"].reply.all("en")
     state = play(Engine(sc, "en"), ["Helpdesk, Sam here.", "Ok. Is it slow all the time?"])
     assert not any(c in state.exchanges[-1].reply.text for c in cheers)
+
+
+def test_the_customers_own_deadline_repeated_in_an_empathy_line_is_no_promise() -> None:
+    """'Verstehe, das ist blöd, wenn der Chef morgen unterschreiben will und Sie keine klare Antwort haben. Um welches
+    Modul geht es?' took 'commit to a time' (the customer's 'morgen') and 'say who finds out' ('klare' ~ 'kläre')."""
+    from simulator.dialogue.session import play
+
+    state = play(Engine(load("unknown-answer"), "de"), [
+        "Lizenzservice, guten Tag, hier ist Katrin Wolf. Was kann ich für Sie tun?",
+        "Verstehe, das ist natürlich blöd, wenn der Chef morgen unterschreiben will und Sie keine klare Antwort "
+        "haben. Um welches Modul geht es genau?"])
+    turn = state.exchanges[-1].trainee
+    assert "time_commitment" not in turn.acts and "time" not in turn.steps and "find_out" not in turn.steps
+    assert Analyser.for_language("de").speaks_for_self(Analyser.for_language("de").analyse_rules("Ich melde mich morgen."))

@@ -181,6 +181,10 @@ class Analyser:
         evidence = tuple(by_act.get(act) or replace(whole, act=act) for act in final)
         return replace(ruled, acts=final, evidence=evidence, confidence=tuple(confidence))
 
+    def speaks_for_self(self, analysis: Analysis) -> bool:
+        """Whether the line has a word with which the agent speaks for herself (``self_words``: ich, wir / I, we)."""
+        return not self._data.self_words.isdisjoint(analysis.tokens)
+
     def analyse_rules(self, text: str) -> Analysis:
         """The acts the rules alone find in *text* (no second opinion; confidence left empty)."""
         return self._rules(text)[0]

@@ -92,6 +92,9 @@ class Language:
     """IT-insider terms (``data/glossary.yaml``) as tuples of folded words: an unexplained one is jargon."""
     glossary_span: int = 0
     """The most words a glossary term has."""
+    self_words: frozenset[str] = frozenset()
+    """Folded words with which the agent speaks for herself (ich, wir / I, we): a time she only repeats from the
+    customer, in a line without them, is no promise of hers ("wenn der Chef morgen unterschreiben will")."""
     head_cues: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
     """Per act: words a line needs before the learned head may add that act on its own (``head_cues``: an honest
     "I don't know" has a negation or a doubt); rule hits are never checked."""
@@ -247,6 +250,7 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
         by_initial=MappingProxyType({k: tuple(v) for k, v in by_initial.items()}),
         glossary=(terms := frozenset(tuple(fold(str(g)).split()) for g in glossary if str(g).split())),
         glossary_span=max((len(t) for t in terms), default=0),
+        self_words=frozenset(fold(str(w)) for w in data.get("self_words", []) or []),
         head_cues=MappingProxyType({str(act): re.compile(_fold_pattern(str(cue))) for act, cue
                                     in (data.get("head_cues", {}) or {}).items() if act in ACTS}),
     )

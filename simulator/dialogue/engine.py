@@ -200,6 +200,8 @@ class Engine:
         steered = False  # she said what a step asked for too early is missing: no scripted line in the same breath
         heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
+        if "time_commitment" in acts and not self.analyser.speaks_for_self(analysis) and echoes_her_time(analysis, said):
+            acts = tuple(a for a in acts if a != "time_commitment")  # "wenn der Chef morgen unterschreiben will"
         terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != line.strip()]
         if terms and all(t in said.lower() for t in terms):  # her own word ("vor dem Tunnel") is no jargon to her
             acts = tuple(a for a in acts if a != "jargon")
@@ -474,3 +476,12 @@ class Engine:
         return replace(state, outcome=Outcome(resolved=state.solved, reason="solved" if state.solved else reason,
                                               final_mood=state.mood))
 
+
+_TIME_WORD = re.compile(r"\w{2,}")
+
+
+def echoes_her_time(analysis: Analysis, said: str) -> bool:
+    """The line's time words (its time-commitment evidence) all repeat what the customer said ("morgen")."""
+    span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
+    words = {w.lower() for w in _TIME_WORD.findall(span)}
+    return bool(words) and words <= {w.lower() for w in _TIME_WORD.findall(said)}
