@@ -194,7 +194,7 @@ class Analyser:
         asks for a deadline: no time commitment)."""
         out: set[str] = set()
         for rule in self._data.rules:
-            if all(name in acts for name in rule.when_acts) and (rule.when is None or rule.when.search(line)):
+            if _fires(rule, acts, line):
                 out.update(rule.drop)
         return out
 
@@ -234,10 +234,8 @@ class Analyser:
             if first is not None and score >= act.threshold:
                 if act.unless is None or not act.unless.search(line):
                     found[act.name] = first
-        for rule in data.rules:
-            if all(name in found for name in rule.when_acts) and (
-                rule.when is None or rule.when.search(line)
-            ):
+        for rule in data.rules:  # in file order: a rule's drop can keep a later rule from firing
+            if _fires(rule, found, line):
                 for name in rule.drop:
                     found.pop(name, None)
         if self._jargon is not None and JARGON not in found:
@@ -321,6 +319,11 @@ def _base(lang: str) -> Analyser:
 def _view(lang: str, extras: Extras, opinion: SecondOpinion | None) -> Analyser:
     """The view of *lang* with *extras* and *opinion*, keyed by its whole content (so shared views are identical ones)."""
     return Analyser(compiled(lang), extras, opinion)
+
+
+def _fires(rule, acts, line: str) -> bool:
+    """Whether a data rule applies: all its acts are present and its pattern (if any) matches the folded *line*."""
+    return all(name in acts for name in rule.when_acts) and (rule.when is None or rule.when.search(line) is not None)
 
 
 def _only_questions(text: str) -> bool:

@@ -143,9 +143,10 @@ QUOTED_ACTS = ("jargon",)
 
 
 KEPT_ACTS = ("time_commitment", "summary", "rude")
-"""Acts whose rule hits the head may not veto: a time commitment is an essential step in several scenarios, and
-missing one ('within 30 minutes', its own span) left an excellent call unsolved; a false one only earns a little
-credit."""
+"""Acts whose rule hits the head may not veto (it may still add them): a time commitment is an essential step in
+several scenarios, and missing one ('within 30 minutes', its own span) left an excellent call unsolved; the head
+vetoed explicit recaps ('Nochmal zusammengefasst: …') and named rudeness ('nicht mein Problem'). The rules'
+precision for these acts on the train split is 0.78-0.98, and keeping their hits left held-out F1 unchanged."""
 
 
 def combine(rule_acts: Sequence[str], probabilities: Sequence[float], policies: dict[str, Policy]) -> list[str]:
@@ -157,7 +158,7 @@ def combine(rule_acts: Sequence[str], probabilities: Sequence[float], policies: 
         r = act in found
         yes = p >= policy.threshold
         if act in KEPT_ACTS and r:
-            keep = True  # a concrete time the rules found stays; the head may still add one
+            keep = True  # a rule hit of a kept act stays; the head may still add the act where the rules missed it
         elif act in QUOTED_ACTS and policy.mode in ("head", "union"):
             keep = r and (yes or policy.mode == "union")  # never added without a term; 'head' may still veto
         elif policy.mode == "head":

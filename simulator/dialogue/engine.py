@@ -19,7 +19,7 @@ from simulator.dialogue.events import (Confused, Event, GaveIn, Guess, Hangup, L
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.recognition import by_examples, example_index, understood_part
+from simulator.dialogue.recognition import by_examples, example_index, repeats_time, understood_part
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
@@ -200,7 +200,8 @@ class Engine:
         steered = False  # she said what a step asked for too early is missing: no scripted line in the same breath
         heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
-        if "time_commitment" in acts and not self.analyser.speaks_for_self(analysis) and echoes_her_time(analysis, said):
+        time_span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
+        if "time_commitment" in acts and not self.analyser.speaks_for_self(analysis) and repeats_time(time_span, said):
             acts = tuple(a for a in acts if a != "time_commitment")  # "wenn der Chef morgen unterschreiben will"
         terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != line.strip()]
         if terms and all(t in said.lower() for t in terms):  # her own word ("vor dem Tunnel") is no jargon to her
@@ -475,13 +476,3 @@ class Engine:
             return state
         return replace(state, outcome=Outcome(resolved=state.solved, reason="solved" if state.solved else reason,
                                               final_mood=state.mood))
-
-
-_TIME_WORD = re.compile(r"\w{2,}")
-
-
-def echoes_her_time(analysis: Analysis, said: str) -> bool:
-    """The line's time words (its time-commitment evidence) all repeat what the customer said ("morgen")."""
-    span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
-    words = {w.lower() for w in _TIME_WORD.findall(span)}
-    return bool(words) and words <= {w.lower() for w in _TIME_WORD.findall(said)}

@@ -100,6 +100,14 @@ def reasons(engine, analysis: Analysis, acts: tuple[str, ...], done: tuple[str, 
 
 
 _CLAUSE = re.compile(r"[^.!?;,:]+[.!?;,:]*")
+_TIME_WORD = re.compile(r"\w{2,}")
+
+
+def repeats_time(span: str, heard: str) -> bool:
+    """Every word of a time-commitment *span* ("morgen", "by three") is one the customer said (*heard*): the agent
+    only repeats her time, she promises none. Shared by the engine (steps) and the debrief (credit)."""
+    words = {w.lower() for w in _TIME_WORD.findall(span)}
+    return bool(words) and words <= {w.lower() for w in _TIME_WORD.findall(heard)}
 
 
 def understood_part(analyser, line: str) -> str:

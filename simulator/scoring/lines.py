@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
 from simulator.scoring.wording import weak_backchannel
@@ -15,7 +16,6 @@ from simulator.scoring.wording import weak_backchannel
 __all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
-_TIME_WORD = re.compile(r"\w{2,}", re.UNICODE)
 
 
 def echoes(call: ScoredCall, t: Turn, words: int) -> bool:
@@ -36,11 +36,7 @@ def listens(call: ScoredCall, t: Turn) -> bool:
 def echoed_deadline(call: ScoredCall, t: Turn) -> bool:
     """The line's time words only repeat a time the customer named ("by three, that's tight"): no commitment."""
     span = next((text for act, text in t.evidence if act == "time_commitment"), "")
-    words = {w.lower() for w in _TIME_WORD.findall(span)}
-    if not words:
-        return False
-    heard = {w.lower() for n in range(0, t.number) for w in _TIME_WORD.findall(call.customer_line(n))}
-    return words <= heard
+    return repeats_time(span, " ".join(call.customer_line(n) for n in range(0, t.number)))
 
 
 def paraphrases(call: ScoredCall, t: Turn) -> bool:
