@@ -278,9 +278,10 @@ class Engine:
             if confusing and sc.persona.tech_level == "low":
                 rest = understood_part(self.analyser, line)
                 lost = lost or not rest
-                if rest:
-                    heard = self.analyser.analyse(rest)
-                    heard_acts = tuple(a for a in heard.acts if a in acts)
+                if rest:  # the rules read the rest (no second embedding per turn); what the head added stays
+                    heard = self.analyser.analyse_rules(rest)
+                    added = {e.act for e in analysis.evidence if e.text.strip() == line.strip()}
+                    heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
