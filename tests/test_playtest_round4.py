@@ -492,3 +492,13 @@ def test_the_customers_own_deadline_repeated_in_an_empathy_line_is_no_promise() 
     turn = state.exchanges[-1].trainee
     assert "time_commitment" not in turn.acts and "time" not in turn.steps and "find_out" not in turn.steps
     assert Analyser.for_language("de").speaks_for_self(Analyser.for_language("de").analyse_rules("Ich melde mich morgen."))
+
+
+def test_offering_a_slot_before_the_apology_gets_her_reason_in_english_too() -> None:
+    from simulator.dialogue.session import play
+
+    sc = load("missed-appointment")
+    state = play(Engine(sc, "en"), ["Service hotline, good morning, you're speaking to Priya.",
+                                    "Right, I can offer Thursday 8 to 10 for a technician."])
+    early = next(s for s in sc.steps if s.id == "new_time").early.all("en")
+    assert any(v in state.exchanges[-1].reply.text for v in early)
