@@ -98,6 +98,16 @@ class Language:
     head_cues: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
     """Per act: words a line needs before the learned head may add that act on its own (``head_cues``: an honest
     "I don't know" has a negation or a doubt); rule hits are never checked."""
+    head_statement: tuple[str, ...] = ()
+    """Acts the learned head may add on its own only to a line with a clause that states something
+    (``head_statement.acts``): not only acknowledgements, open questions or instructions ("Okay. And what exactly
+    isn't working?" is no summary)."""
+    acknowledgements: frozenset[str] = frozenset()
+    """Folded words that only acknowledge (ok, danke, notiert / okay, thanks, noted): a clause of nothing else
+    states nothing (``head_statement.acknowledgements``)."""
+    check_back: re.Pattern[str] | None = None
+    """A tag that turns a yes/no question into a restatement ("…, richtig?", "…, is that right?"), on the folded
+    line (``head_statement.check_back``)."""
 
     def extended(self, vocabulary: Iterable[str]) -> "Language":
         """A new Language whose typo vocabulary also has *vocabulary*; self is unchanged."""
@@ -210,6 +220,7 @@ def _patterns_of(spec: Mapping[str, Any]) -> list[str]:
 def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> Language:
     """Compile the parsed data file *data* of language *lang* (and its jargon *glossary*, phrases of folded words)."""
     fuzzy = data.get("fuzzy", {}) or {}
+    statement = data.get("head_statement", {}) or {}
     openers = [_fold_pattern(str(o)) for o in data.get("clause_openers", []) or []]
     comma_openers = [_fold_pattern(str(o)) for o in data.get("comma_openers", []) or []]
     lexicons = {
@@ -253,6 +264,9 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
         self_words=frozenset(fold(str(w)) for w in data.get("self_words", []) or []),
         head_cues=MappingProxyType({str(act): re.compile(_fold_pattern(str(cue))) for act, cue
                                     in (data.get("head_cues", {}) or {}).items() if act in ACTS}),
+        head_statement=tuple(str(a) for a in statement.get("acts", []) or [] if a in ACTS),
+        check_back=re.compile(_fold_pattern(str(statement["check_back"]))) if statement.get("check_back") else None,
+        acknowledgements=frozenset(w for a in statement.get("acknowledgements", []) or [] for w in fold(str(a)).split()),
     )
 
 
