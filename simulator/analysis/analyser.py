@@ -41,13 +41,11 @@ __all__ = ["LANGUAGES", "Analyser", "Analysis", "Evidence", "Extras"]
 
 from simulator.vocabulary import LANGUAGES  # languages with a data file
 JARGON = "jargon"
+"""The act a persona's jargon terms are recognised as."""
 TIME = "time_commitment"
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _CLAUSE = re.compile(r"[^.!?,;:–—]+[.!?]*")
-_NO_STATEMENT = frozenset({"open_question", "closed_question", "instruction"})
-"""Acts of a clause that says nothing about the case: it asks or tells the customer what to do (a yes/no question
-restates the case only with a check-back tag: "…, richtig?")."""
-"""The act a persona's jargon terms are recognised as."""
+"""A clause: up to a comma, a dash, a colon or the end of a sentence (whether it states something)."""
 _CORRECTION_CACHE_SIZE = 20000
 _VIEW_CACHE_SIZE = 64
 
@@ -169,9 +167,10 @@ class Analyser:
         cues = self._data.head_cues
         if any(a in cues and a not in ruled.acts and not cues[a].search(line) for a in final):
             final = tuple(a for a in final if a in ruled.acts or a not in cues or cues[a].search(line))
-        added = [a for a in self._data.head_statement if a in final and a not in ruled.acts]
-        if added and not self._states_something(ruled.text):  # "Okay. And what exactly isn't working?"
-            final = tuple(a for a in final if a not in added)
+        added = {a for a in self._data.head_statement if a in final and a not in ruled.acts}
+        unfounded = {a for a in added if not self._states_something(ruled.text, self._data.head_statement[a])}
+        if unfounded:  # "Okay. And what exactly isn't working?" is no summary, "Haben Sie schon etwas geprüft?" not rude
+            final = tuple(a for a in final if a not in unfounded)
         if self.extras.jargon and JARGON in ruled.acts and JARGON not in final:
             final = tuple(a for a in ACTS if a in final or a == JARGON)  # the persona's own jargon list is never overruled
         precision = dict(rule_confidence(self.lang, ruled.acts))
@@ -192,13 +191,12 @@ class Analyser:
         """Whether the line has a word with which the agent speaks for herself (``self_words``: ich, wir / I, we)."""
         return not self._data.self_words.isdisjoint(analysis.tokens)
 
-    def _states_something(self, text: str) -> bool:
+    def _states_something(self, text: str, asks: frozenset[str]) -> bool:
         """Whether a clause of *text* states something: more than acknowledgements ("Alles klar, notiert."), and
-        neither an open question nor an instruction by the rules ("Okay, dann Leiste einschalten.")."""
+        none of the acts *asks* by the rules (a question, "Okay, dann Leiste einschalten.")."""
         data = self._data
         acks = data.acknowledgements | data.fillers
-        asks = _NO_STATEMENT
-        if data.check_back is not None and data.check_back.search(self._rules(text)[1]):
+        if "closed_question" in asks and data.check_back is not None and data.check_back.search(self._rules(text)[1]):
             asks = asks - {"closed_question"}  # "Sie kommen also nicht ins Netzlaufwerk, richtig?" restates
         for clause in _CLAUSE.findall(text):
             read = self._rules(clause)[0]

@@ -98,10 +98,10 @@ class Language:
     head_cues: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
     """Per act: words a line needs before the learned head may add that act on its own (``head_cues``: an honest
     "I don't know" has a negation or a doubt); rule hits are never checked."""
-    head_statement: tuple[str, ...] = ()
-    """Acts the learned head may add on its own only to a line with a clause that states something
-    (``head_statement.acts``): not only acknowledgements, open questions or instructions ("Okay. And what exactly
-    isn't working?" is no summary)."""
+    head_statement: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Per act the learned head may add on its own only to a line with a clause that states something: the acts
+    of a clause that state nothing (``head_statement.acts``; a summary needs more than acknowledgements, questions
+    and instructions: "Okay. And what exactly isn't working?" is none)."""
     acknowledgements: frozenset[str] = frozenset()
     """Folded words that only acknowledge (ok, danke, notiert / okay, thanks, noted): a clause of nothing else
     states nothing (``head_statement.acknowledgements``)."""
@@ -264,7 +264,8 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
         self_words=frozenset(fold(str(w)) for w in data.get("self_words", []) or []),
         head_cues=MappingProxyType({str(act): re.compile(_fold_pattern(str(cue))) for act, cue
                                     in (data.get("head_cues", {}) or {}).items() if act in ACTS}),
-        head_statement=tuple(str(a) for a in statement.get("acts", []) or [] if a in ACTS),
+        head_statement=MappingProxyType({str(act): frozenset(str(a) for a in asks or [] if a in ACTS) for act, asks
+                                         in (statement.get("acts", {}) or {}).items() if act in ACTS}),
         check_back=re.compile(_fold_pattern(str(statement["check_back"]))) if statement.get("check_back") else None,
         acknowledgements=frozenset(w for a in statement.get("acknowledgements", []) or [] for w in fold(str(a)).split()),
     )
