@@ -40,6 +40,9 @@ from simulator.analysis.opinion import Opinion
     ("en", "Call back when you know what you want."),
     ("en", "I don't care about your nephew."),
     ("en", "Everyone says that. Just look."),
+    ("de", "Wissen Sie überhaupt Ihr Passwort?"),
+    ("de", "Und Sie haben wirklich nichts anderes angeklickt?"),
+    ("en", "Did somebody spill coffee on it again?"),
 ])
 def test_round6_brush_offs_and_blame_are_rude(lang: str, line: str) -> None:
     assert "rude" in Analyser.for_language(lang).analyse_rules(line).acts
@@ -53,6 +56,7 @@ def test_round6_brush_offs_and_blame_are_rude(lang: str, line: str) -> None:
     ("de", "Können Sie halt mal kurz schauen, ob das Lämpchen leuchtet?"),
     ("de", "Halten Sie den Knopf bitte gedrückt."),
     ("de", "Ich hab leider gerade keinen Zugriff, ich melde mich um 14 Uhr."),
+    ("en", "Did you restart it again after the update?"),
 ])
 def test_plain_questions_and_calm_lines_are_not_rude(lang: str, line: str) -> None:
     assert "rude" not in Analyser.for_language(lang).analyse_rules(line).acts
