@@ -106,6 +106,34 @@ def test_round6_lines_do_not_carry_the_act(lang: str, line: str, act: str) -> No
     assert act not in Analyser.for_language(lang).analyse_rules(line).acts
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("de", "leuchtet am drucker irgendein lämpchen"),
+    ("de", "kommen sie noch an ihre e-mails"),
+    ("de", "ja hallo it hier was ist mit dem drucker los"),
+    ("de", "hallo it support was gibt's"),
+    ("en", "is ipv6 enabled on the adapter"),
+    ("en", "which room is the conference screen in"),
+    ("en", "so it only happens on battery never when it's plugged in yes"),
+    ("en", "since when"),
+    ("en", "should mr lorenz call your office before he arrives"),
+])
+def test_recogniser_style_questions_without_a_question_mark(lang: str, line: str) -> None:
+    acts = set(Analyser.for_language(lang).analyse_rules(line).acts)
+    assert acts & {"open_question", "closed_question"}
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "ziehen sie den stecker und stecken sie ihn wieder rein"),
+    ("de", "also der laptop geht an aber bleibt beim logo hängen"),
+    ("de", "liegt am kabel"),
+    ("en", "uh so um yeah"),
+    ("en", "thanks for calling yes"),
+])
+def test_instructions_and_statements_without_punctuation_are_no_questions(lang: str, line: str) -> None:
+    acts = set(Analyser.for_language(lang).analyse_rules(line).acts)
+    assert not acts & {"open_question", "closed_question"}
+
+
 @dataclass(frozen=True)
 class _Eager:
     """A hand-written second opinion that adds *acts* to whatever the rules found."""
