@@ -88,6 +88,9 @@ def test_a_hedged_time_is_no_commitment(lang: str, line: str, hedged: bool) -> N
     ("de", "Also kurz: Ihr Zettel kommt zu uns, ich schalte Herrn Yilmaz frei, und Sie bekommen eine SMS.", "summary"),
     ("en", "The PSU cable at the back, is it seated properly?", "jargon"),
     ("de", "Ihre NIC hat kein Link-Signal.", "jargon"),
+    ("de", "Gut, dass Sie's ansprechen, aber die Kaffeemaschine macht keinen vollen Speicher, da können Sie beruhigt sein.",
+     "reassurance"),
+    ("en", "Good that you mention it, but the coffee machine doesn't fill the disk.", "reassurance"),
 ])
 def test_round6_lines_carry_their_act(lang: str, line: str, act: str) -> None:
     assert act in Analyser.for_language(lang).analyse_rules(line).acts
