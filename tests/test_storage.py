@@ -78,7 +78,7 @@ def test_migrated_schema_equals_models(url: str) -> None:
     with Store.open(url) as store, store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(ctx, Base.metadata) == []
-        assert ctx.get_current_revision() == "0005"
+        assert ctx.get_current_revision() == "0006"
         tables = set(store.engine.dialect.get_table_names(conn))
     assert {"trainees", "trainee_names", "cohorts", "scenarios", "sessions", "turns", "session_scores",
             "adjustments", "settings", "trainee_keys", "hr_releases", "hr_figures"} <= tables

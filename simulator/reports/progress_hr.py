@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from simulator.errors import UsageError
-from simulator.reports.aggregate import Agg, Filter, grains
+from simulator.reports.aggregate import Agg, Filter, grains, lattice_rows
 from simulator.reports.gate import ALL, MEASURES, SCENARIO, TOTAL, WEEK, Lattice, Period
 from simulator.reports.hr_release import released
 from simulator.reports.progress_model import (
@@ -79,9 +79,7 @@ def build_hr_report(store: Any, sel: Selection, step: Progress) -> Report:
         end = min(quarter.end, today.replace(day=1))  # an open quarter: its closed months only
         f = Filter(start=quarter.start, end=end)
         lattice = Lattice(quarter, k)
-        lattice.add_parts(TOTAL, (((t, c, "", m), g) for (t, c, m), g in grains(store, f, ("trainee", "cohort", "month"))))
-        lattice.add_parts(SCENARIO, grains(store, f, ("trainee", "cohort", "scenario", "month")))
-        lattice.add_parts(WEEK, grains(store, f, ("trainee", "cohort", "week", "month")))
+        lattice.load(*lattice_rows(store, f))
         step("privacy gate")
         lattice.suppress()
         return lattice

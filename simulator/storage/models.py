@@ -113,7 +113,8 @@ class SessionRow(Base):
     """One call."""
 
     __tablename__ = "sessions"
-    __table_args__ = (Index("ix_sessions_status_host", "status", "hostname"),)
+    __table_args__ = (Index("ix_sessions_status_host", "status", "hostname"),
+                      Index("ix_sessions_status_started", "status", "started_at"))  # a period's calls (HR)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     trainee_id: Mapped[str | None] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"), index=True)
     scenario_ref: Mapped[int] = mapped_column(ForeignKey("scenarios.id"), index=True)
