@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from simulator.dialogue.events import Guess, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
-from simulator.scoring.wording import weak_backchannel
+from simulator.scoring.wording import guesses, weak_backchannel
 
-__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words"]
+__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 
@@ -37,6 +38,14 @@ def echoed_deadline(call: ScoredCall, t: Turn) -> bool:
     """The line's time words only repeat a time the customer named ("by three, that's tight"): no commitment."""
     span = next((text for act, text in t.evidence if act == "time_commitment"), "")
     return repeats_time(span, " ".join(call.customer_line(n) for n in range(0, t.number)))
+
+
+def guessed(call: ScoredCall, t: Turn) -> bool:
+    """The line guessed where an honest "I don't know yet" was due: the engine's guess, or – in a scenario with such a
+    step – a guess in the same breath as "I'm not sure" ("not 100% sure, normally it's an add-on")."""
+    if has(t.events, Guess):
+        return True
+    return any("admit_unknown" in s.acts for s in call.sc.steps) and guesses(t.text, call.state.lang)
 
 
 def paraphrases(call: ScoredCall, t: Turn) -> bool:
