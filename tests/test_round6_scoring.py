@@ -424,3 +424,29 @@ def test_a_guessed_excuse_is_no_promise_to_find_out() -> None:
     again = score_call(sc, polite)
     admits = [(e.kind, e.effect) for e in _items(again, "transparency", 3) if e.kind.startswith("admit")]
     assert admits == [("admit_unknown_bare", 5.0)]
+
+
+@pytest.mark.parametrize("lang, line, span", [
+    ("en", "No restart tip, I promise. Here's what I can see: the ticket was opened ten days ago, the restart didn't "
+           "fix it, last week it went to the network team with a callback promised, and nothing has happened since. "
+           "Is that right so far?", "so far"),
+    ("de", "Kein Neustart-Tipp, versprochen. Ich sehe hier: das Ticket ist seit zehn Tagen offen, der Neustart hat "
+           "nichts gebracht, letzte Woche ging es ans Netzwerkteam mit Rückrufzusage, und seitdem ist nichts passiert. "
+           "Stimmt das so weit?", "so weit"),
+])
+def test_a_summary_that_checks_back_is_not_called_a_few_words(lang: str, line: str, span: str) -> None:
+    from simulator.dialogue.state import Turn
+    from simulator.scoring.lines import summary_words
+    assert span in line
+    turn = Turn("trainee", line, 3, acts=("summary",), evidence=(("summary", span),))
+    assert summary_words(turn) >= 8
+    short = "Danke. Stimmt das so weit?" if lang == "de" else "Thanks. Is that right so far?"
+    assert summary_words(Turn("trainee", short, 3, acts=("summary",), evidence=(("summary", span),))) < 8
+
+
+def test_the_diva_ticket_recap_is_a_full_summary_before_the_solution() -> None:
+    sc, state, score = _play("diva-complaint", "en", _script("diva-complaint", "en-r6-good"))
+    t3 = _trainee(state, 3)
+    read = _reading(state, 3, tuple(dict.fromkeys(t3.acts + ("summary",))), (("summary", "so far"),))
+    again = score_call(sc, read)
+    assert "summary_before" in _kinds(again, "summarising", 3)

@@ -59,22 +59,27 @@ _CLAUSE_STOP = re.compile(r"[.!?;:]+(?=\s|$)")
 """Where an instruction's sentence ends (a colon or semicolon starts the next thing to do)."""
 
 
-def _sentence_words(t: Turn, act: str, stop: re.Pattern[str]) -> int:
+def _sentence_words(t: Turn, act: str, stop: re.Pattern[str], checks_back: bool = False) -> int:
     """Words of the sentence holding ``act``'s evidence; for evidence covering the whole line (an act the learned
-    head added), the line's longest sentence."""
+    head added), the line's longest sentence. ``checks_back``: when that sentence is a question ("Is that right so
+    far?", "Stimmt das so?"), it checks the sentence before it – count that one too."""
     text = t.text
     span = next((s for a, s in t.evidence if a == act and s and s.strip() != text.strip()), "")
     start = text.lower().find(span.lower()) if span else -1
     if start < 0:
         return max((len(part.split()) for part in stop.split(text)), default=0)
-    begin = max((m.end() for m in stop.finditer(text, 0, start)), default=0)
+    stops = [m for m in stop.finditer(text, 0, start)]
+    begin = stops[-1].end() if stops else 0
     end = stop.search(text, start + len(span))
+    if checks_back and stops and end is not None and "?" in end.group():
+        begin = stops[-2].end() if len(stops) > 1 else 0
     return len(text[begin: end.start() if end else len(text)].split())
 
 
 def summary_words(t: Turn) -> int:
-    """Words of the sentence that holds the summary."""
-    return _sentence_words(t, "summary", _FULL_STOP)
+    """Words of the sentence that holds the summary (with the sentence it checks back on: "…, and since then
+    nothing has happened. Is that right so far?")."""
+    return _sentence_words(t, "summary", _FULL_STOP, checks_back=True)
 
 
 def instruction_words(t: Turn) -> int:
