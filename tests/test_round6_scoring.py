@@ -450,3 +450,20 @@ def test_the_diva_ticket_recap_is_a_full_summary_before_the_solution() -> None:
     read = _reading(state, 3, tuple(dict.fromkeys(t3.acts + ("summary",))), (("summary", "so far"),))
     again = score_call(sc, read)
     assert "summary_before" in _kinds(again, "summarising", 3)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_long_wrap_up_after_the_solution_is_not_losing_her(lang: str) -> None:
+    sc, state, score = _play("checked-plug", lang, _script_team("checked-plug", lang))
+    assert state.solved_at == 5
+    recap = _trainee(state, 6)
+    from simulator.dialogue.events import Ramble
+    long_recap = _reading(state, 6, recap.acts)
+    long_recap = replace(long_recap, exchanges=tuple(
+        replace(x, trainee=replace(x.trainee, events=x.trainee.events + (Ramble(),)))
+        if x.trainee is not None and x.trainee.number in (4, 6) else x for x in long_recap.exchanges))
+    again = score_call(sc, long_recap)
+    assert "ramble" not in _kinds(again, "clarity", 6)
+    assert "ramble" in _kinds(again, "clarity", 4)  # before the solution a long line still loses her
+    forged = _forge(again, "clarity", "ramble", turn=6)
+    assert any("loses track" in p for p in problems(sc, long_recap, forged))

@@ -151,6 +151,9 @@ def _across(scenario, state, score) -> list[str]:
     summed = [t.number for t in state.trainee_turns if "summary" in t.acts and "rude" not in t.acts]
     for d in score.dimensions:
         for e in d.evidence:
+            if e.kind == "ramble" and solved_at is not None and e.turn > solved_at:
+                out.append(f"{d.name} T{e.turn}: 'the customer loses track' of a wrap-up after the call was solved "
+                           f"(she listens to it)")
             if e.kind == "no_summary_end" and solved_at is not None and any(n >= solved_at for n in summed):
                 late = next(n for n in summed if n >= solved_at)
                 out.append(f"{d.name}: 'no summary at the end' while T{late} summarised once the call was solved")

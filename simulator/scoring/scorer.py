@@ -236,11 +236,13 @@ def _clarity(call: _Call, dim: _Dim) -> None:
     fb, sc = call.fb, call.sc
     jargon = JARGON_PENALTY.get(sc.persona.tech_level, JARGON_PENALTY["medium"])
     clear = 0.0
+    solved_at = call.state.solved_at
     for t in call.scored:
         words = len(t.text.split())
         if "jargon" in t.acts and jargon > 0:  # an expert caller understands the terms: no deduction
             dim.add(t.number, call.span(t, "jargon"), -jargon, fb.item("jargon"))
-        if has(t.events, Ramble):
+        # once the problem is solved she listens to a long wrap-up (the engine's rule): she did not lose track
+        if has(t.events, Ramble) and (solved_at is None or t.number <= solved_at):
             dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
         elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS:
             dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION,
