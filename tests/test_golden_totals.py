@@ -2,7 +2,9 @@
 
 Any change of a total, outcome or call length shows up here; a commit that
 changes one updates the file and says why. Regenerate with
-``python tests/test_golden_totals.py > tests/golden/totals.json``.
+``PYTHONPATH=. python tests/test_golden_totals.py > tests/golden/totals.json`` (``PYTHONPATH=.``: run as a
+script, Python looks for ``simulator`` beside this file first, then in the virtualenv – which, in a git worktree
+sharing another checkout's virtualenv, is that checkout's code, not this one's).
 """
 
 from __future__ import annotations

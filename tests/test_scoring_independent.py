@@ -20,7 +20,6 @@ ROOT = Path(__file__).parent / "scripts_independent"
 CASES = sorted((p.name, lang) for p in ROOT.iterdir() if p.is_dir() for lang in ("de", "en"))
 
 KNOWN = {
-    ("expert-user", "en"): "mediocre (33) hangs up after closed questions; poor (24) earns transparency for 'I'll make a ticket': gap < 10",
     ("mobile-caller", "de"): "mediocre asks only closed questions, so the describe step (which the others require) is "
                              "never taken and the customer hangs up (28) vs poor line drop (22): gap < 10",
 }

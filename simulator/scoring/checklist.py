@@ -14,6 +14,7 @@ from simulator.scoring.lines import echoed_deadline
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
+from simulator.scoring.wording import guesses
 
 __all__ = ["checklist"]
 
@@ -60,9 +61,14 @@ def checklist(call: _Call, dim: _Dim) -> None:
             if has(t.events, GaveIn, s.id):  # worn down, not persuaded: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_worn_down", step=title, essential=ess))
                 continue
-            if "open_question" in s.acts and "open_question" not in t.acts:
-                # she described it anyway, but the step is the open question: half the credit, said so
+            if "open_question" in s.acts and "open_question" not in t.acts and "closed_question" in t.acts:
+                # she described it anyway, but the step is the open question and the line asked a closed one: half
+                # the credit, said so (a line that asked no closed question is not called one)
                 dim.add(t.number, t.text, share / 2, fb.item("step_closed", step=title, essential=ess))
+                continue
+            if "admit_unknown" in s.acts and guesses(t.text, lang):
+                # "I'm not sure – normally it's an add-on": honest, and a guess in the same breath: half the credit
+                dim.add(t.number, t.text, share / 2, fb.item("step_hedged", step=title, essential=ess))
                 continue
             kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
             dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))

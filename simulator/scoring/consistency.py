@@ -14,8 +14,9 @@ cheap enough to run after every real call too.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import Pushback, has
-from simulator.scoring.wording import closes_properly, introduces
+from simulator.dialogue.events import Guess, Pushback, has
+from simulator.scoring.summarising import did_herself
+from simulator.scoring.wording import closes_properly, guesses, introduces
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
 
@@ -26,11 +27,20 @@ OPPOSITES = (
     ("step_yielded", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
     ("listening", "no_listening"), ("transparency", "no_transparency"), ("cue_answered", "cue_missed"),
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
-    ("callback_late", "no_callback"), ("narrowing", "no_narrowing"),
+    ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
+    ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
 )
-"""Kinds of evidence that are the credit and the debit of one rule: never both for one line."""
-NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "calm", "transparency", "time_frame", "cue_answered")
-"""Credits a rude line must never earn."""
+"""Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
+"listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
+NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "calm", "transparency", "time_frame", "cue_answered",
+                       "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
+                       "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
+                       "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
+"""Credits a rude line must never earn: no clarity, listening, summarising, calm or honesty in a rude line."""
+ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
+"""Credits for an honest "I don't know (yet)"."""
+WARM_CLAIMS = ("cue_answered", "calm_empathy")
+"""Notes that say the line showed understanding: the line must hold the empathy act."""
 
 
 def _bare(quote: str) -> str:
@@ -83,12 +93,43 @@ def problems(scenario, state, score) -> list[str]:
             if not pushed and (e.kind == "step_refused" or fb.cue("pushback") in e.note):
                 out.append(f"{where}: push-back named but nobody pushed back")
             if quote and e.speaker == "trainee":
-                signs.setdefault((e.turn, quote), {})[e.kind] = e.effect
-        for (turn, quote), kinds in signs.items():
+                signs.setdefault(e.turn, {})[e.kind] = e.effect
+            out += _claims(scenario, state, e, line, where)
+        for turn, kinds in signs.items():
             for plus, minus in OPPOSITES:
                 if plus in kinds and minus in kinds:
-                    out.append(f"{d.name} T{turn}: {plus} and {minus} for the same line {quote!r}")
+                    out.append(f"{d.name} T{turn}: {plus} and {minus} for the same line")
     out += _across(scenario, state, score)
+    return out
+
+
+def _claims(scenario, state, e, line, where: str) -> list[str]:
+    """What one evidence item says about its line (or the call) that the transcript contradicts."""
+    out = []
+    lang = state.lang
+    taken = {s for t in state.trainee_turns for s in t.steps}
+    honesty = {s.id for s in scenario.steps if "admit_unknown" in s.acts}
+    if e.kind == "no_open" and any("open_question" in s.acts and s.id in taken for s in scenario.steps):
+        out.append(f"{where}: says the customer was never asked to describe it, while a describe step was taken")
+    if line is None or e.speaker != "trainee":
+        return out
+    acts = line.acts
+    if e.kind == "step_closed" and "closed_question" not in acts:
+        out.append(f"{where}: 'you asked a closed question' for a line without one")
+    if e.kind in WARM_CLAIMS and e.effect > 0 and "empathy" not in acts:
+        out.append(f"{where}: 'showed understanding' for a line that shows none (only {', '.join(acts) or 'no act'})")
+    if e.kind in ADMIT_CREDITS and e.effect > 0:
+        if has(line.events, Guess):
+            out.append(f"{where}: honesty credit for a guess")
+        elif e.kind != "admit_unknown_guess" and honesty and guesses(line.text, lang):
+            out.append(f"{where}: full honesty credit for a line that also guesses")
+        if honesty and not honesty & set(line.steps):
+            out.append(f"{where}: honesty credit on a line where the honesty step was not taken")
+    if e.kind in ("step_done", "step_yielded") and honesty & set(line.steps) and guesses(line.text, lang) \
+            and any((scenario.step(sid).title.get(lang) or sid) in e.note for sid in honesty & set(line.steps)):
+        out.append(f"{where}: honesty step fully credited on a line that also guesses")
+    if e.kind in ("no_summary_before", "no_summary_before_step") and did_herself(scenario, line):
+        out.append(f"{where}: 'moved on to the solution' for a line that only asked – she fixed it herself")
     return out
 
 
@@ -106,8 +147,16 @@ def _across(scenario, state, score) -> list[str]:
                 credited.setdefault(CREDITED_BY_ACT[e.kind], e.turn)
     out = []
     taken = {s for t in state.trainee_turns for s in t.steps}
+    solved_at = state.solved_at
+    summed = [t.number for t in state.trainee_turns if "summary" in t.acts and "rude" not in t.acts]
     for d in score.dimensions:
         for e in d.evidence:
+            if e.kind == "ramble" and solved_at is not None and e.turn > solved_at:
+                out.append(f"{d.name} T{e.turn}: 'the customer loses track' of a wrap-up after the call was solved "
+                           f"(she listens to it)")
+            if e.kind == "no_summary_end" and solved_at is not None and any(n >= solved_at for n in summed):
+                late = next(n for n in summed if n >= solved_at)
+                out.append(f"{d.name}: 'no summary at the end' while T{late} summarised once the call was solved")
             if e.kind == "no_callback" and any("callback" in s.acts for s in scenario.steps if s.id in taken):
                 out.append(f"{d.name}: 'never asked for a callback number' while a callback step was taken")
             if e.kind != "step_missed":

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from simulator.dialogue.events import Guess, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
-from simulator.scoring.wording import weak_backchannel
+from simulator.scoring.wording import guesses, weak_backchannel
 
-__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words"]
+__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 
@@ -39,6 +40,14 @@ def echoed_deadline(call: ScoredCall, t: Turn) -> bool:
     return repeats_time(span, " ".join(call.customer_line(n) for n in range(0, t.number)))
 
 
+def guessed(call: ScoredCall, t: Turn) -> bool:
+    """The line guessed where an honest "I don't know yet" was due: the engine's guess, or – in a scenario with such a
+    step – a guess in the same breath as "I'm not sure" ("not 100% sure, normally it's an add-on")."""
+    if has(t.events, Guess):
+        return True
+    return any("admit_unknown" in s.acts for s in call.sc.steps) and guesses(t.text, call.state.lang)
+
+
 def paraphrases(call: ScoredCall, t: Turn) -> bool:
     """An active-listening line that echoes two words of the customer's previous line, or any line echoing three."""
     return echoes(call, t, 2 if "active_listening" in t.acts else 3)
@@ -50,22 +59,27 @@ _CLAUSE_STOP = re.compile(r"[.!?;:]+(?=\s|$)")
 """Where an instruction's sentence ends (a colon or semicolon starts the next thing to do)."""
 
 
-def _sentence_words(t: Turn, act: str, stop: re.Pattern[str]) -> int:
+def _sentence_words(t: Turn, act: str, stop: re.Pattern[str], checks_back: bool = False) -> int:
     """Words of the sentence holding ``act``'s evidence; for evidence covering the whole line (an act the learned
-    head added), the line's longest sentence."""
+    head added), the line's longest sentence. ``checks_back``: when that sentence is a question ("Is that right so
+    far?", "Stimmt das so?"), it checks the sentence before it – count that one too."""
     text = t.text
     span = next((s for a, s in t.evidence if a == act and s and s.strip() != text.strip()), "")
     start = text.lower().find(span.lower()) if span else -1
     if start < 0:
         return max((len(part.split()) for part in stop.split(text)), default=0)
-    begin = max((m.end() for m in stop.finditer(text, 0, start)), default=0)
+    stops = [m for m in stop.finditer(text, 0, start)]
+    begin = stops[-1].end() if stops else 0
     end = stop.search(text, start + len(span))
+    if checks_back and stops and end is not None and "?" in end.group():
+        begin = stops[-2].end() if len(stops) > 1 else 0
     return len(text[begin: end.start() if end else len(text)].split())
 
 
 def summary_words(t: Turn) -> int:
-    """Words of the sentence that holds the summary."""
-    return _sentence_words(t, "summary", _FULL_STOP)
+    """Words of the sentence that holds the summary (with the sentence it checks back on: "…, and since then
+    nothing has happened. Is that right so far?")."""
+    return _sentence_words(t, "summary", _FULL_STOP, checks_back=True)
 
 
 def instruction_words(t: Turn) -> int:

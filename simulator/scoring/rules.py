@@ -49,6 +49,9 @@ BARRAGE_RUN, BARRAGE_PENALTY, BARRAGE_CAP = 3, 10.0, 20.0
 SUMMARY_BASE = 50.0
 SUMMARY_POINTS = 25.0
 PARAPHRASE_POINTS = 10.0
+PROPOSAL_ACTS = ("instruction", "transparency", "time_commitment", "admit_unknown", "callback", "summary")
+"""Acts by which a line proposes a way forward. A solving step taken on a line that only asked (a question, none of
+these acts), together with the step it requires, was her own doing: no summary was due before it."""
 
 CHECKLIST_BASE = 50.0
 """Steps together are worth +-50 (essential ones count double)."""
@@ -87,6 +90,8 @@ RUDE = 30.0
 CALM, CALM_CAP = 10.0, 20.0
 CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK = 15.0, 5.0, -15.0
 CALLBACK_WITHIN = 3
+"""On a bad line the callback number belongs in the first three real turns; a turn spent on it (at most one) does not
+use up the window for answering the caller's opening with understanding."""
 
 SOLVED_POINTS = 60.0
 MOOD_LEVEL_POINTS = 20.0

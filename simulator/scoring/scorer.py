@@ -18,7 +18,7 @@ from collections.abc import Collection
 
 from rapidfuzz import fuzz
 
-from simulator.dialogue.events import Guess, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, details, has
+from simulator.dialogue.events import Guess, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, has
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
 from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
@@ -33,11 +33,12 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import closes_properly, introduces, names_team
+from simulator.scoring.wording import closes_properly, guesses, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
-from simulator.scoring.lines import echoed_deadline, echoes, instruction_words, listens, paraphrases, summary_words
+from simulator.scoring.summarising import summarising
+from simulator.scoring.lines import echoed_deadline, echoes, guessed, instruction_words, listens
 
 
 WARM_ACTS = ("empathy", "reassurance")
@@ -58,6 +59,16 @@ def _opening(call: _Call) -> tuple[int, str]:
     reply = call.customer_line(1)
     said = next((v for v in call.sc.opening.all(call.state.lang) if v and reply.startswith(v)), reply)
     return 1, said
+
+
+def _answers_the_ring(call: _Call, t: Turn) -> bool:
+    """The first line greets and invites her to talk ("Hotline, Weber, was kann ich für Sie tun?"): no interrogation."""
+    return t.number == call.first_real and "greeting" in t.acts and "closed_question" not in t.acts
+
+
+def _bad_line(sc) -> bool:
+    """A mobile line, or a scenario where the line drops: the callback number is due first."""
+    return sc.line.kind == "mobile" or any(e.kind == "line_drop" for e in sc.events)
 
 
 # -- dimensions ---------------------------------------------------------------
@@ -82,6 +93,10 @@ def _cues(call: _Call) -> dict[int, tuple[float, list[str], str, int]]:
     # The greeting may already answer what the briefing foretells (a third call, a missed visit); after she
     # has opened, the trainee has the usual window of real turns to answer what she showed.
     window = OPENING_WINDOW + sum(1 for t in call.real if t.number <= heard_at)
+    # On a bad line the callback number comes first (courtesy asks for it in the same first turns): a turn spent
+    # on it does not use up the window for answering her stress.
+    if _bad_line(sc) and any("callback" in t.acts for t in call.real[:window]):
+        window += 1
     if start <= -40 or (urgency == "high" and start <= 0):
         add(call.first_real, CUE_OPENING_STRONG, "opening", opening, window)
     elif start <= -15 or urgency == "high":
@@ -112,7 +127,7 @@ def _empathy(call: _Call, dim: _Dim) -> None:
     fresh: set[int] = set()
     repeat_cost = 0.0
     for t in call.real:
-        if not any(a in t.acts for a in WARM_ACTS):
+        if not any(a in t.acts for a in WARM_ACTS) or "rude" in t.acts:
             continue
         phrase = call.span(t, *WARM_ACTS).lower()
         same = sum(1 for p in used if fuzz.ratio(p, phrase) >= SAME_PHRASE_SIMILARITY)
@@ -126,8 +141,9 @@ def _empathy(call: _Call, dim: _Dim) -> None:
     if not cues:
         dim.base = EMPATHY_CALM_BASE
         shown = [t for t in call.scored if t.number in fresh]
-        for t in shown[:2]:
-            dim.add(t.number, call.span(t, *WARM_ACTS), EMPATHY_CALM_BONUS, fb.item("calm_empathy"))
+        for t in shown[:2]:  # the note says what the line did: understanding, or only reassurance
+            kind = "calm_empathy" if "empathy" in t.acts else "calm_reassured"
+            dim.add(t.number, call.span(t, *WARM_ACTS), EMPATHY_CALM_BONUS, fb.item(kind))
         if not shown and call.scored:
             dim.add(call.scored[-1].number, call.scored[-1].text, 0.0, fb.item("calm_none"))
         return
@@ -138,12 +154,13 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         idx = numbers.index(at)
         window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
         # taking the bait with a guess is no answer to it, however warm the words around it
-        answer = next((t for t in window_turns if t.number in fresh and not has(t.events, Guess)), None)
+        answer = next((t for t in window_turns if t.number in fresh and not guessed(call, t)), None)
         reason = next((t for t in window_turns if "transparency" in t.acts
                        or has(t.events, Yielded)), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
-        if answer is not None:
-            dim.add(answer.number, call.span(answer, *WARM_ACTS), share, fb.item("cue_answered", cue=cue))
+        if answer is not None:  # "with understanding" only where the line shows it; else it reassured
+            kind = "cue_answered" if "empathy" in answer.acts else "cue_reassured"
+            dim.add(answer.number, call.span(answer, *WARM_ACTS), share, fb.item(kind, cue=cue))
         elif reason is not None and not all(k.startswith("opening") for k in kinds):
             dim.add(reason.number, call.span(reason, "transparency"), 0.0, fb.item("cue_reason_only", cue=cue))
         else:
@@ -156,7 +173,8 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         dim.add(0, "", NO_OPEN, fb.item("no_open"))
         return
     position = {t.number: i for i, t in enumerate(call.real)}
-    first_open = next((t for t in scored if "open_question" in t.acts), None)
+    polite = [t for t in scored if "rude" not in t.acts]  # a rude line earns no credit for how it asks
+    first_open = next((t for t in polite if "open_question" in t.acts), None)
     first_closed = next((t for t in scored if "closed_question" in t.acts), None)
     if first_open is not None:
         early = position[first_open.number] < OPEN_FIRST_WITHIN and (
@@ -167,7 +185,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
         # narrowing is a closed question, or a step taken by a targeted question or instruction;
         # a step taken by an apology narrows nothing
-        narrow = next((t for t in scored if t.number > first_open.number and (
+        narrow = next((t for t in polite if t.number > first_open.number and (
             "closed_question" in t.acts or (t.steps and any(a in t.acts for a in (*QUESTION_ACTS, "instruction"))))), None)
         if narrow is not None:
             dim.add(narrow.number, call.span(narrow, "closed_question", "open_question", "instruction"), NARROWING,
@@ -175,20 +193,26 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         else:
             dim.add(scored[-1].number, scored[-1].text, NO_NARROWING, fb.item("no_narrowing"))
     else:
-        dim.add(scored[0].number, scored[0].text, NO_OPEN, fb.item("no_open"))
-        if first_closed is not None:
-            dim.add(first_closed.number, call.span(first_closed, "closed_question"), NO_NARROWING,
-                    fb.item("closed_only"))
+        # never "she could not describe it" when a describe step shows she did (on closed questions, or unasked)
+        taken = {s for t in call.trainee for s in t.steps}
+        described = any("open_question" in s.acts and s.id in taken for s in call.sc.steps)
+        dim.add(scored[0].number, scored[0].text, NO_OPEN, fb.item("no_open_described" if described else "no_open"))
+        # asking for the callback number is closed by nature: the debit quotes a question that could have been open
+        closed = next((t for t in scored if "closed_question" in t.acts and "callback" not in t.acts), None)
+        if closed is not None:
+            dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     # A rude retort that repeats the customer's words is not listening.
-    listening = [t for t in scored if "rude" not in t.acts
-                 and (listens(call, t) or "summary" in t.acts or echoes(call, t, 3))]
+    listening = [t for t in polite if listens(call, t) or "summary" in t.acts or echoes(call, t, 3)]
     # a bare "ok" / "gut" is a weak signal: it earns at most the smaller credit, and only if nothing better came
-    weak = [t for t in scored if "rude" not in t.acts and "active_listening" in t.acts and t not in listening]
+    weak = [t for t in polite if "active_listening" in t.acts and t not in listening]
     credits = list(zip(listening, LISTENING)) or [(t, LISTENING[-1]) for t in weak[:1]]
     for t, points in credits:
         dim.add(t.number, call.span(t, "active_listening", "summary"), points, fb.item("listening"))
     if not credits:
         dim.add(scored[0].number, _opening(call)[1], NO_LISTENING, fb.item("no_listening"), speaker="customer")
+    # An interrogation is a run of question turns with no acknowledgement: a line counted as listening above (an
+    # echo of her words, too) acknowledges, and answering the ring with "what can I do for you?" starts no run.
+    heard = {t.number for t in listening + weak}
     run: list[Turn] = []
     cost = 0.0
 
@@ -199,7 +223,8 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             dim.add(run[-1].number, run[-1].text, -BARRAGE_PENALTY, fb.item("barrage", count=len(run)))
 
     for t in scored:
-        if any(a in t.acts for a in QUESTION_ACTS) and not any(a in t.acts for a in ACK_ACTS):
+        if (any(a in t.acts for a in QUESTION_ACTS) and not any(a in t.acts for a in ACK_ACTS)
+                and t.number not in heard and not _answers_the_ring(call, t)):
             run.append(t)
         else:
             close_run()
@@ -207,78 +232,17 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     close_run()
 
 
-def _solution(call: _Call) -> tuple[int | None, str]:
-    """The trainee turn that first proposes a solution – a solving step (or push-back on one), else an
-    instruction – and what made it the solution: the solving step's title, or '' for an instruction."""
-    solving = set(call.sc.end.solved_when)
-    # Solving steps at the head of the checklist (taking the caller's details) are preconditions, not a proposal.
-    for step in call.sc.steps:
-        if step.id not in solving or len(solving) == 1:
-            break
-        solving.discard(step.id)
-    lang = call.state.lang
-    for t in call.real:
-        hit = solving & (set(t.steps) | set(details(t.events, Pushback)))
-        if hit:
-            step = next(s for s in call.sc.steps if s.id in hit)
-            return t.number, step.title.get(lang) or step.id
-    # Only when no solving step is ever attempted does the first instruction count as the proposal.
-    return next((t.number for t in call.real if "instruction" in t.acts), None), ""
-
-
-def _summary_credit(call: _Call, dim: _Dim, t: Turn, kind: str) -> None:
-    """Full points for a summary that says something; half for a few words ("So it was the strip. Bye.")."""
-    if summary_words(t) < BRIEF_SUMMARY_WORDS:
-        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
-    else:
-        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
-
-
-def _summarising(call: _Call, dim: _Dim) -> None:
-    fb, scored = call.fb, call.scored
-    if not scored:
-        dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_before"))
-        dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_end"))
-        return
-    solution, solving_step = _solution(call)
-    limit = solution if solution is not None else scored[-1].number
-    before = next((t for t in scored if t.number <= limit and "summary" in t.acts), None)
-    used = None
-    if before is not None:
-        used = before.number
-        _summary_credit(call, dim, before, "summary_before")
-    elif solution is None:  # no solution proposed: the debit says what was missing, quoting nothing
-        dim.add(scored[-1].number, "", -SUMMARY_POINTS, fb.item("no_summary"))
-    else:
-        at = next((t for t in scored if t.number >= limit), scored[-1])
-        # name the step that made this the solution: an honest "I don't know yet" proposes nothing by itself
-        dim.add(at.number, at.text, -SUMMARY_POINTS,
-                fb.item("no_summary_before_step", step=solving_step) if solving_step else fb.item("no_summary_before"))
-        para = next((t for t in scored if t.number < at.number and paraphrases(call, t)), None)
-        if para is not None:  # an echo of her words is a start: partial credit, on its own line
-            dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS, fb.item("paraphrase_before"))
-    # The final summary: after the solution (or the problem being solved), or in the last three turns.
-    after = max(limit, call.state.solved_at or 0)
-    tail = {t.number for t in call.real[-3:]}
-    end = next((t for t in reversed(scored) if "summary" in t.acts and t.number != used
-                and (t.number >= after or t.number in tail)), None)
-    if end is not None:
-        _summary_credit(call, dim, end, "summary_end")
-    else:  # quoted where it was missing: the last line that was not the summary already credited
-        last = next((t for t in reversed(scored) if t.number != used), None)
-        dim.add(last.number if last else scored[-1].number, last.text if last else "", -SUMMARY_POINTS,
-                fb.item("no_summary_end"))
-
-
 def _clarity(call: _Call, dim: _Dim) -> None:
     fb, sc = call.fb, call.sc
     jargon = JARGON_PENALTY.get(sc.persona.tech_level, JARGON_PENALTY["medium"])
     clear = 0.0
+    solved_at = call.state.solved_at
     for t in call.scored:
         words = len(t.text.split())
         if "jargon" in t.acts and jargon > 0:  # an expert caller understands the terms: no deduction
             dim.add(t.number, call.span(t, "jargon"), -jargon, fb.item("jargon"))
-        if has(t.events, Ramble):
+        # once the problem is solved she listens to a long wrap-up (the engine's rule): she did not lose track
+        if has(t.events, Ramble) and (solved_at is None or t.number <= solved_at):
             dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
         elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS:
             dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION,
@@ -288,16 +252,69 @@ def _clarity(call: _Call, dim: _Dim) -> None:
             dim.add(t.number, call.span(t, "instruction"), CLEAR_INSTRUCTION, fb.item("clear_instruction"))
 
 
+def _promises(call: _Call, t: Turn, nxt: Turn | None) -> bool:
+    """After an honest "I don't know": a promise to find out – a callback or a time in the same line, an explanation
+    in the same line beyond the admission itself (not a guess), or any of them in the next line (not a rude or
+    guessing one)."""
+    def fair(u: Turn) -> bool:
+        return "rude" not in u.acts and not has(u.events, Guess)
+
+    explains = next((x for k, x in t.evidence if k == "transparency"), "")
+    own = ("callback" in t.acts or ("time_commitment" in t.acts and not echoed_deadline(call, t))
+           or ("transparency" in t.acts and not _same_words(t, "transparency", "admit_unknown")
+               and not guesses(explains, call.state.lang)))  # "probably the tech overran" promises nothing
+    follow = nxt is not None and fair(nxt) and any(a in nxt.acts for a in ("transparency", "callback", "time_commitment"))
+    return own or follow
+
+
+def _same_words(t: Turn, act: str, other: str) -> bool:
+    """The evidence of ``act`` is the words of ``other`` (or lies inside them, or holds them)."""
+    a = next((x.lower() for k, x in t.evidence if k == act), "")
+    b = next((x.lower() for k, x in t.evidence if k == other), "")
+    return bool(a and b) and (a in b or b in a)
+
+
+def _honesty(call: _Call, dim: _Dim) -> None:
+    """Credit for an honest "I don't know (yet)". In a scenario with a step taken by it, only where that step counts:
+    the line that took it (half when it guessed in the same breath); never on a rude or guessing line."""
+    fb, lang = call.fb, call.state.lang
+    steps = [s for s in call.sc.steps if "admit_unknown" in s.acts]
+    fair = [t for t in call.scored if "rude" not in t.acts and not has(t.events, Guess)]
+    if steps:
+        ids = {s.id for s in steps}
+        took = next((t for t in call.trainee if ids & set(t.steps)), None)
+        if took is None or not call.counts(took):
+            said = next((t for t in fair if "admit_unknown" in t.acts), None)
+            if said is not None and took is None:
+                dim.add(said.number, call.span(said, "admit_unknown"), 0.0,
+                        fb.item("admit_unknown_uncounted", step=steps[0].title.get(lang) or steps[0].id))
+            return
+        if took not in fair:
+            return
+        admit = took
+        if guesses(took.text, lang):
+            dim.add(took.number, call.span(took, "admit_unknown"), ADMIT_UNKNOWN_BARE, fb.item("admit_unknown_guess"))
+            return
+    else:
+        admit = next((t for t in fair if "admit_unknown" in t.acts), None)
+        if admit is None:
+            return
+    i = call.scored.index(admit)
+    nxt = call.scored[i + 1] if i + 1 < len(call.scored) else None
+    promise = _promises(call, admit, nxt)
+    dim.add(admit.number, call.span(admit, "admit_unknown"), ADMIT_UNKNOWN if promise else ADMIT_UNKNOWN_BARE,
+            fb.item("admit_unknown" if promise else "admit_unknown_bare"))
+
+
 def _transparency(call: _Call, dim: _Dim) -> None:
     fb = call.fb
     steps = iter(TRANSPARENCY_STEPS)
     frames = iter(TIME_FRAME)
-    admitted = False
     any_clear = False
     expert = call.sc.persona.tech_level == "high"  # terms an expert understands are no obstacle to transparency
-    for i, t in enumerate(call.scored):
+    for t in call.scored:
         unclear = ("jargon" in t.acts and not expert) or "rude" in t.acts
-        if "transparency" in t.acts and not has(t.events, Guess):  # a guess explains nothing
+        if "transparency" in t.acts and not guessed(call, t):  # a guess explains nothing
             if unclear:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
             else:
@@ -309,16 +326,11 @@ def _transparency(call: _Call, dim: _Dim) -> None:
             points = next(frames, 0.0)
             if points:
                 dim.add(t.number, call.span(t, "time_commitment"), points, fb.item("time_frame"))
-        if "admit_unknown" in t.acts and not admitted:
-            admitted = True
-            follow = [t] + call.scored[i + 1: i + 2]
-            promise = any(a in f.acts for f in follow for a in ("transparency", "callback", "time_commitment"))
-            dim.add(t.number, call.span(t, "admit_unknown"), ADMIT_UNKNOWN if promise else ADMIT_UNKNOWN_BARE,
-                    fb.item("admit_unknown" if promise else "admit_unknown_bare"))
-    guessed = 0.0
+    _honesty(call, dim)
+    guess_cost = 0.0
     for t in call.scored:  # "it'll probably be included" where "I don't know yet" was due
-        if has(t.events, Guess) and guessed < GUESS_CAP:
-            guessed += GUESS
+        if has(t.events, Guess) and guess_cost < GUESS_CAP:
+            guess_cost += GUESS
             dim.add(t.number, t.text, -GUESS, fb.item("guess"))
     if not any_clear:
         at = call.scored[-1] if call.scored else None
@@ -369,15 +381,14 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
                 continue
             if "rude" in nxt.acts:
                 provoked.add(nxt.number)
-            elif calm < CALM_CAP and not has(nxt.events, Guess):  # falling for the bait is not staying calm
+            elif calm < CALM_CAP and not guessed(call, nxt):  # falling for the bait is not staying calm
                 calm += CALM
                 dim.add(nxt.number, nxt.text, CALM, fb.item("calm"))
     for t in scored:
         if "rude" in t.acts:
             dim.add(t.number, call.span(t, "rude"), -RUDE, fb.item("rude_provoked" if t.number in provoked else "rude"))
     # Callback number on a bad line.
-    bad_line = sc.line.kind == "mobile" or any(e.kind == "line_drop" for e in sc.events)
-    if bad_line and scored:
+    if _bad_line(sc) and scored:
         position = {t.number: i for i, t in enumerate(call.real)}
         cb = next((t for t in call.real if "callback" in t.acts), None)
         if cb is None:
@@ -410,7 +421,7 @@ def _outcome(call: _Call, dim: _Dim) -> None:
 _SCORERS = {
     "empathy": (_empathy, EMPATHY_BASE),
     "questioning": (_questioning, QUESTIONING_BASE),
-    "summarising": (_summarising, SUMMARY_BASE),
+    "summarising": (summarising, SUMMARY_BASE),
     "checklist": (_checklist, CHECKLIST_BASE),
     "clarity": (_clarity, CLARITY_BASE),
     "transparency": (_transparency, TRANSPARENCY_BASE),

@@ -1,0 +1,124 @@
+"""The summarising dimension: a summary before the solution is proposed, and one at the end.
+
+The *solution turn* is the first turn that takes (or is pushed back on) a
+solving step of ``end.solved_when`` (solving steps at the head of the
+checklist – the caller's name and number – are preconditions); only when no
+solving step is ever attempted does the first instruction count. A summary up
+to it earns the "before" credit; the final summary comes after the solution
+(or the problem being solved) or in the last three turns. One line is never
+both: a summary only in the line that solved the call is the summary of what
+was agreed, and the one before is then missing. A solving step taken on a line
+that only asked, together with the step it requires (she answered a question by
+finding and fixing it herself), asked for no summary before it. A rude line summarises nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.dialogue.events import Pushback, details
+from simulator.dialogue.state import Turn
+from simulator.scoring.lines import paraphrases, summary_words
+from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, PARAPHRASE_POINTS, PROPOSAL_ACTS, SUMMARY_POINTS
+from simulator.scoring.transcript import DimensionDraft as _Dim
+from simulator.scoring.transcript import ScoredCall as _Call
+
+__all__ = ["summarising", "solution", "did_herself", "Solution"]
+
+
+def did_herself(sc, t: Turn) -> bool:
+    """She went from checking to fixing on her own: the line only asked (a question, none of the acts that propose
+    something – no instruction, explanation, time, callback, honest "I don't know") and yet took a step together with
+    the step it requires ("Is it hanging loose somewhere?" – she finds the loose cable and plugs it in)."""
+    if any(a in t.acts for a in PROPOSAL_ACTS) or not any(a in t.acts for a in ("open_question", "closed_question")):
+        return False
+    taken = set(t.steps)
+    return any(taken & set(s.requires) for s in sc.steps if s.id in taken)
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """Where the call's solution was first proposed, which step made it one, and whether the trainee proposed it."""
+
+    turn: int | None
+    """The trainee turn, or None when no solution was ever attempted."""
+    step: str
+    """The solving step's title ('' when the first instruction was the proposal)."""
+    proposed: bool
+    """False when the solving step was taken on a line that proposed nothing (she did it herself)."""
+
+
+def solution(call: _Call) -> Solution:
+    """The trainee turn that first proposes a solution – a solving step (or push-back on one), else an instruction."""
+    solving = set(call.sc.end.solved_when)
+    # Solving steps at the head of the checklist (taking the caller's details) are preconditions, not a proposal.
+    for step in call.sc.steps:
+        if step.id not in solving or len(solving) == 1:
+            break
+        solving.discard(step.id)
+    lang = call.state.lang
+    for t in call.real:
+        hit = solving & (set(t.steps) | set(details(t.events, Pushback)))
+        if hit:
+            step = next(s for s in call.sc.steps if s.id in hit)
+            return Solution(t.number, step.title.get(lang) or step.id, not did_herself(call.sc, t))
+    # Only when no solving step is ever attempted does the first instruction count as the proposal.
+    return Solution(next((t.number for t in call.real if "instruction" in t.acts), None), "", True)
+
+
+def _credit(call: _Call, dim: _Dim, t: Turn, kind: str) -> None:
+    """Full points for a summary that says something; half for a few words ("So it was the strip. Bye.")."""
+    if summary_words(t) < BRIEF_SUMMARY_WORDS:
+        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
+    else:
+        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
+
+
+def summarising(call: _Call, dim: _Dim) -> None:
+    fb, scored = call.fb, call.scored
+    if not scored:
+        dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_before"))
+        dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_end"))
+        return
+    sol = solution(call)
+    summaries = [t for t in scored if "summary" in t.acts and "rude" not in t.acts]  # a rude line summarises nothing
+    limit = sol.turn if sol.turn is not None else scored[-1].number
+    solved_at = call.state.solved_at
+    after = max(limit, solved_at or 0)
+    tail = {t.number for t in call.real[-3:]}
+
+    def at_end(t: Turn) -> bool:
+        return t.number >= after or t.number in tail
+
+    before = next((t for t in summaries if t.number <= limit), None)
+    with_solution = False
+    if (before is not None and sol.turn is not None and solved_at is not None and before.number >= solved_at
+            and not any(at_end(s) for s in summaries if s is not before)):
+        # the only summary came in the line that solved the call: that is the summary of what was agreed
+        before, with_solution = None, True
+    if before is not None:
+        _credit(call, dim, before, "summary_before")
+    elif sol.turn is None:  # no solution proposed: the debit says what was missing, quoting nothing
+        dim.add(scored[-1].number, "", -SUMMARY_POINTS, fb.item("no_summary"))
+    else:
+        at = next((t for t in scored if t.number >= limit), scored[-1])
+        if not sol.proposed:  # she fixed it herself in answer to a question: nothing was proposed to summarise before
+            dim.add(at.number, at.text, 0.0, fb.item("summary_not_due", step=sol.step))
+        else:
+            # name the step that made this the solution: an honest "I don't know yet" proposes nothing by itself
+            kind = "no_summary_before_with" if with_solution and sol.step else (
+                "no_summary_before_step" if sol.step else "no_summary_before")
+            dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item(kind, step=sol.step))
+            para = next((t for t in scored if t.number < at.number and "rude" not in t.acts and paraphrases(call, t)),
+                        None)
+            if para is not None:  # an echo of her words is a start: partial credit, on its own line
+                dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS,
+                        fb.item("paraphrase_before"))
+    # The final summary: after the solution (or the problem being solved), or in the last three turns.
+    end = next((t for t in reversed(summaries) if t is not before and at_end(t)), None)
+    if end is not None:
+        _credit(call, dim, end, "summary_end")
+    else:  # quoted where it was missing: the last line that was not the summary already credited
+        last = next((t for t in reversed(scored) if t is not before), None)
+        dim.add(last.number if last else scored[-1].number, last.text if last else "", -SUMMARY_POINTS,
+                fb.item("no_summary_end"))
