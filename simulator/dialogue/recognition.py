@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
+from simulator.dialogue.reading import clause_breaks
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
@@ -112,11 +113,12 @@ def repeats_time(span: str, heard: str) -> bool:
 
 def understood_part(analyser, line: str) -> str:
     """*line* without its clauses that hold jargon: what a caller who knows no tech still understands of it
-    ("" when every clause has a term)."""
-    clauses = [c for c in _CLAUSE.findall(line) if c.strip(" .!?;,:")]
+    ("" when every clause has a term). A clause is also cut where a new thought starts ("… an add-on SKU | but I'll
+    check with the licensing team"): she understands the part without the term."""
+    clauses = [piece for c in _CLAUSE.findall(line) if c.strip(" .!?;,:") for piece in clause_breaks(c, analyser.lang)]
     for _ in range(4):
-        terms = [e.text.lower() for e in analyser.analyse_rules("".join(clauses)).evidence if e.act == "jargon"]
+        terms = [e.text.lower() for e in analyser.analyse_rules(" ".join(clauses)).evidence if e.act == "jargon"]
         if not terms:
             break
         clauses = [c for c in clauses if not any(t in c.lower() for t in terms)]
-    return "".join(clauses).strip()
+    return " ".join(c.strip() for c in clauses).strip()
