@@ -53,6 +53,7 @@ right 24 of 24 times, 0.7–0.9 20 of 23; play-testers met three polite lines re
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def clean(text: str) -> str:
@@ -123,14 +124,32 @@ class Engine:
         return self._say(self.scenario.opening, replace(state, turn=0), "opening")
 
     def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset(),
-                    asking: bool = True) -> bool:
+                    asked: tuple[Analysis, frozenset[str]] | None = None) -> bool:
         """The line takes ``step`` by one of its acts, one of its phrases, or closeness to its examples (``close``);
-        a step that finds something out (``asks``) only from a line that is ``asking``."""
+        a step that finds something out (``asks``) only by what the asking sentences of the line say (``asked``:
+        their analysis and the steps close to them; None: the whole line asks)."""
         if step.acts and any(a in acts for a in step.acts):
             return True
-        if step.asks and not asking:
-            return False  # "before your meeting, hopefully" names her meeting but asks her nothing
+        if step.asks and asked is not None:
+            # "before your meeting, hopefully" names her meeting but asks nothing; "I'll move the scans. OK?" asks
+            # about the plan, not where the scans go
+            analysis, close = asked
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
+
+    def _asked(self, heard: Analysis, acts: tuple[str, ...], close: frozenset[str], done: tuple[str, ...]
+               ) -> tuple[Analysis, frozenset[str]] | None:
+        """What of the line asks her something: None when all of it does (or it is one sentence that asks), else
+        the asking sentences' analysis and the steps close to them (empty when nothing in the line asks)."""
+        sentences = [s for s in _SENTENCE_END.split(heard.text) if s.strip()]
+        asking = [s for s in sentences if s.rstrip().endswith("?") or asks(s, self.lang)]
+        if len(asking) == len(sentences) and (asking or self.asking(heard.text, acts)):
+            return None
+        if not asking and "?" not in heard.text and any(a in acts for a in ("open_question", "closed_question")):
+            return None  # recognised speech without punctuation: the analyser's question stands for the line
+        if not asking:
+            return self.analyser.analyse_rules(""), frozenset()
+        text = " ".join(asking)
+        return self.analyser.analyse_rules(text), by_examples(self.examples, self.scenario, text, acts, done)
 
     def asking(self, line: str, acts: tuple[str, ...]) -> bool:
         """The line asks her something: a question, or a request to tell ("Sagen Sie mal, wo die Scans landen")."""
@@ -184,14 +203,15 @@ class Engine:
         pushed = list(state.pushed_back)
         facts = list(state.facts)
 
-        def nudge() -> str:
-            """She helps a stuck trainee on; an offer to tell is remembered (a yes next time lets her tell)."""
+        def nudge(only_offer: bool = False) -> str:
+            """She helps a stuck trainee on; an offer to tell is remembered (a yes next time lets her tell).
+            ``only_offer``: '' unless she offers to tell."""
             asked = "open_question" in acts or invites(line, lang)  # asked just that: she never offers to tell it
             text, offering = self.speech.nudge(state, said, may_offer=not asked)
             tell = self.speech.tell_step(tuple(done)) if offering else None
             if tell is not None:
                 events.append(Offered(tell.id))
-            return text
+            return text if offering or not only_offer else ""
 
         def apply(reaction: Reaction, repeats: int) -> bool:
             nonlocal mood, patience, trust
@@ -263,12 +283,16 @@ class Engine:
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
             asking = self.asking(heard.text, heard_acts)
+            asked = (self._asked(heard, heard_acts, close, state.steps_done)
+                     if any(s.asks and s.id not in state.steps_done for s in sc.steps) else None)
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
                 if not self._available(step, tuple(done)):
-                    if not steps_now and self._recognised(step, heard, heard_acts, close, asking):
+                    # her own time said back ("he signs tomorrow at ten") asks for nothing too early
+                    mine = tuple(a for a in heard_acts if not (a == "time_commitment" and repeats_time(time_span, said)))
+                    if not steps_now and self._recognised(step, heard, mine, close, asked):
                         blocked = True
                         early = early or step
                     continue
@@ -277,7 +301,7 @@ class Engine:
                 # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?")
                 bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
                     r in steps_now and sc.step(r).reveals for r in step.requires))
-                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close, asking)
+                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close, asked)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(heard) is not None
@@ -330,7 +354,7 @@ class Engine:
                         events.append(Revealed(fact))
 
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
-            if unsure and not progress:  # maybe rude, maybe not: she asks rather than takes offence
+            if unsure and not progress and not ringing:  # maybe rude, maybe not: she asks rather than takes offence
                 plan.add(choose(customer_lines(lang, "clarify"), f"{state.seed}:{turn_no}:clarify", said, optional=True))
             # after the fix, summary and goodbye cost nothing; jargon costs through its own reaction only
             if not progress and state.solved_at is None and not confusing:
@@ -356,7 +380,8 @@ class Engine:
                 if first:  # asked for too early: she says, in character, what she is missing
                     plan.add(first)
                     steered = True
-                elif waiting and not progress and (blocked or self.speech.stuck(state) + 1 >= STUCK_TURNS):
+                elif waiting and not progress and not (offended and plan.reaction) and (
+                        blocked or self.speech.stuck(state) + 1 >= STUCK_TURNS):  # offended, she answers the tone
                     plan.add(nudge())
                 else:
                     filler = ""
@@ -364,7 +389,10 @@ class Engine:
                         filler = choose(customer_lines(lang, "confirm"), f"{state.seed}:{turn_no}:confirm", said,
                                         optional=True)  # checking back what she said: she confirms
                     elif waiting and "closed_question" in acts and "open_question" not in acts:
-                        filler = self.speech.unknown(state, said)  # a yes/no question no step answers: she says so
+                        # a yes/no question no step answers: while she could simply tell what happened she offers
+                        # that ("Did you restart it?" – "Shall I tell you what happened?"), else she says she can't say
+                        open_tell = self.speech.tell_step(tuple(done)) is not None
+                        filler = (nudge(only_offer=True) if open_tell else "") or self.speech.unknown(state, said)
                     # she has reacted already ("Wie bitte? Ich verstehe kein Wort"): no stock line on top of it
                     filler = filler or ("" if plan.reaction else self._filler(kind, state, said, optional=True))
                     if not filler and not plan.reaction:

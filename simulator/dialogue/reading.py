@@ -112,7 +112,7 @@ def drop_acknowledgement(sentence: str, lang: str) -> str:
         m = pattern.match(text) if pattern else None
         if not m:
             break
-        if carried and carried.match(text[m.end():]):
+        if carried and carried.match(text[m.end():]) and not m.group(0).rstrip().endswith((".", "!")):
             return sentence.strip()  # "Gut, dass das jemand klärt": the word carries the sentence
         text = text[m.end():]
     text = text.strip().lstrip("–- ")

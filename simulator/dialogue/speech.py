@@ -65,12 +65,14 @@ class Speech:
         trainee has just asked for exactly that (``may_offer`` false): then she waits. Otherwise the
         scenario's 'nudge' filler, else a general "so what happens now?".
         """
-        if self.tell_step(state.steps_done) is not None:
-            line = self.offer(state, said) if may_offer else ""
+        if not may_offer:  # asked to tell ("Erzählen Sie halt nochmal"): she answers in her own way, never "shall I tell?"
+            line = self.filler("neutral", state, said, optional=True)
+            if line:
+                return line, False
+        elif self.tell_step(state.steps_done) is not None:
+            line = self.offer(state, said)
             if line:
                 return line, True
-            if not may_offer:
-                return self.filler("neutral", state, said, optional=True) or self.general("filler_neutral", state, said), False
         text = self.scenario.fillers.get("nudge")
         line = self.say(text, state, "nudge", said, optional=True) if text is not None else ""
         line = line or self.general("nudge_next", state, said, "nudge")
