@@ -21,8 +21,8 @@ from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
-from simulator.dialogue.reading import asks, assents, invites
-from simulator.dialogue.recognition import by_examples, example_index, repeats_time, understood_part
+from simulator.dialogue.reading import assents, invites
+from simulator.dialogue.recognition import asked_part, by_examples, example_index, is_asking, repeats_time, understood_part
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -50,10 +50,13 @@ UNSURE_RUDE = 0.9
 right 24 of 24 times, 0.7–0.9 20 of 23; play-testers met three polite lines read as rude in that band
 ("… and the printer should come on", "Could be malware yeah. Have you run a virus scan?") – and a false
 'rude' costs a trainee's trust more than a missed one."""
+FIRM_READING = 0.9
+"""A step that finds something out from her (``asks``) is not taken by an act the learned head alone read below this
+confidence (no rule named its words): in play-tests every such 'callback' was wrong ("Sorry, is the password right
+on your phone?" – and he gave his number). Its phrases or examples in the asking sentences still count."""
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def clean(text: str) -> str:
@@ -124,36 +127,17 @@ class Engine:
         return self._say(self.scenario.opening, replace(state, turn=0), "opening")
 
     def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset(),
-                    asked: tuple[Analysis, frozenset[str]] | None = None) -> bool:
+                    asked: tuple[Analysis, frozenset[str]] | None = None, guessed: frozenset[str] = frozenset()) -> bool:
         """The line takes ``step`` by one of its acts, one of its phrases, or closeness to its examples (``close``);
         a step that finds something out (``asks``) only by what the asking sentences of the line say (``asked``:
-        their analysis and the steps close to them; None: the whole line asks)."""
-        if step.acts and any(a in acts for a in step.acts):
+        their analysis and the steps close to them; None: the whole line asks) and not by an act only ``guessed``."""
+        if step.acts and any(a in acts and not (step.asks and a in guessed) for a in step.acts):
             return True
         if step.asks and asked is not None:
             # "before your meeting, hopefully" names her meeting but asks nothing; "I'll move the scans. OK?" asks
             # about the plan, not where the scans go
             analysis, close = asked
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
-
-    def _asked(self, heard: Analysis, acts: tuple[str, ...], close: frozenset[str], done: tuple[str, ...]
-               ) -> tuple[Analysis, frozenset[str]] | None:
-        """What of the line asks her something: None when all of it does (or it is one sentence that asks), else
-        the asking sentences' analysis and the steps close to them (empty when nothing in the line asks)."""
-        sentences = [s for s in _SENTENCE_END.split(heard.text) if s.strip()]
-        asking = [s for s in sentences if s.rstrip().endswith("?") or asks(s, self.lang)]
-        if len(asking) == len(sentences) and (asking or self.asking(heard.text, acts)):
-            return None
-        if not asking and "?" not in heard.text and any(a in acts for a in ("open_question", "closed_question")):
-            return None  # recognised speech without punctuation: the analyser's question stands for the line
-        if not asking:
-            return self.analyser.analyse_rules(""), frozenset()
-        text = " ".join(asking)
-        return self.analyser.analyse_rules(text), by_examples(self.examples, self.scenario, text, acts, done)
-
-    def asking(self, line: str, acts: tuple[str, ...]) -> bool:
-        """The line asks her something: a question, or a request to tell ("Sagen Sie mal, wo die Scans landen")."""
-        return "open_question" in acts or "closed_question" in acts or "?" in line or asks(line, self.lang)
 
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
         return step.id not in done and all(r in done for r in step.requires)
@@ -186,6 +170,7 @@ class Engine:
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
         steered = False  # she said what a step asked for too early is missing: no scripted line in the same breath
+        guessed: frozenset[str] = frozenset()  # acts only the learned head read, and that unsure
         heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         time_span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
@@ -282,9 +267,11 @@ class Engine:
                     added = {e.act for e in analysis.evidence if e.text.strip() == line.strip()}
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
-            asking = self.asking(heard.text, heard_acts)
-            asked = (self._asked(heard, heard_acts, close, state.steps_done)
+            asking = is_asking(heard.text, heard_acts, lang)
+            asked = (asked_part(self, heard, heard_acts, state.steps_done)
                      if any(s.asks and s.id not in state.steps_done for s in sc.steps) else None)
+            guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
+                                and 0 < analysis.confidence_of(e.act) < FIRM_READING)  # the head alone, unsure
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
@@ -292,7 +279,7 @@ class Engine:
                 if not self._available(step, tuple(done)):
                     # her own time said back ("he signs tomorrow at ten") asks for nothing too early
                     mine = tuple(a for a in heard_acts if not (a == "time_commitment" and repeats_time(time_span, said)))
-                    if not steps_now and self._recognised(step, heard, mine, close, asked):
+                    if not steps_now and self._recognised(step, heard, mine, close, asked, guessed):
                         blocked = True
                         early = early or step
                     continue
@@ -301,7 +288,8 @@ class Engine:
                 # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?")
                 bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
                     r in steps_now and sc.step(r).reveals for r in step.requires))
-                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close, asked)
+                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close, asked,
+                                                                                       guessed)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(heard) is not None
@@ -474,6 +462,10 @@ class Engine:
                     plan.add(self._say(sc.end.turn_limit, state, "turn_limit", said))
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
+        # a request the head alone guessed that took no step ("is the password right on your phone?" as asking for his
+        # number) is not shown on the turn: the debrief would credit what the checklist says did not happen
+        dropped = {a for s in sc.steps if s.asks and s.id not in done for a in s.acts if a in guessed}
+        acts = tuple(a for a in acts if a not in dropped)
         evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
         # a summary or callback step taken by its phrases or examples ("…, jetzt läuft er wieder" for the recap) shows
         # that act: the debrief then credits it where the checklist does, not "never summarised" beside it
