@@ -248,6 +248,7 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
     from simulator.dialogue import Engine
     from simulator.dialogue.session import Call
     from simulator.scenario import load
+    from simulator.strings import strings
 
     sc = load(scenario)
     engine = Engine(sc, lang or default_language())
@@ -270,7 +271,7 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
         except BackendError as exc:
             if voice is not None or files or audio_out:
                 raise  # asked for explicitly: fail at start-up, naming what is missing
-            click.echo(f"simulator: {exc.message} – continuing without voice", err=True)
+            click.echo(strings(engine.lang).t("voice_unavailable", message=exc.message), err=True)
     window = not scripted and (ui == "window" or (ui == "auto" and _display()))
     if trainee is None and not private and store and not scripted:  # progress accumulates under the profile's name
         trainee = _profile_trainee(ask=not window)
@@ -312,9 +313,10 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
             source = (line.rstrip("\n") for line in sys.stdin if line.strip())
         call.play(source)
         unplayed = len(lines) - call.state.turn if lines is not None else 0
-        if unplayed > 0:  # the customer ended the call (solved and said goodbye, hung up, line dropped)
-            click.echo(f"simulator: the call ended after turn {call.state.turn} ({call.state.outcome.reason}); "
-                       f"{unplayed} more script line(s) were not played", err=True)
+        if unplayed > 0:  # the customer ended the call (hung up, line dropped, turn limit)
+            s = strings(engine.lang)
+            click.echo(s.t("script_unplayed", turn=call.state.turn, reason=s.reason(call.state.outcome.reason),
+                           count=unplayed), err=True)
         if as_json:
             doc = call_json(call.state)
             doc["score"] = call.score.to_json()
@@ -348,6 +350,7 @@ def _profile_trainee(*, ask: bool) -> str | None:
 def _call_log(sc, lang: str, seed: int, trainee: str | None, private: bool, mode: str, db: str | None, coach=None):
     """The store for this call; with the default database a failure is a warning, with --db an error."""
     from simulator.errors import BackendError
+    from simulator.strings import strings
 
     try:
         from simulator.storage import Store
@@ -357,11 +360,11 @@ def _call_log(sc, lang: str, seed: int, trainee: str | None, private: bool, mode
     except ImportError as exc:
         if db:
             raise BackendError(f"storing calls needs SQLAlchemy: pip install 'simulator[store]' ({exc.name})") from None
-        click.echo("simulator: calls are not stored (SQLAlchemy is not installed)", err=True)
+        click.echo(strings(lang).t("store_unavailable"), err=True)
     except BackendError as exc:
         if db:
             raise
-        click.echo(f"simulator: {exc.message} – this call is not stored", err=True)
+        click.echo(strings(lang).t("store_failed", message=exc.message), err=True)
     return None
 
 

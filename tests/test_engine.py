@@ -23,6 +23,7 @@ GOOD_EN = [
     "Then please switch the power strip on at its switch.",
     "So to recap: the power strip was off, and now the printer works again.",
     "You're welcome, goodbye!",
+    "Bye, Ms Hall, take care!",  # her goodbye leaves the trainee the last word
 ]
 
 

@@ -82,7 +82,7 @@ def test_a_stuck_trainee_is_nudged_in_character(lang: str) -> None:
     chatter = {"de": ["Hallo, hier ist der IT-Service.", "Okay.", "Gut.", "Hm, na ja."],
                "en": ["Hello, IT service desk here.", "Okay.", "Fine.", "Hm, well."]}[lang]
     state = replay(engine, chatter)[-1]
-    nudges = customer_lines(lang, "nudge_start") + customer_lines(lang, "nudge_next")
+    nudges = customer_lines(lang, "offer") + customer_lines(lang, "nudge_next")
     assert any(n in r for r in _replies(state)[2:] for n in nudges), _replies(state)
 
 

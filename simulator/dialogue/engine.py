@@ -14,12 +14,16 @@ from dataclasses import replace
 from simulator.analysis import Analyser, Analysis
 from simulator.analysis.acts import ACTS
 from simulator.dialogue import events as ev_
-from simulator.dialogue.events import (Confused, Event, GaveIn, Guess, Hangup, LineDrop, LineSaved, Noise, PrematureClose,
-                                        Offended, Pushback, Ramble, Repeat, Revealed, Unclear, Yielded)
+from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, LineDrop, LineSaved, Noise,
+                                        Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
+                                        Yielded)
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.recognition import by_examples, example_index, repeats_time, understood_part
+from simulator.dialogue.phrases import StepPhrases
+from simulator.dialogue.reading import assents, invites
+from simulator.dialogue.recognition import asked_part, by_examples, example_index, is_asking, repeats_time, understood_part
+from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
@@ -46,10 +50,13 @@ UNSURE_RUDE = 0.9
 right 24 of 24 times, 0.7–0.9 20 of 23; play-testers met three polite lines read as rude in that band
 ("… and the printer should come on", "Could be malware yeah. Have you run a virus scan?") – and a false
 'rude' costs a trainee's trust more than a missed one."""
+FIRM_READING = 0.9
+"""A step that finds something out from her (``asks``) is not taken by an act the learned head alone read below this
+confidence (no rule named its words): in play-tests every such 'callback' was wrong ("Sorry, is the password right
+on your phone?" – and he gave his number). Its phrases or examples in the asking sentences still count."""
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CONTENT = re.compile(r"\w{5,}", re.UNICODE)
 
 
 def clean(text: str) -> str:
@@ -78,77 +85,28 @@ class Engine:
         self.analyser = (analyser or Analyser.for_language(lang)).with_scenario(scenario)
         # steps that are an honest "I don't know yet": a confident guess never takes them
         self._honesty_steps = tuple(s.id for s in scenario.steps if "admit_unknown" in s.acts)
-        self._step_matchers = {s.id: self.analyser.phrases(s.recognise.get(lang)) for s in scenario.steps}
-        self._insist_matchers = {
-            s.id: self.analyser.phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback
-        }
+        # scenario phrases match words, not letters ("zug" is no "Zugangsdaten"; stems are written "prüf*")
+        self._step_matchers = {s.id: self._phrases(s.recognise.get(lang)) for s in scenario.steps}
+        self._insist_matchers = {s.id: self._phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback}
+        # a scripted line is moot once the trainee has talked about its topic (events[].unless_said)
+        self._said_matchers = {e.id: self._phrases(e.unless_said.get(lang)) for e in scenario.events if e.unless_said.get(lang)}
         # steps from examples: a line close enough to a step's example phrasings takes it (analysis/similarity.py)
         self.examples = example_index(scenario, lang)
+        self.speech = Speech(scenario, self.lang)
 
     # -- helpers -----------------------------------------------------------
+    def _phrases(self, phrases) -> StepPhrases:
+        """The matcher of a step's phrases (word boundaries; the view's typo policy and compounding)."""
+        base = self.analyser.phrases(phrases)  # the view's language settings
+        return StepPhrases(tuple(phrases or ()), lang=self.lang, compounds=base.compounds, fuzzy=base.fuzzy)
+
     def _say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
         """A variant of ``text``, picked by seed, turn and purpose; not one said already in the call if avoidable."""
-        return choose(text.all(self.lang), f"{state.seed}:{state.turn}:{purpose}", said, optional=optional)
+        return self.speech.say(text, state, purpose, said, optional)
 
     def _filler(self, kind: str, state: CallState, said: str = "", optional: bool = False) -> str:
-        """The persona's filler of ``kind``; with her variants used up, a general line of that kind, else a repeat."""
-        text = self.scenario.fillers.get(kind) or self.scenario.fillers.get("neutral")
-        line = self._say(text, state, f"filler:{kind}", said, optional=True) if text else ""
-        if line or optional:
-            return line
-        general = choose(customer_lines(self.lang, f"filler_{kind}"), f"{state.seed}:{state.turn}:{kind}", said,
-                         optional=True)
-        return general or (self._say(text, state, f"filler:{kind}") if text else "")
-
-    def _nudge(self, state: CallState, said: str, asked: bool = False) -> str:
-        """The persona helps a stuck trainee on, in character (the scenario's 'nudge' filler, else a general line).
-
-        ``asked``: the trainee's line was an open question. She then never offers "shall I tell you what
-        happened?" – that is what she was just asked; she says what she would say anyway.
-        """
-        text = self.scenario.fillers.get("nudge")
-        if text is not None:
-            line = self._say(text, state, "nudge", said, optional=True)
-            if line:
-                return line
-        key = "nudge_start" if not state.steps_done else "nudge_next"
-        if asked and key == "nudge_start":
-            line = self._filler("neutral", state, said, optional=True)
-            if line:
-                return line
-        line = choose(customer_lines(self.lang, key), f"{state.seed}:{state.turn}:nudge", said, optional=True)
-        for kind in ("neutral", "annoyed"):  # nudged often already: she waits, then gets impatient
-            line = line or self._filler(kind, state, said, optional=True)
-            line = line or choose(customer_lines(self.lang, f"filler_{kind}"), f"{state.seed}:{state.turn}:{kind}",
-                                  said, optional=True)
-        return line or choose(customer_lines(self.lang, key), f"{state.seed}:{state.turn}:nudge", said, optional=False)
-
-    def _unknown(self, state: CallState, said: str) -> str:
-        """The answer to a question the scenario has no answer for: the persona's 'question' filler, else a general one."""
-        text = self.scenario.fillers.get("question")
-        line = self._say(text, state, "question", said, optional=True) if text is not None else ""
-        if line or self.scenario.persona.tech_level == "high":  # an expert never says "no idea"
-            return line
-        return line or choose(customer_lines(self.lang, "unknown_answer"), f"{state.seed}:{state.turn}:question", said,
-                              optional=True)
-
-    @staticmethod
-    def _echoes_her(state: CallState, line: str) -> bool:
-        """The line repeats at least two content words (five letters or more) of what the customer said."""
-        heard = {w.lower() for x in state.exchanges if x.reply is not None for w in _CONTENT.findall(x.reply.text)}
-        return len(heard & {w.lower() for w in _CONTENT.findall(line)}) >= 2
-
-    @staticmethod
-    def _stuck(state: CallState) -> int:
-        """Trainee turns in a row (noise aside) that moved nothing: no step, no push-back, no yielding."""
-        run = 0
-        for t in reversed(state.trainee_turns):
-            if ev_.has(t.events, Noise):
-                continue
-            if t.steps or any(isinstance(e, ev_.STEP_EVENTS) for e in t.events):
-                break
-            run += 1
-        return run
+        """The persona's filler of ``kind`` (see :meth:`Speech.filler`)."""
+        return self.speech.filler(kind, state, said, optional)
 
     def start(self, seed: int = 0) -> CallState:
         """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet).
@@ -168,10 +126,17 @@ class Engine:
         """The customer's opening line of the call ``state`` (picked by seed, the same whenever asked)."""
         return self._say(self.scenario.opening, replace(state, turn=0), "opening")
 
-    def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset()) -> bool:
-        """The line takes ``step`` by one of its acts, one of its phrases, or closeness to its examples (``close``)."""
-        if step.acts and any(a in acts for a in step.acts):
+    def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset(),
+                    asked: tuple[Analysis, frozenset[str]] | None = None, guessed: frozenset[str] = frozenset()) -> bool:
+        """The line takes ``step`` by one of its acts, one of its phrases, or closeness to its examples (``close``);
+        a step that finds something out (``asks``) only by what the asking sentences of the line say (``asked``:
+        their analysis and the steps close to them; None: the whole line asks) and not by an act only ``guessed``."""
+        if step.acts and any(a in acts and not (step.asks and a in guessed) for a in step.acts):
             return True
+        if step.asks and asked is not None:
+            # "before your meeting, hopefully" names her meeting but asks nothing; "I'll move the scans. OK?" asks
+            # about the plan, not where the scans go
+            analysis, close = asked
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
 
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
@@ -193,11 +158,19 @@ class Engine:
             acts = tuple(a for a in acts if a != "rude")
         turn_no = state.turn + 1
         ringing = is_ringing(state)  # this line answers the phone: the customer's opening comes first
+        last = state.trainee_turns[-1] if state.trainee_turns else None
+        # she said goodbye after the solution: this is the trainee's closing line, the last of the call
+        last_word = state.solved_at is not None and last is not None and ev_.has(last.events, Farewell)
+        # she offered to tell ("Shall I just tell you what happened?"): a yes lets her tell
+        offer = next((e.step for e in last.events if isinstance(e, Offered)), "") if last is not None else ""
+        granted = offer if (offer and "rude" not in acts and offer not in state.steps_done
+                            and (assents(line, lang) or invites(line, lang))) else ""
         state = replace(state, turn=turn_no)
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
         steered = False  # she said what a step asked for too early is missing: no scripted line in the same breath
+        guessed: frozenset[str] = frozenset()  # acts only the learned head read, and that unsure
         heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         time_span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
@@ -206,13 +179,24 @@ class Engine:
         terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != line.strip()]
         if terms and all(t in said.lower() for t in terms):  # her own word ("vor dem Tunnel") is no jargon to her
             acts = tuple(a for a in acts if a != "jargon")
-        plan = ReplyPlan(said)
+        plan = ReplyPlan(said, lang=lang)
         if ringing:
             plan.add(self.opening(state))
         steps_now: list[str] = []
+        answers: list[str] = []  # her answers to the steps taken (and her giving in), in order
         done = list(state.steps_done)
         pushed = list(state.pushed_back)
         facts = list(state.facts)
+
+        def nudge(only_offer: bool = False) -> str:
+            """She helps a stuck trainee on; an offer to tell is remembered (a yes next time lets her tell).
+            ``only_offer``: '' unless she offers to tell."""
+            asked = "open_question" in acts or invites(line, lang)  # asked just that: she never offers to tell it
+            text, offering = self.speech.nudge(state, said, may_offer=not asked)
+            tell = self.speech.tell_step(tuple(done)) if offering else None
+            if tell is not None:
+                events.append(Offered(tell.id))
+            return text if offering or not only_offer else ""
 
         def apply(reaction: Reaction, repeats: int) -> bool:
             nonlocal mood, patience, trust
@@ -283,18 +267,30 @@ class Engine:
                     added = {e.act for e in analysis.evidence if e.text.strip() == line.strip()}
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
+            asking = is_asking(heard.text, heard_acts, lang)
+            asked = (asked_part(self, heard, heard_acts, state.steps_done)
+                     if any(s.asks and s.id not in state.steps_done for s in sc.steps) else None)
+            guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
+                                and 0 < analysis.confidence_of(e.act) < FIRM_READING)  # the head alone, unsure
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
                 if not self._available(step, tuple(done)):
-                    if not steps_now and self._recognised(step, heard, heard_acts, close):
+                    # her own time said back ("he signs tomorrow at ten") asks for nothing too early
+                    mine = tuple(a for a in heard_acts if not (a == "time_commitment" and repeats_time(time_span, said)))
+                    if not steps_now and self._recognised(step, heard, mine, close, asked, guessed):
                         blocked = True
                         early = early or step
                     continue
-                # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts
-                bare = ringing and not (set(acts) - {"greeting", "active_listening"})
-                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close)
+                # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
+                # so does an action made possible by what this very line asks her to find out: the trainee cannot know
+                # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?")
+                bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
+                    r in steps_now and sc.step(r).reveals for r in step.requires))
+                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close, asked,
+                                                                                       guessed)
+                hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(heard) is not None
                 if not hit:
@@ -333,10 +329,12 @@ class Engine:
                     if not reasoned:
                         mood -= 4
                     if pb.yield_reply:
-                        plan.add(self._say(pb.yield_reply, state, f"yield:{step.id}", said))
+                        answers.append(self._say(pb.yield_reply, state, f"yield:{step.id}", said))
+                        plan.add(answers[-1])
                 done.append(step.id)
                 steps_now.append(step.id)
-                plan.add(self._say(step.reply, state, f"step:{step.id}", said))
+                answers.append(self._say(step.reply, state, f"step:{step.id}", said))
+                plan.add(answers[-1])
                 mood += sc.mood.progress_mood
                 for fact in step.reveals:
                     if fact not in facts:
@@ -344,7 +342,7 @@ class Engine:
                         events.append(Revealed(fact))
 
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
-            if unsure and not progress:  # maybe rude, maybe not: she asks rather than takes offence
+            if unsure and not progress and not ringing:  # maybe rude, maybe not: she asks rather than takes offence
                 plan.add(choose(customer_lines(lang, "clarify"), f"{state.seed}:{turn_no}:clarify", said, optional=True))
             # after the fix, summary and goodbye cost nothing; jargon costs through its own reaction only
             if not progress and state.solved_at is None and not confusing:
@@ -366,31 +364,38 @@ class Engine:
                     kind = "neutral"
                 waiting = kind in ("neutral", "annoyed")  # she has nothing to answer: the trainee is stuck
                 first = (self._say(early.early, state, f"early:{early.id}", said, optional=True)
-                         if waiting and early is not None and early.early.get(lang) else "")
+                         if waiting and early is not None and early.early.get(lang) and not offended else "")
                 if first:  # asked for too early: she says, in character, what she is missing
                     plan.add(first)
                     steered = True
-                elif waiting and not progress and (blocked or self._stuck(state) + 1 >= STUCK_TURNS):
-                    plan.add(self._nudge(state, said, asked="open_question" in acts))
+                elif waiting and not progress and not (offended and plan.reaction) and (
+                        blocked or self.speech.stuck(state) + 1 >= STUCK_TURNS):  # offended, she answers the tone
+                    plan.add(nudge())
                 else:
                     filler = ""
-                    if waiting and "closed_question" in acts and self._echoes_her(state, line):
+                    if waiting and "closed_question" in acts and "instruction" not in acts and self.speech.echoes_her(state, line):
                         filler = choose(customer_lines(lang, "confirm"), f"{state.seed}:{turn_no}:confirm", said,
                                         optional=True)  # checking back what she said: she confirms
                     elif waiting and "closed_question" in acts and "open_question" not in acts:
-                        filler = self._unknown(state, said)  # a yes/no question no step answers: she says so
-                    filler = filler or self._filler(kind, state, said, optional=True)
+                        # a yes/no question no step answers: while she could simply tell what happened she offers
+                        # that ("Did you restart it?" – "Shall I tell you what happened?"), else she says she can't say
+                        open_tell = self.speech.tell_step(tuple(done)) is not None
+                        filler = (nudge(only_offer=True) if open_tell else "") or self.speech.unknown(state, said)
+                    # she has reacted already ("Wie bitte? Ich verstehe kein Wort"): no stock line on top of it
+                    filler = filler or ("" if plan.reaction else self._filler(kind, state, said, optional=True))
                     if not filler and not plan.reaction:
-                        filler = self._nudge(state, said, "open_question" in acts) if waiting else self._filler(kind, state, said)
+                        filler = nudge() if waiting else self._filler(kind, state, said)
                     plan.add(filler)
 
         # Scripted events.
         fired = list(state.fired_events)
+        if not analysis.is_noise:  # the trainee raised its topic first ("no solar storms"): he won't bring it up now
+            fired += [eid for eid, m in self._said_matchers.items() if eid not in fired and m.search(analysis) is not None]
         solves_now = state.solved_at is None and all(s in done for s in sc.end.solved_when)
         outcome: Outcome | None = None
         signal = 1.0
-        for ev in sc.events:
-            if ev.id in fired:
+        for ev in () if last_word else sc.events:  # she has said goodbye: nothing scripted any more
+            if ev.id in fired or state.solved_at is not None:  # after the solution nothing scripted is said
                 continue
             # nothing scripted in the same breath as her opening: a turn-1 event waits for the next line
             due = (ev.at_turn is not None and turn_no >= ev.at_turn and not ringing) or (ev.after_step is not None and ev.after_step in steps_now)
@@ -433,14 +438,21 @@ class Engine:
             # turns of silence or garbage don't use up the time left for summary and goodbye
             spoken_since = sum(1 for t in state.trainee_turns if solved_at is not None
                                and t.number > solved_at and not ev_.has(t.events, Noise)) + (not analysis.is_noise)
-            if solved_at is not None and ("closing" in acts or spoken_since >= AFTER_SOLVED_TURNS) and solved_at != turn_no:
+            if last_word:  # the trainee's closing line after her goodbye ends the call; she only answers a recap
                 outcome = Outcome(resolved=True, reason="solved", final_mood=mood)
-                if "closing" in acts and "goodbye" in sc.fillers and not steps_now:
-                    plan.replace_all(self._filler("goodbye", state, said))
-                elif "closing" in acts and steps_now:  # she answers the recap, then says goodbye: the call ends
-                    bye = self._filler("goodbye", state, said, optional=True) if "goodbye" in sc.fillers else ""
-                    plan.add(bye or choose(customer_lines(lang, "filler_goodbye"), f"{state.seed}:{turn_no}:goodbye",
-                                           said, optional=True))
+                plan.keep(answers)
+            elif solved_at is not None and solved_at != turn_no and (
+                    "closing" in acts or spoken_since >= AFTER_SOLVED_TURNS or turn_no >= sc.end.max_turns):
+                # she says goodbye (to the trainee's, or because she has to go): the trainee has one line left
+                events.append(Farewell())
+                bye = self._filler("goodbye", state, said, optional=True) if "goodbye" in sc.fillers else ""
+                bye = bye or choose(customer_lines(lang, "filler_goodbye"), f"{state.seed}:{turn_no}:goodbye", said,
+                                    optional=False)
+                if answers:  # she answers the recap, then says goodbye
+                    plan.keep(answers)
+                    plan.add(bye)
+                else:
+                    plan.replace_all(bye)
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
                 events.append(Hangup())
                 plan.replace_all(self._say(sc.end.hangup, state, "hangup", said))
@@ -450,6 +462,10 @@ class Engine:
                     plan.add(self._say(sc.end.turn_limit, state, "turn_limit", said))
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
+        # a request the head alone guessed that took no step ("is the password right on your phone?" as asking for his
+        # number) is not shown on the turn: the debrief would credit what the checklist says did not happen
+        dropped = {a for s in sc.steps if s.asks and s.id not in done for a in s.acts if a in guessed}
+        acts = tuple(a for a in acts if a not in dropped)
         evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
         # a summary or callback step taken by its phrases or examples ("…, jetzt läuft er wieder" for the recap) shows
         # that act: the debrief then credits it where the checklist does, not "never summarised" beside it

@@ -82,6 +82,13 @@ class Unclear(Event):
     kind: ClassVar[str] = "unclear"
 
 
+@dataclass(frozen=True, slots=True)
+class Farewell(Event):
+    """The customer said goodbye after the solution: the trainee's next line is the last of the call."""
+
+    kind: ClassVar[str] = "farewell"
+
+
 # -- events about a step, fact, act or scripted event ---------------------------
 @dataclass(frozen=True, slots=True)
 class Repeat(Event):
@@ -142,6 +149,20 @@ class Offended(Event):
     kind: ClassVar[str] = "offended"
     step: str
     """The step the line asked for."""
+
+    @property
+    def detail(self) -> str:
+        return self.step
+
+
+@dataclass(frozen=True, slots=True)
+class Offered(Event):
+    """The customer offered to tell about a step in her own words ("Shall I just tell you what happened?"):
+    a yes in the next line lets her tell (the step is taken, as by a closed question)."""
+
+    kind: ClassVar[str] = "offer"
+    step: str
+    """The step she offered to tell about."""
 
     @property
     def detail(self) -> str:
@@ -228,8 +249,8 @@ class CoachHint(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
-    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Guess, Unclear, Repeat, Pushback, Yielded, GaveIn, Offended,
-                Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
+    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Guess, Unclear, Farewell, Repeat, Pushback, Yielded, GaveIn,
+                Offended, Offered, Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
 }
 """Kind -> event class, for reading the edge form back."""
 

@@ -13,6 +13,10 @@ planner decides *what the customer says* about it, under three rules:
    repeated.
 3. **Order.** Reaction, then the substance (a step's answer, push-back, a
    scripted event, the solution), each part once.
+4. **One acknowledgement.** Parts written to stand alone often open with
+   "Gut, …", "Yes, please." or "Okay."; in one answer only the first such
+   opening is said ("Good, someone will check it. That works for me – …",
+   not "… Good, that works for me"), and no sentence is said twice.
 
 Pure: the parts and the lines said so far go in, a string comes out.
 """
@@ -20,10 +24,16 @@ Pure: the parts and the lines said so far go in, a string comes out.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
+
+from simulator.dialogue.reading import acknowledges, drop_acknowledgement
 
 OPTIONAL = ("reaction", "filler")
 """Part kinds that are left out rather than repeated verbatim."""
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+SAME_SENTENCE_WORDS = 3
+"""A sentence of at least this many words is not said twice in one answer (shorter ones – "Hm.", "…" – may be)."""
 
 
 def said_lines(replies: list[str] | tuple[str, ...]) -> str:
@@ -62,6 +72,8 @@ class ReplyPlan:
     """A complaint about how the trainee spoke (too long); it overrules friendly reactions."""
     parts: list[str] = field(default_factory=list)
     """The substance, in order: step answers, push-back, yielding, events, the solution."""
+    lang: str = "en"
+    """The language of the answer (which openings are only an acknowledgement)."""
 
     def react(self, text: str, mood: float) -> None:
         """Offer a reaction; the strongest one (by mood change) wins."""
@@ -80,6 +92,11 @@ class ReplyPlan:
     def empty(self) -> bool:
         return not (self.reaction or self.complaint or self.parts)
 
+    def keep(self, parts: list[str]) -> None:
+        """Say only those of the parts so far that are in ``parts`` (her answers to steps), no reaction."""
+        self.reaction, self.complaint = "", ""
+        self.parts = [p for p in self.parts if p in parts]
+
     def replace_all(self, text: str) -> None:
         """Say only ``text`` (a hang-up, a goodbye)."""
         self.reaction, self.complaint, self.parts = "", "", [text] if text else []
@@ -94,7 +111,19 @@ class ReplyPlan:
         elif self.reaction:
             head.append(self.reaction)
         out: list[str] = []
+        sentences: set[str] = set()
+        acknowledged = False
         for p in head + self.parts:
-            if p and p not in out:
-                out.append(p)
+            if not p or p in out:
+                continue
+            if acknowledged and acknowledges(p, self.lang):
+                p = drop_acknowledgement(p, self.lang)  # "Gut. … Gut, das reicht mir" -> "… Das reicht mir"
+            # a sentence said once in this answer is not said again ("Meine Frau sagt das auch." twice)
+            kept = [s for s in _SENTENCE_END.split(p) if s and not (len(s.split()) >= SAME_SENTENCE_WORDS and s in sentences)]
+            sentences.update(kept)
+            p = " ".join(kept).strip()
+            if not p:
+                continue
+            acknowledged = acknowledged or acknowledges(p, self.lang)
+            out.append(p)
         return " ".join(out)

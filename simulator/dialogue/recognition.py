@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
+from simulator.dialogue.reading import asks, clause_breaks
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
@@ -112,11 +113,39 @@ def repeats_time(span: str, heard: str) -> bool:
 
 def understood_part(analyser, line: str) -> str:
     """*line* without its clauses that hold jargon: what a caller who knows no tech still understands of it
-    ("" when every clause has a term)."""
-    clauses = [c for c in _CLAUSE.findall(line) if c.strip(" .!?;,:")]
+    ("" when every clause has a term). A clause is also cut where a new thought starts ("… an add-on SKU | but I'll
+    check with the licensing team"): she understands the part without the term."""
+    clauses = [piece for c in _CLAUSE.findall(line) if c.strip(" .!?;,:") for piece in clause_breaks(c, analyser.lang)]
     for _ in range(4):
-        terms = [e.text.lower() for e in analyser.analyse_rules("".join(clauses)).evidence if e.act == "jargon"]
+        terms = [e.text.lower() for e in analyser.analyse_rules(" ".join(clauses)).evidence if e.act == "jargon"]
         if not terms:
             break
         clauses = [c for c in clauses if not any(t in c.lower() for t in terms)]
-    return "".join(clauses).strip()
+    return " ".join(c.strip() for c in clauses).strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def is_asking(line: str, acts: tuple[str, ...], lang: str) -> bool:
+    """The line asks her something: a question, or a request to tell ("Sagen Sie mal, wo die Scans landen")."""
+    return "open_question" in acts or "closed_question" in acts or "?" in line or asks(line, lang)
+
+
+def asked_part(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, ...]
+               ) -> tuple[Analysis, frozenset[str]] | None:
+    """What of the line asks her something, for the steps that find something out (``asks``): None when all of it
+    does (or it is one sentence that asks), else the asking sentences' analysis and the steps close to them by their
+    examples (nothing when no sentence asks). Recognised speech without punctuation asks as a whole if the analyser
+    found a question in it."""
+    sentences = [s for s in _SENTENCE_END.split(heard.text) if s.strip()]
+    asking = [s for s in sentences if s.rstrip().endswith("?") or asks(s, engine.lang)]
+    if len(asking) == len(sentences) and (asking or is_asking(heard.text, acts, engine.lang)):
+        return None
+    if not asking and "?" not in heard.text and any(a in acts for a in ("open_question", "closed_question")):
+        return None
+    rules = getattr(engine.analyser, "analyse_rules", engine.analyser.analyse)  # the rules only: no second embedding
+    if not asking:
+        return rules(""), frozenset()
+    text = " ".join(asking)
+    return rules(text), by_examples(engine.examples, engine.scenario, text, acts, done)

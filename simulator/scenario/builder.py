@@ -37,7 +37,8 @@ from simulator.scenario.source import Located
 
 FORMAT_VERSION = 1
 from simulator.vocabulary import DIMENSIONS  # the rubric dimensions a scenario may weight
-FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye", "nudge", "question", "guess")
+FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye", "nudge", "offer",
+                "question", "guess")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
 URGENCIES = ("low", "medium", "high")
@@ -192,7 +193,7 @@ class ScenarioBuilder(FieldReader):
 
     def steps(self, node: Located | None) -> tuple[Step, ...]:
         keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples",
-                "early")
+                "early", "asks")
         out = []
         for child in self.items(node, "steps"):
             m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
@@ -217,11 +218,12 @@ class ScenarioBuilder(FieldReader):
                 location=child.location,
                 examples=examples,
                 early=self.text(m.get("early"), f"{what} early"),
+                asks=self.flag(m.get("asks"), f"{what} asks", False),
             ))
         return tuple(out)
 
     def events(self, node: Located | None) -> tuple[Event, ...]:
-        keys = ("id", "kind", "at_turn", "after_step", "line", "unless_steps", "saved_line")
+        keys = ("id", "kind", "at_turn", "after_step", "line", "unless_steps", "saved_line", "unless_said")
         out = []
         for child in self.items(node, "events"):
             m = self.mapping(child, "an event", keys, ("id", "kind", "line"))
@@ -240,6 +242,7 @@ class ScenarioBuilder(FieldReader):
                 unless_steps=tuple(w for w, _ in self.words(m.get("unless_steps"), f"event '{eid}' unless_steps")),
                 saved_line=self.text(m.get("saved_line"), f"event '{eid}' saved_line"),
                 location=child.location,
+                unless_said=self.phrases(m.get("unless_said"), f"event '{eid}' unless_said"),
             ))
         return tuple(out)
 

@@ -46,6 +46,17 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
                 error(ev.location, f"event '{ev.id}' unless_steps names unknown step '{ref}'{suggest(ref, step_ids)}")
         if ev.kind != "line_drop" and ev.saved_line:
             error(ev.location, f"event '{ev.id}': saved_line only applies to kind line_drop")
+        if ev.kind == "line_drop" and any(ev.unless_said.by_lang.values()):
+            error(ev.unless_said.location, f"event '{ev.id}': unless_said does not apply to kind line_drop (a line drops "
+                                           "whatever was said)")
+    for step in sc.steps:  # a stem is a word with '*' at its end ("prüf*"); anywhere else the '*' is a typo
+        for phrases in (step.recognise, step.pushback.insist if step.pushback else None):
+            for lang, options in (phrases.by_lang.items() if phrases else ()):
+                for phrase in options:
+                    bad = [w for w in str(phrase).replace("|", " ").split() if "*" in w.rstrip("*") or w.endswith("**")]
+                    if bad:
+                        error(phrases.location, f"step '{step.id}' phrase '{phrase}' ({lang}): '*' marks a stem only "
+                                                f"at the end of a word ('prüf*'), not in '{bad[0]}'")
     used = {f for s in sc.steps for f in s.reveals}
     for fact in sc.facts:
         if fact.id not in used:

@@ -230,6 +230,10 @@ class Step:
     early: Text = EMPTY_TEXT
     """What the customer says when the step is asked for before its ``requires`` are done ("Bevor wir über Termine
     reden – eine Entschuldigung hätte ich schon erwartet."): she heard it and says, in character, what is missing."""
+    asks: bool = False
+    """The step finds something out from her (her deadline, where the files go): a line takes it by its phrases or
+    examples only when it asks – a question, or a request to tell. "Before your meeting, hopefully" names her meeting
+    but asks nothing, so she does not tell her day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +314,9 @@ class Event:
     """line_drop only: what the customer says when the call is saved."""
     location: SourceLocation = NOWHERE
     """Where the event stands in the file."""
+    unless_said: Phrases = EMPTY_PHRASES
+    """say/temptation: the event is moot once a trainee line has matched one of these phrases before it is said
+    (the trainee already ruled out the solar-storm theory: he does not bring it up after that)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,128 @@
+"""How the customer reads short answers and joins her own sentences (``dialogue/data/reading.yaml``).
+
+Language data, not rules about the trainee's manner (that is the analyser's job):
+
+* :func:`assents` – the line is a yes to what she just offered ("Sure, go ahead." after "Shall I tell you?"),
+* :func:`invites` – the line asks her to tell in her own words ("Erzählen Sie mal"),
+* :func:`asks` – the line asks her to say something, with or without a question mark,
+* :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
+* :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+READING_FILE = Path(__file__).with_name("data") / "reading.yaml"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, tuple[str, ...]]]:
+    data = yaml.safe_load(READING_FILE.read_text(encoding="utf-8")) or {}
+    return {key: {lang: tuple(v) for lang, v in per_lang.items()} for key, per_lang in data.items()}
+
+
+@lru_cache(maxsize=64)
+def _pattern(key: str, lang: str, anchored: str = "") -> re.Pattern[str] | None:
+    per_lang = _table().get(key, {})
+    options = per_lang.get(lang) or per_lang.get("en", ())
+    if not options:
+        return None
+    body = "(?:" + "|".join(f"(?:{o})" for o in options) + ")"
+    return re.compile({"start": "^" + body, "full": "^" + body + "$"}.get(anchored, body), re.IGNORECASE)
+
+
+def _words(line: str) -> str:
+    """The line lower-cased, spaces folded, without quotes around it."""
+    return " ".join((line or "").split()).strip(" \"'„“”‚‘’").lower()
+
+
+def _without_lead_in(text: str, lang: str) -> str:
+    lead = _pattern("lead_in", lang, "start")
+    for _ in range(4):
+        m = lead.match(text) if lead else None
+        if not m or not m.group(0).strip():
+            break
+        rest = text[m.end():].lstrip(" ,.!–-")
+        if not rest:
+            break
+        text = rest
+    return text
+
+
+def assents(line: str, lang: str) -> bool:
+    """The line is a yes (or a go-ahead) to something she offered: it starts with one, or is only a bare "okay"."""
+    text = _words(line)
+    if not text:
+        return False
+    refuse = _pattern("refuse", lang, "start")
+    if refuse and refuse.match(text):
+        return False
+    alone = _pattern("assent_alone", lang, "full")
+    if alone and alone.match(text.strip(" .!,…")):
+        return True
+    text = _without_lead_in(text, lang)
+    if refuse and refuse.match(text):
+        return False
+    start = _pattern("assent", lang, "start")
+    return bool(start and start.match(text)) or bool(alone and alone.match(text.strip(" .!,…")))
+
+
+def invites(line: str, lang: str) -> bool:
+    """The line asks her to tell what happened in her own words."""
+    pattern = _pattern("invite", lang)
+    return bool(pattern and pattern.search(_words(line)))
+
+
+def asks(line: str, lang: str) -> bool:
+    """The line asks her to say something, even without a question mark ("Sagen Sie mal, …", "Tell me …")."""
+    pattern = _pattern("ask", lang)
+    return bool(pattern and pattern.search(_words(line))) or invites(line, lang)
+
+
+def clause_breaks(clause: str, lang: str) -> list[str]:
+    """*clause* cut before each word where a new thought can start ("but", "then", "I'll"); the pieces, in order."""
+    pattern = _pattern("clause_break", lang)
+    if not pattern:
+        return [clause]
+    cuts = [m.start() for m in pattern.finditer(clause) if m.start() > 0]
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces.append(clause[last:cut])
+        last = cut
+    pieces.append(clause[last:])
+    return [p for p in pieces if p.strip()]
+
+
+def acknowledges(sentence: str, lang: str) -> bool:
+    """The sentence opens with an acknowledgement ("Gut, …", "Yes, please.", "Okay.")."""
+    pattern = _pattern("acknowledgement", lang, "start")
+    return bool(pattern and pattern.match(sentence.strip() + " "))
+
+
+def drop_acknowledgement(sentence: str, lang: str) -> str:
+    """*sentence* without its leading acknowledgement(s), first letter capitalised ('' when nothing else is left)."""
+    pattern, carried = _pattern("acknowledgement", lang, "start"), _pattern("carried", lang, "start")
+    text = sentence.strip() + " "
+    for _ in range(3):
+        m = pattern.match(text) if pattern else None
+        if not m:
+            break
+        if carried and carried.match(text[m.end():]) and not m.group(0).rstrip().endswith((".", "!")):
+            return sentence.strip()  # "Gut, dass das jemand klärt": the word carries the sentence
+        text = text[m.end():]
+    text = text.strip().lstrip("–- ")
+    if len(text.split()) < 2:
+        return ""
+    return text[0].upper() + text[1:]
+
+
+def word_data(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The inflectional endings and the compound particles of *lang*, for matching scenario phrases
+    (:mod:`simulator.dialogue.phrases`)."""
+    table = _table()
+    return table.get("endings", {}).get(lang, ()), table.get("particles", {}).get(lang, ())

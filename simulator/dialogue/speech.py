@@ -1,0 +1,111 @@
+"""What the persona says when no step answers: fillers, nudges, offers to tell, "I don't know", confirmations.
+
+The engine decides what happened in a turn; :class:`Speech` picks the
+persona's words for the general cases, from the scenario's ``fillers`` first
+and the general lines (``dialogue/data/customer.yaml``) after them – a variant
+by seed, turn and purpose, never one already said in the call while another
+is left (:func:`simulator.dialogue.planner.choose`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.dialogue import events as ev_
+from simulator.dialogue.events import Noise
+from simulator.dialogue.lines import customer_lines
+from simulator.dialogue.planner import choose
+from simulator.dialogue.state import CallState
+from simulator.scenario.model import Scenario, Step, Text
+
+_CONTENT = re.compile(r"\w{5,}", re.UNICODE)
+
+
+class Speech:
+    """The general lines of one scenario's persona in one language."""
+
+    def __init__(self, scenario: Scenario, lang: str) -> None:
+        self.scenario = scenario
+        self.lang = lang
+
+    def say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
+        """A variant of ``text``, picked by seed, turn and purpose; not one said already in the call if avoidable."""
+        return choose(text.all(self.lang), f"{state.seed}:{state.turn}:{purpose}", said, optional=optional)
+
+    def general(self, key: str, state: CallState, said: str, purpose: str = "", optional: bool = True) -> str:
+        """A general line of ``key`` (``customer.yaml``), picked like :meth:`say`."""
+        return choose(customer_lines(self.lang, key), f"{state.seed}:{state.turn}:{purpose or key}", said,
+                      optional=optional)
+
+    def filler(self, kind: str, state: CallState, said: str = "", optional: bool = False) -> str:
+        """The persona's filler of ``kind``; with her variants used up, a general line of that kind, else a repeat."""
+        text = self.scenario.fillers.get(kind) or self.scenario.fillers.get("neutral")
+        line = self.say(text, state, f"filler:{kind}", said, optional=True) if text else ""
+        if line or optional:
+            return line
+        general = self.general(f"filler_{kind}", state, said, kind)
+        return general or (self.say(text, state, f"filler:{kind}") if text else "")
+
+    # -- helping a stuck trainee on ------------------------------------------------------
+    def tell_step(self, done: tuple[str, ...]) -> Step | None:
+        """The open step she can simply tell about when invited (taken by an open question: "what happened?")."""
+        return next((s for s in self.scenario.steps if "open_question" in s.acts and s.id not in done
+                     and all(r in done for r in s.requires)), None)
+
+    def offer(self, state: CallState, said: str) -> str:
+        """She offers to tell in her own words (the scenario's 'offer' filler, else a general one); '' when said all."""
+        text = self.scenario.fillers.get("offer")
+        line = self.say(text, state, "offer", said, optional=True) if text is not None else ""
+        return line or self.general("offer", state, said, "nudge")
+
+    def nudge(self, state: CallState, said: str, may_offer: bool = True) -> tuple[str, bool]:
+        """The persona helps a stuck trainee on, in character; the line and whether it offers to tell.
+
+        With a step open that she can simply tell about (:meth:`tell_step`) she offers to tell – unless the
+        trainee has just asked for exactly that (``may_offer`` false): then she waits. Otherwise the
+        scenario's 'nudge' filler, else a general "so what happens now?".
+        """
+        if not may_offer:  # asked to tell ("Erzählen Sie halt nochmal"): she answers in her own way, never "shall I tell?"
+            line = self.filler("neutral", state, said, optional=True)
+            if line:
+                return line, False
+        elif self.tell_step(state.steps_done) is not None:
+            line = self.offer(state, said)
+            if line:
+                return line, True
+        text = self.scenario.fillers.get("nudge")
+        line = self.say(text, state, "nudge", said, optional=True) if text is not None else ""
+        line = line or self.general("nudge_next", state, said, "nudge")
+        for kind in ("neutral", "annoyed"):  # nudged often already: she waits, then gets impatient
+            line = line or self.filler(kind, state, said, optional=True)
+            line = line or self.general(f"filler_{kind}", state, said, kind)
+        return line or self.general("nudge_next", state, said, "nudge", optional=False), False
+
+    def unknown(self, state: CallState, said: str) -> str:
+        """The answer to a question the scenario has no answer for: the persona's 'question' filler, else a general one."""
+        text = self.scenario.fillers.get("question")
+        line = self.say(text, state, "question", said, optional=True) if text is not None else ""
+        if line or self.scenario.persona.tech_level == "high":  # an expert never says "no idea"
+            return line
+        return self.general("unknown_answer", state, said, "question")
+
+    @staticmethod
+    def echoes_her(state: CallState, line: str) -> bool:
+        """The line checks back what she said: at least two of its content words (five letters or more) are
+        hers, and they are most of its content words ("So no light at all since this morning?")."""
+        heard = {w.lower() for x in state.exchanges if x.reply is not None for w in _CONTENT.findall(x.reply.text)}
+        own = {w.lower() for w in _CONTENT.findall(line)}
+        shared = own & heard
+        return len(shared) >= 2 and 3 * len(shared) >= 2 * len(own)
+
+    @staticmethod
+    def stuck(state: CallState) -> int:
+        """Trainee turns in a row (noise aside) that moved nothing: no step, no push-back, no yielding."""
+        run = 0
+        for t in reversed(state.trainee_turns):
+            if ev_.has(t.events, Noise):
+                continue
+            if t.steps or any(isinstance(e, ev_.STEP_EVENTS) for e in t.events):
+                break
+            run += 1
+        return run
