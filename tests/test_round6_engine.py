@@ -103,7 +103,7 @@ def test_the_general_offers_fit_any_problem(lang: str) -> None:
     assert not re.search(r"\bsee|seeing|sehe|bildschirm|screen|drucker|printer", offers)
 
 
-@pytest.mark.parametrize("lang,line", [("de", "Erzählen Sie halt nochmal kurz, was los ist."),
+@pytest.mark.parametrize("lang,line", [("de", "Erzählen Sie bitte nochmal kurz, was los ist."),
                                        ("en", "Just tell me again what the problem is.")])
 def test_asked_to_tell_she_never_offers_to_tell(lang: str, line: str) -> None:
     for sid in ("checked-plug", "diva-complaint"):

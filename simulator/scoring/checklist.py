@@ -61,10 +61,12 @@ def checklist(call: _Call, dim: _Dim) -> None:
             if has(t.events, GaveIn, s.id):  # worn down, not persuaded: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_worn_down", step=title, essential=ess))
                 continue
-            if "open_question" in s.acts and "open_question" not in t.acts and "closed_question" in t.acts:
-                # she described it anyway, but the step is the open question and the line asked a closed one: half
-                # the credit, said so (a line that asked no closed question is not called one)
-                dim.add(t.number, t.text, share / 2, fb.item("step_closed", step=title, essential=ess))
+            if "open_question" in s.acts and "open_question" not in t.acts:
+                # she described it anyway, but the step is the open question and the line asked a closed one (or only
+                # said yes to her own offer to tell): half the credit, said so (a line that asked no closed question is
+                # not called one)
+                kind = "step_closed" if "closed_question" in t.acts else "step_let_tell"
+                dim.add(t.number, t.text, share / 2, fb.item(kind, step=title, essential=ess))
                 continue
             if "admit_unknown" in s.acts and guesses(t.text, lang):
                 # "I'm not sure – normally it's an add-on": honest, and a guess in the same breath: half the credit
