@@ -22,6 +22,9 @@ CASES = sorted((p.name, lang) for p in ROOT.iterdir() if p.is_dir() for lang in 
 KNOWN = {
     ("mobile-caller", "de"): "mediocre asks only closed questions, so the describe step (which the others require) is "
                              "never taken and the customer hangs up (28) vs poor line drop (22): gap < 10",
+    ("mobile-caller", "en"): "as in German: mediocre asks only closed questions; 'send it to us' no longer counts as "
+                             "asking him to describe (describe asks: true), so the obstacle is never reached (30) vs "
+                             "poor line drop (22): gap < 10",
 }
 FLAKY: dict[tuple[str, str], str] = {}
 

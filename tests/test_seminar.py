@@ -26,7 +26,9 @@ def engine():
 
 
 def lines(lang="en", quality="good"):
-    return [l for l in (SCRIPTS / f"{lang}-{quality}.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
+    script = [l for l in (SCRIPTS / f"{lang}-{quality}.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
+    # her goodbye leaves the trainee the last word: a good call ends on the trainee's own goodbye
+    return script + [{"en": "Bye, take care!", "de": "Tschüss, alles Gute!"}[lang]] if quality == "good" else script
 
 
 class RecordingScorer:

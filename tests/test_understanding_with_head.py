@@ -77,11 +77,24 @@ def test_lines_in_context_with_the_head(analysers) -> None:
     assert right["head"] / total >= 0.85  # measured 0.87 (2026-11-30); the issue's target is 0.90
 
 
+UNASKED = {
+    "scripts_playtest/jargon-averse/de-r2-good.txt": (5, "Genau das ist es. Stecken Sie den Stecker bitte wieder rein, bis es klickt."),
+}
+"""Good scripts written when the customer still did a step nobody had asked for (play-test r6: "Es ist das Kabel mit
+dem durchsichtigen Stecker" – she plugged it in herself): the request the trainee then never had to make, and where it
+goes. Replayed, she now waits for it; with it the call is as good as it was."""
+
+
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.name}")
 def test_scripts_with_the_head(path: Path, analysers) -> None:
     sc, lang = load(path.parent.name), path.name.split("-")[0]
     call = Call(Engine(sc, lang, analysers[lang]), seed=0)
-    call.play([line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    key = f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
+    if key in UNASKED:
+        at, request = UNASKED[key]
+        lines.insert(at, request)
+    call.play(lines)
     assert problems(sc, call.state, call.score) == []
     if path.stem.endswith("good"):
         assert call.score.total >= 75, f"good script scores {call.score.total:.1f}"

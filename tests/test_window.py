@@ -40,8 +40,13 @@ def scenario():
     return load("checked-plug")
 
 
+LAST_WORD = {"en": "Bye, Ms Hall, take care!", "de": "Tschüss, Frau Hahn, alles Gute!"}
+"""The trainee's goodbye after hers: the last line of a call (her goodbye no longer ends it)."""
+
+
 def script(lang: str, quality: str = "good") -> list[str]:
-    return [line for line in (SCRIPTS / f"{lang}-{quality}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for line in (SCRIPTS / f"{lang}-{quality}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines + [LAST_WORD[lang]] if quality == "good" else lines
 
 
 def make(scenario, lang="en", *, scorer=wf.fake_score, observers=(), clock=None, **kw) -> TraineeApp:
