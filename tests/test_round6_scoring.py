@@ -270,11 +270,12 @@ def test_the_checker_flags_full_honesty_credit_for_a_guess() -> None:
 
 # -- 4: a rude line earns no credit for clarity, listening, summarising or calm ----------------------------------
 def test_a_rude_summary_is_no_summary() -> None:
-    _, state, score = _play("diva-complaint", "de", _script("diva-complaint", "de-r6-poor"))
-    t4 = _trainee(state, 4)
-    assert "rude" in t4.acts and "summary" in t4.acts
+    sc, state, _ = _play("diva-complaint", "de", _script("diva-complaint", "de-r6-poor"))
+    rude = next(t for t in state.trainee_turns if "rude" in t.acts)  # the analyser now ends the call sooner
+    read = _reading(state, rude.number, tuple(dict.fromkeys(rude.acts + ("summary",))))
+    score = score_call(sc, read)
     for dim in ("summarising", "questioning", "clarity", "transparency", "courtesy", "empathy"):
-        assert not [e for e in _items(score, dim, 4) if e.effect > 0], dim
+        assert not [e for e in _items(score, dim, rude.number) if e.effect > 0], dim
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -323,8 +324,19 @@ def test_the_english_wrap_up_read_as_a_summary_is_the_final_summary() -> None:
     assert problems(sc, read, again) == []
 
 
+def _she_plugged_it_in() -> tuple:
+    """The r6 mediocre call as the build of the day played it: she plugged the cable in herself after the question
+    at turn 5 (the engine no longer lets her act unasked – tests/test_round6_engine.py – so the turn's steps are
+    set as they were; the scorer's rule for such a turn stays)."""
+    sc, state, _ = _play("jargon-averse", "de", _script("jargon-averse", "de-r6-mediocre"))
+    exchanges = tuple(replace(x, trainee=replace(x.trainee, steps=tuple(dict.fromkeys(x.trainee.steps + ("plug_in",)))))
+                      if x.trainee is not None and x.trainee.number == 5 else x for x in state.exchanges)
+    state = replace(state, exchanges=exchanges)
+    return sc, state, score_call(sc, state)
+
+
 def test_no_summary_is_due_before_a_fix_she_found_herself() -> None:
-    sc, state, score = _play("jargon-averse", "de", _script("jargon-averse", "de-r6-mediocre"))
+    sc, state, score = _she_plugged_it_in()
     t5 = _trainee(state, 5)
     assert "plug_in" in t5.steps and "instruction" not in t5.acts
     items = _items(score, "summarising", 5)
@@ -351,7 +363,7 @@ def test_the_checker_flags_no_final_summary_beside_a_summary_once_solved() -> No
 
 
 def test_the_checker_flags_moved_on_to_the_solution_for_a_question_she_answered_herself() -> None:
-    sc, state, score = _play("jargon-averse", "de", _script("jargon-averse", "de-r6-mediocre"))
+    sc, state, score = _she_plugged_it_in()
     forged = _forge(score, "summarising", "summary_not_due", kind="no_summary_before_step", effect=-25.0)
     assert any("only asked" in p for p in problems(sc, state, forged))
 
@@ -361,12 +373,10 @@ def test_taking_the_callback_number_first_leaves_room_to_answer_the_stress() -> 
     sc, state, score = _play("mobile-caller", "de", _script("mobile-caller", "de-r6-good"))
     assert "callback" in _trainee(state, 2).acts
     # the analyser of the day misses "ich versteh den Druck"; read as understanding, it answers the opening
-    t5 = _trainee(state, 5)
-    read = _reading(state, 5, t5.acts + ("empathy",), t5.evidence + (("empathy", "In einem Satz: Ich darf"),))
-    again = score_call(sc, read)
-    opening = [e for e in _items(again, "empathy") if e.kind == "cue_answered" and e.turn == 5]
-    assert opening and again.dimension("empathy").value > score.dimension("empathy").value
-    assert not [e for e in _items(again, "empathy") if e.kind == "cue_missed"]
+    # the analyser reads "ich versteh den Druck" since round 6: the stress is answered after the callback turn
+    answered = [e for e in _items(score, "empathy") if e.kind in ("cue_answered", "cue_reassured") and e.turn > 2]
+    assert answered, _kinds(score, "empathy")
+    assert not [e for e in _items(score, "empathy") if e.kind == "cue_missed"]
 
 
 def test_without_the_callback_turn_the_opening_window_is_the_usual_one() -> None:

@@ -28,11 +28,7 @@ ROOT = Path(__file__).resolve().parent
 SCRIPTS = sorted(p for folder in ("scripts", "scripts_independent", "scripts_playtest") for p in (ROOT / folder).glob("*/*.txt"))
 PER_QUALITY = 2
 """Simulated calls per scenario, language and quality (each line costs an embedding: ~30 ms)."""
-KNOWN_GAPS = {
-    "scripts_playtest/checked-plug/de-r6-poor.txt":
-        "the analyser reads none of its rudeness ('Gucken Sie halt nochmal …, meistens liegts am User', 'Hätten Sie "
-        "auch selber drauf kommen können') and takes the sneer 'Schalter an, Drucker an' for a summary: 73 vs 93",
-}
+KNOWN_GAPS: dict[str, str] = {}
 """Poor play-test calls that do not yet score 20 below their good one, with the diagnosis (analyser data, not the
 scorer); strict, so the entry goes when the analyser reads them."""
 
