@@ -56,6 +56,15 @@ def _bucket_pg(element: bucket, compiler: Any, **kw: Any) -> str:
     return f"to_char(date_trunc('week', {fmt}), 'YYYY-MM-DD')"
 
 
+def mean_of(group: Any, d: str | None = None) -> float | None:
+    """Mean total (d None) or mean of dimension d of a group with ``calls``, ``total``, ``sums`` and ``counts``
+    (the report's :class:`Agg` and the privacy gate's cell); None without values."""
+    if d is None:
+        return group.total / group.calls if group.calls else None
+    n = group.counts.get(d, 0)
+    return group.sums[d] / n if n else None
+
+
 class Agg:
     """Running sums of a group of calls: calls, totals, per-dimension values, and who they rest on."""
 
@@ -104,10 +113,7 @@ class Agg:
 
     def mean(self, d: str | None = None) -> float | None:
         """Mean total (d None) or mean of dimension d; None without values."""
-        if d is None:
-            return self.total / self.calls if self.calls else None
-        n = self.counts.get(d, 0)
-        return self.sums[d] / n if n else None
+        return mean_of(self, d)
 
     def n(self, d: str | None = None) -> int:
         """Distinct trainees behind the total (d None) or behind dimension d."""

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from simulator.errors import UsageError
-from simulator.reports.aggregate import Grain
+from simulator.reports.aggregate import Grain, mean_of
 from simulator.vocabulary import DIMENSIONS
 
 ALL = "*"
@@ -163,10 +163,7 @@ class Cell:
 
     def mean(self, d: str | None = None) -> float | None:
         """Mean total (d None) or mean of dimension d; None without values."""
-        if d is None:
-            return self.total / self.calls if self.calls else None
-        n = self.counts.get(d, 0)
-        return self.sums[d] / n if n else None
+        return mean_of(self, d)
 
     def n(self, d: str | None = None) -> int:
         """Distinct trainees behind the total (d None) or behind dimension d."""
