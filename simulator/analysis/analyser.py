@@ -168,7 +168,8 @@ class Analyser:
         if any(a in cues and a not in ruled.acts and not cues[a].search(line) for a in final):
             final = tuple(a for a in final if a in ruled.acts or a not in cues or cues[a].search(line))
         added = {a for a in self._data.head_statement if a in final and a not in ruled.acts}
-        unfounded = {a for a in added if not self._states_something(ruled.text, self._data.head_statement[a])}
+        clauses = [self._rules(c)[0] for c in _CLAUSE.findall(ruled.text)] if added else []  # read once, if needed
+        unfounded = {a for a in added if not self._states_something(clauses, line, self._data.head_statement[a])}
         if unfounded:  # "Okay. And what exactly isn't working?" is no summary, "Haben Sie schon etwas geprüft?" not rude
             final = tuple(a for a in final if a not in unfounded)
         if self.extras.jargon and JARGON in ruled.acts and JARGON not in final:
@@ -191,18 +192,15 @@ class Analyser:
         """Whether the line has a word with which the agent speaks for herself (``self_words``: ich, wir / I, we)."""
         return not self._data.self_words.isdisjoint(analysis.tokens)
 
-    def _states_something(self, text: str, asks: frozenset[str]) -> bool:
-        """Whether a clause of *text* states something: more than acknowledgements ("Alles klar, notiert."), and
-        none of the acts *asks* by the rules (a question, "Okay, dann Leiste einschalten.")."""
+    def _states_something(self, clauses: Sequence[Analysis], line: str, asks: frozenset[str]) -> bool:
+        """Whether one of the rules' readings of a line's *clauses* states something: more than acknowledgements
+        ("Alles klar, notiert."), and none of the acts *asks* (a question, "Okay, dann Leiste einschalten.");
+        *line* is the whole folded line (a check-back tag at its end makes a yes/no question a restatement)."""
         data = self._data
         acks = data.acknowledgements | data.fillers
-        if "closed_question" in asks and data.check_back is not None and data.check_back.search(self._rules(text)[1]):
+        if "closed_question" in asks and data.check_back is not None and data.check_back.search(line):
             asks = asks - {"closed_question"}  # "Sie kommen also nicht ins Netzlaufwerk, richtig?" restates
-        for clause in _CLAUSE.findall(text):
-            read = self._rules(clause)[0]
-            if any(w not in acks for w in read.tokens) and not asks.intersection(read.acts):
-                return True
-        return False
+        return any(any(w not in acks for w in read.tokens) and not asks.intersection(read.acts) for read in clauses)
 
     def analyse_rules(self, text: str) -> Analysis:
         """The acts the rules alone find in *text* (no second opinion; confidence left empty)."""
