@@ -8,7 +8,7 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import GaveIn, Offended, Pushback, Ramble, Yielded, details, has
+from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Ramble, Yielded, details, has
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
@@ -61,7 +61,8 @@ def checklist(call: _Call, dim: _Dim) -> None:
             if has(t.events, GaveIn, s.id):  # worn down, not persuaded: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_worn_down", step=title, essential=ess))
                 continue
-            if "open_question" in s.acts and "open_question" not in t.acts:
+            offered = any(has(u.events, Offered, s.id) for u in call.trainee if u.number == t.number - 1)
+            if "open_question" in s.acts and "open_question" not in t.acts and ("closed_question" in t.acts or offered):
                 # she described it anyway, but the step is the open question and the line asked a closed one (or only
                 # said yes to her own offer to tell): half the credit, said so (a line that asked no closed question is
                 # not called one)
