@@ -70,6 +70,7 @@ def test_plain_questions_and_calm_lines_are_not_rude(lang: str, line: str) -> No
     ("en", "I'll get back to you hopefully tomorrow.", True),
     ("en", "Should be done in five minutes or so.", False),
     ("en", "I'll call you back by 4 pm today.", False),
+    ("en", "So to sum up: I check with licensing, call you by 3 on extension 12, and email the confirmation.", False),
 ])
 def test_a_hedged_time_is_no_commitment(lang: str, line: str, hedged: bool) -> None:
     assert ("time_commitment" not in Analyser.for_language(lang).analyse_rules(line).acts) is hedged
