@@ -477,3 +477,17 @@ def test_a_long_wrap_up_after_the_solution_is_not_losing_her(lang: str) -> None:
     assert "ramble" in _kinds(again, "clarity", 4)  # before the solution a long line still loses her
     forged = _forge(again, "clarity", "ramble", turn=6)
     assert any("loses track" in p for p in problems(sc, long_recap, forged))
+
+
+@pytest.mark.parametrize("lang, proper, bare", [
+    ("de", "Vielen Dank, Frau Hahn, ich wünsche Ihnen einen schönen Tag, auf Wiederhören!", "Jo, tschüss."),
+    ("en", "Thanks a lot, Mrs Hall, have a lovely afternoon, goodbye!", "Yep, bye."),
+])
+def test_a_bare_bye_after_her_goodbye_does_not_undo_the_proper_one(lang: str, proper: str, bare: str) -> None:
+    """The trainee has the last word after her goodbye; the best goodbye counts, not the last one."""
+    lines = _script_team("checked-plug", lang)[:-1]
+    _, state, score = _play("checked-plug", lang, lines + [proper, bare])
+    closing = [(e.turn, e.kind) for d in score.dimensions for e in d.evidence if e.kind.startswith("closing")]
+    numbers = [t.number for t in state.trainee_turns if t.text == proper]
+    assert state.solved_at is not None and numbers
+    assert closing == [(numbers[0], "closing")]

@@ -363,8 +363,10 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     hung_up = outcome is not None and outcome.reason in ("hangup", "line_dropped")
     if call.last_real is not None and call.last_real in call.scored_numbers and not hung_up:
         solved_at = state.solved_at
-        close = next((t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
-                      and (solved_at is None or t.number >= solved_at)), None)
+        closes = [t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
+                  and (solved_at is None or t.number >= solved_at)]
+        # the best goodbye counts: a proper one, then the last bare "bye" after her goodbye takes nothing away
+        close = next((t for t in closes if closes_properly(t.text, state.lang)), closes[0] if closes else None)
         if close is not None and closes_properly(close.text, state.lang):
             dim.add(close.number, call.span(close, "closing"), CLOSING, fb.item("closing"))
         elif close is not None:
