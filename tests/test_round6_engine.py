@@ -463,3 +463,22 @@ def test_unplayed_script_lines_are_reported_in_german(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert code == 0
     assert "weitere Skriptzeile(n) wurden nicht gespielt" in err and "were not played" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_terminal_says_when_the_next_line_ends_the_call(lang: str) -> None:
+    from click.testing import CliRunner
+
+    from simulator.cli import cli
+    from simulator.dialogue.engine import awaits_last_word
+    from simulator.strings import strings
+
+    states = replay(Engine(load("checked-plug"), lang), GOOD[lang])
+    waiting = [n for n, s in enumerate(states) if awaits_last_word(s)]
+    assert waiting == [len(GOOD[lang]) - 1]  # only after her goodbye, and never once the call has ended
+    typed = "\n".join(GOOD[lang]) + "\n\n\n"
+    result = CliRunner().invoke(cli, ["play", "checked-plug", "--ui", "terminal", "--no-voice", "--no-store",
+                                      "--lang", lang], input=typed)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert out.count(strings(lang).t("last_word_hint")) == 1

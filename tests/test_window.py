@@ -83,6 +83,8 @@ def test_whole_scripted_call_through_key_events(scenario):
     for n, line in enumerate(lines, start=1):
         if app.call.ended:
             break
+        shown = " ".join(x.text for x in app.view.transcript_lines(app.fonts(768), 800))
+        assert (app.t("last_word_hint") in shown) == (n == len(lines))  # her goodbye came: this line ends it
         say(app, line, surface)
         assert app.call.state.turn == n
         assert app.view.entry.text == ""

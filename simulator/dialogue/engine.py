@@ -71,6 +71,13 @@ def is_ringing(state: CallState) -> bool:
     return state.turn == 0 and bool(state.exchanges) and state.exchanges[0].reply is None
 
 
+def awaits_last_word(state: CallState) -> bool:
+    """The customer said goodbye after the solution: the trainee's next line is the last one of the call."""
+    last = state.trainee_turns[-1] if state.trainee_turns else None
+    return (not state.ended and state.solved_at is not None and last is not None
+            and ev_.has(last.events, Farewell))
+
+
 def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 
@@ -159,8 +166,7 @@ class Engine:
         turn_no = state.turn + 1
         ringing = is_ringing(state)  # this line answers the phone: the customer's opening comes first
         last = state.trainee_turns[-1] if state.trainee_turns else None
-        # she said goodbye after the solution: this is the trainee's closing line, the last of the call
-        last_word = state.solved_at is not None and last is not None and ev_.has(last.events, Farewell)
+        last_word = awaits_last_word(state)  # she said goodbye after the solution: this line closes the call
         # she offered to tell ("Shall I just tell you what happened?"): a yes lets her tell
         offer = next((e.step for e in last.events if isinstance(e, Offered)), "") if last is not None else ""
         granted = offer if (offer and "rude" not in acts and offer not in state.steps_done

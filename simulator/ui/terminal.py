@@ -113,7 +113,7 @@ class TerminalUI:
     # -- the call's view (a CallObserver) --------------------------------------------
     def on_turn(self, state: CallState) -> None:
         """Live: show the customer's new line and the mood; otherwise wait for the end."""
-        from simulator.dialogue.engine import is_ringing
+        from simulator.dialogue.engine import awaits_last_word, is_ringing
 
         hint = self.coach.hint_for(state) if self.coach is not None else None
         if not self.live:
@@ -130,6 +130,8 @@ class TerminalUI:
             self.hint(hint, state.lang)
         if state.turn:
             self.console.print(self.status(state))
+        if awaits_last_word(state):
+            self.console.print(strings(state.lang).t("last_word_hint"), style="dim")
 
     def hint(self, hint, lang: str) -> None:
         """One coach hint, set apart from the call's lines."""

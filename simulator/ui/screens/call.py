@@ -281,13 +281,16 @@ class CallScreen:
         self._draw_input(surface, pygame.Rect(x1, trect.bottom + pad + coach_h, trect.width, input_h), fonts)
 
     def transcript_lines(self, fonts, width: int) -> list[Line]:
-        from simulator.dialogue.engine import is_ringing
+        from simulator.dialogue.engine import awaits_last_word, is_ringing
 
+        t = self.app.t
         if is_ringing(self.state):  # nobody has spoken yet: the phone rings until the trainee's first line
-            t = self.app.t
             return (lines_of(fonts.bold, t("ring"), width, bold=True, colour=theme.FOCUS)
                     + lines_of(fonts.body, t("ring_hint"), width, colour=theme.MUTED))
-        return transcript_lines(self.app.t, self.state, fonts, width)
+        lines = transcript_lines(t, self.state, fonts, width)
+        if awaits_last_word(self.state):  # she said goodbye: the next line is the trainee's last
+            lines += lines_of(fonts.body, t("last_word_hint"), width, colour=theme.MUTED)
+        return lines
 
     def coaching(self) -> bool:
         """Coach mode is on for this call (never in exam mode)."""
