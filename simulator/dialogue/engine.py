@@ -73,9 +73,8 @@ def is_ringing(state: CallState) -> bool:
 
 def awaits_last_word(state: CallState) -> bool:
     """The customer said goodbye after the solution: the trainee's next line is the last one of the call."""
-    last = state.trainee_turns[-1] if state.trainee_turns else None
-    return (not state.ended and state.solved_at is not None and last is not None
-            and ev_.has(last.events, Farewell))
+    return (not state.ended and state.solved_at is not None and bool(state.trainee_turns)
+            and ev_.has(state.trainee_turns[-1].events, Farewell))
 
 
 def _clamp(value: float, low: float, high: float) -> float:
