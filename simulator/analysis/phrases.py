@@ -124,7 +124,8 @@ def lexicon_entry(phrase: str, *, compounds: bool) -> str | None:
     """*phrase* as a lexicon entry: its words (any order) within one clause, each as a token prefix.
 
     A word of :data:`COMPOUND_MIN` letters or more may also stand inside a
-    token when *compounds* is true. Typos are left to the analyser's spelling
+    token when *compounds* is true; a shorter one ("lan", "ip") must be the whole token or its plural, so that
+    "langsam", "Land" and "iPhone" are not jargon. Typos are left to the analyser's spelling
     correction (the phrase's words join its vocabulary).
     """
     compiled = _compile(phrase)
@@ -135,7 +136,10 @@ def lexicon_entry(phrase: str, *, compounds: bool) -> str | None:
         words = []
         for word in alternatives:
             body = re.escape(word)
-            words.append(rf"[\w']*{body}[\w']*" if compounds and len(word) >= COMPOUND_MIN else rf"{body}[\w']*")
+            if len(word) < COMPOUND_MIN:  # "lan", "ip": the whole token (or its plural), not "langsam", "iphone"
+                words.append(rf"{body}s?(?![\w'])")
+            else:
+                words.append(rf"[\w']*{body}[\w']*" if compounds else rf"{body}[\w']*")
         return "(?:" + "|".join(words) + ")"
 
     slots = [slot(s) for s in compiled.slots]
