@@ -225,10 +225,11 @@ class Analyser:
         pieces = [" ."]
         offsets: list[int] = []
         cursor = 2
+        variants = data.variants
         for part in parts:
-            norm = self._correct(part.norm) if part.is_word else part.norm
+            norm = (variants.get(part.norm) or self._correct(part.norm)) if part.is_word else part.norm
             if part.is_word:
-                tokens.append(norm)
+                tokens.extend(norm.split())
             cursor += 1
             offsets.append(cursor)
             pieces.append(norm)

@@ -105,6 +105,10 @@ class Language:
     acknowledgements: frozenset[str] = frozenset()
     """Folded words that only acknowledge (ok, danke, notiert / okay, thanks, noted): a clause of nothing else
     states nothing (``head_statement.acknowledgements``)."""
+    variants: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Regional and chat spellings -> the standard words the patterns are written for, folded (``variants``:
+    "isch" -> "ist", "ick" -> "ich", "kannste" -> "kannst du", "dunno" -> "don’t know"): applied to each token
+    before spelling correction, so acts and scenario phrases both see the standard form."""
     check_back: re.Pattern[str] | None = None
     """A tag that turns a yes/no question into a restatement ("…, richtig?", "…, is that right?"), on the folded
     line (``head_statement.check_back``)."""
@@ -268,6 +272,8 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
                                          in (statement.get("acts", {}) or {}).items() if act in ACTS}),
         check_back=re.compile(_fold_pattern(str(statement["check_back"]))) if statement.get("check_back") else None,
         acknowledgements=frozenset(w for a in statement.get("acknowledgements", []) or [] for w in fold(str(a)).split()),
+        variants=MappingProxyType({fold(str(k)).strip(): " ".join(fold(str(v)).split())
+                                   for k, v in (data.get("variants", {}) or {}).items() if fold(str(v)).split()}),
     )
 
 
