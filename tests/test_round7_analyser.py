@@ -188,3 +188,34 @@ def test_chat_spellings_are_understood(line: str, act: str) -> None:
 def test_short_scenario_jargon_matches_whole_words(lang: str, line: str, jargon: bool) -> None:
     analyser = Analyser.for_scenario(load("jargon-averse"), lang)
     assert ("jargon" in analyser.analyse_rules(line).acts) is jargon
+
+
+# -- questions said without "?" (recogniser output): alternatives, check-back tags, bare "welche" -----------
+@pytest.mark.parametrize("lang, line", [
+    ("en", "green or red"),
+    ("en", "blank every time or only sometimes"),
+    ("en", "so the card machine works for contactless but not chip and pin correct"),
+    ("de", "grün oder rot"),
+    ("de", "bei allen kollegen oder nur bei ihnen"),
+    ("de", "welche fehlermeldung"),
+    ("de", "welche namen lösen nicht auf"),
+    ("de", "servicedesk omar da sind sie richtig worum geht's"),
+    ("de", "wos genau geht ned"),
+])
+def test_unpunctuated_questions_are_heard(lang: str, line: str) -> None:
+    assert _acts(lang, line) & {"open_question", "closed_question"}
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "it takes about ten minutes or so"),
+    ("en", "i'll call you at 2 pm whether the network team has finished or not"),
+    ("en", "you did everything right"),
+    ("en", "i can send someone tomorrow or thursday"),
+    ("en", "click on the little arrow pointing right"),
+    ("de", "ich rufe sie morgen oder übermorgen an"),
+    ("de", "welche ursache das hat weiß ich noch nicht"),
+    ("de", "ich frage weil heute nacht welche verteilt wurden"),
+    ("de", "passt scho des kriag ma hin"),
+])
+def test_statements_with_or_right_or_welche_are_no_questions(lang: str, line: str) -> None:
+    assert not _acts(lang, line) & {"open_question", "closed_question"}
