@@ -202,6 +202,12 @@ def test_short_scenario_jargon_matches_whole_words(lang: str, line: str, jargon:
     ("de", "welche namen lösen nicht auf"),
     ("de", "servicedesk omar da sind sie richtig worum geht's"),
     ("de", "wos genau geht ned"),
+    ("de", "griaß gott frau hahn it da maier wos is mit'm drucker"),
+    ("de", "griaß gott it da huber schorsch wo fehlt's"),
+    ("de", "morgen um acht ginge das"),
+    ("de", "hat sich an ihrem arbeitsplatz in letzter zeit etwas verändert"),
+    ("de", "kommen die mails auf dem handy an"),
+    ("de", "das headset knackt seit dem update was hat sich denn sonst noch geändert"),
 ])
 def test_unpunctuated_questions_are_heard(lang: str, line: str) -> None:
     assert _acts(lang, line) & {"open_question", "closed_question"}
@@ -217,6 +223,9 @@ def test_unpunctuated_questions_are_heard(lang: str, line: str) -> None:
     ("de", "welche ursache das hat weiß ich noch nicht"),
     ("de", "ich frage weil heute nacht welche verteilt wurden"),
     ("de", "passt scho des kriag ma hin"),
+    ("de", "so geht das"),
+    ("de", "hat sich erledigt"),
+    ("de", "kommen Sie einfach vorbei"),
 ])
 def test_statements_with_or_right_or_welche_are_no_questions(lang: str, line: str) -> None:
     assert not _acts(lang, line) & {"open_question", "closed_question"}
