@@ -149,8 +149,16 @@ def _across(scenario, state, score) -> list[str]:
     taken = {s for t in state.trainee_turns for s in t.steps}
     solved_at = state.solved_at
     summed = [t.number for t in state.trainee_turns if "summary" in t.acts and "rude" not in t.acts]
+    done = [e for d in score.dimensions for e in d.evidence if e.kind in ("step_done", "step_yielded")]
+    open_steps = [s for s in scenario.steps if "open_question" in s.acts]
     for d in score.dimensions:
         for e in d.evidence:
+            if e.kind in ("no_open", "no_open_described"):
+                for s in open_steps:
+                    hit = next((x for x in done if (s.title.get(state.lang) or s.id) in x.note), None)
+                    if hit is not None:
+                        out.append(f"{d.name}: 'no open question' while the checklist credits "
+                                   f"'{s.id}' (an open question) as done at T{hit.turn}")
             if e.kind == "ramble" and solved_at is not None and e.turn > solved_at:
                 out.append(f"{d.name} T{e.turn}: 'the customer loses track' of a wrap-up after the call was solved "
                            f"(she listens to it)")

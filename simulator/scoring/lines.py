@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import Guess, has
+from simulator.dialogue.events import Guess, Offered, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
 from simulator.scoring.wording import guesses, weak_backchannel
 
-__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed"]
+__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
+           "asks_openly"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 
@@ -32,6 +33,19 @@ def listens(call: ScoredCall, t: Turn) -> bool:
         return False
     spans = [text for act, text in t.evidence if act == "active_listening"]
     return not spans or any(not weak_backchannel(text, call.state.lang) for text in spans)
+
+
+def asks_openly(call: ScoredCall, t: Turn) -> bool:
+    """The line asks an open question: the analyser's act, or – where it missed one – a checklist step taken by an open
+    question ("let him describe it") on a line that asked no closed one and was not a yes to her own offer to tell.
+    The checklist credits that step as an open question, so questioning must too."""
+    if "open_question" in t.acts:
+        return True
+    if "closed_question" in t.acts or not t.steps:
+        return False
+    if any(has(u.events, Offered, s) for u in call.trainee if u.number == t.number - 1 for s in t.steps):
+        return False
+    return any("open_question" in s.acts for s in call.sc.steps if s.id in t.steps)
 
 
 def echoed_deadline(call: ScoredCall, t: Turn) -> bool:

@@ -38,7 +38,7 @@ from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.summarising import summarising
-from simulator.scoring.lines import echoed_deadline, echoes, guessed, instruction_words, listens
+from simulator.scoring.lines import asks_openly, echoed_deadline, echoes, guessed, instruction_words, listens
 
 
 WARM_ACTS = ("empathy", "reassurance")
@@ -174,7 +174,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         return
     position = {t.number: i for i, t in enumerate(call.real)}
     polite = [t for t in scored if "rude" not in t.acts]  # a rude line earns no credit for how it asks
-    first_open = next((t for t in polite if "open_question" in t.acts), None)
+    first_open = next((t for t in polite if asks_openly(call, t)), None)
     first_closed = next((t for t in scored if "closed_question" in t.acts), None)
     if first_open is not None:
         early = position[first_open.number] < OPEN_FIRST_WITHIN and (

@@ -1,0 +1,100 @@
+"""Play-test round 7: debrief statements that contradicted each other or the transcript, and must not come back.
+
+The play-testers' calls are in ``tests/scripts_playtest/<scenario>/<lang>-r7-<quality>.txt``. Where a finding is
+the analyser reading a line its own way, the test pins the reading (``_reading``), so the rule under test is the
+scorer's, not the analyser's of the day. Finding ids (DE F2, EN F14, …) are the testers' (/tmp/r7/findings-*.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from simulator.dialogue import Engine
+from simulator.dialogue.session import Call
+from simulator.dialogue.state import CallState
+from simulator.scenario import load
+from simulator.scoring import score_call
+from simulator.scoring.consistency import problems
+
+ROOT = Path(__file__).resolve().parent
+R7 = sorted((ROOT / "scripts_playtest").glob("*/*-r7-*.txt"))
+
+
+def _script(sid: str, name: str) -> list[str]:
+    path = ROOT / "scripts_playtest" / sid / f"{name}.txt"
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _play(sid: str, lang: str, lines: list[str]):
+    sc = load(sid)
+    call = Call(Engine(sc, lang))
+    state = call.play(lines)
+    return sc, state, call.score
+
+
+def _r7(sid: str, name: str):
+    return _play(sid, name.split("-")[0], _script(sid, name))
+
+
+def _reading(state: CallState, turn: int, acts: tuple[str, ...], evidence: tuple[tuple[str, str], ...] = (),
+             **changes):
+    """The call with trainee turn ``turn`` read as ``acts`` (the scorer's input; the engine's reaction is kept)."""
+    exchanges = tuple(replace(x, trainee=replace(x.trainee, acts=acts, evidence=evidence or x.trainee.evidence,
+                                                 **changes))
+                      if x.trainee is not None and x.trainee.number == turn else x for x in state.exchanges)
+    return replace(state, exchanges=exchanges)
+
+
+def _items(score, dim: str, turn: int | None = None):
+    return [e for e in score.dimension(dim).evidence if turn is None or e.turn == turn]
+
+
+def _kinds(score, dim: str, turn: int | None = None) -> list[str]:
+    return [e.kind for e in _items(score, dim, turn)]
+
+
+def _forge(score, dim: str, old_kind: str, **changes):
+    """The score with evidence items of ``dim`` changed (as an old scorer would have written them)."""
+    dims = []
+    for d in score.dimensions:
+        if d.name == dim:
+            d = replace(d, evidence=tuple(replace(e, **changes) if e.kind == old_kind else e for e in d.evidence))
+        dims.append(d)
+    return replace(score, dimensions=tuple(dims))
+
+
+# -- every r7 call: no contradiction ---------------------------------------------------------------------------
+@pytest.mark.parametrize("path", R7, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_round7_calls_have_consistent_debriefs(path: Path) -> None:
+    sc, state, score = _play(path.parent.name, path.name.split("-")[0],
+                             [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip()])
+    assert problems(sc, state, score) == []
+
+
+# -- EN F14: the open question after taking the callback number ------------------------------------------------
+def _mobile_en():
+    """The English mobile call as the product read it: T2's "What exactly happens …?" without the open-question act
+    (the learned head's reading), yet taking the describe step."""
+    sc, state, _ = _r7("mobile-caller", "en-r7-good")
+    t2 = next(t for t in state.trainee_turns if t.number == 2)
+    assert "describe" in t2.steps
+    state = _reading(state, 2, ("empathy",), (("empathy", t2.text),))
+    return sc, state, score_call(sc, state)
+
+
+def test_the_open_question_after_the_callback_number_earns_the_open_question_credit() -> None:
+    sc, state, score = _mobile_en()
+    # the line the checklist credits as "let him describe (open question)"
+    assert any(e.kind == "step_done" and "describe" in e.note for e in _items(score, "checklist", 2))
+    kinds = _kinds(score, "questioning")
+    assert "open_first" in _kinds(score, "questioning", 2)
+    assert not {"no_open", "no_open_described", "closed_only"} & set(kinds)
+
+
+def test_the_checker_flags_no_open_question_beside_an_open_question_step() -> None:
+    sc, state, score = _mobile_en()
+    forged = _forge(score, "questioning", "open_first", kind="no_open_described", effect=0.0)
+    assert any("'no open question' while the checklist credits" in p for p in problems(sc, state, forged))
