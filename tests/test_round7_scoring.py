@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from simulator.dialogue import Engine
+from simulator.dialogue.events import Yielded
 from simulator.dialogue.session import Call
 from simulator.dialogue.state import CallState
 from simulator.scenario import load
@@ -98,3 +99,28 @@ def test_the_checker_flags_no_open_question_beside_an_open_question_step() -> No
     sc, state, score = _mobile_en()
     forged = _forge(score, "questioning", "open_first", kind="no_open_described", effect=0.0)
     assert any("'no open question' while the checklist credits" in p for p in problems(sc, state, forged))
+
+
+# -- DE F2 / F8, EN F13: a line the checklist credits "with a reason" / "openly" counts for transparency ----------
+def _plug_de():
+    """The German plug call as the product read it: T3 gives the reason (the strip under the desk) but was read as
+    understanding and an instruction only, no transparency act."""
+    sc, state, _ = _r7("checked-plug", "de-r7-good")
+    state = _reading(state, 3, ("empathy", "reassurance", "instruction"), (("empathy", "Verstehe, 15 Uhr"),
+                     ("instruction", "Könnten Sie mal kurz unter den Schreibtisch schauen")),
+                     steps=("check_plug",), events=(Yielded("check_plug"),))
+    return sc, state, score_call(sc, state)
+
+
+def test_the_step_taken_with_a_reason_counts_for_transparency() -> None:
+    sc, state, score = _plug_de()
+    assert any(e.kind == "step_yielded" or e.kind == "step_done" for e in _items(score, "checklist", 3))
+    assert "transparency" in _kinds(score, "transparency", 3)
+    assert "no_transparency" not in _kinds(score, "transparency")
+    assert problems(sc, state, score) == []
+
+
+def test_the_checker_flags_never_explained_beside_a_step_with_a_reason() -> None:
+    sc, state, score = _plug_de()
+    forged = _forge(score, "transparency", "transparency", kind="no_transparency")
+    assert any("never said what is happening" in p for p in problems(sc, state, forged))

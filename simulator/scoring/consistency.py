@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from simulator.dialogue.events import Guess, Pushback, has
 from simulator.scoring.summarising import did_herself
-from simulator.scoring.wording import closes_properly, guesses, introduces
+from simulator.scoring.wording import closes_properly, guesses, introduces, transparency_step
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
 
@@ -159,6 +159,13 @@ def _across(scenario, state, score) -> list[str]:
                     if hit is not None:
                         out.append(f"{d.name}: 'no open question' while the checklist credits "
                                    f"'{s.id}' (an open question) as done at T{hit.turn}")
+            if e.kind == "no_transparency":
+                for s in scenario.steps:
+                    title = s.title.get(state.lang) or s.id
+                    hit = next((x for x in done if title in x.note and transparency_step(title, state.lang)), None)
+                    if hit is not None:
+                        out.append(f"{d.name}: 'never said what is happening or why' while the checklist credits "
+                                   f"'{s.id}' (with a reason / openly) at T{hit.turn}")
             if e.kind == "ramble" and solved_at is not None and e.turn > solved_at:
                 out.append(f"{d.name} T{e.turn}: 'the customer loses track' of a wrap-up after the call was solved "
                            f"(she listens to it)")

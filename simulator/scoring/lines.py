@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import Guess, Offered, has
+from simulator.dialogue.events import GaveIn, Guess, Offered, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
-from simulator.scoring.wording import guesses, weak_backchannel
+from simulator.scoring.wording import guesses, transparency_step, weak_backchannel
 
 __all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
-           "asks_openly"]
+           "asks_openly", "explains"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 
@@ -46,6 +46,16 @@ def asks_openly(call: ScoredCall, t: Turn) -> bool:
     if any(has(u.events, Offered, s) for u in call.trainee if u.number == t.number - 1 for s in t.steps):
         return False
     return any("open_question" in s.acts for s in call.sc.steps if s.id in t.steps)
+
+
+def explains(call: ScoredCall, t: Turn) -> bool:
+    """The line says what is happening or why: the analyser's act, or a checklist step it took whose title promises
+    that ("have the power supply checked – with a reason", "say openly what the ticket shows"); not a step she gave in
+    to after being asked again and again (no reason persuaded her)."""
+    if "transparency" in t.acts:
+        return True
+    lang = call.state.lang
+    return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s) for s in t.steps)
 
 
 def echoed_deadline(call: ScoredCall, t: Turn) -> bool:

@@ -38,7 +38,7 @@ from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.summarising import summarising
-from simulator.scoring.lines import asks_openly, echoed_deadline, echoes, guessed, instruction_words, listens
+from simulator.scoring.lines import asks_openly, echoed_deadline, explains, echoes, guessed, instruction_words, listens
 
 
 WARM_ACTS = ("empathy", "reassurance")
@@ -155,8 +155,7 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
         # taking the bait with a guess is no answer to it, however warm the words around it
         answer = next((t for t in window_turns if t.number in fresh and not guessed(call, t)), None)
-        reason = next((t for t in window_turns if "transparency" in t.acts
-                       or has(t.events, Yielded)), None)
+        reason = next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
         if answer is not None:  # "with understanding" only where the line shows it; else it reassured
             kind = "cue_answered" if "empathy" in answer.acts else "cue_reassured"
@@ -314,7 +313,8 @@ def _transparency(call: _Call, dim: _Dim) -> None:
     expert = call.sc.persona.tech_level == "high"  # terms an expert understands are no obstacle to transparency
     for t in call.scored:
         unclear = ("jargon" in t.acts and not expert) or "rude" in t.acts
-        if "transparency" in t.acts and not guessed(call, t):  # a guess explains nothing
+        # a line that takes a step promising a reason or openness explains, as the checklist says; a guess does not
+        if explains(call, t) and not guessed(call, t):
             if unclear:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
             else:

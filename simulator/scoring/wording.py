@@ -38,6 +38,12 @@ def closes_properly(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text or ""))
 
 
+def transparency_step(title: str, lang: str) -> bool:
+    """The step's title promises an explanation or openness ("– politely, with a reason", "(transparency)")."""
+    pattern = _patterns("transparency_step", lang)
+    return bool(pattern and pattern.search(title or ""))
+
+
 def weak_backchannel(text: str, lang: str) -> bool:
     """The whole span is a bare "ok", "gut", "yeah": a turn-taking noise, not a sign of listening."""
     pattern = _patterns("weak_backchannel", lang)
