@@ -19,6 +19,7 @@ from simulator.dialogue.state import CallState
 from simulator.scenario import load
 from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
+from simulator.scoring.wording import closes_properly
 
 ROOT = Path(__file__).resolve().parent
 R7 = sorted((ROOT / "scripts_playtest").glob("*/*-r7-*.txt"))
@@ -124,3 +125,34 @@ def test_the_checker_flags_never_explained_beside_a_step_with_a_reason() -> None
     sc, state, score = _plug_de()
     forged = _forge(score, "transparency", "transparency", kind="no_transparency")
     assert any("never said what is happening" in p for p in problems(sc, state, forged))
+
+
+# -- DE F11 / F13, EN F7 / F25: a proper closing is an offer, thanks or a wish – wherever it stands in the line ---------
+@pytest.mark.parametrize("lang, line", [
+    # a wish inside a long recap line (DE F11)
+    ("de", "Gern, Herr Wallner. Also: ich verschiebe jetzt per Fernwartung die alten Scans ins Archiv, in etwa "
+           "15 Minuten ist das erledigt. Genießen Sie Ihren Kaffee, bis gleich und auf Wiederhören!"),
+    ("de", "Gerne. Wenn noch was ist, melden Sie sich einfach. Tschüss."),  # an offer of further help
+    ("de", "Gern geschehen, Frau Hahn. Tschüss!"),  # the answer to her thanks, as "my pleasure"
+    ("de", "Viel Spaß beim Termin, auf Wiederhören!"),
+    ("en", "Anything else? Bye then."),  # an offer, however short
+    ("en", "So: note to me, Yilmaz fixes it, text from me in 30 minutes. Enjoy the coffee, bye!"),
+])
+def test_offer_thanks_or_wish_plus_goodbye_is_proper_anywhere_in_the_line(lang: str, line: str) -> None:
+    assert closes_properly(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "gerne wiederhören"),  # DE F13: no offer, no thanks, no wish
+    ("de", "Ja gerne, bis dann, tschüss."),
+    ("en", "Again, sorry for the runaround, Dr Bennett. Goodbye."),  # an apology is none of the three
+])
+def test_a_goodbye_without_offer_thanks_or_wish_is_bare(lang: str, line: str) -> None:
+    assert not closes_properly(line, lang)
+
+
+def test_the_bare_closing_note_says_what_was_missing_not_that_it_was_short() -> None:
+    from simulator.scoring.feedback import Feedback
+    for lang in ("de", "en"):
+        note = Feedback.for_language(lang).item("closing_bare").note.lower()
+        assert "knapp" not in note and "brief" not in note

@@ -163,7 +163,13 @@ def _across(scenario, state, score) -> list[str]:
                 for s in scenario.steps:
                     title = s.title.get(state.lang) or s.id
                     hit = next((x for x in done if title in x.note and transparency_step(title, state.lang)), None)
-                    if hit is not None:
+                    line = next((t for t in state.trainee_turns if hit is not None and t.number == hit.turn), None)
+                    # a guess explains nothing, and jargon or rudeness hides the reason: no transparency there
+                    honesty = any("admit_unknown" in x.acts for x in scenario.steps)
+                    muddled = line is None or has(line.events, Guess) or "rude" in line.acts or (
+                        "jargon" in line.acts and scenario.persona.tech_level != "high") or (
+                        honesty and guesses(line.text, state.lang))
+                    if not muddled:
                         out.append(f"{d.name}: 'never said what is happening or why' while the checklist credits "
                                    f"'{s.id}' (with a reason / openly) at T{hit.turn}")
             if e.kind == "ramble" and solved_at is not None and e.turn > solved_at:
