@@ -156,3 +156,33 @@ def test_the_bare_closing_note_says_what_was_missing_not_that_it_was_short() -> 
     for lang in ("de", "en"):
         note = Feedback.for_language(lang).item("closing_bare").note.lower()
         assert "knapp" not in note and "brief" not in note
+
+
+# -- DE F14: a bare "IT" names the team but greets nobody -------------------------------------------------------
+def _bare_it():
+    """The poor German plug call, its first line "IT" read as a greeting (the learned head's reading)."""
+    sc, state, _ = _r7("checked-plug", "de-r7-poor")
+    assert state.trainee_turns[0].text.strip() == "IT"
+    state = _reading(state, 1, ("greeting",), (("greeting", "IT"),))
+    return sc, state, score_call(sc, state)
+
+
+def test_a_bare_team_name_is_not_called_a_greeting() -> None:
+    sc, state, score = _bare_it()
+    assert _kinds(score, "courtesy", 1) == ["greeting_team_only"]
+    assert problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "IT-Support, guten Tag."), ("de", "IT-Hotline, was kann ich für Sie tun?"),
+    ("en", "Service desk, how can I help?"), ("en", "Hello, IT support."),
+])
+def test_the_team_with_a_greeting_or_the_invitation_still_greets(lang: str, line: str) -> None:
+    from simulator.scoring.wording import greets
+    assert greets(line, lang)
+
+
+def test_the_checker_flags_a_team_greeting_credit_without_a_greeting() -> None:
+    sc, state, score = _bare_it()
+    forged = _forge(score, "courtesy", "greeting_team_only", kind="greeting_team", effect=10.0)
+    assert any("without a greeting" in p for p in problems(sc, state, forged))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from simulator.dialogue.events import Guess, Pushback, has
 from simulator.scoring.summarising import did_herself
-from simulator.scoring.wording import closes_properly, guesses, introduces, transparency_step
+from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
 
@@ -83,6 +83,8 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: credit ({e.kind}) for a rude line")
             if e.kind == "greeting" and (line is None or not introduces(line.text, state.lang)):
                 out.append(f"{where}: greeting credit without an introduction")
+            if e.kind == "greeting_team" and (line is None or not greets(line.text, state.lang)):
+                out.append(f"{where}: 'greeted and named the team' for a line without a greeting")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
             if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended"):

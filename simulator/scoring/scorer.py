@@ -33,7 +33,7 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import closes_properly, guesses, introduces, names_team
+from simulator.scoring.wording import closes_properly, greets, guesses, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
@@ -345,8 +345,10 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         # answering with one's name ("MailHaus, Brandt.") is the phone greeting even without a "hello"
         if introduces(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
-        elif "greeting" in first.acts and names_team(first.text, state.lang):
+        elif "greeting" in first.acts and names_team(first.text, state.lang) and greets(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))
+        elif "greeting" in first.acts and names_team(first.text, state.lang):  # a bare "IT": the team, no greeting
+            dim.add(first.number, first.text, 0.0, fb.item("greeting_team_only"))
         elif "greeting" in first.acts:
             dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))
         else:

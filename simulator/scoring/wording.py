@@ -32,6 +32,12 @@ def names_team(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text or ""))
 
 
+def greets(text: str, lang: str) -> bool:
+    """The line holds a greeting word ("Guten Tag", "hello", "thanks for calling"), not only a team's name."""
+    pattern = _patterns("greeting_word", lang)
+    return bool(pattern and pattern.search(text or ""))
+
+
 def closes_properly(text: str, lang: str) -> bool:
     """The line is more than a bare goodbye: it offers more help, thanks, or wishes well."""
     pattern = _patterns("proper_closing", lang)
