@@ -186,3 +186,42 @@ def test_the_checker_flags_a_team_greeting_credit_without_a_greeting() -> None:
     sc, state, score = _bare_it()
     forged = _forge(score, "courtesy", "greeting_team_only", kind="greeting_team", effect=10.0)
     assert any("without a greeting" in p for p in problems(sc, state, forged))
+
+
+# -- DE F5 / EN F9: a calm expert's opening, and one line answering two tricky moments ------------------------------
+def _summary_opening(sid: str, name: str):
+    """The call read with no understanding in the first three turns, only a summary of her words at T2."""
+    sc, state, _ = _r7(sid, name)
+    for n in (1, 2, 3):
+        t = next(t for t in state.trainee_turns if t.number == n)
+        acts = ("summary",) if n == 2 else tuple(a for a in t.acts if a not in ("empathy", "reassurance", "summary"))
+        state = _reading(state, n, acts, (("summary", t.text),) if n == 2 else tuple(
+            (a, x) for a, x in t.evidence if a in acts) or ((acts[0], t.text),) if acts else (("none", ""),))
+    return sc, state, score_call(sc, state)
+
+
+def test_an_expert_opening_is_answered_by_taking_up_his_analysis() -> None:
+    sc, state, score = _summary_opening("expert-user", "de-r7-good")
+    assert "cue_acknowledged" in _kinds(score, "empathy", 2)
+    assert not [e for e in _items(score, "empathy") if e.kind == "cue_missed" and e.turn <= 2]
+
+
+def test_an_upset_non_expert_opening_is_not_answered_by_a_summary_alone() -> None:
+    sc, state, score = _summary_opening("checked-plug", "de-r7-good")
+    assert "cue_acknowledged" not in _kinds(score, "empathy")
+    assert not [e for e in _items(score, "empathy", 2) if e.effect > 0]
+
+
+def test_one_line_answering_two_tricky_moments_is_one_entry() -> None:
+    sc, state, score = _r7("expert-user", "de-r7-good")
+    entries = [(e.turn, e.kind, e.note) for e in _items(score, "empathy")]
+    assert len(entries) == len(set(entries))
+    assert problems(sc, state, score) == []
+
+
+def test_the_checker_flags_an_entry_printed_twice() -> None:
+    sc, state, score = _r7("expert-user", "de-r7-good")
+    d = score.dimension("empathy")
+    doubled = replace(score, dimensions=tuple(replace(x, evidence=x.evidence + (replace(x.evidence[-1], effect=0.0),))
+                                              if x.name == "empathy" else x for x in score.dimensions))
+    assert d.evidence and any("printed twice" in p for p in problems(sc, state, doubled))

@@ -29,10 +29,12 @@ OPPOSITES = (
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
     ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
+    ("cue_acknowledged", "cue_missed"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
 NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "calm", "transparency", "time_frame", "cue_answered",
+                       "cue_acknowledged",
                        "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
@@ -63,7 +65,12 @@ def problems(scenario, state, score) -> list[str]:
         if abs(total - d.value) > 0.11:
             out.append(f"{d.name}: value {d.value} is not base {d.base} plus its effects ({total:.1f})")
         signs: dict[tuple[int, str], dict[str, float]] = {}
+        seen: set[tuple] = set()
         for e in d.evidence:
+            entry = (e.turn, e.kind, e.note, e.quote)
+            if entry in seen:
+                out.append(f"{d.name} T{e.turn} {e.kind}: the same entry printed twice")
+            seen.add(entry)
             where = f"{d.name} T{e.turn} {e.kind}"
             quote = _bare(e.quote)
             if e.speaker == "trainee" and quote:

@@ -15,6 +15,7 @@ rules ("first turn", "next turn after a provocation") count only real turns.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -149,6 +150,8 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         return
     total = sum(w for w, *_ in cues.values())
     numbers = [t.number for t in call.real]
+    expert = call.sc.persona.tech_level == "high"
+    said: dict[tuple[int, str, str], int] = {}  # one line answering two cues of one kind: one entry, the shares summed
     for at, (weight, kinds, quote, window) in sorted(cues.items()):
         share = 50.0 * weight / total
         idx = numbers.index(at)
@@ -156,14 +159,33 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         # taking the bait with a guess is no answer to it, however warm the words around it
         answer = next((t for t in window_turns if t.number in fresh and not guessed(call, t)), None)
         reason = next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
+        # an expert's opening (a busy peer: "skip the standard questions") is answered by taking up his analysis
+        # and getting on with it – a summary of his words – as much as by a word of understanding
+        heard = next((t for t in window_turns if expert and all(k == "opening" for k in kinds) and "summary" in t.acts
+                      and "rude" not in t.acts and not guessed(call, t)), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
         if answer is not None:  # "with understanding" only where the line shows it; else it reassured
             kind = "cue_answered" if "empathy" in answer.acts else "cue_reassured"
-            dim.add(answer.number, call.span(answer, *WARM_ACTS), share, fb.item(kind, cue=cue))
+            _once(dim, said, answer.number, call.span(answer, *WARM_ACTS), share, fb.item(kind, cue=cue))
+        elif heard is not None:
+            _once(dim, said, heard.number, call.span(heard, "summary"), share, fb.item("cue_acknowledged", cue=cue))
         elif reason is not None and not all(k.startswith("opening") for k in kinds):
-            dim.add(reason.number, call.span(reason, "transparency"), 0.0, fb.item("cue_reason_only", cue=cue))
+            _once(dim, said, reason.number, call.span(reason, "transparency"), 0.0,
+                  fb.item("cue_reason_only", cue=cue))
         else:
             dim.add(at, quote, -share, fb.item("cue_missed", cue=cue), speaker="customer")
+
+
+def _once(dim: _Dim, said: dict[tuple[int, str, str], int], turn: int, quote: str, effect: float, item) -> None:
+    """Add an evidence item, or – when this line already has the same note – add ``effect`` to that one: one line
+    answering two tricky moments is one entry, not the same sentence printed twice."""
+    key = (turn, item.kind, item.note)
+    if key in said:
+        old = dim.items[said[key]]
+        dim.items[said[key]] = replace(old, effect=round(old.effect + effect, 2))
+        return
+    said[key] = len(dim.items)
+    dim.add(turn, quote, effect, item)
 
 
 def _questioning(call: _Call, dim: _Dim) -> None:
