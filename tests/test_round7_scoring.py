@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from simulator.dialogue import Engine
-from simulator.dialogue.events import Yielded
+from simulator.dialogue.events import Ramble, Yielded
 from simulator.dialogue.session import Call
 from simulator.dialogue.state import CallState
 from simulator.scenario import load
@@ -225,3 +225,41 @@ def test_the_checker_flags_an_entry_printed_twice() -> None:
     doubled = replace(score, dimensions=tuple(replace(x, evidence=x.evidence + (replace(x.evidence[-1], effect=0.0),))
                                               if x.name == "empathy" else x for x in score.dimensions))
     assert d.evidence and any("printed twice" in p for p in problems(sc, state, doubled))
+
+
+# -- EN F15 / F18 / F19: a line too long to take in earns nothing in any dimension, and says so --------------------
+@pytest.mark.parametrize("sid, name, turn", [("unknown-answer", "de-r7-good", 2), ("voicebox-rambler", "en-r7-good", 6)])
+def test_a_line_too_long_to_take_in_earns_no_credit_anywhere(sid: str, name: str, turn: int) -> None:
+    sc, state, score = _r7(sid, name)
+    t = next(t for t in state.trainee_turns if t.number == turn)
+    if not any(type(e).__name__ == "Ramble" for e in t.events) or t.steps or (
+            state.solved_at is not None and turn > state.solved_at):
+        pytest.skip("the rules-only engine did not lose this line")
+    credits = [e for d in score.dimensions if d.name in ("summarising", "transparency") for e in d.evidence
+               if e.turn == turn and e.effect > 0]
+    assert credits == []
+    assert any(e.kind == "lost" for d in score.dimensions for e in d.evidence if e.turn == turn)
+
+
+def _lost_line():
+    """A call with a summary and a time frame in a line she lost (engine event ramble, no step taken)."""
+    sc, state, _ = _r7("unknown-answer", "de-r7-good")
+    t2 = next(t for t in state.trainee_turns if t.number == 2)
+    state = _reading(state, 2, ("summary", "time_commitment", "transparency"),
+                     (("summary", t2.text), ("time_commitment", "morgen um zehn"), ("transparency", t2.text)),
+                     steps=(), events=(Ramble(),))
+    return sc, state, score_call(sc, state)
+
+
+def test_a_lost_summary_and_time_frame_are_not_counted_and_say_why() -> None:
+    sc, state, score = _lost_line()
+    assert [e for d in score.dimensions for e in d.evidence if e.turn == 2 and e.effect > 0
+            and d.name in ("summarising", "transparency")] == []
+    notes = [e.note for d in score.dimensions for e in d.evidence if e.turn == 2 and e.kind == "lost"]
+    assert notes and all("zu lang" in n for n in notes)
+
+
+def test_the_checker_flags_credit_for_a_line_too_long_to_take_in() -> None:
+    sc, state, score = _r7("mobile-caller", "en-r7-good")
+    fake = _forge(score, "checklist", "step_done", kind="step_lost")  # every step 'lost': T8's time frame too
+    assert any("too long to take in" in p for p in problems(sc, state, fake))

@@ -8,9 +8,9 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Ramble, Yielded, details, has
+from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yielded, details, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import echoed_deadline
+from simulator.scoring.lines import echoed_deadline, lost
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -36,8 +36,7 @@ def _lost(call: _Call, step) -> Turn | None:
     """The turn that did ``step`` by its act in a line too long for her to take in (she took no step from it)."""
     if not step.acts:
         return None
-    return next((t for t in call.scored if has(t.events, Ramble) and not t.steps
-                 and any(a in t.acts for a in step.acts)), None)
+    return next((t for t in call.scored if lost(call, t) and any(a in t.acts for a in step.acts)), None)
 
 
 def checklist(call: _Call, dim: _Dim) -> None:

@@ -39,6 +39,9 @@ NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "calm", "transparency",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits a rude line must never earn: no clarity, listening, summarising, calm or honesty in a rude line."""
+HEARD_CREDITS = ("summary_before", "summary_before_brief", "summary_end", "summary_end_brief", "paraphrase_before",
+                 "transparency", "time_frame", "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
+"""Credits for what the customer heard: never on a line she could not take in (too long)."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
 WARM_CLAIMS = ("cue_answered", "calm_empathy")
@@ -159,6 +162,7 @@ def _across(scenario, state, score) -> list[str]:
     solved_at = state.solved_at
     summed = [t.number for t in state.trainee_turns if "summary" in t.acts and "rude" not in t.acts]
     done = [e for d in score.dimensions for e in d.evidence if e.kind in ("step_done", "step_yielded")]
+    too_long = {e.turn for d in score.dimensions for e in d.evidence if e.kind == "step_lost"}
     open_steps = [s for s in scenario.steps if "open_question" in s.acts]
     for d in score.dimensions:
         for e in d.evidence:
@@ -168,6 +172,8 @@ def _across(scenario, state, score) -> list[str]:
                     if hit is not None:
                         out.append(f"{d.name}: 'no open question' while the checklist credits "
                                    f"'{s.id}' (an open question) as done at T{hit.turn}")
+            if e.turn in too_long and e.effect > 0 and e.kind in HEARD_CREDITS:
+                out.append(f"{d.name} T{e.turn}: credit ({e.kind}) for a line the checklist calls too long to take in")
             if e.kind == "no_transparency":
                 for s in scenario.steps:
                     title = s.title.get(state.lang) or s.id

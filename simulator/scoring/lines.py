@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import GaveIn, Guess, Offered, has
+from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
 from simulator.scoring.wording import guesses, transparency_step, weak_backchannel
 
 __all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
-           "asks_openly", "explains"]
+           "asks_openly", "explains", "lost"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 
@@ -56,6 +56,14 @@ def explains(call: ScoredCall, t: Turn) -> bool:
         return True
     lang = call.state.lang
     return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s) for s in t.steps)
+
+
+def lost(call: ScoredCall, t: Turn) -> bool:
+    """She could not take the line in: too long (engine event ``ramble``), she took no step from it, and the problem
+    was not solved yet (once it is, she listens to a long wrap-up). The checklist says "not counted – too long" for
+    a step in it; no other dimension credits what she did not hear."""
+    solved_at = call.state.solved_at
+    return has(t.events, Ramble) and not t.steps and (solved_at is None or t.number <= solved_at)
 
 
 def echoed_deadline(call: ScoredCall, t: Turn) -> bool:

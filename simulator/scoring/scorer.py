@@ -39,7 +39,7 @@ from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.summarising import summarising
-from simulator.scoring.lines import asks_openly, echoed_deadline, explains, echoes, guessed, instruction_words, listens
+from simulator.scoring.lines import asks_openly, echoed_deadline, explains, lost, echoes, guessed, instruction_words, listens
 
 
 WARM_ACTS = ("empathy", "reassurance")
@@ -335,6 +335,11 @@ def _transparency(call: _Call, dim: _Dim) -> None:
     expert = call.sc.persona.tech_level == "high"  # terms an expert understands are no obstacle to transparency
     for t in call.scored:
         unclear = ("jargon" in t.acts and not expert) or "rude" in t.acts
+        if lost(call, t):  # she did not take it in: what it explained or promised did not reach her
+            for act, kind in (("transparency", "transparency"), ("time_commitment", "time_frame")):
+                if act in t.acts and "rude" not in t.acts:
+                    dim.add(t.number, call.span(t, act), 0.0, fb.item("lost", claim=fb.item(kind).note))
+            continue
         # a line that takes a step promising a reason or openness explains, as the checklist says; a guess does not
         if explains(call, t) and not guessed(call, t):
             if unclear:
