@@ -458,6 +458,10 @@ def test_the_diva_ticket_recap_is_a_full_summary_before_the_solution() -> None:
     sc, state, score = _play("diva-complaint", "en", _script("diva-complaint", "en-r6-good"))
     t3 = _trainee(state, 3)
     read = _reading(state, 3, tuple(dict.fromkeys(t3.acts + ("summary",))), (("summary", "so far"),))
+    # measured as a summary she heard: (since round 7) a line she lost – too long, no step taken – summarises nothing
+    read = replace(read, exchanges=tuple(
+        replace(x, trainee=replace(x.trainee, events=tuple(e for e in x.trainee.events if e.kind != "ramble")))
+        if x.trainee is not None and x.trainee.number == 3 else x for x in read.exchanges))
     again = score_call(sc, read)
     assert "summary_before" in _kinds(again, "summarising", 3)
 
