@@ -263,3 +263,25 @@ def test_the_checker_flags_credit_for_a_line_too_long_to_take_in() -> None:
     sc, state, score = _r7("mobile-caller", "en-r7-good")
     fake = _forge(score, "checklist", "step_done", kind="step_lost")  # every step 'lost': T8's time frame too
     assert any("too long to take in" in p for p in problems(sc, state, fake))
+
+
+# -- EN F11 / DE F7: an optional check the solution made pointless costs nothing --------------------------------------
+def test_the_router_check_is_moot_once_the_cable_fixed_it() -> None:
+    sc, state, score = _r7("jargon-averse", "en-r7-good")
+    assert state.solved_at is not None and not any("check_box" in t.steps for t in state.trainee_turns)
+    items = [e for e in _items(score, "checklist") if "box with the lights" in e.note]
+    assert [e.kind for e in items] == ["step_moot"] and items[0].effect == 0.0
+    assert score.dimension("checklist").value == 100.0
+
+
+def test_an_optional_recap_after_the_fix_is_never_moot() -> None:
+    from simulator.scoring.checklist import moot_steps
+    from simulator.scoring.transcript import ScoredCall
+    sc, state, _ = _play("jargon-averse", "en", _script("jargon-averse", "en-r7-good")[:5])
+    assert "recap" not in moot_steps(ScoredCall(sc, state, None))
+
+
+def test_the_checker_flags_a_moot_step_called_missing() -> None:
+    sc, state, score = _r7("jargon-averse", "en-r7-good")
+    forged = _forge(score, "checklist", "step_moot", kind="step_missed", effect=-5.0)
+    assert any("made pointless" in p for p in problems(sc, state, forged))

@@ -16,7 +16,7 @@ from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.wording import guesses
 
-__all__ = ["checklist"]
+__all__ = ["checklist", "moot_steps"]
 
 
 def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | None:
@@ -39,6 +39,31 @@ def _lost(call: _Call, step) -> Turn | None:
     return next((t for t in call.scored if lost(call, t) and any(a in t.acts for a in step.acts)), None)
 
 
+def moot_steps(call: _Call) -> set[str]:
+    """Optional steps the solution made pointless: the call was solved without them, no solving step needs them
+    (directly or through another step), they need no solving step (a recap after the fix is not moot), and they are
+    a thing to find out or check – not an act such as a summary or a time promise (the router once the cable was
+    found and plugged in)."""
+    sc = call.sc
+    if call.state.solved_at is None:
+        return set()
+    taken = {s for t in call.trainee for s in t.steps}
+    pushbacks = {s for t in call.trainee for s in details(t.events, Pushback)}
+    by_id = {s.id: s for s in sc.steps}
+
+    def needs(sid: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        direct = set(by_id[sid].requires) if sid in by_id else set()
+        out = set(direct)
+        for r in direct - seen:
+            out |= needs(r, seen | {sid})
+        return out
+
+    solving = set(sc.end.solved_when)
+    on_path = set().union(*(needs(s) for s in solving)) if solving else set()
+    return {s.id for s in sc.steps if not s.essential and not s.acts and s.id not in taken and s.id not in pushbacks
+            and s.id not in solving and s.id not in on_path and not (needs(s.id) & solving)}
+
+
 def checklist(call: _Call, dim: _Dim) -> None:
     fb, sc, lang = call.fb, call.sc, call.state.lang
     taken: dict[str, Turn] = {}
@@ -48,7 +73,11 @@ def checklist(call: _Call, dim: _Dim) -> None:
             taken.setdefault(s, t)
         for step_id in details(t.events, Pushback):
             pushbacks.setdefault(step_id, []).append(t)
-    counted = [s for s in sc.steps if s.id not in taken or call.counts(taken[s.id])]
+    moot = moot_steps(call)
+    for s in sc.steps:  # worth nothing, costs nothing: said so, where the call was solved
+        if s.id in moot:
+            dim.add(call.state.solved_at or 0, "", 0.0, fb.item("step_moot", step=s.title.get(lang) or s.id))
+    counted = [s for s in sc.steps if s.id not in moot and (s.id not in taken or call.counts(taken[s.id]))]
     total = sum(2 if s.essential else 1 for s in counted)
     mark = fb.text("essential_mark")
     for s in counted:

@@ -15,7 +15,9 @@ cheap enough to run after every real call too.
 from __future__ import annotations
 
 from simulator.dialogue.events import Guess, Pushback, has
+from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
+from simulator.scoring.transcript import ScoredCall
 from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
@@ -162,6 +164,7 @@ def _across(scenario, state, score) -> list[str]:
     solved_at = state.solved_at
     summed = [t.number for t in state.trainee_turns if "summary" in t.acts and "rude" not in t.acts]
     done = [e for d in score.dimensions for e in d.evidence if e.kind in ("step_done", "step_yielded")]
+    moot = moot_steps(ScoredCall(scenario, state, None))
     too_long = {e.turn for d in score.dimensions for e in d.evidence if e.kind == "step_lost"}
     open_steps = [s for s in scenario.steps if "open_question" in s.acts]
     for d in score.dimensions:
@@ -197,6 +200,9 @@ def _across(scenario, state, score) -> list[str]:
                 out.append(f"{d.name}: 'never asked for a callback number' while a callback step was taken")
             if e.kind != "step_missed":
                 continue
+            for sid in moot:
+                if (scenario.step(sid).title.get(state.lang) or sid) in e.note:
+                    out.append(f"{d.name}: 'step missing' ({sid}) for a check the solution made pointless")
             for step in scenario.steps:
                 title = step.title.get(state.lang) or step.id
                 if title in e.note and step.acts and all(a in credited for a in step.acts[:1]):
