@@ -285,3 +285,44 @@ def test_the_checker_flags_a_moot_step_called_missing() -> None:
     sc, state, score = _r7("jargon-averse", "en-r7-good")
     forged = _forge(score, "checklist", "step_moot", kind="step_missed", effect=-5.0)
     assert any("made pointless" in p for p in problems(sc, state, forged))
+
+
+# -- DE F13 / EN F25: a vague promise is weaker than a concrete one ------------------------------------------------
+@pytest.mark.parametrize("lang, sentence, is_vague", [
+    ("de", "gut dann geb ich das an die kollegen weiter die melden sich zeitnah", True),
+    ("de", "na die melden sich heute noch bei ihnen versprochen", True),
+    ("de", "Ich rufe Sie heute bis 16 Uhr zurück.", False),
+    ("en", "Someone should get in touch to confirm.", True),
+    ("en", "We'll try to give you a call beforehand.", True),
+    ("en", "I'll call you back by 4:30 this afternoon.", False),
+])
+def test_vague_promises_are_told_from_concrete_ones(lang: str, sentence: str, is_vague: bool) -> None:
+    from simulator.scoring.wording import vague
+    assert vague(sentence, lang) is is_vague
+
+
+def _vague_call():
+    """The mediocre licensing call, its vague lines read as the product read them."""
+    sc, state, _ = _r7("unknown-answer", "de-r7-mediocre")
+    t4 = next(t for t in state.trainee_turns if t.number == 4)
+    t7 = next(t for t in state.trainee_turns if t.number == 7)
+    state = _reading(state, 4, ("active_listening", "transparency"), (("active_listening", "gut"),
+                     ("transparency", t4.text)))
+    state = _reading(state, 7, ("reassurance", "time_commitment"), (("reassurance", "versprochen"),
+                     ("time_commitment", "heute noch")))
+    return sc, state, score_call(sc, state)
+
+
+def test_a_vague_time_earns_no_concrete_time_credit() -> None:
+    sc, state, score = _vague_call()
+    t7 = _items(score, "transparency", 7)
+    assert [e.kind for e in t7] == ["time_frame_vague"] and 0 < t7[0].effect < 15
+    t4 = _items(score, "transparency", 4)
+    assert [e.kind for e in t4] == ["transparency_vague"] and t4[0].effect <= 5
+    assert problems(sc, state, score) == []
+
+
+def test_the_checker_flags_concrete_time_credit_for_a_vague_promise() -> None:
+    sc, state, score = _vague_call()
+    forged = _forge(score, "transparency", "time_frame_vague", kind="time_frame", effect=15.0)
+    assert any("vague" in p for p in problems(sc, state, forged))

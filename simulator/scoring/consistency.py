@@ -18,7 +18,7 @@ from simulator.dialogue.events import Guess, Pushback, has
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall
-from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step
+from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step, vague
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
 
@@ -97,6 +97,9 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: greeting credit without an introduction")
             if e.kind == "greeting_team" and (line is None or not greets(line.text, state.lang)):
                 out.append(f"{where}: 'greeted and named the team' for a line without a greeting")
+            if e.kind == "time_frame" and e.effect > 0 and line is not None and vague(e.quote, state.lang) \
+                    and vague(line.text, state.lang):
+                out.append(f"{where}: 'concrete time frame' for a vague promise: {e.quote!r}")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
             if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended"):

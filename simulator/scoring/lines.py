@@ -12,10 +12,10 @@ from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
-from simulator.scoring.wording import guesses, transparency_step, weak_backchannel
+from simulator.scoring.wording import guesses, transparency_step, vague, weak_backchannel
 
 __all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
-           "asks_openly", "explains", "lost"]
+           "asks_openly", "explains", "lost", "vaguely"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 
@@ -117,3 +117,17 @@ def summary_words(t: Turn) -> int:
 def instruction_words(t: Turn) -> int:
     """Words of the sentence that gives the instruction (not of the whole turn around it)."""
     return _sentence_words(t, "instruction", _CLAUSE_STOP)
+
+
+def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
+    """The sentence holding ``act``'s evidence promises only vaguely ("die melden sich zeitnah", "someone should get in
+    touch to confirm"); for evidence covering the whole line, the whole line."""
+    text = t.text
+    span = next((s for a, s in t.evidence if a == act and s), "")
+    start = text.lower().find(span.lower()) if span and span.strip() != text.strip() else -1
+    if start < 0:
+        return vague(text, call.state.lang)
+    stops = list(_FULL_STOP.finditer(text, 0, start))
+    begin = stops[-1].end() if stops else 0
+    end = _FULL_STOP.search(text, start + len(span))
+    return vague(text[begin: end.start() if end else len(text)], call.state.lang)

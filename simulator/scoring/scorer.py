@@ -32,14 +32,14 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
     TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
-    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
+    CALLBACK_WITHIN, VAGUE_PROMISE, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
 from simulator.scoring.wording import closes_properly, greets, guesses, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.summarising import summarising
-from simulator.scoring.lines import asks_openly, echoed_deadline, explains, lost, echoes, guessed, instruction_words, listens
+from simulator.scoring.lines import asks_openly, echoed_deadline, explains, lost, vaguely, echoes, guessed, instruction_words, listens
 
 
 WARM_ACTS = ("empathy", "reassurance")
@@ -332,6 +332,7 @@ def _transparency(call: _Call, dim: _Dim) -> None:
     steps = iter(TRANSPARENCY_STEPS)
     frames = iter(TIME_FRAME)
     any_clear = False
+    vague_said = vague_time = False  # a vague promise earns its small credit once
     expert = call.sc.persona.tech_level == "high"  # terms an expert understands are no obstacle to transparency
     for t in call.scored:
         unclear = ("jargon" in t.acts and not expert) or "rude" in t.acts
@@ -344,12 +345,22 @@ def _transparency(call: _Call, dim: _Dim) -> None:
         if explains(call, t) and not guessed(call, t):
             if unclear:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
+            elif "transparency" in t.acts and vaguely(call, t, "transparency"):
+                # "die melden sich zeitnah": says that something happens, not who, what or when – the smallest credit
+                if not vague_said:
+                    vague_said = True
+                    dim.add(t.number, call.span(t, "transparency"), VAGUE_PROMISE, fb.item("transparency_vague"))
             else:
                 any_clear = True
                 points = next(steps, 0.0)
                 if points:
                     dim.add(t.number, call.span(t, "transparency"), points, fb.item("transparency"))
         if "time_commitment" in t.acts and "rude" not in t.acts and not echoed_deadline(call, t):
+            if vaguely(call, t, "time_commitment"):  # "heute noch", "soon": no concrete time frame
+                if not vague_time:
+                    vague_time = True
+                    dim.add(t.number, call.span(t, "time_commitment"), VAGUE_PROMISE, fb.item("time_frame_vague"))
+                continue
             points = next(frames, 0.0)
             if points:
                 dim.add(t.number, call.span(t, "time_commitment"), points, fb.item("time_frame"))

@@ -50,6 +50,12 @@ def transparency_step(title: str, lang: str) -> bool:
     return bool(pattern and pattern.search(title or ""))
 
 
+def vague(sentence: str, lang: str) -> bool:
+    """The sentence promises only vaguely ("die melden sich zeitnah", "someone should get in touch") – no number in it."""
+    pattern = _patterns("vague_promise", lang)
+    return bool(pattern and pattern.search(sentence or "")) and not re.search(r"\d", sentence or "")
+
+
 def weak_backchannel(text: str, lang: str) -> bool:
     """The whole span is a bare "ok", "gut", "yeah": a turn-taking noise, not a sign of listening."""
     pattern = _patterns("weak_backchannel", lang)
