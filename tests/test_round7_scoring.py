@@ -305,7 +305,6 @@ def _vague_call():
     """The mediocre licensing call, its vague lines read as the product read them."""
     sc, state, _ = _r7("unknown-answer", "de-r7-mediocre")
     t4 = next(t for t in state.trainee_turns if t.number == 4)
-    t7 = next(t for t in state.trainee_turns if t.number == 7)
     state = _reading(state, 4, ("active_listening", "transparency"), (("active_listening", "gut"),
                      ("transparency", t4.text)))
     state = _reading(state, 7, ("reassurance", "time_commitment"), (("reassurance", "versprochen"),
@@ -326,3 +325,24 @@ def test_the_checker_flags_concrete_time_credit_for_a_vague_promise() -> None:
     sc, state, score = _vague_call()
     forged = _forge(score, "transparency", "time_frame_vague", kind="time_frame", effect=15.0)
     assert any("vague" in p for p in problems(sc, state, forged))
+
+
+# -- DE F15 / EN F27: "what's the problem then" to a caller who refuses to retell earns no "she describes it" ---------
+def test_an_open_question_she_answers_with_nothing_is_not_credited_as_her_description() -> None:
+    sc, state, score = _r7("diva-complaint", "en-r7-poor")
+    t2 = next(t for t in state.trainee_turns if t.number == 2)
+    assert "open_question" in t2.acts and not t2.steps
+    opened = [e for e in _items(score, "questioning", 2) if e.kind.startswith("open")]
+    assert [(e.kind, e.effect) for e in opened] == [("open_unanswered", 0.0)]
+    assert problems(sc, state, score) == []
+
+
+def test_the_greetings_open_question_is_answered_by_her_opening() -> None:
+    sc, state, score = _r7("checked-plug", "de-r7-good")
+    assert "open_first" in _kinds(score, "questioning", 1)
+
+
+def test_the_checker_flags_describes_it_for_an_unanswered_open_question() -> None:
+    sc, state, score = _r7("diva-complaint", "en-r7-poor")
+    forged = _forge(score, "questioning", "open_unanswered", kind="open_first", effect=30.0)
+    assert any("answered with nothing" in p for p in problems(sc, state, forged))

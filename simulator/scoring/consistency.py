@@ -14,7 +14,7 @@ cheap enough to run after every real call too.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import Guess, Pushback, has
+from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, has
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall
@@ -131,6 +131,10 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
     if line is None or e.speaker != "trainee":
         return out
     acts = line.acts
+    first = next((t.number for t in state.trainee_turns if not has(t.events, Noise)), None)
+    if e.kind in ("open_first", "open_late") and not line.steps and not has(line.events, Revealed) \
+            and line.number != first:
+        out.append(f"{where}: 'the customer describes it' for an open question she answered with nothing")
     if e.kind == "step_closed" and "closed_question" not in acts:
         out.append(f"{where}: 'you asked a closed question' for a line without one")
     if e.kind in WARM_CLAIMS and e.effect > 0 and "empathy" not in acts:
