@@ -346,3 +346,31 @@ def test_the_checker_flags_describes_it_for_an_unanswered_open_question() -> Non
     sc, state, score = _r7("diva-complaint", "en-r7-poor")
     forged = _forge(score, "questioning", "open_unanswered", kind="open_first", effect=30.0)
     assert any("answered with nothing" in p for p in problems(sc, state, forged))
+
+
+# -- DE F10 / EN F18: narrowing by a targeted question that takes a step; the tip fits the scenario ---------------------
+def test_a_step_taking_question_read_as_a_callback_narrows_and_the_quote_is_the_question() -> None:
+    sc, state, _ = _r7("unknown-answer", "de-r7-good")
+    for n in (3, 4):  # as the product read them: callback and time, no question act
+        t = next(t for t in state.trainee_turns if t.number == n)
+        state = _reading(state, n, tuple(a for a in t.acts if a not in ("open_question", "closed_question")) or (
+            "callback",), tuple((a, x) for a, x in t.evidence if a not in ("open_question", "closed_question")) or (
+            ("callback", t.text),))
+    t3 = next(t for t in state.trainee_turns if t.number == 3)
+    assert t3.steps and "?" in t3.text
+    score = score_call(sc, state)
+    narrow = [e for e in _items(score, "questioning") if e.kind == "narrowing"]
+    assert narrow and "no_narrowing" not in _kinds(score, "questioning")
+    assert narrow[0].quote.endswith("?") and narrow[0].quote in t3.text and narrow[0].quote != t3.text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_missing_narrowing_tip_uses_a_question_of_this_scenario(lang: str) -> None:
+    first = "Hallo, IT-Hotline, Sam hier. Was kann ich für Sie tun?" if lang == "de" else \
+        "Hello, IT helpdesk, Sam speaking. What can I do for you?"
+    sc, state, score = _play("checked-plug", lang, [first, "Okay.", "Tschüss." if lang == "de" else "Bye."])
+    missing = [e for e in _items(score, "questioning") if e.kind.startswith("no_narrowing")]
+    assert missing and missing[0].quote == ""
+    examples = [x for s in sc.steps for x in s.examples.get(lang) if x.endswith("?")]
+    assert any(x in missing[0].tip for x in examples)
+    assert "Passiert das nur zu Hause" not in missing[0].tip and "only at home" not in missing[0].tip

@@ -220,13 +220,17 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
         # narrowing is a closed question, or a step taken by a targeted question or instruction;
         # a step taken by an apology narrows nothing
+        # (a step taken by a line that asks – "Welche Nummer und welche Mailadresse?" read as a callback – narrows too)
         narrow = next((t for t in polite if t.number > first_open.number and (
-            "closed_question" in t.acts or (t.steps and any(a in t.acts for a in (*QUESTION_ACTS, "instruction"))))), None)
+            "closed_question" in t.acts or (t.steps and (any(a in t.acts for a in (*QUESTION_ACTS, "instruction"))
+                                                         or "?" in t.text)))), None)
         if narrow is not None:
-            dim.add(narrow.number, call.span(narrow, "closed_question", "open_question", "instruction"), NARROWING,
+            dim.add(narrow.number, call.question(narrow, "closed_question", "open_question", "instruction"), NARROWING,
                     fb.item("narrowing"))
-        else:
-            dim.add(scored[-1].number, scored[-1].text, NO_NARROWING, fb.item("no_narrowing"))
+        else:  # missing: nothing to quote; the tip's example is a question of this call's own checklist
+            example = _follow_up(call)
+            dim.add(scored[-1].number, "", NO_NARROWING,
+                    fb.item("no_narrowing_example", example=example) if example else fb.item("no_narrowing"))
     else:
         # never "she could not describe it" when a describe step shows she did (on closed questions, or unasked)
         taken = {s for t in call.trainee for s in t.steps}
@@ -265,6 +269,20 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             close_run()
             run = []
     close_run()
+
+
+def _follow_up(call: _Call) -> str:
+    """A narrowing question of this scenario, for the tip: an example question of the first step that finds something
+    out by asking (not the describe step), in the call's language ('' when the checklist has none)."""
+    lang = call.state.lang
+    steps = sorted(call.sc.steps, key=lambda s: not s.asks)  # steps that find something out by asking first
+    for step in steps:
+        if "open_question" in step.acts:
+            continue
+        example = next((x for x in step.examples.get(lang) if x.rstrip().endswith("?")), "")
+        if example:
+            return example
+    return ""
 
 
 def _clarity(call: _Call, dim: _Dim) -> None:
