@@ -192,7 +192,7 @@ def _forge(score, dim: str, old_kind: str, **changes):
 def test_an_acknowledging_line_does_not_end_an_interrogation_run() -> None:
     _, state, score = _play("voicebox-rambler", "de", _script("voicebox-rambler", "de-r6-good"))
     t3 = _kinds(score, "questioning", 3)
-    assert "listening" in t3 and "barrage" not in t3
+    assert any(k.startswith("listening") for k in t3) and "barrage" not in t3  # a back-channel or repeating back
 
 
 @pytest.mark.parametrize("lang, lines", [
@@ -213,8 +213,8 @@ def test_the_checker_flags_listening_and_barrage_on_one_line() -> None:
     sc, state, score = _play("voicebox-rambler", "de", _script("voicebox-rambler", "de-r6-good"))
     forged = _forge(score, "questioning", "narrowing", kind="barrage", effect=-10.0)
     forged = _forge(forged, "questioning", "barrage", turn=next(e.turn for e in _items(score, "questioning")
-                                                                 if e.kind == "listening"))
-    assert any("listening and barrage" in p for p in problems(sc, state, forged))
+                                                                 if e.kind.startswith("listening")))
+    assert any("listening" in p and "and barrage" in p for p in problems(sc, state, forged))
 
 
 # -- 3: honesty credit only where the checklist agrees, never on a deflection or a guess -------------------------

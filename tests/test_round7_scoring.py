@@ -374,3 +374,25 @@ def test_the_missing_narrowing_tip_uses_a_question_of_this_scenario(lang: str) -
     examples = [x for s in sc.steps for x in s.examples.get(lang) if x.endswith("?")]
     assert any(x in missing[0].tip for x in examples)
     assert "Passiert das nur zu Hause" not in missing[0].tip and "only at home" not in missing[0].tip
+
+
+# -- EN F2 / F3: a summary is not called a back-channel, and quotes show the whole act --------------------------------
+def test_a_summary_is_credited_as_repeating_back_not_as_a_back_channel() -> None:
+    sc, state, score = _r7("checked-plug", "en-r7-good")
+    t2 = next(t for t in state.trainee_turns if t.number == 2)
+    state = _reading(state, 2, ("empathy", "summary"), (("empathy", "Oh no"), ("summary", "So the printer shows")))
+    score = score_call(sc, state)
+    heard = [e for e in _items(score, "questioning", 2) if e.kind.startswith("listening")]
+    assert [e.kind for e in heard] == ["listening_summary"]
+    before = [e for e in _items(score, "summarising", 2) if e.kind == "summary_before"]
+    assert before and before[0].quote == "So the printer shows no light at all and makes no sound when you try?"
+    assert before[0].quote in t2.text
+    assert problems(sc, state, score) == []
+
+
+def test_the_checker_flags_a_back_channel_claim_for_a_summary() -> None:
+    sc, state, score = _r7("checked-plug", "en-r7-good")
+    state = _reading(state, 2, ("empathy", "summary"), (("empathy", "Oh no"), ("summary", "So the printer shows")))
+    score = score_call(sc, state)
+    forged = _forge(score, "questioning", "listening_summary", kind="listening")
+    assert any("'back-channel signal' for a line without one" in p for p in problems(sc, state, forged))

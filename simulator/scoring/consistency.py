@@ -31,11 +31,11 @@ OPPOSITES = (
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
     ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
-    ("cue_acknowledged", "cue_missed"),
+    ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
-NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "calm", "transparency", "time_frame", "cue_answered",
+NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "calm", "transparency", "time_frame", "cue_answered",
                        "cue_acknowledged",
                        "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
@@ -135,6 +135,8 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
     if e.kind in ("open_first", "open_late") and not line.steps and not has(line.events, Revealed) \
             and line.number != first:
         out.append(f"{where}: 'the customer describes it' for an open question she answered with nothing")
+    if e.kind == "listening" and e.effect > 0 and "active_listening" not in acts:
+        out.append(f"{where}: 'back-channel signal' for a line without one (only {', '.join(acts) or 'no act'})")
     if e.kind == "step_closed" and "closed_question" not in acts:
         out.append(f"{where}: 'you asked a closed question' for a line without one")
     if e.kind in WARM_CLAIMS and e.effect > 0 and "empathy" not in acts:

@@ -246,7 +246,14 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     weak = [t for t in polite if "active_listening" in t.acts and t not in listening]
     credits = list(zip(listening, LISTENING)) or [(t, LISTENING[-1]) for t in weak[:1]]
     for t, points in credits:
-        dim.add(t.number, call.span(t, "active_listening", "summary"), points, fb.item("listening"))
+        # the note says how the line listened: a back-channel ("I see"), or repeating back what she said (a summary,
+        # an echo of her words) – "just to recap" is no back-channel
+        if listens(call, t) or t in weak:
+            dim.add(t.number, call.span(t, "active_listening"), points, fb.item("listening"))
+        elif "summary" in t.acts:
+            dim.add(t.number, call.sentence(t, "summary"), points, fb.item("listening_summary"))
+        else:
+            dim.add(t.number, t.text, points, fb.item("listening_summary"))
     if not credits:
         dim.add(scored[0].number, _opening(call)[1], NO_LISTENING, fb.item("no_listening"), speaker="customer")
     # An interrogation is a run of question turns with no acknowledgement: a line counted as listening above (an

@@ -69,9 +69,9 @@ def solution(call: _Call) -> Solution:
 def _credit(call: _Call, dim: _Dim, t: Turn, kind: str) -> None:
     """Full points for a summary that says something; half for a few words ("So it was the strip. Bye.")."""
     if summary_words(t) < BRIEF_SUMMARY_WORDS:
-        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
+        dim.add(t.number, call.sentence(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
     else:
-        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
+        dim.add(t.number, call.sentence(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
 
 
 def summarising(call: _Call, dim: _Dim) -> None:

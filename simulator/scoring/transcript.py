@@ -101,6 +101,13 @@ class ScoredCall:
                         return sentence
         return turn.text
 
+    def sentence(self, turn: Turn, act: str) -> str:
+        """The sentence that holds ``act``'s span ("So the printer shows no light at all and makes no sound?"), not
+        only the marker the analyser found ("So the printer shows"); the whole line when there is no such span."""
+        span = next((text for a, text in turn.evidence if a == act and text.strip()), "")
+        sentence = sentence_of(turn.text, span) if span else turn.text
+        return sentence if len(sentence.split()) >= MIN_SPAN_WORDS else turn.text
+
     def question(self, turn: Turn, *acts: str) -> str:
         """As :meth:`span`; where the line has none of ``acts``, its last question ("…, and are you at your desk?")."""
         if any(a in acts for a, _ in turn.evidence):
