@@ -396,3 +396,16 @@ def test_the_checker_flags_a_back_channel_claim_for_a_summary() -> None:
     score = score_call(sc, state)
     forged = _forge(score, "questioning", "listening_summary", kind="listening")
     assert any("'back-channel signal' for a line without one" in p for p in problems(sc, state, forged))
+
+
+# -- EN F1: a step she told unasked in her opening is shown as hers ------------------------------------------------
+def test_a_step_volunteered_in_her_opening_is_shown_as_volunteered_with_her_words() -> None:
+    sc, state, score = _r7("checked-plug", "en-r7-good")
+    t1 = state.trainee_turns[0]
+    assert "context" in t1.steps
+    item = next(e for e in _items(score, "checklist", 1) if "urgency" in e.note)
+    assert item.kind == "step_volunteered" and item.speaker == "customer" and item.effect > 0
+    assert "three" in item.quote and item.quote not in t1.text
+    # the describe step, which the greeting's open question asked for, stays the trainee's
+    assert any(e.kind == "step_done" and "describe" in e.note for e in _items(score, "checklist", 1))
+    assert problems(sc, state, score) == []

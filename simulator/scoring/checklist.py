@@ -39,6 +39,13 @@ def _lost(call: _Call, step) -> Turn | None:
     return next((t for t in call.scored if lost(call, t) and any(a in t.acts for a in step.acts)), None)
 
 
+def _volunteered(call: _Call, t: Turn, step) -> bool:
+    """She told it unasked: the step was taken by the line that answers the ring with a bare invitation ("What can I
+    do for you?") and is not one an open question takes – her opening volunteered her deadline, not the greeting."""
+    return (t.number == call.first_real and "greeting" in t.acts and "closed_question" not in t.acts
+            and "open_question" not in step.acts and not step.acts and call.customer_line(t.number) != "")
+
+
 def moot_steps(call: _Call) -> set[str]:
     """Optional steps the solution made pointless: the call was solved without them, no solving step needs them
     (directly or through another step), they need no solving step (a recap after the fix is not moot), and they are
@@ -100,6 +107,11 @@ def checklist(call: _Call, dim: _Dim) -> None:
             if "admit_unknown" in s.acts and guesses(t.text, lang):
                 # "I'm not sure – normally it's an add-on": honest, and a guess in the same breath: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_hedged", step=title, essential=ess))
+                continue
+            if _volunteered(call, t, s):  # she told it in her opening: shown as hers, quoting her words
+                said = call.customer_line(t.number)
+                told = next((r for r in s.reply.all(lang) if r and r in said), said)
+                dim.add(t.number, told, share, fb.item("step_volunteered", step=title, essential=ess), speaker="customer")
                 continue
             kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
             dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))

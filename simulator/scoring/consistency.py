@@ -172,7 +172,8 @@ def _across(scenario, state, score) -> list[str]:
     taken = {s for t in state.trainee_turns for s in t.steps}
     solved_at = state.solved_at
     summed = [t.number for t in state.trainee_turns if "summary" in t.acts and "rude" not in t.acts]
-    done = [e for d in score.dimensions for e in d.evidence if e.kind in ("step_done", "step_yielded")]
+    done = [e for d in score.dimensions for e in d.evidence
+            if e.kind in ("step_done", "step_yielded", "step_volunteered")]
     moot = moot_steps(ScoredCall(scenario, state, None))
     too_long = {e.turn for d in score.dimensions for e in d.evidence if e.kind == "step_lost"}
     open_steps = [s for s in scenario.steps if "open_question" in s.acts]
