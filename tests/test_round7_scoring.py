@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from simulator.dialogue import Engine
-from simulator.dialogue.events import Ramble, Yielded
+from simulator.dialogue.events import PrematureClose, Ramble, Yielded
 from simulator.dialogue.session import Call
 from simulator.dialogue.state import CallState
 from simulator.scenario import load
@@ -409,3 +409,22 @@ def test_a_step_volunteered_in_her_opening_is_shown_as_volunteered_with_her_word
     # the describe step, which the greeting's open question asked for, stays the trainee's
     assert any(e.kind == "step_done" and "describe" in e.note for e in _items(score, "checklist", 1))
     assert problems(sc, state, score) == []
+
+
+# -- EN F12: "thanks for calling" in the line that answers the ring is a greeting, not an early goodbye ----------------
+def test_the_greeting_line_never_counts_as_ending_the_call_early() -> None:
+    sc, state, score = _r7("missed-appointment", "en-r7-good")
+    state = _reading(state, 1, ("greeting", "open_question", "closing"),
+                     (("greeting", "my name's Kevin Morales"), ("closing", "thanks for calling")),
+                     events=(PrematureClose(),))
+    score = score_call(sc, state)
+    assert "premature_close" not in _kinds(score, "courtesy", 1)
+    assert "greeting" in _kinds(score, "courtesy", 1)
+
+
+def test_the_checker_flags_greeting_and_early_goodbye_on_one_line() -> None:
+    sc, state, score = _r7("missed-appointment", "en-r7-good")
+    forged = replace(score, dimensions=tuple(replace(d, evidence=d.evidence + (replace(
+        next(e for e in d.evidence if e.kind == "greeting"), kind="premature_close", effect=0.0),))
+        if d.name == "courtesy" else d for d in score.dimensions))
+    assert any("greeting and premature_close" in p for p in problems(sc, state, forged))

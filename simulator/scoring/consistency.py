@@ -32,6 +32,8 @@ OPPOSITES = (
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
     ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
     ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
+    ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
+    ("greeting_bare", "premature_close"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""

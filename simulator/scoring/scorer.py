@@ -332,7 +332,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         dim.add(0, _opening(call)[1], NO_GREETING, fb.item("no_greeting"), speaker="customer")
     premature = 0.0
     for t in scored:
-        if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP:
+        # the line that answers the ring ends nothing: "thanks for calling" there is a greeting, not a goodbye
+        if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP and not _answers_the_ring(call, t):
             premature += PREMATURE_CLOSE
             dim.add(t.number, call.span(t, "closing"), -PREMATURE_CLOSE, fb.item("premature_close"))
     # Closing: a goodbye once the problem is solved (or in the last turn of a resolved call).
