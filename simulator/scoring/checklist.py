@@ -49,8 +49,9 @@ def _volunteered(call: _Call, t: Turn, step) -> bool:
 def moot_steps(call: _Call) -> set[str]:
     """Optional steps the solution made pointless: the call was solved without them, no solving step needs them
     (directly or through another step), they need no solving step (a recap after the fix is not moot), and they are
-    a thing to find out or check – not an act such as a summary or a time promise (the router once the cable was
-    found and plugged in)."""
+    a thing to check – not an act such as a summary or a time promise, and not a question about her situation (her
+    deadline, her availability: ``asks``), which the fix does not answer (the router once the cable was found and
+    plugged in)."""
     sc = call.sc
     if call.state.solved_at is None:
         return set()
@@ -67,7 +68,8 @@ def moot_steps(call: _Call) -> set[str]:
 
     solving = set(sc.end.solved_when)
     on_path = set().union(*(needs(s) for s in solving)) if solving else set()
-    return {s.id for s in sc.steps if not s.essential and not s.acts and s.id not in taken and s.id not in pushbacks
+    return {s.id for s in sc.steps if not s.essential and not s.acts and not s.asks and s.id not in taken
+            and s.id not in pushbacks
             and s.id not in solving and s.id not in on_path and not (needs(s.id) & solving)}
 
 
