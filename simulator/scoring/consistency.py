@@ -14,7 +14,7 @@ cheap enough to run after every real call too.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, has
+from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, details, has
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall
@@ -134,8 +134,9 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
         return out
     acts = line.acts
     first = next((t.number for t in state.trainee_turns if not has(t.events, Noise)), None)
+    persuaded = set(details(line.events, Pushback)) & taken
     if e.kind in ("open_first", "open_late") and not line.steps and not has(line.events, Revealed) \
-            and line.number != first:
+            and line.number != first and not persuaded:
         out.append(f"{where}: 'the customer describes it' for an open question she answered with nothing")
     if e.kind == "listening" and e.effect > 0 and "active_listening" not in acts:
         out.append(f"{where}: 'back-channel signal' for a line without one (only {', '.join(acts) or 'no act'})")

@@ -19,7 +19,8 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from simulator.dialogue.events import Noise, PrematureClose, Pushback, Ramble, Revealed, Temptation, Yielded, has
+from simulator.dialogue.events import (Noise, PrematureClose, Pushback, Ramble, Revealed, Temptation, Yielded, details,
+                                       has)
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
 from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
@@ -200,7 +201,10 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     # the credit says she described it in her own words: only where she did – the line took a step or drew out facts,
     # or it answered the ring and her opening is the description ("what's the problem then?" to a caller who refuses
     # to tell it all again draws out nothing)
-    told = [t for t in opens if t.steps or has(t.events, Revealed) or t.number == call.first_real]
+    # (or told it once persuaded: the step it asked for was pushed back on, then taken)
+    taken = {s for u in call.trainee for s in u.steps}
+    told = [t for t in opens if t.steps or has(t.events, Revealed) or t.number == call.first_real
+            or set(details(t.events, Pushback)) & taken]
     first_open = told[0] if told else None
     first_closed = next((t for t in scored if "closed_question" in t.acts), None)
     if opens and first_open is None:
