@@ -301,6 +301,12 @@ def test_vague_promises_are_told_from_concrete_ones(lang: str, sentence: str, is
     assert vague(sentence, lang) is is_vague
 
 
+def test_a_concrete_time_from_someone_else_is_still_a_concrete_time() -> None:
+    from simulator.scoring.wording import vague
+    assert not vague("Die melden sich dann bis morgen Mittag.", "de", time_only=True)
+    assert vague("na die melden sich heute noch bei ihnen versprochen", "de", time_only=True)
+
+
 def _vague_call():
     """The mediocre licensing call, its vague lines read as the product read them."""
     sc, state, _ = _r7("unknown-answer", "de-r7-mediocre")

@@ -120,14 +120,26 @@ def instruction_words(t: Turn) -> int:
 
 
 def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
-    """The sentence holding ``act``'s evidence promises only vaguely ("die melden sich zeitnah", "someone should get in
-    touch to confirm"); for evidence covering the whole line, the whole line."""
+    """The sentence holding ``act``'s evidence promises only vaguely: for a time, a vague time ("heute noch", "soon");
+    for an explanation, also no one who acts or only a try ("die melden sich zeitnah", "someone should get in touch")
+    – unless a concrete time stands in the same sentence ("die melden sich bis morgen Mittag"). For evidence covering
+    the whole line, the whole line."""
+    lang = call.state.lang
+    sentence = _sentence_with(t, act)
+    if act == "time_commitment":
+        return vague(sentence, lang, time_only=True)
+    times = [x for a, x in t.evidence if a == "time_commitment" and x and x.lower() in sentence.lower()]
+    return vague(sentence, lang) and not any(not vague(_sentence_with(t, "time_commitment"), lang, time_only=True)
+                                             for _ in times)
+
+
+def _sentence_with(t: Turn, act: str) -> str:
     text = t.text
     span = next((s for a, s in t.evidence if a == act and s), "")
     start = text.lower().find(span.lower()) if span and span.strip() != text.strip() else -1
     if start < 0:
-        return vague(text, call.state.lang)
+        return text
     stops = list(_FULL_STOP.finditer(text, 0, start))
     begin = stops[-1].end() if stops else 0
     end = _FULL_STOP.search(text, start + len(span))
-    return vague(text[begin: end.start() if end else len(text)], call.state.lang)
+    return text[begin: end.start() if end else len(text)]

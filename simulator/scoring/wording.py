@@ -50,10 +50,13 @@ def transparency_step(title: str, lang: str) -> bool:
     return bool(pattern and pattern.search(title or ""))
 
 
-def vague(sentence: str, lang: str) -> bool:
-    """The sentence promises only vaguely ("die melden sich zeitnah", "someone should get in touch") – no number in it."""
-    pattern = _patterns("vague_promise", lang)
-    return bool(pattern and pattern.search(sentence or "")) and not re.search(r"\d", sentence or "")
+def vague(sentence: str, lang: str, *, time_only: bool = False) -> bool:
+    """The sentence promises only vaguely: a vague time ("zeitnah", "soon"), or – unless ``time_only`` – no one who
+    acts or only a try ("die melden sich", "someone should get in touch"); never a sentence with a number in it."""
+    if re.search(r"\d", sentence or ""):
+        return False
+    kinds = ("vague_time",) if time_only else ("vague_time", "vague_promise")
+    return any((p := _patterns(k, lang)) is not None and p.search(sentence or "") for k in kinds)
 
 
 def weak_backchannel(text: str, lang: str) -> bool:
