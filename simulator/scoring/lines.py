@@ -128,6 +128,10 @@ def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
     sentence = _sentence_with(t, act)
     if act == "time_commitment":
         return vague(sentence, lang, time_only=True)
+    if sentence.strip() == t.text.strip():  # evidence over the whole line: vague only if each of its sentences is
+        parts = [p for p in _FULL_STOP.split(t.text) if len(p.split()) >= 3]
+        if len(parts) > 1:
+            return all(vague(p, lang) for p in parts)
     times = [x for a, x in t.evidence if a == "time_commitment" and x and x.lower() in sentence.lower()]
     return vague(sentence, lang) and not any(not vague(_sentence_with(t, "time_commitment"), lang, time_only=True)
                                              for _ in times)
@@ -141,5 +145,5 @@ def _sentence_with(t: Turn, act: str) -> str:
         return text
     stops = list(_FULL_STOP.finditer(text, 0, start))
     begin = stops[-1].end() if stops else 0
-    end = _FULL_STOP.search(text, start + len(span))
+    end = _FULL_STOP.search(text, start + max(len(span.rstrip()) - 1, 0))  # a span may end on its own full stop
     return text[begin: end.start() if end else len(text)]

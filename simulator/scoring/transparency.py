@@ -91,9 +91,11 @@ def transparency(call: _Call, dim: _Dim) -> None:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
             elif "transparency" in t.acts and vaguely(call, t, "transparency"):
                 # "die melden sich zeitnah": says that something happens, not who, what or when – the smallest credit
+                # (it did say something: never "never said what is happening" beside it)
+                any_clear = True
                 if not vague_said:
                     vague_said = True
-                    dim.add(t.number, call.span(t, "transparency"), VAGUE_PROMISE, fb.item("transparency_vague"))
+                    dim.add(t.number, call.sentence(t, "transparency"), VAGUE_PROMISE, fb.item("transparency_vague"))
             else:
                 any_clear = True
                 points = next(steps, 0.0)
@@ -103,7 +105,7 @@ def transparency(call: _Call, dim: _Dim) -> None:
             if vaguely(call, t, "time_commitment"):  # "heute noch", "soon": no concrete time frame
                 if not vague_time:
                     vague_time = True
-                    dim.add(t.number, call.span(t, "time_commitment"), VAGUE_PROMISE, fb.item("time_frame_vague"))
+                    dim.add(t.number, call.sentence(t, "time_commitment"), VAGUE_PROMISE, fb.item("time_frame_vague"))
                 continue
             points = next(frames, 0.0)
             if points:
