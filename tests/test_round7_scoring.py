@@ -434,3 +434,9 @@ def test_the_checker_flags_greeting_and_early_goodbye_on_one_line() -> None:
         next(e for e in d.evidence if e.kind == "greeting"), kind="premature_close", effect=0.0),))
         if d.name == "courtesy" else d for d in score.dimensions))
     assert any("greeting and premature_close" in p for p in problems(sc, state, forged))
+
+
+def test_the_pronoun_it_is_no_team_name() -> None:
+    from simulator.scoring.wording import names_team
+    assert not names_team("Yeah, what is it?", "en")
+    assert names_team("Hello, IT.", "en") and names_team("hello it support", "en")
