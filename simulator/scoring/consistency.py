@@ -6,7 +6,11 @@ off as the trainee's, "step missing" for a step that was taken, the same
 rule crediting and debiting one line, credit for clarity or listening on a
 rude line, greeting credit without an introduction, closing credit for a
 bare "bye", a push-back label where nobody pushed back, a value that is not
-its base plus its effects. An empty list is a consistent debrief.
+its base plus its effects; and (round 7) one dimension denying what another
+credits on the same line – no open question beside an open-question step, never
+explained beside a step taken "with a reason", credit for a line too long to take
+in, a concrete time for a vague promise, a step missing that the solution made
+pointless – or an entry printed twice. An empty list is a consistent debrief.
 
 The tests run it over every scripted call and over simulated calls; it is
 cheap enough to run after every real call too.
