@@ -192,7 +192,7 @@ def _forge(score, dim: str, old_kind: str, **changes):
 def test_an_acknowledging_line_does_not_end_an_interrogation_run() -> None:
     _, state, score = _play("voicebox-rambler", "de", _script("voicebox-rambler", "de-r6-good"))
     t3 = _kinds(score, "questioning", 3)
-    assert "listening" in t3 and "barrage" not in t3
+    assert any(k.startswith("listening") for k in t3) and "barrage" not in t3  # a back-channel or repeating back
 
 
 @pytest.mark.parametrize("lang, lines", [
@@ -213,8 +213,8 @@ def test_the_checker_flags_listening_and_barrage_on_one_line() -> None:
     sc, state, score = _play("voicebox-rambler", "de", _script("voicebox-rambler", "de-r6-good"))
     forged = _forge(score, "questioning", "narrowing", kind="barrage", effect=-10.0)
     forged = _forge(forged, "questioning", "barrage", turn=next(e.turn for e in _items(score, "questioning")
-                                                                 if e.kind == "listening"))
-    assert any("listening and barrage" in p for p in problems(sc, state, forged))
+                                                                 if e.kind.startswith("listening")))
+    assert any("listening" in p and "and barrage" in p for p in problems(sc, state, forged))
 
 
 # -- 3: honesty credit only where the checklist agrees, never on a deflection or a guess -------------------------
@@ -458,6 +458,10 @@ def test_the_diva_ticket_recap_is_a_full_summary_before_the_solution() -> None:
     sc, state, score = _play("diva-complaint", "en", _script("diva-complaint", "en-r6-good"))
     t3 = _trainee(state, 3)
     read = _reading(state, 3, tuple(dict.fromkeys(t3.acts + ("summary",))), (("summary", "so far"),))
+    # measured as a summary she heard: (since round 7) a line she lost – too long, no step taken – summarises nothing
+    read = replace(read, exchanges=tuple(
+        replace(x, trainee=replace(x.trainee, events=tuple(e for e in x.trainee.events if e.kind != "ramble")))
+        if x.trainee is not None and x.trainee.number == 3 else x for x in read.exchanges))
     again = score_call(sc, read)
     assert "summary_before" in _kinds(again, "summarising", 3)
 

@@ -8,15 +8,15 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Ramble, Yielded, details, has
+from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yielded, details, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import echoed_deadline
+from simulator.scoring.lines import echoed_deadline, lost
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.wording import guesses
 
-__all__ = ["checklist"]
+__all__ = ["checklist", "moot_steps"]
 
 
 def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | None:
@@ -36,8 +36,41 @@ def _lost(call: _Call, step) -> Turn | None:
     """The turn that did ``step`` by its act in a line too long for her to take in (she took no step from it)."""
     if not step.acts:
         return None
-    return next((t for t in call.scored if has(t.events, Ramble) and not t.steps
-                 and any(a in t.acts for a in step.acts)), None)
+    return next((t for t in call.scored if lost(call, t) and any(a in t.acts for a in step.acts)), None)
+
+
+def _volunteered(call: _Call, t: Turn, step) -> bool:
+    """She told it unasked: the step was taken by the line that answers the ring with a bare invitation ("What can I
+    do for you?") and is not one an open question takes – her opening volunteered her deadline, not the greeting."""
+    return (t.number == call.first_real and "greeting" in t.acts and "closed_question" not in t.acts
+            and "open_question" not in step.acts and not step.acts and call.customer_line(t.number) != "")
+
+
+def moot_steps(call: _Call) -> set[str]:
+    """Optional steps the solution made pointless: the call was solved without them, no solving step needs them
+    (directly or through another step), they need no solving step (a recap after the fix is not moot), and they are
+    a thing to check – not an act such as a summary or a time promise, and not a question about her situation (her
+    deadline, her availability: ``asks``), which the fix does not answer (the router once the cable was found and
+    plugged in)."""
+    sc = call.sc
+    if call.state.solved_at is None:
+        return set()
+    taken = {s for t in call.trainee for s in t.steps}
+    pushbacks = {s for t in call.trainee for s in details(t.events, Pushback)}
+    by_id = {s.id: s for s in sc.steps}
+
+    def needs(sid: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        direct = set(by_id[sid].requires) if sid in by_id else set()
+        out = set(direct)
+        for r in direct - seen:
+            out |= needs(r, seen | {sid})
+        return out
+
+    solving = set(sc.end.solved_when)
+    on_path = set().union(*(needs(s) for s in solving)) if solving else set()
+    return {s.id for s in sc.steps if not s.essential and not s.acts and not s.asks and s.id not in taken
+            and s.id not in pushbacks
+            and s.id not in solving and s.id not in on_path and not (needs(s.id) & solving)}
 
 
 def checklist(call: _Call, dim: _Dim) -> None:
@@ -49,7 +82,11 @@ def checklist(call: _Call, dim: _Dim) -> None:
             taken.setdefault(s, t)
         for step_id in details(t.events, Pushback):
             pushbacks.setdefault(step_id, []).append(t)
-    counted = [s for s in sc.steps if s.id not in taken or call.counts(taken[s.id])]
+    moot = moot_steps(call)
+    for s in sc.steps:  # worth nothing, costs nothing: said so, where the call was solved
+        if s.id in moot:
+            dim.add(call.state.solved_at or 0, "", 0.0, fb.item("step_moot", step=s.title.get(lang) or s.id))
+    counted = [s for s in sc.steps if s.id not in moot and (s.id not in taken or call.counts(taken[s.id]))]
     total = sum(2 if s.essential else 1 for s in counted)
     mark = fb.text("essential_mark")
     for s in counted:
@@ -72,6 +109,11 @@ def checklist(call: _Call, dim: _Dim) -> None:
             if "admit_unknown" in s.acts and guesses(t.text, lang):
                 # "I'm not sure – normally it's an add-on": honest, and a guess in the same breath: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_hedged", step=title, essential=ess))
+                continue
+            if _volunteered(call, t, s):  # she told it in her opening: shown as hers, quoting her words
+                said = call.customer_line(t.number)
+                told = next((r for r in s.reply.all(lang) if r and r in said), said)
+                dim.add(t.number, told, share, fb.item("step_volunteered", step=title, essential=ess), speaker="customer")
                 continue
             kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
             dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))

@@ -6,7 +6,11 @@ off as the trainee's, "step missing" for a step that was taken, the same
 rule crediting and debiting one line, credit for clarity or listening on a
 rude line, greeting credit without an introduction, closing credit for a
 bare "bye", a push-back label where nobody pushed back, a value that is not
-its base plus its effects. An empty list is a consistent debrief.
+its base plus its effects; and (round 7) one dimension denying what another
+credits on the same line – no open question beside an open-question step, never
+explained beside a step taken "with a reason", credit for a line too long to take
+in, a concrete time for a vague promise, a step missing that the solution made
+pointless – or an entry printed twice. An empty list is a consistent debrief.
 
 The tests run it over every scripted call and over simulated calls; it is
 cheap enough to run after every real call too.
@@ -14,9 +18,11 @@ cheap enough to run after every real call too.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import Guess, Pushback, has
+from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, details, has
+from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
-from simulator.scoring.wording import closes_properly, guesses, introduces
+from simulator.scoring.transcript import ScoredCall
+from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step, vague
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
 
@@ -29,14 +35,21 @@ OPPOSITES = (
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
     ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
+    ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
+    ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
+    ("greeting_bare", "premature_close"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
-NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "calm", "transparency", "time_frame", "cue_answered",
+NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "calm", "transparency", "time_frame", "cue_answered",
+                       "cue_acknowledged",
                        "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits a rude line must never earn: no clarity, listening, summarising, calm or honesty in a rude line."""
+HEARD_CREDITS = ("summary_before", "summary_before_brief", "summary_end", "summary_end_brief", "paraphrase_before",
+                 "transparency", "time_frame", "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
+"""Credits for what the customer heard: never on a line she could not take in (too long)."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
 WARM_CLAIMS = ("cue_answered", "calm_empathy")
@@ -63,7 +76,12 @@ def problems(scenario, state, score) -> list[str]:
         if abs(total - d.value) > 0.11:
             out.append(f"{d.name}: value {d.value} is not base {d.base} plus its effects ({total:.1f})")
         signs: dict[tuple[int, str], dict[str, float]] = {}
+        seen: set[tuple] = set()
         for e in d.evidence:
+            entry = (e.turn, e.kind, e.note, e.quote)
+            if entry in seen:
+                out.append(f"{d.name} T{e.turn} {e.kind}: the same entry printed twice")
+            seen.add(entry)
             where = f"{d.name} T{e.turn} {e.kind}"
             quote = _bare(e.quote)
             if e.speaker == "trainee" and quote:
@@ -83,6 +101,11 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: credit ({e.kind}) for a rude line")
             if e.kind == "greeting" and (line is None or not introduces(line.text, state.lang)):
                 out.append(f"{where}: greeting credit without an introduction")
+            if e.kind == "greeting_team" and (line is None or not greets(line.text, state.lang)):
+                out.append(f"{where}: 'greeted and named the team' for a line without a greeting")
+            if e.kind == "time_frame" and e.effect > 0 and line is not None and vague(e.quote, state.lang) \
+                    and vague(line.text, state.lang):
+                out.append(f"{where}: 'concrete time frame' for a vague promise: {e.quote!r}")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
             if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended"):
@@ -114,6 +137,13 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
     if line is None or e.speaker != "trainee":
         return out
     acts = line.acts
+    first = next((t.number for t in state.trainee_turns if not has(t.events, Noise)), None)
+    persuaded = set(details(line.events, Pushback)) & taken
+    if e.kind in ("open_first", "open_late") and not line.steps and not has(line.events, Revealed) \
+            and line.number != first and not persuaded:
+        out.append(f"{where}: 'the customer describes it' for an open question she answered with nothing")
+    if e.kind == "listening" and e.effect > 0 and "active_listening" not in acts:
+        out.append(f"{where}: 'back-channel signal' for a line without one (only {', '.join(acts) or 'no act'})")
     if e.kind == "step_closed" and "closed_question" not in acts:
         out.append(f"{where}: 'you asked a closed question' for a line without one")
     if e.kind in WARM_CLAIMS and e.effect > 0 and "empathy" not in acts:
@@ -149,8 +179,34 @@ def _across(scenario, state, score) -> list[str]:
     taken = {s for t in state.trainee_turns for s in t.steps}
     solved_at = state.solved_at
     summed = [t.number for t in state.trainee_turns if "summary" in t.acts and "rude" not in t.acts]
+    done = [e for d in score.dimensions for e in d.evidence
+            if e.kind in ("step_done", "step_yielded", "step_volunteered")]
+    moot = moot_steps(ScoredCall(scenario, state, None))
+    too_long = {e.turn for d in score.dimensions for e in d.evidence if e.kind == "step_lost"}
+    open_steps = [s for s in scenario.steps if "open_question" in s.acts]
     for d in score.dimensions:
         for e in d.evidence:
+            if e.kind in ("no_open", "no_open_described"):
+                for s in open_steps:
+                    hit = next((x for x in done if (s.title.get(state.lang) or s.id) in x.note), None)
+                    if hit is not None:
+                        out.append(f"{d.name}: 'no open question' while the checklist credits "
+                                   f"'{s.id}' (an open question) as done at T{hit.turn}")
+            if e.turn in too_long and e.effect > 0 and e.kind in HEARD_CREDITS:
+                out.append(f"{d.name} T{e.turn}: credit ({e.kind}) for a line the checklist calls too long to take in")
+            if e.kind == "no_transparency":
+                for s in scenario.steps:
+                    title = s.title.get(state.lang) or s.id
+                    hit = next((x for x in done if title in x.note and transparency_step(title, state.lang)), None)
+                    line = next((t for t in state.trainee_turns if hit is not None and t.number == hit.turn), None)
+                    # a guess explains nothing, and jargon or rudeness hides the reason: no transparency there
+                    honesty = any("admit_unknown" in x.acts for x in scenario.steps)
+                    muddled = line is None or has(line.events, Guess) or "rude" in line.acts or (
+                        "jargon" in line.acts and scenario.persona.tech_level != "high") or (
+                        honesty and guesses(line.text, state.lang))
+                    if not muddled:
+                        out.append(f"{d.name}: 'never said what is happening or why' while the checklist credits "
+                                   f"'{s.id}' (with a reason / openly) at T{hit.turn}")
             if e.kind == "ramble" and solved_at is not None and e.turn > solved_at:
                 out.append(f"{d.name} T{e.turn}: 'the customer loses track' of a wrap-up after the call was solved "
                            f"(she listens to it)")
@@ -161,6 +217,9 @@ def _across(scenario, state, score) -> list[str]:
                 out.append(f"{d.name}: 'never asked for a callback number' while a callback step was taken")
             if e.kind != "step_missed":
                 continue
+            for sid in moot:
+                if (scenario.step(sid).title.get(state.lang) or sid) in e.note:
+                    out.append(f"{d.name}: 'step missing' ({sid}) for a check the solution made pointless")
             for step in scenario.steps:
                 title = step.title.get(state.lang) or step.id
                 if title in e.note and step.acts and all(a in credited for a in step.acts[:1]):

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import Guess, has
+from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
-from simulator.scoring.wording import guesses, weak_backchannel
+from simulator.scoring.wording import guesses, transparency_step, vague, weak_backchannel
 
-__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed"]
+__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
+           "asks_openly", "explains", "lost", "vaguely"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 
@@ -32,6 +33,37 @@ def listens(call: ScoredCall, t: Turn) -> bool:
         return False
     spans = [text for act, text in t.evidence if act == "active_listening"]
     return not spans or any(not weak_backchannel(text, call.state.lang) for text in spans)
+
+
+def asks_openly(call: ScoredCall, t: Turn) -> bool:
+    """The line asks an open question: the analyser's act, or – where it missed one – a checklist step taken by an open
+    question ("let him describe it") on a line that asked no closed one and was not a yes to her own offer to tell.
+    The checklist credits that step as an open question, so questioning must too."""
+    if "open_question" in t.acts:
+        return True
+    if "closed_question" in t.acts or not t.steps:
+        return False
+    if any(has(u.events, Offered, s) for u in call.trainee if u.number == t.number - 1 for s in t.steps):
+        return False
+    return any("open_question" in s.acts for s in call.sc.steps if s.id in t.steps)
+
+
+def explains(call: ScoredCall, t: Turn) -> bool:
+    """The line says what is happening or why: the analyser's act, or a checklist step it took whose title promises
+    that ("have the power supply checked – with a reason", "say openly what the ticket shows"); not a step she gave in
+    to after being asked again and again (no reason persuaded her)."""
+    if "transparency" in t.acts:
+        return True
+    lang = call.state.lang
+    return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s) for s in t.steps)
+
+
+def lost(call: ScoredCall, t: Turn) -> bool:
+    """She could not take the line in: too long (engine event ``ramble``), she took no step from it, and the problem
+    was not solved yet (once it is, she listens to a long wrap-up). The checklist says "not counted – too long" for
+    a step in it; no other dimension credits what she did not hear."""
+    solved_at = call.state.solved_at
+    return has(t.events, Ramble) and not t.steps and (solved_at is None or t.number <= solved_at)
 
 
 def echoed_deadline(call: ScoredCall, t: Turn) -> bool:
@@ -85,3 +117,33 @@ def summary_words(t: Turn) -> int:
 def instruction_words(t: Turn) -> int:
     """Words of the sentence that gives the instruction (not of the whole turn around it)."""
     return _sentence_words(t, "instruction", _CLAUSE_STOP)
+
+
+def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
+    """The sentence holding ``act``'s evidence promises only vaguely: for a time, a vague time ("heute noch", "soon");
+    for an explanation, also no one who acts or only a try ("die melden sich zeitnah", "someone should get in touch")
+    – unless a concrete time stands in the same sentence ("die melden sich bis morgen Mittag"). For evidence covering
+    the whole line, the whole line."""
+    lang = call.state.lang
+    sentence = _sentence_with(t, act)
+    if act == "time_commitment":
+        return vague(sentence, lang, time_only=True)
+    if sentence.strip() == t.text.strip():  # evidence over the whole line: vague only if each of its sentences is
+        parts = [p for p in _FULL_STOP.split(t.text) if len(p.split()) >= 3]
+        if len(parts) > 1:
+            return all(vague(p, lang) for p in parts)
+    times = [x for a, x in t.evidence if a == "time_commitment" and x and x.lower() in sentence.lower()]
+    return vague(sentence, lang) and not any(not vague(_sentence_with(t, "time_commitment"), lang, time_only=True)
+                                             for _ in times)
+
+
+def _sentence_with(t: Turn, act: str) -> str:
+    text = t.text
+    span = next((s for a, s in t.evidence if a == act and s), "")
+    start = text.lower().find(span.lower()) if span and span.strip() != text.strip() else -1
+    if start < 0:
+        return text
+    stops = list(_FULL_STOP.finditer(text, 0, start))
+    begin = stops[-1].end() if stops else 0
+    end = _FULL_STOP.search(text, start + max(len(span.rstrip()) - 1, 0))  # a span may end on its own full stop
+    return text[begin: end.start() if end else len(text)]

@@ -70,6 +70,9 @@ TRANSPARENCY_BASE = 40.0
 TRANSPARENCY_STEPS = (25.0, 15.0, 10.0)
 NO_TRANSPARENCY = -15.0
 TIME_FRAME = (15.0, 5.0)
+VAGUE_PROMISE = 5.0
+"""A vague promise ("die melden sich zeitnah", "someone should get in touch"): once, instead of the transparency or
+time-frame credit (`vague_promise` in scoring/data/wording.yaml)."""
 ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE = 15.0, 5.0
 BRIEF_SUMMARY_WORDS = 8
 """A summary sentence shorter than this ("So it was the strip.") earns half the summary points."""

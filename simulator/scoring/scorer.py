@@ -15,10 +15,12 @@ rules ("first turn", "next turn after a provocation") count only real turns.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from simulator.dialogue.events import Guess, Noise, PrematureClose, Pushback, Ramble, Temptation, Yielded, has
+from simulator.dialogue.events import (Noise, PrematureClose, Pushback, Ramble, Revealed, Temptation, Yielded, details,
+                                       has)
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
 from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
@@ -31,14 +33,15 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
     TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
-    CALLBACK_WITHIN, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
+    CALLBACK_WITHIN, VAGUE_PROMISE, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import closes_properly, guesses, introduces, names_team
+from simulator.scoring.wording import closes_properly, greets, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.summarising import summarising
-from simulator.scoring.lines import echoed_deadline, echoes, guessed, instruction_words, listens
+from simulator.scoring.transparency import transparency
+from simulator.scoring.lines import asks_openly, echoes, explains, guessed, instruction_words, listens
 
 
 WARM_ACTS = ("empathy", "reassurance")
@@ -149,22 +152,42 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         return
     total = sum(w for w, *_ in cues.values())
     numbers = [t.number for t in call.real]
+    expert = call.sc.persona.tech_level == "high"
+    said: dict[tuple[int, str, str], int] = {}  # one line answering two cues of one kind: one entry, the shares summed
     for at, (weight, kinds, quote, window) in sorted(cues.items()):
         share = 50.0 * weight / total
         idx = numbers.index(at)
         window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
         # taking the bait with a guess is no answer to it, however warm the words around it
         answer = next((t for t in window_turns if t.number in fresh and not guessed(call, t)), None)
-        reason = next((t for t in window_turns if "transparency" in t.acts
-                       or has(t.events, Yielded)), None)
+        reason = next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
+        # an expert's opening (a busy peer: "skip the standard questions") is answered by taking up his analysis
+        # and getting on with it – a summary of his words – as much as by a word of understanding
+        heard = next((t for t in window_turns if expert and all(k == "opening" for k in kinds) and "summary" in t.acts
+                      and "rude" not in t.acts and not guessed(call, t)), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
         if answer is not None:  # "with understanding" only where the line shows it; else it reassured
             kind = "cue_answered" if "empathy" in answer.acts else "cue_reassured"
-            dim.add(answer.number, call.span(answer, *WARM_ACTS), share, fb.item(kind, cue=cue))
+            _once(dim, said, answer.number, call.span(answer, *WARM_ACTS), share, fb.item(kind, cue=cue))
+        elif heard is not None:
+            _once(dim, said, heard.number, call.span(heard, "summary"), share, fb.item("cue_acknowledged", cue=cue))
         elif reason is not None and not all(k.startswith("opening") for k in kinds):
-            dim.add(reason.number, call.span(reason, "transparency"), 0.0, fb.item("cue_reason_only", cue=cue))
+            _once(dim, said, reason.number, call.span(reason, "transparency"), 0.0,
+                  fb.item("cue_reason_only", cue=cue))
         else:
             dim.add(at, quote, -share, fb.item("cue_missed", cue=cue), speaker="customer")
+
+
+def _once(dim: _Dim, said: dict[tuple[int, str, str], int], turn: int, quote: str, effect: float, item) -> None:
+    """Add an evidence item, or – when this line already has the same note – add ``effect`` to that one: one line
+    answering two tricky moments is one entry, not the same sentence printed twice."""
+    key = (turn, item.kind, item.note)
+    if key in said:
+        old = dim.items[said[key]]
+        dim.items[said[key]] = replace(old, effect=round(old.effect + effect, 2))
+        return
+    said[key] = len(dim.items)
+    dim.add(turn, quote, effect, item)
 
 
 def _questioning(call: _Call, dim: _Dim) -> None:
@@ -174,24 +197,44 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         return
     position = {t.number: i for i, t in enumerate(call.real)}
     polite = [t for t in scored if "rude" not in t.acts]  # a rude line earns no credit for how it asks
-    first_open = next((t for t in polite if "open_question" in t.acts), None)
+    opens = [t for t in polite if asks_openly(call, t)]
+    # the credit says she described it in her own words: only where she did – the line took a step or drew out facts,
+    # or it answered the ring and her opening is the description ("what's the problem then?" to a caller who refuses
+    # to tell it all again draws out nothing)
+    # (or told it once persuaded: the step it asked for was pushed back on, then taken)
+    taken = {s for u in call.trainee for s in u.steps}
+    told = [t for t in opens if t.steps or has(t.events, Revealed) or t.number == call.first_real
+            or set(details(t.events, Pushback)) & taken]
+    first_open = told[0] if told else None
     first_closed = next((t for t in scored if "closed_question" in t.acts), None)
+    if opens and first_open is None:
+        dim.add(opens[0].number, call.span(opens[0], "open_question"), 0.0, fb.item("open_unanswered"))
+        first_open = opens[0]  # narrowing is still judged after it
+        narrow_only = True
+    else:
+        narrow_only = False
     if first_open is not None:
         early = position[first_open.number] < OPEN_FIRST_WITHIN and (
             first_closed is None or first_closed.number >= first_open.number)
-        if early:
+        if narrow_only:
+            pass
+        elif early:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_FIRST, fb.item("open_first"))
         else:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
         # narrowing is a closed question, or a step taken by a targeted question or instruction;
         # a step taken by an apology narrows nothing
+        # (a step taken by a line that asks – "Welche Nummer und welche Mailadresse?" read as a callback – narrows too)
         narrow = next((t for t in polite if t.number > first_open.number and (
-            "closed_question" in t.acts or (t.steps and any(a in t.acts for a in (*QUESTION_ACTS, "instruction"))))), None)
+            "closed_question" in t.acts or (t.steps and (any(a in t.acts for a in (*QUESTION_ACTS, "instruction"))
+                                                         or "?" in t.text)))), None)
         if narrow is not None:
-            dim.add(narrow.number, call.span(narrow, "closed_question", "open_question", "instruction"), NARROWING,
+            dim.add(narrow.number, call.question(narrow, "closed_question", "open_question", "instruction"), NARROWING,
                     fb.item("narrowing"))
-        else:
-            dim.add(scored[-1].number, scored[-1].text, NO_NARROWING, fb.item("no_narrowing"))
+        else:  # missing: nothing to quote; the tip's example is a question of this call's own checklist
+            example = _follow_up(call)
+            dim.add(scored[-1].number, "", NO_NARROWING,
+                    fb.item("no_narrowing_example", example=example) if example else fb.item("no_narrowing"))
     else:
         # never "she could not describe it" when a describe step shows she did (on closed questions, or unasked)
         taken = {s for t in call.trainee for s in t.steps}
@@ -207,7 +250,14 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     weak = [t for t in polite if "active_listening" in t.acts and t not in listening]
     credits = list(zip(listening, LISTENING)) or [(t, LISTENING[-1]) for t in weak[:1]]
     for t, points in credits:
-        dim.add(t.number, call.span(t, "active_listening", "summary"), points, fb.item("listening"))
+        # the note says how the line listened: a back-channel ("I see"), or repeating back what she said (a summary,
+        # an echo of her words) – "just to recap" is no back-channel
+        if listens(call, t) or t in weak:
+            dim.add(t.number, call.span(t, "active_listening"), points, fb.item("listening"))
+        elif "summary" in t.acts:
+            dim.add(t.number, call.sentence(t, "summary"), points, fb.item("listening_summary"))
+        else:
+            dim.add(t.number, t.text, points, fb.item("listening_summary"))
     if not credits:
         dim.add(scored[0].number, _opening(call)[1], NO_LISTENING, fb.item("no_listening"), speaker="customer")
     # An interrogation is a run of question turns with no acknowledgement: a line counted as listening above (an
@@ -232,6 +282,20 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     close_run()
 
 
+def _follow_up(call: _Call) -> str:
+    """A narrowing question of this scenario, for the tip: an example question of the first step that finds something
+    out by asking (not the describe step), in the call's language ('' when the checklist has none)."""
+    lang = call.state.lang
+    steps = sorted(call.sc.steps, key=lambda s: not s.asks)  # steps that find something out by asking first
+    for step in steps:
+        if "open_question" in step.acts:
+            continue
+        example = next((x for x in step.examples.get(lang) if x.rstrip().endswith("?")), "")
+        if example:
+            return example
+    return ""
+
+
 def _clarity(call: _Call, dim: _Dim) -> None:
     fb, sc = call.fb, call.sc
     jargon = JARGON_PENALTY.get(sc.persona.tech_level, JARGON_PENALTY["medium"])
@@ -252,91 +316,6 @@ def _clarity(call: _Call, dim: _Dim) -> None:
             dim.add(t.number, call.span(t, "instruction"), CLEAR_INSTRUCTION, fb.item("clear_instruction"))
 
 
-def _promises(call: _Call, t: Turn, nxt: Turn | None) -> bool:
-    """After an honest "I don't know": a promise to find out – a callback or a time in the same line, an explanation
-    in the same line beyond the admission itself (not a guess), or any of them in the next line (not a rude or
-    guessing one)."""
-    def fair(u: Turn) -> bool:
-        return "rude" not in u.acts and not has(u.events, Guess)
-
-    explains = next((x for k, x in t.evidence if k == "transparency"), "")
-    own = ("callback" in t.acts or ("time_commitment" in t.acts and not echoed_deadline(call, t))
-           or ("transparency" in t.acts and not _same_words(t, "transparency", "admit_unknown")
-               and not guesses(explains, call.state.lang)))  # "probably the tech overran" promises nothing
-    follow = nxt is not None and fair(nxt) and any(a in nxt.acts for a in ("transparency", "callback", "time_commitment"))
-    return own or follow
-
-
-def _same_words(t: Turn, act: str, other: str) -> bool:
-    """The evidence of ``act`` is the words of ``other`` (or lies inside them, or holds them)."""
-    a = next((x.lower() for k, x in t.evidence if k == act), "")
-    b = next((x.lower() for k, x in t.evidence if k == other), "")
-    return bool(a and b) and (a in b or b in a)
-
-
-def _honesty(call: _Call, dim: _Dim) -> None:
-    """Credit for an honest "I don't know (yet)". In a scenario with a step taken by it, only where that step counts:
-    the line that took it (half when it guessed in the same breath); never on a rude or guessing line."""
-    fb, lang = call.fb, call.state.lang
-    steps = [s for s in call.sc.steps if "admit_unknown" in s.acts]
-    fair = [t for t in call.scored if "rude" not in t.acts and not has(t.events, Guess)]
-    if steps:
-        ids = {s.id for s in steps}
-        took = next((t for t in call.trainee if ids & set(t.steps)), None)
-        if took is None or not call.counts(took):
-            said = next((t for t in fair if "admit_unknown" in t.acts), None)
-            if said is not None and took is None:
-                dim.add(said.number, call.span(said, "admit_unknown"), 0.0,
-                        fb.item("admit_unknown_uncounted", step=steps[0].title.get(lang) or steps[0].id))
-            return
-        if took not in fair:
-            return
-        admit = took
-        if guesses(took.text, lang):
-            dim.add(took.number, call.span(took, "admit_unknown"), ADMIT_UNKNOWN_BARE, fb.item("admit_unknown_guess"))
-            return
-    else:
-        admit = next((t for t in fair if "admit_unknown" in t.acts), None)
-        if admit is None:
-            return
-    i = call.scored.index(admit)
-    nxt = call.scored[i + 1] if i + 1 < len(call.scored) else None
-    promise = _promises(call, admit, nxt)
-    dim.add(admit.number, call.span(admit, "admit_unknown"), ADMIT_UNKNOWN if promise else ADMIT_UNKNOWN_BARE,
-            fb.item("admit_unknown" if promise else "admit_unknown_bare"))
-
-
-def _transparency(call: _Call, dim: _Dim) -> None:
-    fb = call.fb
-    steps = iter(TRANSPARENCY_STEPS)
-    frames = iter(TIME_FRAME)
-    any_clear = False
-    expert = call.sc.persona.tech_level == "high"  # terms an expert understands are no obstacle to transparency
-    for t in call.scored:
-        unclear = ("jargon" in t.acts and not expert) or "rude" in t.acts
-        if "transparency" in t.acts and not guessed(call, t):  # a guess explains nothing
-            if unclear:
-                dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
-            else:
-                any_clear = True
-                points = next(steps, 0.0)
-                if points:
-                    dim.add(t.number, call.span(t, "transparency"), points, fb.item("transparency"))
-        if "time_commitment" in t.acts and "rude" not in t.acts and not echoed_deadline(call, t):
-            points = next(frames, 0.0)
-            if points:
-                dim.add(t.number, call.span(t, "time_commitment"), points, fb.item("time_frame"))
-    _honesty(call, dim)
-    guess_cost = 0.0
-    for t in call.scored:  # "it'll probably be included" where "I don't know yet" was due
-        if has(t.events, Guess) and guess_cost < GUESS_CAP:
-            guess_cost += GUESS
-            dim.add(t.number, t.text, -GUESS, fb.item("guess"))
-    if not any_clear:
-        at = call.scored[-1] if call.scored else None
-        dim.add(at.number if at else 0, at.text if at else "", NO_TRANSPARENCY, fb.item("no_transparency"))
-
-
 def _courtesy(call: _Call, dim: _Dim) -> None:
     fb, sc, state = call.fb, call.sc, call.state
     scored = call.scored
@@ -345,8 +324,10 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         # answering with one's name ("MailHaus, Brandt.") is the phone greeting even without a "hello"
         if introduces(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
-        elif "greeting" in first.acts and names_team(first.text, state.lang):
+        elif "greeting" in first.acts and names_team(first.text, state.lang) and greets(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))
+        elif "greeting" in first.acts and names_team(first.text, state.lang):  # a bare "IT": the team, no greeting
+            dim.add(first.number, first.text, 0.0, fb.item("greeting_team_only"))
         elif "greeting" in first.acts:
             dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))
         else:
@@ -355,7 +336,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         dim.add(0, _opening(call)[1], NO_GREETING, fb.item("no_greeting"), speaker="customer")
     premature = 0.0
     for t in scored:
-        if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP:
+        # the line that answers the ring ends nothing: "thanks for calling" there is a greeting, not a goodbye
+        if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP and not _answers_the_ring(call, t):
             premature += PREMATURE_CLOSE
             dim.add(t.number, call.span(t, "closing"), -PREMATURE_CLOSE, fb.item("premature_close"))
     # Closing: a goodbye once the problem is solved (or in the last turn of a resolved call).
@@ -426,7 +408,7 @@ _SCORERS = {
     "summarising": (summarising, SUMMARY_BASE),
     "checklist": (_checklist, CHECKLIST_BASE),
     "clarity": (_clarity, CLARITY_BASE),
-    "transparency": (_transparency, TRANSPARENCY_BASE),
+    "transparency": (transparency, TRANSPARENCY_BASE),
     "courtesy": (_courtesy, COURTESY_BASE),
     "outcome": (_outcome, 0.0),
 }

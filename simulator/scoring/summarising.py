@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from simulator.dialogue.events import Pushback, details
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import paraphrases, summary_words
+from simulator.scoring.lines import lost, paraphrases, summary_words
 from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, PARAPHRASE_POINTS, PROPOSAL_ACTS, SUMMARY_POINTS
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -69,9 +69,9 @@ def solution(call: _Call) -> Solution:
 def _credit(call: _Call, dim: _Dim, t: Turn, kind: str) -> None:
     """Full points for a summary that says something; half for a few words ("So it was the strip. Bye.")."""
     if summary_words(t) < BRIEF_SUMMARY_WORDS:
-        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
+        dim.add(t.number, call.sentence(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
     else:
-        dim.add(t.number, call.span(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
+        dim.add(t.number, call.sentence(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
 
 
 def summarising(call: _Call, dim: _Dim) -> None:
@@ -81,7 +81,12 @@ def summarising(call: _Call, dim: _Dim) -> None:
         dim.add(0, "", -SUMMARY_POINTS, fb.item("no_summary_end"))
         return
     sol = solution(call)
-    summaries = [t for t in scored if "summary" in t.acts and "rude" not in t.acts]  # a rude line summarises nothing
+    # a rude line summarises nothing; a line too long to take in summarised nothing she heard (said so, once)
+    summaries = [t for t in scored if "summary" in t.acts and "rude" not in t.acts and not lost(call, t)]
+    for t in scored:
+        if "summary" in t.acts and "rude" not in t.acts and lost(call, t):
+            dim.add(t.number, call.span(t, "summary"), 0.0, fb.item("lost", claim=fb.item("summary_before").note
+                    if sol.turn is None or t.number <= sol.turn else fb.item("summary_end").note))
     limit = sol.turn if sol.turn is not None else scored[-1].number
     solved_at = call.state.solved_at
     after = max(limit, solved_at or 0)
@@ -109,8 +114,8 @@ def summarising(call: _Call, dim: _Dim) -> None:
             kind = "no_summary_before_with" if with_solution and sol.step else (
                 "no_summary_before_step" if sol.step else "no_summary_before")
             dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item(kind, step=sol.step))
-            para = next((t for t in scored if t.number < at.number and "rude" not in t.acts and paraphrases(call, t)),
-                        None)
+            para = next((t for t in scored if t.number < at.number and "rude" not in t.acts and not lost(call, t)
+                         and paraphrases(call, t)), None)
             if para is not None:  # an echo of her words is a start: partial credit, on its own line
                 dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS,
                         fb.item("paraphrase_before"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -10,6 +11,21 @@ from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rubric import EvidenceItem
 from simulator.scoring.rules import MIN_SPAN_WORDS, QUOTE_CHARS
+
+
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?![.!?]*(?:\s|$)))+(?:[.!?]+|$)")
+"""A sentence: up to its full stop, question or exclamation mark ("5.2" is no full stop)."""
+
+
+def sentence_of(text: str, span: str) -> str:
+    """The sentence of ``text`` that holds ``span`` (the whole text when the span is not in it)."""
+    start = text.lower().find(span.lower())
+    if start < 0:
+        return text
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= start < m.end():
+            return m.group().strip()
+    return text
 
 
 def trim(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -71,12 +87,33 @@ class ScoredCall:
         return t.text if t else ""
 
     def span(self, turn: Turn, *acts: str) -> str:
-        """The evidence span of the first of ``acts`` found in ``turn`` (when it has 3+ words), else the whole line."""
+        """The evidence span of the first of ``acts`` found in ``turn`` (when it has 3+ words); for a shorter span
+        ("are you", "Was kann") the sentence that holds it, when that has 3+ words; else the whole line."""
         for act in acts:
             for a, text in turn.evidence:
                 if a == act and len(text.split()) >= MIN_SPAN_WORDS:
                     return text
+        for act in acts:
+            for a, text in turn.evidence:
+                if a == act and text.strip():
+                    sentence = sentence_of(turn.text, text)
+                    if len(sentence.split()) >= MIN_SPAN_WORDS:
+                        return sentence
         return turn.text
+
+    def sentence(self, turn: Turn, act: str) -> str:
+        """The sentence that holds ``act``'s span ("So the printer shows no light at all and makes no sound?"), not
+        only the marker the analyser found ("So the printer shows"); the whole line when there is no such span."""
+        span = next((text for a, text in turn.evidence if a == act and text.strip()), "")
+        sentence = sentence_of(turn.text, span) if span else turn.text
+        return sentence if len(sentence.split()) >= MIN_SPAN_WORDS else turn.text
+
+    def question(self, turn: Turn, *acts: str) -> str:
+        """As :meth:`span`; where the line has none of ``acts``, its last question ("…, and are you at your desk?")."""
+        if any(a in acts for a, _ in turn.evidence):
+            return self.span(turn, *acts)
+        asked = [p.strip() for p in _SENTENCE.findall(turn.text) if p.strip().endswith("?")]
+        return asked[-1] if asked and len(asked[-1].split()) >= MIN_SPAN_WORDS else turn.text
 
     def step_title(self, step_id: str) -> str:
         try:

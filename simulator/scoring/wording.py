@@ -32,10 +32,31 @@ def names_team(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text or ""))
 
 
+def greets(text: str, lang: str) -> bool:
+    """The line holds a greeting word ("Guten Tag", "hello", "thanks for calling"), not only a team's name."""
+    pattern = _patterns("greeting_word", lang)
+    return bool(pattern and pattern.search(text or ""))
+
+
 def closes_properly(text: str, lang: str) -> bool:
     """The line is more than a bare goodbye: it offers more help, thanks, or wishes well."""
     pattern = _patterns("proper_closing", lang)
     return bool(pattern and pattern.search(text or ""))
+
+
+def transparency_step(title: str, lang: str) -> bool:
+    """The step's title promises an explanation or openness ("– politely, with a reason", "(transparency)")."""
+    pattern = _patterns("transparency_step", lang)
+    return bool(pattern and pattern.search(title or ""))
+
+
+def vague(sentence: str, lang: str, *, time_only: bool = False) -> bool:
+    """The sentence promises only vaguely: a vague time ("zeitnah", "soon"), or – unless ``time_only`` – no one who
+    acts or only a try ("die melden sich", "someone should get in touch"); never a sentence with a number in it."""
+    if re.search(r"\d", sentence or ""):
+        return False
+    kinds = ("vague_time",) if time_only else ("vague_time", "vague_promise")
+    return any((p := _patterns(k, lang)) is not None and p.search(sentence or "") for k in kinds)
 
 
 def weak_backchannel(text: str, lang: str) -> bool:

@@ -1,0 +1,121 @@
+"""The transparency dimension: saying what is happening and why, a time frame, and an honest "I don't know (yet)".
+
+Reads the transcript only (acts, evidence spans, steps, engine events). See ``docs/scoring.md`` (transparency).
+"""
+
+from __future__ import annotations
+
+from simulator.dialogue.events import Guess, has
+from simulator.dialogue.state import Turn
+from simulator.scoring.lines import echoed_deadline, explains, guessed, lost, vaguely
+from simulator.scoring.rules import (ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, GUESS, GUESS_CAP, NO_TRANSPARENCY, TIME_FRAME,
+                                     TRANSPARENCY_STEPS, VAGUE_PROMISE)
+from simulator.scoring.transcript import DimensionDraft as _Dim
+from simulator.scoring.transcript import ScoredCall as _Call
+from simulator.scoring.wording import guesses
+
+__all__ = ["transparency"]
+
+
+def _promises(call: _Call, t: Turn, nxt: Turn | None) -> bool:
+    """After an honest "I don't know": a promise to find out – a callback or a time in the same line, an explanation
+    in the same line beyond the admission itself (not a guess), or any of them in the next line (not a rude or
+    guessing one)."""
+    def fair(u: Turn) -> bool:
+        return "rude" not in u.acts and not has(u.events, Guess)
+
+    explains = next((x for k, x in t.evidence if k == "transparency"), "")
+    own = ("callback" in t.acts or ("time_commitment" in t.acts and not echoed_deadline(call, t))
+           or ("transparency" in t.acts and not _same_words(t, "transparency", "admit_unknown")
+               and not guesses(explains, call.state.lang)))  # "probably the tech overran" promises nothing
+    follow = nxt is not None and fair(nxt) and any(a in nxt.acts for a in ("transparency", "callback", "time_commitment"))
+    return own or follow
+
+
+def _same_words(t: Turn, act: str, other: str) -> bool:
+    """The evidence of ``act`` is the words of ``other`` (or lies inside them, or holds them)."""
+    a = next((x.lower() for k, x in t.evidence if k == act), "")
+    b = next((x.lower() for k, x in t.evidence if k == other), "")
+    return bool(a and b) and (a in b or b in a)
+
+
+def _honesty(call: _Call, dim: _Dim) -> None:
+    """Credit for an honest "I don't know (yet)". In a scenario with a step taken by it, only where that step counts:
+    the line that took it (half when it guessed in the same breath); never on a rude or guessing line."""
+    fb, lang = call.fb, call.state.lang
+    steps = [s for s in call.sc.steps if "admit_unknown" in s.acts]
+    fair = [t for t in call.scored if "rude" not in t.acts and not has(t.events, Guess)]
+    if steps:
+        ids = {s.id for s in steps}
+        took = next((t for t in call.trainee if ids & set(t.steps)), None)
+        if took is None or not call.counts(took):
+            said = next((t for t in fair if "admit_unknown" in t.acts), None)
+            if said is not None and took is None:
+                dim.add(said.number, call.span(said, "admit_unknown"), 0.0,
+                        fb.item("admit_unknown_uncounted", step=steps[0].title.get(lang) or steps[0].id))
+            return
+        if took not in fair:
+            return
+        admit = took
+        if guesses(took.text, lang):
+            dim.add(took.number, call.span(took, "admit_unknown"), ADMIT_UNKNOWN_BARE, fb.item("admit_unknown_guess"))
+            return
+    else:
+        admit = next((t for t in fair if "admit_unknown" in t.acts), None)
+        if admit is None:
+            return
+    i = call.scored.index(admit)
+    nxt = call.scored[i + 1] if i + 1 < len(call.scored) else None
+    promise = _promises(call, admit, nxt)
+    dim.add(admit.number, call.span(admit, "admit_unknown"), ADMIT_UNKNOWN if promise else ADMIT_UNKNOWN_BARE,
+            fb.item("admit_unknown" if promise else "admit_unknown_bare"))
+
+
+def transparency(call: _Call, dim: _Dim) -> None:
+    fb = call.fb
+    steps = iter(TRANSPARENCY_STEPS)
+    frames = iter(TIME_FRAME)
+    any_clear = False
+    vague_said = vague_time = False  # a vague promise earns its small credit once
+    expert = call.sc.persona.tech_level == "high"  # terms an expert understands are no obstacle to transparency
+    for t in call.scored:
+        unclear = ("jargon" in t.acts and not expert) or "rude" in t.acts
+        if lost(call, t):  # she did not take it in: what it explained or promised did not reach her
+            for act, kind in (("transparency", "transparency"), ("time_commitment", "time_frame")):
+                if act in t.acts and "rude" not in t.acts:
+                    dim.add(t.number, call.span(t, act), 0.0, fb.item("lost", claim=fb.item(kind).note))
+            continue
+        # a line that takes a step promising a reason or openness explains, as the checklist says; a guess does not
+        if explains(call, t) and not guessed(call, t):
+            if unclear:
+                dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
+            elif "transparency" in t.acts and vaguely(call, t, "transparency"):
+                # "die melden sich zeitnah": says that something happens, not who, what or when – the smallest credit
+                # (it did say something: never "never said what is happening" beside it)
+                any_clear = True
+                if not vague_said:
+                    vague_said = True
+                    dim.add(t.number, call.sentence(t, "transparency"), VAGUE_PROMISE, fb.item("transparency_vague"))
+            else:
+                any_clear = True
+                points = next(steps, 0.0)
+                if points:
+                    dim.add(t.number, call.span(t, "transparency"), points, fb.item("transparency"))
+        if "time_commitment" in t.acts and "rude" not in t.acts and not echoed_deadline(call, t):
+            if vaguely(call, t, "time_commitment"):  # "heute noch", "soon": no concrete time frame
+                if not vague_time:
+                    vague_time = True
+                    dim.add(t.number, call.sentence(t, "time_commitment"), VAGUE_PROMISE, fb.item("time_frame_vague"))
+                continue
+            points = next(frames, 0.0)
+            if points:
+                dim.add(t.number, call.span(t, "time_commitment"), points, fb.item("time_frame"))
+    _honesty(call, dim)
+    guess_cost = 0.0
+    for t in call.scored:  # "it'll probably be included" where "I don't know yet" was due
+        if has(t.events, Guess) and guess_cost < GUESS_CAP:
+            guess_cost += GUESS
+            dim.add(t.number, t.text, -GUESS, fb.item("guess"))
+    if not any_clear:
+        at = call.scored[-1] if call.scored else None
+        dim.add(at.number if at else 0, at.text if at else "", NO_TRANSPARENCY, fb.item("no_transparency"))
