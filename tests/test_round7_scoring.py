@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from simulator.dialogue import Engine
-from simulator.dialogue.events import PrematureClose, Ramble, Yielded
+from simulator.dialogue.events import PrematureClose, Ramble, Yielded, has
 from simulator.dialogue.session import Call
 from simulator.dialogue.state import CallState
 from simulator.scenario import load
@@ -440,3 +440,19 @@ def test_the_pronoun_it_is_no_team_name() -> None:
     from simulator.scoring.wording import names_team
     assert not names_team("Yeah, what is it?", "en")
     assert names_team("Hello, IT.", "en") and names_team("hello it support", "en")
+
+
+def test_a_summary_too_long_to_take_in_costs_half_and_says_so_on_its_own_line() -> None:
+    """The trainee summarised before the solution, in a line she could not take in: she heard no summary (half the
+    debit), and the entry quotes that line, not the solution's."""
+    sc, state, _ = _r7("unknown-answer", "en-r7-good")
+    long = state.trainee_turns[1]  # "Okay, I see – so your boss signs the renewal tomorrow at 10 …" (83 words)
+    assert has(long.events, Ramble) and not long.steps  # too long: she took nothing from it
+    state = _reading(state, long.number, tuple(dict.fromkeys((*long.acts, "summary"))))  # as the head reads it
+    score = score_call(sc, state)
+    unheard = [e for e in _items(score, "summarising") if e.kind == "no_summary_before_lost"]
+    assert len(unheard) == 1 and unheard[0].effect == -12.5
+    turn = next(t for t in state.trainee_turns if t.number == unheard[0].turn)
+    assert "summary" in turn.acts and unheard[0].quote.rstrip("…") in turn.text
+    assert not {"no_summary_before", "no_summary_before_step", "lost"} & set(_kinds(score, "summarising", turn.number))
+    assert problems(sc, state, score) == []

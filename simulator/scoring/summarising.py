@@ -83,10 +83,8 @@ def summarising(call: _Call, dim: _Dim) -> None:
     sol = solution(call)
     # a rude line summarises nothing; a line too long to take in summarised nothing she heard (said so, once)
     summaries = [t for t in scored if "summary" in t.acts and "rude" not in t.acts and not lost(call, t)]
-    for t in scored:
-        if "summary" in t.acts and "rude" not in t.acts and lost(call, t):
-            dim.add(t.number, call.span(t, "summary"), 0.0, fb.item("lost", claim=fb.item("summary_before").note
-                    if sol.turn is None or t.number <= sol.turn else fb.item("summary_end").note))
+    unheard = [t for t in scored if "summary" in t.acts and "rude" not in t.acts and lost(call, t)]
+    halved: Turn | None = None  # a lost summary before the solution takes half the "no summary before" debit
     limit = sol.turn if sol.turn is not None else scored[-1].number
     solved_at = call.state.solved_at
     after = max(limit, solved_at or 0)
@@ -113,12 +111,21 @@ def summarising(call: _Call, dim: _Dim) -> None:
             # name the step that made this the solution: an honest "I don't know yet" proposes nothing by itself
             kind = "no_summary_before_with" if with_solution and sol.step else (
                 "no_summary_before_step" if sol.step else "no_summary_before")
-            dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item(kind, step=sol.step))
+            halved = next((t for t in unheard if t.number < at.number), None)
+            if halved is not None:  # she did not hear it, but the trainee did summarise: half the debit, and why
+                dim.add(halved.number, call.span(halved, "summary"), -SUMMARY_POINTS / 2,
+                        fb.item("no_summary_before_lost"))
+            else:
+                dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item(kind, step=sol.step))
             para = next((t for t in scored if t.number < at.number and "rude" not in t.acts and not lost(call, t)
                          and paraphrases(call, t)), None)
             if para is not None:  # an echo of her words is a start: partial credit, on its own line
                 dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS,
                         fb.item("paraphrase_before"))
+    for t in unheard:
+        if t is not halved:
+            dim.add(t.number, call.span(t, "summary"), 0.0, fb.item("lost", claim=fb.item("summary_before").note
+                    if sol.turn is None or t.number <= sol.turn else fb.item("summary_end").note))
     # The final summary: after the solution (or the problem being solved), or in the last three turns.
     end = next((t for t in reversed(summaries) if t is not before and at_end(t)), None)
     if end is not None:
