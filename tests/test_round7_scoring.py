@@ -12,50 +12,23 @@ from pathlib import Path
 
 import pytest
 
-from simulator.dialogue import Engine
 from simulator.dialogue.events import PrematureClose, Ramble, Yielded, has
-from simulator.dialogue.session import Call
-from simulator.dialogue.state import CallState
-from simulator.scenario import load
 from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
 from simulator.scoring.wording import closes_properly
 
-ROOT = Path(__file__).resolve().parent
+from playtest_calls import ROOT
+from playtest_calls import items as _items
+from playtest_calls import kinds as _kinds
+from playtest_calls import play as _play
+from playtest_calls import reading as _reading
+from playtest_calls import script as _script
+
 R7 = sorted((ROOT / "scripts_playtest").glob("*/*-r7-*.txt"))
-
-
-def _script(sid: str, name: str) -> list[str]:
-    path = ROOT / "scripts_playtest" / sid / f"{name}.txt"
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _play(sid: str, lang: str, lines: list[str]):
-    sc = load(sid)
-    call = Call(Engine(sc, lang))
-    state = call.play(lines)
-    return sc, state, call.score
 
 
 def _r7(sid: str, name: str):
     return _play(sid, name.split("-")[0], _script(sid, name))
-
-
-def _reading(state: CallState, turn: int, acts: tuple[str, ...], evidence: tuple[tuple[str, str], ...] = (),
-             **changes):
-    """The call with trainee turn ``turn`` read as ``acts`` (the scorer's input; the engine's reaction is kept)."""
-    exchanges = tuple(replace(x, trainee=replace(x.trainee, acts=acts, evidence=evidence or x.trainee.evidence,
-                                                 **changes))
-                      if x.trainee is not None and x.trainee.number == turn else x for x in state.exchanges)
-    return replace(state, exchanges=exchanges)
-
-
-def _items(score, dim: str, turn: int | None = None):
-    return [e for e in score.dimension(dim).evidence if turn is None or e.turn == turn]
-
-
-def _kinds(score, dim: str, turn: int | None = None) -> list[str]:
-    return [e.kind for e in _items(score, dim, turn)]
 
 
 def _forge(score, dim: str, old_kind: str, **changes):

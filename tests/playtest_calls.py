@@ -1,0 +1,46 @@
+"""Helpers for the play-test round tests: replay a tester's script, pin a line's reading, list debrief items."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from simulator.dialogue import Engine
+from simulator.dialogue.session import Call
+from simulator.dialogue.state import CallState
+from simulator.scenario import load
+
+ROOT = Path(__file__).resolve().parent
+
+
+def script(sid: str, name: str) -> list[str]:
+    """The non-empty lines of ``tests/scripts_playtest/<sid>/<name>.txt``."""
+    path = ROOT / "scripts_playtest" / sid / f"{name}.txt"
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def play(sid: str, lang: str, lines: list[str]):
+    """Scenario, final state and score of *lines* played through a Call."""
+    sc = load(sid)
+    call = Call(Engine(sc, lang))
+    state = call.play(lines)
+    return sc, state, call.score
+
+
+def reading(state: CallState, turn: int, acts: tuple[str, ...], evidence: tuple[tuple[str, str], ...] = (),
+            **changes) -> CallState:
+    """The call with trainee turn ``turn`` read as ``acts`` (the scorer's input; the engine's reaction is kept)."""
+    exchanges = tuple(replace(x, trainee=replace(x.trainee, acts=acts, evidence=evidence or x.trainee.evidence,
+                                                 **changes))
+                      if x.trainee is not None and x.trainee.number == turn else x for x in state.exchanges)
+    return replace(state, exchanges=exchanges)
+
+
+def items(score, dim: str, turn: int | None = None):
+    """The evidence items of dimension *dim* (of one turn, if given)."""
+    return [e for e in score.dimension(dim).evidence if turn is None or e.turn == turn]
+
+
+def kinds(score, dim: str, turn: int | None = None) -> list[str]:
+    """The kinds of those items."""
+    return [e.kind for e in items(score, dim, turn)]
