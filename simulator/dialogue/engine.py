@@ -22,7 +22,8 @@ from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
 from simulator.dialogue.reading import assents, invites
-from simulator.dialogue.recognition import asked_part, by_examples, example_index, is_asking, repeats_time, understood_part
+from simulator.dialogue.recognition import (asked_part, by_examples, example_index, is_asking, repeats_time,
+                                           understood_part, without_credit)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -272,6 +273,8 @@ class Engine:
                     heard = self.analyser.analyse_rules(rest)
                     added = {e.act for e in analysis.evidence if e.text.strip() == line.strip()}
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
+            if (credited := without_credit(heard.text, lang)) != heard.text:  # "Danke, dass Sie den Stecker geprüft haben"
+                heard = self.analyser.analyse_rules(credited)  # asks her to check nothing: those words take no step
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
             asking = is_asking(heard.text, heard_acts, lang)
             asked = (asked_part(self, heard, heard_acts, state.steps_done)
@@ -313,7 +316,7 @@ class Engine:
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))
-                    plan.add(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
+                    plan.refuse(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
                     break
                 refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
@@ -327,7 +330,7 @@ class Engine:
                     if again in said:  # every variant said already: refuse in other words rather than verbatim
                         again = choose(customer_lines(lang, "refuse_again"), f"{state.seed}:{turn_no}:refuse", said,
                                        optional=False)
-                    plan.add(again)
+                    plan.refuse(again)
                     break
                 if pb:
                     # a polite reason wins her over; being asked often enough only wears her down

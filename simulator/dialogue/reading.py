@@ -5,6 +5,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`assents` – the line is a yes to what she just offered ("Sure, go ahead." after "Shall I tell you?"),
 * :func:`invites` – the line asks her to tell in her own words ("Erzählen Sie mal"),
 * :func:`asks` – the line asks her to say something, with or without a question mark,
+* :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
 """
@@ -82,6 +83,14 @@ def asks(line: str, lang: str) -> bool:
     """The line asks her to say something, even without a question mark ("Sagen Sie mal, …", "Tell me …")."""
     pattern = _pattern("ask", lang)
     return bool(pattern and pattern.search(_words(line))) or invites(line, lang)
+
+
+def credits_her(clause: str, lang: str) -> bool:
+    """The clause only thanks her for, or grants, what she did or said ("Thanks for checking the plug", "Ich glaube
+    Ihnen, dass der Stecker drin ist"): it asks nothing of her. A clause that asks ("…, oder?") is no such credit."""
+    pattern = _pattern("credits_her", lang, "start")
+    text = _without_lead_in(_words(clause), lang)
+    return bool(pattern and pattern.match(text)) and not clause.rstrip().endswith("?")
 
 
 def clause_breaks(clause: str, lang: str) -> list[str]:

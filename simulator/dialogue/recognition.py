@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
-from simulator.dialogue.reading import asks, clause_breaks
+from simulator.dialogue.reading import asks, clause_breaks, credits_her
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
@@ -125,6 +125,21 @@ def understood_part(analyser, line: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def without_credit(line: str, lang: str) -> str:
+    """*line* without its clauses that only thank her for, or grant, what she did ("Danke, dass Sie den Stecker schon
+    angeschaut haben. Bis wann …?" – "Bis wann …?"): the words of such a clause ask her to do nothing, so they take
+    no step and meet no refusal. The line itself when no clause does."""
+    sentences = [s for s in _SENTENCE_END.split(line) if s.strip()]
+    kept, cut = [], False
+    for sentence in sentences:
+        for piece in clause_breaks(sentence, lang):
+            if credits_her(piece, lang):
+                cut = True
+            else:
+                kept.append(piece.strip())
+    return " ".join(k for k in kept if k) if cut else line
 
 
 def is_asking(line: str, acts: tuple[str, ...], lang: str) -> bool:
