@@ -53,3 +53,46 @@ def test_no_praise_in_the_breath_of_her_refusal(lang: str) -> None:
     assert has(turn.events, Pushback)
     praise = engine.scenario.reactions["empathy"].reply.all(lang)
     assert not any(p in reply for p in praise), reply
+
+
+# -- DE F9: the fix in the trainee's own words; his doubt answered in its own terms -----------------------------
+PHOTO = {
+    "de": ["MailHaus Hotline, Schulz. Unter welcher Nummer kann ich Sie zurückrufen, falls die Verbindung abreißt?",
+           "Was genau passiert, wenn Sie Mails abrufen wollen?",
+           "Kurz: Ich brauch von Ihnen eine schriftliche Freigabe, dann stell ich's sofort um. Schreiben Sie einfach auf "
+           "einen Zettel 'Bitte Einstellung ändern', Datum und Unterschrift, Foto mit dem Handy und mir schicken. Geht das?",
+           "Genau, und dafür brauchen Sie keinen Rechner: Zettel, draufschreiben, unterschreiben, mit dem Handy "
+           "abfotografieren und mir schicken."],
+    "en": ["MailHaus support, Fiona. What's the best number to ring you back on if we get cut off?",
+           "What exactly happens when you try to use your e-mail?",
+           "Short version: I need your written OK, then I change it straight away. Write 'please change the setting' on a "
+           "piece of paper, date and signature, a photo with your phone and send it to me. Can you do that?",
+           "Exactly, and you don't need a computer for that: paper, write it, sign it, take a picture with the phone."],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_fix_stated_with_the_obstacle_is_heard_and_his_doubt_answered_wins_him(lang: str) -> None:
+    engine = _engine("mobile-caller", lang)
+    states = replay(engine, PHOTO[lang])
+    third = states[3].exchanges[-1].trainee
+    assert "obstacle" in third.steps and any(isinstance(e, Pushback) and e.step == "propose_photo" for e in third.events)
+    fourth = states[4].exchanges[-1].trainee
+    assert "propose_photo" in fourth.steps, states[4].exchanges[-1].reply.text
+
+
+def test_persuaded_by_is_loaded_and_checked_compiler_style(tmp_path) -> None:
+    import re
+
+    from simulator.errors import ScenarioError
+    from simulator.scenario import load_file
+    from simulator.scenario.loader import SCENARIO_DIR
+
+    pb = load("mobile-caller").step("propose_photo").pushback
+    assert pb.persuaded_by.get("de") and pb.persuaded_by.get("en") and pb.persuaded_by.location.line > 0
+    text = (SCENARIO_DIR / "mobile-caller.yaml").read_text(encoding="utf-8").replace('"reicht|genügt|', '"rei*cht|genügt|', 1)
+    path = tmp_path / "mobile-caller.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as err:
+        load_file(path)
+    assert re.search(r"mobile-caller\.yaml:\d+:\d+: step 'propose_photo' phrase .*rei\*cht", str(err.value))

@@ -23,7 +23,7 @@ from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
 from simulator.dialogue.reading import assents, invites
 from simulator.dialogue.recognition import (asked_part, by_examples, example_index, is_asking, repeats_time,
-                                           understood_part, without_credit)
+                                           told_part, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -96,6 +96,8 @@ class Engine:
         # scenario phrases match words, not letters ("zug" is no "Zugangsdaten"; stems are written "prüf*")
         self._step_matchers = {s.id: self._phrases(s.recognise.get(lang)) for s in scenario.steps}
         self._insist_matchers = {s.id: self._phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback}
+        self._persuade_matchers = {s.id: self._phrases(s.pushback.persuaded_by.get(lang)) for s in scenario.steps
+                                   if s.pushback}
         # a scripted line is moot once the trainee has talked about its topic (events[].unless_said)
         self._said_matchers = {e.id: self._phrases(e.unless_said.get(lang)) for e in scenario.events if e.unless_said.get(lang)}
         # steps from examples: a line close enough to a step's example phrasings takes it (analysis/similarity.py)
@@ -146,6 +148,11 @@ class Engine:
             # about the plan, not where the scans go
             analysis, close = asked
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
+
+    def _told(self, step_id: str, text: str) -> bool:
+        """The sentences of *text* that ask nothing state what step *step_id* finds out (by its phrases)."""
+        told = told_part(text, self.lang)
+        return bool(told) and self._step_matchers[step_id].search(self.analyser.analyse_rules(told)) is not None
 
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
         return step.id not in done and all(r in done for r in step.requires)
@@ -294,9 +301,10 @@ class Engine:
                     continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
                 # so does an action made possible by what this very line asks her to find out: the trainee cannot know
-                # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?")
+                # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?") –
+                # unless he states it himself ("Sie brauchen eine Freigabe. Zettel, Foto, schicken – geht das?")
                 bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
-                    r in steps_now and sc.step(r).reveals for r in step.requires))
+                    r in steps_now and sc.step(r).reveals and not self._told(r, heard.text) for r in step.requires))
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close, asked,
                                                                                        guessed)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
@@ -308,7 +316,8 @@ class Engine:
                     events.append(Offended(step.id))
                     continue
                 pb = step.pushback
-                reasoned = pb is not None and any(a in acts for a in pb.yields_to)
+                reasoned = pb is not None and (any(a in acts for a in pb.yields_to)
+                                               or self._persuade_matchers[step.id].search(heard) is not None)
                 if pb and step.id not in pushed and reasoned and pb.at_once:
                     pb = None  # asked with a reason the first time: no need to resist
                 if pb and pb.unless_steps and all(s in done for s in pb.unless_steps):

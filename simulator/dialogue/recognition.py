@@ -147,6 +147,12 @@ def is_asking(line: str, acts: tuple[str, ...], lang: str) -> bool:
     return "open_question" in acts or "closed_question" in acts or "?" in line or asks(line, lang)
 
 
+def told_part(text: str, lang: str) -> str:
+    """The sentences of *text* that ask nothing (no question mark, no request to tell): what the trainee states."""
+    return " ".join(s for s in _SENTENCE_END.split(text) if s.strip() and not s.rstrip().endswith("?")
+                    and not asks(s, lang))
+
+
 def asked_part(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, ...]
                ) -> tuple[Analysis, frozenset[str]] | None:
     """What of the line asks her something, for the steps that find something out (``asks``): None when all of it

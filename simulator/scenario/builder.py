@@ -175,7 +175,7 @@ class ScenarioBuilder(FieldReader):
         if node is None:
             return None
         m = self.mapping(node, what, ("reply", "yields_to", "insist", "yield_reply", "gives_in_after", "at_once",
-                                        "unless_steps"),
+                                        "unless_steps", "persuaded_by"),
                          ("reply", "yields_to"))
         yields = self.acts(m.get("yields_to"), f"{what}.yields_to")
         if "yields_to" in m and not yields and not self.words(m.get("yields_to"), f"{what}.yields_to"):
@@ -187,6 +187,7 @@ class ScenarioBuilder(FieldReader):
             yield_reply=self.text(m.get("yield_reply"), f"{what}.yield_reply"),
             gives_in_after=self.integer(m.get("gives_in_after"), f"{what}.gives_in_after", 2, 0, 20),
             at_once=self.flag(m.get("at_once"), f"{what}.at_once", True),
+            persuaded_by=self.phrases(m.get("persuaded_by"), f"{what}.persuaded_by"),
             unless_steps=tuple(w for w, _ in self.words(m.get("unless_steps"), f"{what}.unless_steps")),
             location=node.location,
         )

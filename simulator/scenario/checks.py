@@ -50,7 +50,8 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
             error(ev.unless_said.location, f"event '{ev.id}': unless_said does not apply to kind line_drop (a line drops "
                                            "whatever was said)")
     for step in sc.steps:  # a stem is a word with '*' at its end ("prüf*"); anywhere else the '*' is a typo
-        for phrases in (step.recognise, step.pushback.insist if step.pushback else None):
+        pb = step.pushback
+        for phrases in (step.recognise, pb.insist if pb else None, pb.persuaded_by if pb else None):
             for lang, options in (phrases.by_lang.items() if phrases else ()):
                 for phrase in options:
                     bad = [w for w in str(phrase).replace("|", " ").split() if "*" in w.rstrip("*") or w.endswith("**")]

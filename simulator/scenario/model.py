@@ -194,6 +194,9 @@ class Pushback:
     """After this many refusals the customer gives in grudgingly even without a reason (0 = never: she yields only to reasons)."""
     at_once: bool = True
     """A first request that already carries a reason (one of ``yields_to``) is accepted without push-back."""
+    persuaded_by: Phrases = EMPTY_PHRASES
+    """Phrases that answer her doubt in its own terms ("kein Rechner nötig", "a handwritten note is enough"): a line
+    with one counts as a reason, like an act of ``yields_to``."""
     unless_steps: tuple[str, ...] = ()
     """Once all these steps are done she no longer resists: what she objected to has been answered (the diva
     will not tell her story a third time – after the agent has summarised her ticket, a focused question is fine)."""
