@@ -96,3 +96,40 @@ def test_persuaded_by_is_loaded_and_checked_compiler_style(tmp_path) -> None:
     with pytest.raises(ScenarioError) as err:
         load_file(path)
     assert re.search(r"mobile-caller\.yaml:\d+:\d+: step 'propose_photo' phrase .*rei\*cht", str(err.value))
+
+
+# -- DE F13: a hedged guess is a guess; EN F17: an agreed next step is the outcome of unknown-answer -------------
+@pytest.mark.parametrize("lang,line", [
+    ("de", "also im angebot seh ich das modul nicht ich glaub eher nicht aber ich klär das und meld mich dann bei ihnen"),
+    ("de", "Hm, ich würde sagen eher nicht, aber ich kläre das."),
+    ("en", "I don't see it in the quote, I don't think it is, but I'll check and get back to you."),
+    ("en", "I doubt it, to be honest, but I'll find out."),
+])
+def test_a_hedged_guess_takes_no_honesty_step(lang: str, line: str) -> None:
+    from simulator.dialogue.events import Guess
+
+    opening = {"de": "Lizenzbetreuung, Schmidt, guten Tag.", "en": "Licensing support, Sam speaking, hello."}[lang]
+    turn, reply = _last(_play("unknown-answer", lang, [opening, line]))
+    assert "admit" not in turn.steps and has(turn.events, Guess), reply
+    honest = _engine("unknown-answer", lang).scenario.step("admit").reply.get(lang)
+    assert honest not in reply
+
+
+NEXT_STEP = {
+    "en": ["Licensing support, Sam speaking, hello.",
+           "I'll check with our licensing team whether the BIM module is included.",
+           "I'll call you back by 4:30 today. What's the best number to reach you on?",
+           "Perfect, extension 12. Thanks, bye!"],
+    "de": ["Lizenzbetreuung, Schmidt, guten Tag.",
+           "Ich kläre das mit unserer Lizenzabteilung, ob das BIM-Modul dabei ist.",
+           "Ich rufe Sie heute bis 16 Uhr zurück. Unter welcher Nummer erreiche ich Sie?",
+           "Prima, Durchwahl 12. Danke, tschüss!"],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_agreed_next_step_without_the_honesty_step_is_the_outcome(lang: str) -> None:
+    engine = _engine("unknown-answer", lang)
+    state = engine.finish(replay(engine, NEXT_STEP[lang])[-1])
+    assert "admit" not in state.steps_done
+    assert state.solved and state.outcome.resolved, [x.reply.text for x in state.exchanges[1:] if x.reply]

@@ -21,7 +21,7 @@ from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
-from simulator.dialogue.reading import assents, invites
+from simulator.dialogue.reading import assents, hedges, invites
 from simulator.dialogue.recognition import (asked_part, by_examples, example_index, is_asking, repeats_time,
                                            told_part, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
@@ -245,8 +245,8 @@ class Engine:
             # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
             # a hypothesis with a question ("I suspect the update – what does ipconfig show?") is diagnosis
             asks = "open_question" in acts or ("closed_question" in acts and "?" in line)
-            guessing = (bool(self._honesty_steps) and "admit_unknown" not in acts and not asks and guesses(line, lang)
-                        and not all(s in state.steps_done for s in self._honesty_steps))
+            guessing = (bool(self._honesty_steps) and not asks and not all(s in state.steps_done for s in self._honesty_steps)
+                        and (("admit_unknown" not in acts and guesses(line, lang)) or hedges(line, lang)))
             if guessing:
                 events.append(Guess())
                 mood -= GUESS_MOOD

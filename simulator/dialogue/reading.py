@@ -6,6 +6,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`invites` – the line asks her to tell in her own words ("Erzählen Sie mal"),
 * :func:`asks` – the line asks her to say something, with or without a question mark,
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
+* :func:`hedges` – the line hedges an answer it does not know ("ich glaub eher nicht"): a guess to her,
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
 """
@@ -91,6 +92,12 @@ def credits_her(clause: str, lang: str) -> bool:
     pattern = _pattern("credits_her", lang, "start")
     text = _without_lead_in(_words(clause), lang)
     return bool(pattern and pattern.match(text)) and not clause.rstrip().endswith("?")
+
+
+def hedges(line: str, lang: str) -> bool:
+    """The line hedges an answer it does not know ("ich glaub eher nicht", "I doubt it"): a guess to her."""
+    pattern = _pattern("hedge", lang)
+    return bool(pattern and pattern.search(_words(line)))
 
 
 def clause_breaks(clause: str, lang: str) -> list[str]:
