@@ -133,3 +133,62 @@ def test_an_agreed_next_step_without_the_honesty_step_is_the_outcome(lang: str) 
     state = engine.finish(replay(engine, NEXT_STEP[lang])[-1])
     assert "admit" not in state.steps_done
     assert state.solved and state.outcome.resolved, [x.reply.text for x in state.exchanges[1:] if x.reply]
+
+
+# -- missed-appointment: EN F12/F13/F22-F24, DE F8 ---------------------------------------------------------------
+def test_thanks_for_calling_answering_the_phone_is_a_greeting_not_a_goodbye() -> None:
+    from simulator.dialogue.events import PrematureClose
+
+    turn, reply = _last(_play("missed-appointment", "en",
+                              ["Good afternoon, thanks for calling, my name's Kevin. What can I do for you today?"]))
+    assert not has(turn.events, PrematureClose) and "hanging up" not in reply, reply
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "I'm really sorry. Let me pull up your ticket right now so I can see what happened."),
+    ("de", "Das tut mir leid. Darf ich kurz ins Ticket schauen, damit ich Ihnen sagen kann, was da passiert ist?"),
+])
+def test_announcing_a_look_at_the_ticket_discloses_nothing(lang: str, line: str) -> None:
+    opening = {"en": "IT hotline, Ben speaking.", "de": "IT-Hotline, Demir, guten Tag."}[lang]
+    turn, reply = _last(_play("missed-appointment", lang, [opening, line]))
+    assert "explain" not in turn.steps, reply
+    told = {"en": "I can see here in the ticket: the technician was off sick and the job was not reassigned.",
+            "de": "Ich sehe hier im Ticket: Der Kollege war krank, und der Termin wurde nicht neu vergeben."}[lang]
+    assert "explain" in _last(_play("missed-appointment", lang, [opening, line, told]))[0].steps
+
+
+@pytest.mark.parametrize("lang,apology", [
+    ("en", "Yes, apologies for that, the job should have been reassigned and you should have been called."),
+    ("en", "I do apologise for yesterday."),
+    ("de", "Dafür entschuldige ich mich, da hätte Sie jemand anrufen müssen."),
+])
+def test_an_apology_in_other_words_is_the_apology(lang: str, apology: str) -> None:
+    opening = {"en": "IT hotline, Ben speaking.", "de": "IT-Hotline, Demir, guten Tag."}[lang]
+    assert "apologise" in _last(_play("missed-appointment", lang, [opening, apology]))[0].steps
+
+
+@pytest.mark.parametrize("line", ["Thursday 8 to 10 then?", "So Thursday 8-10, the technician will be there.",
+                                  "I've booked Thursday 8 to 10 am for you."])
+def test_a_day_with_clock_times_is_an_appointment_and_no_confirmation_is_asked_about(line: str) -> None:
+    lines = ["IT hotline, Ben speaking.", "I'm so sorry nobody came yesterday, that was our mistake.", line]
+    turn, reply = _last(_play("missed-appointment", "en", lines))
+    assert "new_time" in turn.steps or any(isinstance(e, Pushback) and e.step == "new_time" for e in turn.events), reply
+    assert "Confirm what" not in reply and "don't have an appointment" not in reply, reply
+    bait = _engine("missed-appointment", "en").scenario.events
+    assert not any(e.line.get("en") in reply for e in bait), reply  # no scripted line stitched to her push-back
+
+
+def test_asks_and_tells_together_are_reported_compiler_style(tmp_path) -> None:
+    import re
+
+    from simulator.errors import ScenarioError
+    from simulator.scenario import load_file
+    from simulator.scenario.loader import SCENARIO_DIR
+
+    text = (SCENARIO_DIR / "missed-appointment.yaml").read_text(encoding="utf-8").replace(
+        "    tells: true", "    asks: true\n    tells: true", 1)
+    path = tmp_path / "missed-appointment.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as err:
+        load_file(path)
+    assert re.search(r"missed-appointment\.yaml:\d+:\d+: step 'explain': 'asks' and 'tells'", str(err.value))

@@ -23,7 +23,7 @@ from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
 from simulator.dialogue.reading import assents, hedges, invites
 from simulator.dialogue.recognition import (asked_part, by_examples, example_index, is_asking, repeats_time,
-                                           told_part, understood_part, without_credit)
+                                           told_analysis, told_part, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -143,9 +143,9 @@ class Engine:
         their analysis and the steps close to them; None: the whole line asks) and not by an act only ``guessed``."""
         if step.acts and any(a in acts and not (step.asks and a in guessed) for a in step.acts):
             return True
-        if step.asks and asked is not None:
+        if (step.asks or step.tells) and asked is not None:
             # "before your meeting, hopefully" names her meeting but asks nothing; "I'll move the scans. OK?" asks
-            # about the plan, not where the scans go
+            # about the plan, not where the scans go; "Darf ich ins Ticket schauen?" tells her nothing yet
             analysis, close = asked
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
 
@@ -286,6 +286,8 @@ class Engine:
             asking = is_asking(heard.text, heard_acts, lang)
             asked = (asked_part(self, heard, heard_acts, state.steps_done)
                      if any(s.asks and s.id not in state.steps_done for s in sc.steps) else None)
+            told = (told_analysis(self, heard, heard_acts, state.steps_done)
+                    if any(s.tells and s.id not in state.steps_done for s in sc.steps) else None)
             guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
                                 and 0 < analysis.confidence_of(e.act) < FIRM_READING)  # the head alone, unsure
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
@@ -293,9 +295,11 @@ class Engine:
                 if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
                 if not self._available(step, tuple(done)):
-                    # her own time said back ("he signs tomorrow at ten") asks for nothing too early
-                    mine = tuple(a for a in heard_acts if not (a == "time_commitment" and repeats_time(time_span, said)))
-                    if not steps_now and self._recognised(step, heard, mine, close, asked, guessed):
+                    # her own time said back ("he signs tomorrow at ten") asks for nothing too early; nor does what the
+                    # learned head alone guessed ("Do you have the ticket number?" read as a callback)
+                    mine = tuple(a for a in heard_acts if a not in guessed
+                                 and not (a == "time_commitment" and repeats_time(time_span, said)))
+                    if not steps_now and self._recognised(step, heard, mine, close, told if step.tells else asked, guessed):
                         blocked = True
                         early = early or step
                     continue
@@ -305,8 +309,8 @@ class Engine:
                 # unless he states it himself ("Sie brauchen eine Freigabe. Zettel, Foto, schicken – geht das?")
                 bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
                     r in steps_now and sc.step(r).reveals and not self._told(r, heard.text) for r in step.requires))
-                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close, asked,
-                                                                                       guessed)
+                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close,
+                                                                                       told if step.tells else asked, guessed)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(heard) is not None
@@ -367,7 +371,8 @@ class Engine:
                 mood += sc.mood.drift
                 if not any(a in acts for a in POSITIVE_ACTS) and not blocked:
                     patience -= 1  # on topic but too early (blocked) costs no patience: she steers instead
-            if "closing" in acts and state.solved_at is None and not steps_now:
+            # "Thanks for calling, Kevin speaking" answering the phone greets; a line she is pushing back on is on topic
+            if "closing" in acts and state.solved_at is None and not progress and not ringing:
                 events.append(PrematureClose())
                 mood -= 10
                 plan.add(self._filler("premature_close", state, said))
@@ -424,8 +429,8 @@ class Engine:
                 continue
             if ev.kind == "temptation" and any(isinstance(e, Guess) for e in events):
                 continue  # fell for the bait already: she reacts to the guess, the bait waits
-            if steered and ev.kind != "line_drop":
-                continue  # she just said what is missing: the scripted line waits for the next turn
+            if (steered or plan.refusing) and ev.kind != "line_drop":
+                continue  # she just said what is missing, or refused: the scripted line waits for the next turn
             fired.append(ev.id)
             if ev.kind != "line_drop" and ev.unless_steps and all(s in done for s in ev.unless_steps):
                 continue  # the bait is moot once its steps are done ("just say yes" after an honest "I don't know")

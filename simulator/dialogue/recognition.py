@@ -153,6 +153,17 @@ def told_part(text: str, lang: str) -> str:
                     and not asks(s, lang))
 
 
+def told_analysis(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, ...]
+                  ) -> tuple[Analysis, frozenset[str]] | None:
+    """What of the line states something, for the steps that tell her something (``tells``): None when all of it
+    does, else the stating sentences' analysis and the steps close to them by their examples."""
+    told = told_part(heard.text, engine.lang)
+    if told.strip() == heard.text.strip():
+        return None
+    rules = getattr(engine.analyser, "analyse_rules", engine.analyser.analyse)
+    return rules(told), (by_examples(engine.examples, engine.scenario, told, acts, done) if told else frozenset())
+
+
 def asked_part(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, ...]
                ) -> tuple[Analysis, frozenset[str]] | None:
     """What of the line asks her something, for the steps that find something out (``asks``): None when all of it

@@ -194,7 +194,7 @@ class ScenarioBuilder(FieldReader):
 
     def steps(self, node: Located | None) -> tuple[Step, ...]:
         keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples",
-                "early", "asks")
+                "early", "asks", "tells")
         out = []
         for child in self.items(node, "steps"):
             m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
@@ -220,7 +220,11 @@ class ScenarioBuilder(FieldReader):
                 examples=examples,
                 early=self.text(m.get("early"), f"{what} early"),
                 asks=self.flag(m.get("asks"), f"{what} asks", False),
+                tells=self.flag(m.get("tells"), f"{what} tells", False),
             ))
+            if out[-1].asks and out[-1].tells:
+                self.error(m["tells"], f"{what}: 'asks' and 'tells' exclude each other (a step either finds something "
+                                       "out from her or tells her something)")
         return tuple(out)
 
     def events(self, node: Located | None) -> tuple[Event, ...]:

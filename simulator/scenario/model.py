@@ -237,6 +237,10 @@ class Step:
     """The step finds something out from her (her deadline, where the files go): a line takes it by its phrases or
     examples only when it asks – a question, or a request to tell. "Before your meeting, hopefully" names her meeting
     but asks nothing, so she does not tell her day."""
+    tells: bool = False
+    """The step tells her something (what the ticket shows): a line takes it by its phrases or examples only in the
+    sentences that state – "Darf ich kurz ins Ticket schauen, damit ich Ihnen sagen kann, was passiert ist?"
+    announces a look and discloses nothing."""
 
 
 @dataclass(frozen=True, slots=True)
