@@ -192,3 +192,52 @@ def test_asks_and_tells_together_are_reported_compiler_style(tmp_path) -> None:
     with pytest.raises(ScenarioError) as err:
         load_file(path)
     assert re.search(r"missed-appointment\.yaml:\d+:\d+: step 'explain': 'asks' and 'tells'", str(err.value))
+
+
+# -- DE F3, EN F6: the diva answers a reasoned focused question; DE F12: a yes/no about her own action ------------
+DIVA = {"de": ["Guten Tag, IT-Service, Kraus.",
+               "Frau Brenner, das tut mir ehrlich leid, dass Sie zum dritten Mal anrufen müssen. Ich hab Ihr Ticket gerade vor mir."],
+        "en": ["Hello, IT support, Sarah speaking.",
+               "Dr Bennett, I'm really sorry you have to call a third time. I've got your ticket 48213 open right now."]}
+REASONED = {"de": ["Im Ticket steht nur, dass es abbricht, mir fehlt noch eins: wann genau und an welchem Platz tritt die Störung auf?",
+                   "Das fehlt im Ticket, damit das Netzwerkteam es findet: wann genau und wo?"],
+            "en": ["One quick question so the network team has what they need: when exactly does it happen, at particular "
+                   "times of day or in a particular room?",
+                   "The notes are missing one thing: when or where does the problem show up?"]}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_diva_answers_a_focused_question_with_its_reason(lang: str) -> None:
+    for question in REASONED[lang]:
+        turn, reply = _last(_play("diva-complaint", lang, DIVA[lang] + [question]))
+        assert "pattern" in turn.steps, (question, reply)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_asked_again_with_the_reason_she_yields(lang: str) -> None:
+    bare = {"de": "Wann genau tritt die Störung auf, und an welchem Platz?",
+            "en": "When exactly does it happen, and in which room?"}[lang]
+    states = replay(_engine("diva-complaint", lang), DIVA[lang] + [bare, REASONED[lang][1]])
+    assert has(states[-2].exchanges[-1].trainee.events, Pushback)
+    assert "pattern" in states[-1].exchanges[-1].trainee.steps
+
+
+@pytest.mark.parametrize("lang,opening,question,no", [
+    ("de", "Praxis-IT, guten Tag.", "Okay. Haben Sie den PC schon neu gestartet?", "nein"),
+    ("en", "IT support, hello.", "Okay. Did you restart the computer?", "no"),
+])
+def test_asked_whether_she_did_something_she_says_yes_or_no(lang: str, opening: str, question: str, no: str) -> None:
+    _, reply = _last(_play("jargon-averse", lang, [opening, question]))
+    assert reply.lower().startswith((no, "äh – nein", "er – no")), reply
+
+
+def test_a_question_after_the_fix_is_not_met_with_anything_else() -> None:
+    lines = ["Good morning, IT help desk, Tom. What exactly happened with the printer?",
+             "Please check under the desk whether the printer is getting any power.",
+             "I'm sure the plug is in. I'm asking because the power strip under the desk has its own switch.",
+             "Then please switch the strip back on.",
+             "Is there anything about when it went off that I should pass on to the cleaners?"]
+    state = _play("checked-plug", "en", lines)
+    turn, reply = _last(state)
+    assert state.solved_at is not None and state.solved_at < turn.number
+    assert "Anything else" not in reply, reply

@@ -21,7 +21,7 @@ from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
-from simulator.dialogue.reading import assents, hedges, invites
+from simulator.dialogue.reading import assents, hedges, her_action, invites
 from simulator.dialogue.recognition import (asked_part, by_examples, example_index, is_asking, repeats_time,
                                            told_analysis, told_part, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
@@ -401,9 +401,12 @@ class Engine:
                                         optional=True)  # checking back what she said: she confirms
                     elif waiting and "closed_question" in acts and "open_question" not in acts:
                         # a yes/no question no step answers: while she could simply tell what happened she offers
-                        # that ("Did you restart it?" – "Shall I tell you what happened?"), else she says she can't say
-                        open_tell = self.speech.tell_step(tuple(done)) is not None
-                        filler = (nudge(only_offer=True) if open_tell else "") or self.speech.unknown(state, said)
+                        # that ("Is it slow?" – "Shall I tell you what happened?"), else she says she can't say; asked
+                        # whether she did something ("Haben Sie neu gestartet?") she answers yes or no first
+                        open_tell = self.speech.tell_step(tuple(done)) is not None and not her_action(line, lang)
+                        filler = (nudge(only_offer=True) if open_tell else "") or self.speech.unknown(state, said, line)
+                    elif kind == "after_solved" and "?" in line and "closing" not in acts:
+                        filler = self.speech.unknown(state, said, line)  # a question after the fix: no "Anything else?"
                     # she has reacted already ("Wie bitte? Ich verstehe kein Wort"): no stock line on top of it
                     filler = filler or ("" if plan.reaction else self._filler(kind, state, said, optional=True))
                     if not filler and not plan.reaction:

@@ -7,6 +7,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`asks` – the line asks her to say something, with or without a question mark,
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`hedges` – the line hedges an answer it does not know ("ich glaub eher nicht"): a guess to her,
+* :func:`her_action` – the line asks whether she did something ("Did you restart it?"),
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
 """
@@ -98,6 +99,13 @@ def hedges(line: str, lang: str) -> bool:
     """The line hedges an answer it does not know ("ich glaub eher nicht", "I doubt it"): a guess to her."""
     pattern = _pattern("hedge", lang)
     return bool(pattern and pattern.search(_words(line)))
+
+
+def her_action(line: str, lang: str) -> bool:
+    """A sentence of the line asks whether she did something ("Haben Sie den PC schon neu gestartet?")."""
+    pattern = _pattern("her_action", lang)
+    sentences = re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split()))
+    return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
 
 
 def clause_breaks(clause: str, lang: str) -> list[str]:
