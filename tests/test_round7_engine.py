@@ -241,3 +241,24 @@ def test_a_question_after_the_fix_is_not_met_with_anything_else() -> None:
     turn, reply = _last(state)
     assert state.solved_at is not None and state.solved_at < turn.number
     assert "Anything else" not in reply, reply
+
+
+# -- EN F20: her complaint about length is never said twice in the same words -----------------------------------
+LONG = {"en": "So if I've got this right: since Monday, every time you save a delivery note you get a message, the "
+              "computer freezes for a couple of minutes, and ten years of scans are sitting on that one computer "
+              "filling it up, which is a lot of files, and that is probably why. Does that sound right to you then?",
+        "de": "Wenn ich das richtig verstehe: Seit Montag kommt beim Speichern jedes Lieferscheins eine Meldung, der "
+              "Rechner hängt ein paar Minuten, und zehn Jahre Scans liegen auf diesem einen Rechner und füllen ihn, "
+              "das sind sehr viele Dateien, und das ist wahrscheinlich der Grund dafür. Stimmt das so ungefähr für Sie?"}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_too_long_three_times_she_never_repeats_her_complaint(lang: str) -> None:
+    opening = {"en": "IT support, Sam, hello.", "de": "IT-Support, Berger, hallo."}[lang]
+    state = _play("voicebox-rambler", lang, [opening, LONG[lang], LONG[lang], LONG[lang]])
+    variants = _engine("voicebox-rambler", lang).scenario.mood.ramble.reply.all(lang)
+    replies = [x.reply.text for x in state.exchanges[2:] if x.reply is not None]
+    assert len(replies) == 3
+    for v in variants:
+        assert sum(v in r for r in replies) <= 1, replies
+    assert len({r.split("?")[0] for r in replies}) == 3, replies

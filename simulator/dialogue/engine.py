@@ -261,7 +261,8 @@ class Engine:
                 if sc.mood.ramble and state.solved_at is None:  # once solved she listens to a long wrap-up
                     apply(sc.mood.ramble, 0)
                     if sc.mood.ramble.reply:
-                        plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said))
+                        plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said, optional=True) or choose(
+                            customer_lines(lang, "too_long_again"), f"{state.seed}:{turn_no}:ramble", said, optional=False))
 
             # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
             blocked = False  # a step asked for before what it needs (its 'requires') was done
