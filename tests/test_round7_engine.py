@@ -262,3 +262,17 @@ def test_too_long_three_times_she_never_repeats_her_complaint(lang: str) -> None
     for v in variants:
         assert sum(v in r for r in replies) <= 1, replies
     assert len({r.split("?")[0] for r in replies}) == 3, replies
+
+
+# -- DE F10: the question a line ends with is answered, however many steps the line took before it --------------
+@pytest.mark.parametrize("lang,line", [
+    ("de", "Ich weiß es noch nicht, und raten möchte ich nicht. Unsere Lizenzabteilung weiß das. Ich frag da gleich nach "
+           "und ruf Sie heute bis spätestens 16 Uhr zurück. Unter welcher Nummer erreiche ich Sie am besten?"),
+    ("en", "I don't know yet, and I'd rather not guess. Our licensing team knows. I'll ask them right away and call you "
+           "back by 4 pm today. What's the best number to reach you on?"),
+])
+def test_the_closing_question_of_a_line_with_many_steps_is_answered(lang: str, line: str) -> None:
+    opening = {"de": "Lizenzbetreuung, Schmidt, guten Tag.", "en": "Licensing support, Sam speaking, hello."}[lang]
+    turn, reply = _last(_play("unknown-answer", lang, [opening, line]))
+    assert "callback" in turn.steps, (turn.steps, reply)
+    assert _engine("unknown-answer", lang).scenario.step("callback").reply.get(lang) in reply

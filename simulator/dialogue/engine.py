@@ -154,6 +154,14 @@ class Engine:
         told = told_part(text, self.lang)
         return bool(told) and self._step_matchers[step_id].search(self.analyser.analyse_rules(told)) is not None
 
+    def _asks_last(self, step: Step, text: str, acts: tuple[str, ...], done: tuple[str, ...]) -> bool:
+        """The last sentence of *text* is a question that takes *step* (by its phrases or examples)."""
+        last = ([s for s in re.split(r"(?<=[.!?…])\s+", text.strip()) if s] or [""])[-1]
+        if not last.endswith("?") or not self._available(step, done):
+            return False
+        return (self._step_matchers[step.id].search(self.analyser.analyse_rules(last)) is not None
+                or step.id in by_examples(self.examples, self.scenario, last, acts, done))
+
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
         return step.id not in done and all(r in done for r in step.requires)
 
@@ -293,8 +301,10 @@ class Engine:
                                 and 0 < analysis.confidence_of(e.act) < FIRM_READING)  # the head alone, unsure
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
-                if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
+                if lost or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
+                if len(steps_now) >= MAX_STEPS and not self._asks_last(step, heard.text, heard_acts, tuple(done)):
+                    continue  # the question the line ends with is answered all the same ("… Unter welcher Nummer?")
                 if not self._available(step, tuple(done)):
                     # her own time said back ("he signs tomorrow at ten") asks for nothing too early; nor does what the
                     # learned head alone guessed ("Do you have the ticket number?" read as a callback)
