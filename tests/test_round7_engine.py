@@ -276,3 +276,34 @@ def test_the_closing_question_of_a_line_with_many_steps_is_answered(lang: str, l
     turn, reply = _last(_play("unknown-answer", lang, [opening, line]))
     assert "callback" in turn.steps, (turn.steps, reply)
     assert _engine("unknown-answer", lang).scenario.step("callback").reply.get(lang) in reply
+
+
+# -- DE F7: regional German; EN F22: "you won't break anything by looking" answers her fear -----------------------
+CABLE = {"de": ["Praxis-IT, Maier, grüß Gott.", "Was sehen Sie denn auf dem Bildschirm?",
+                "Schauen Sie bitte hinten an Ihren Computer. Sehen Sie da ein Kabel, das lose rumhängt?"],
+         "en": ["Practice IT, Sam, hello.", "What can you see on the screen?",
+                "Please look at the back of your computer. Can you see a cable hanging loose there?"]}
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("de", "Des verstehe i, aber Sie könnet nix kaputt mache, versproche – mir guckt ja bloß. Sehet Se a Kabel hinte "
+           "am Computer?"),
+    ("de", "Sie können nichts kaputt machen, wir schauen nur. Sehen Sie ein Kabel hinten am Computer?"),
+    ("en", "You won't break anything by looking. Is one of the cables loose?"),
+])
+def test_an_answer_to_her_fear_wins_her_over_also_in_dialect(lang: str, line: str) -> None:
+    states = replay(_engine("jargon-averse", lang), CABLE[lang] + [line])
+    assert has(states[-2].exchanges[-1].trainee.events, Pushback)
+    turn, reply = _last(states[-1])
+    assert "check_cable" in turn.steps, reply
+
+
+@pytest.mark.parametrize("regional,standard", [
+    ("Sehet Se so oins?", "Sehen Sie so eins?"), ("Sie könnet nix kaputt mache", "Sie können nichts kaputt mache"),
+    ("I schau grad", "ich schau gerade"), ("Ick kiek grad, jeht dit?", "ich schaue gerade, geht das?"),
+])
+def test_regional_forms_read_as_standard_words(regional: str, standard: str) -> None:
+    from simulator.dialogue.reading import standardise
+
+    assert standardise(regional, "de") == standard
+    assert standardise("Können Sie prüfen, ob der Stecker steckt?", "de") == "Können Sie prüfen, ob der Stecker steckt?"

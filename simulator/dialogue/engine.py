@@ -21,7 +21,7 @@ from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
-from simulator.dialogue.reading import assents, hedges, her_action, invites
+from simulator.dialogue.reading import assents, hedges, her_action, invites, standardise
 from simulator.dialogue.recognition import (asked_part, by_examples, example_index, is_asking, repeats_time,
                                            told_analysis, told_part, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
@@ -289,6 +289,8 @@ class Engine:
                     heard = self.analyser.analyse_rules(rest)
                     added = {e.act for e in analysis.evidence if e.text.strip() == line.strip()}
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
+            if (standard := standardise(heard.text, lang)) != heard.text:  # "Sehet Se so oins?": "Sehen Sie so eins?"
+                heard = self.analyser.analyse_rules(standard)
             if (credited := without_credit(heard.text, lang)) != heard.text:  # "Danke, dass Sie den Stecker geprüft haben"
                 heard = self.analyser.analyse_rules(credited)  # asks her to check nothing: those words take no step
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
