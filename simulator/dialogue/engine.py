@@ -8,7 +8,6 @@ terminal library is imported here.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
@@ -18,20 +17,18 @@ from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess,
                                         Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
                                         Yielded)
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
-from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
+from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
-from simulator.dialogue.reading import assents, hedges, her_action, invites, standardise
-from simulator.dialogue.recognition import (asked_part, by_examples, example_index, is_asking, repeats_time,
-                                           told_analysis, told_part, understood_part, without_credit)
+from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, standardise
+from simulator.dialogue.recognition import (asked_part, by_examples, closing_question_takes, example_index, is_asking,
+                                           repeats_time, states_finding, told_analysis, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
 from simulator.scoring.wording import guesses  # language data: what a confident guess sounds like
 
-MAX_LINE = 2000
-"""Longest trainee line kept in the transcript (characters)."""
 POSITIVE_ACTS = ("empathy", "reassurance", "summary", "transparency", "active_listening", "admit_unknown", "time_commitment")
 """Acts that keep the customer's patience even when no step is taken."""
 AFTER_SOLVED_TURNS = 3
@@ -57,26 +54,6 @@ confidence (no rule named its words): in play-tests every such 'callback' was wr
 on your phone?" – and he gave his number). Its phrases or examples in the asking sentences still count."""
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def clean(text: str) -> str:
-    """A trainee line as it is kept: control characters gone, length capped, spaces folded."""
-    text = _CONTROL.sub(" ", text or "")
-    text = " ".join(text.split())
-    return text[:MAX_LINE]
-
-
-def is_ringing(state: CallState) -> bool:
-    """The phone rings: the trainee has not answered yet and the customer has said nothing."""
-    return state.turn == 0 and bool(state.exchanges) and state.exchanges[0].reply is None
-
-
-def awaits_last_word(state: CallState) -> bool:
-    """The customer said goodbye after the solution: the trainee's next line is the last one of the call."""
-    last = state.trainee_turns[-1] if state.trainee_turns else None
-    return (not state.ended and state.solved_at is not None and last is not None
-            and ev_.has(last.events, Farewell))
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -148,19 +125,6 @@ class Engine:
             # about the plan, not where the scans go; "Darf ich ins Ticket schauen?" tells her nothing yet
             analysis, close = asked
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
-
-    def _told(self, step_id: str, text: str) -> bool:
-        """The sentences of *text* that ask nothing state what step *step_id* finds out (by its phrases)."""
-        told = told_part(text, self.lang)
-        return bool(told) and self._step_matchers[step_id].search(self.analyser.analyse_rules(told)) is not None
-
-    def _asks_last(self, step: Step, text: str, acts: tuple[str, ...], done: tuple[str, ...]) -> bool:
-        """The last sentence of *text* is a question that takes *step* (by its phrases or examples)."""
-        last = ([s for s in re.split(r"(?<=[.!?…])\s+", text.strip()) if s] or [""])[-1]
-        if not last.endswith("?") or not self._available(step, done):
-            return False
-        return (self._step_matchers[step.id].search(self.analyser.analyse_rules(last)) is not None
-                or step.id in by_examples(self.examples, self.scenario, last, acts, done))
 
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
         return step.id not in done and all(r in done for r in step.requires)
@@ -305,7 +269,7 @@ class Engine:
             for step in sc.steps:
                 if lost or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
-                if len(steps_now) >= MAX_STEPS and not self._asks_last(step, heard.text, heard_acts, tuple(done)):
+                if len(steps_now) >= MAX_STEPS and not closing_question_takes(self, step, heard.text, heard_acts, tuple(done)):
                     continue  # the question the line ends with is answered all the same ("… Unter welcher Nummer?")
                 if not self._available(step, tuple(done)):
                     # her own time said back ("he signs tomorrow at ten") asks for nothing too early; nor does what the
@@ -321,7 +285,7 @@ class Engine:
                 # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?") –
                 # unless he states it himself ("Sie brauchen eine Freigabe. Zettel, Foto, schicken – geht das?")
                 bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
-                    r in steps_now and sc.step(r).reveals and not self._told(r, heard.text) for r in step.requires))
+                    r in steps_now and sc.step(r).reveals and not states_finding(self, r, heard.text) for r in step.requires))
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close,
                                                                                        told if step.tells else asked, guessed)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell

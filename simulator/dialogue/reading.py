@@ -1,5 +1,7 @@
 """How the customer reads short answers and joins her own sentences (``dialogue/data/reading.yaml``).
 
+* :func:`clean` – a trainee line as it is kept (control characters gone, length capped).
+
 Language data, not rules about the trainee's manner (that is the analyser's job):
 
 * :func:`assents` – the line is a yes to what she just offered ("Sure, go ahead." after "Shall I tell you?"),
@@ -22,6 +24,16 @@ from pathlib import Path
 import yaml
 
 READING_FILE = Path(__file__).with_name("data") / "reading.yaml"
+MAX_LINE = 2000
+"""Longest trainee line kept in the transcript (characters)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """A trainee line as it is kept: control characters gone, length capped, spaces folded."""
+    text = _CONTROL.sub(" ", text or "")
+    text = " ".join(text.split())
+    return text[:MAX_LINE]
 
 
 @lru_cache(maxsize=1)

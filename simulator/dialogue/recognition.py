@@ -153,6 +153,22 @@ def told_part(text: str, lang: str) -> str:
                     and not asks(s, lang))
 
 
+def states_finding(engine, step_id: str, text: str) -> bool:
+    """The sentences of *text* that ask nothing state what step *step_id* finds out (by its phrases): the trainee
+    knows it already ("Sie brauchen eine Freigabe. Zettel, Foto – geht das?")."""
+    told = told_part(text, engine.lang)
+    return bool(told) and engine._step_matchers[step_id].search(engine.analyser.analyse_rules(told)) is not None
+
+
+def closing_question_takes(engine, step: Step, text: str, acts: tuple[str, ...], done: tuple[str, ...]) -> bool:
+    """The last sentence of *text* is a question that takes *step*, open now, by its phrases or examples."""
+    last = ([s for s in _SENTENCE_END.split(text.strip()) if s] or [""])[-1]
+    if not last.endswith("?") or step.id in done or not all(r in done for r in step.requires):
+        return False
+    return (engine._step_matchers[step.id].search(engine.analyser.analyse_rules(last)) is not None
+            or step.id in by_examples(engine.examples, engine.scenario, last, acts, done))
+
+
 def told_analysis(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, ...]
                   ) -> tuple[Analysis, frozenset[str]] | None:
     """What of the line states something, for the steps that tell her something (``tells``): None when all of it
