@@ -124,7 +124,7 @@ def her_action(line: str, lang: str) -> bool:
 @lru_cache(maxsize=8)
 def _regional(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     pairs = _table().get("regional", {}).get(lang, ())
-    return tuple((re.compile(rf"(?<![\w'’]){p}(?![\w'’])", re.IGNORECASE), r) for p, r in pairs)
+    return tuple((re.compile(rf"(?<![\w'’])(?:{p})(?![\w'’])", re.IGNORECASE), r) for p, r in pairs)
 
 
 def standardise(line: str, lang: str) -> str:
