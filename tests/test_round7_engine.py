@@ -308,3 +308,36 @@ def test_regional_forms_read_as_standard_words(regional: str, standard: str) -> 
     assert standardise(regional, "de") == standard
     for line in ("Können Sie prüfen, ob der Stecker steckt?", "Geht das Netzwerk nicht?", "Ist das Internet weg?"):
         assert standardise(line, "de") == line  # standard words stay as they are ("Netzwerk" is no "net")
+
+
+def test_an_event_that_requires_a_step_waits_for_it() -> None:
+    from simulator.dialogue.events import Temptation
+
+    engine = _engine("missed-appointment", "en")
+    bait = next(e for e in engine.scenario.events if e.id == "vague_bait")
+    assert bait.requires == ("apologise",) and bait.at_turn is not None
+    lines = ["IT hotline, Ben speaking.", "I see.", "Okay.", "Right.", "Hm.",
+             "I'm so sorry nobody came yesterday, that was our mistake."]
+    states = replay(engine, lines)
+    said = [x.reply.text for s in states[1:-1] for x in s.exchanges[-1:] if x.reply]
+    assert not any(bait.line.get("en") in r for r in said), said
+    last = states[-1].exchanges[-1]
+    assert "apologise" in last.trainee.steps and bait.line.get("en") in last.reply.text, last.reply.text
+    assert has(last.trainee.events, Temptation)
+
+
+def test_an_event_requiring_an_unknown_step_is_reported_compiler_style(tmp_path) -> None:
+    import re
+
+    from simulator.errors import ScenarioError
+    from simulator.scenario import load_file
+    from simulator.scenario.loader import SCENARIO_DIR
+
+    text = (SCENARIO_DIR / "missed-appointment.yaml").read_text(encoding="utf-8").replace(
+        "requires: [apologise]      #", "requires: [apologize]      #", 1)
+    path = tmp_path / "missed-appointment.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as err:
+        load_file(path)
+    assert re.search(r"missed-appointment\.yaml:\d+:\d+: event 'vague_bait' requires names unknown step 'apologize'",
+                     str(err.value))

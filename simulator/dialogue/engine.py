@@ -402,15 +402,15 @@ class Engine:
                 continue
             # nothing scripted in the same breath as her opening: a turn-1 event waits for the next line
             due = (ev.at_turn is not None and turn_no >= ev.at_turn and not ringing) or (ev.after_step is not None and ev.after_step in steps_now)
-            if not due:
-                continue
+            if not due or not all(s in done for s in ev.requires):
+                continue  # not yet: an event that requires steps waits for them
             if solves_now and ev.kind != "line_drop":
                 fired.append(ev.id)  # a challenge in the breath that solves it all ("what if they don't call? … wonderful")
                 continue
             if ev.kind == "temptation" and any(isinstance(e, Guess) for e in events):
                 continue  # fell for the bait already: she reacts to the guess, the bait waits
-            if (steered or plan.refusing) and ev.kind != "line_drop":
-                continue  # she just said what is missing, or refused: the scripted line waits for the next turn
+            if steered and ev.kind != "line_drop":
+                continue  # she just said what is missing: the scripted line waits for the next turn
             fired.append(ev.id)
             if ev.kind != "line_drop" and ev.unless_steps and all(s in done for s in ev.unless_steps):
                 continue  # the bait is moot once its steps are done ("just say yes" after an honest "I don't know")

@@ -228,7 +228,7 @@ class ScenarioBuilder(FieldReader):
         return tuple(out)
 
     def events(self, node: Located | None) -> tuple[Event, ...]:
-        keys = ("id", "kind", "at_turn", "after_step", "line", "unless_steps", "saved_line", "unless_said")
+        keys = ("id", "kind", "at_turn", "after_step", "line", "unless_steps", "saved_line", "unless_said", "requires")
         out = []
         for child in self.items(node, "events"):
             m = self.mapping(child, "an event", keys, ("id", "kind", "line"))
@@ -248,6 +248,7 @@ class ScenarioBuilder(FieldReader):
                 saved_line=self.text(m.get("saved_line"), f"event '{eid}' saved_line"),
                 location=child.location,
                 unless_said=self.phrases(m.get("unless_said"), f"event '{eid}' unless_said"),
+                requires=tuple(w for w, _ in self.words(m.get("requires"), f"event '{eid}' requires")),
             ))
         return tuple(out)
 

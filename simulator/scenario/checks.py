@@ -44,6 +44,11 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
         for ref in ev.unless_steps:
             if ref not in step_ids:
                 error(ev.location, f"event '{ev.id}' unless_steps names unknown step '{ref}'{suggest(ref, step_ids)}")
+        for ref in ev.requires:
+            if ref not in step_ids:
+                error(ev.location, f"event '{ev.id}' requires names unknown step '{ref}'{suggest(ref, step_ids)}")
+        if ev.requires and ev.kind == "line_drop":
+            error(ev.location, f"event '{ev.id}': requires does not apply to kind line_drop (a line drops when it drops)")
         if ev.kind != "line_drop" and ev.saved_line:
             error(ev.location, f"event '{ev.id}': saved_line only applies to kind line_drop")
         if ev.kind == "line_drop" and any(ev.unless_said.by_lang.values()):

@@ -324,6 +324,9 @@ class Event:
     unless_said: Phrases = EMPTY_PHRASES
     """say/temptation: the event is moot once a trainee line has matched one of these phrases before it is said
     (the trainee already ruled out the solar-storm theory: he does not bring it up after that)."""
+    requires: tuple[str, ...] = ()
+    """say/temptation: the event waits (from ``at_turn`` on) until all these steps are done – she asks for "a day and
+    a time" only once she has had her apology, never right before "first I'd like to hear you're sorry"."""
 
 
 @dataclass(frozen=True, slots=True)
