@@ -165,6 +165,12 @@ def test_announcing_a_look_at_the_ticket_discloses_nothing(lang: str, line: str)
 def test_an_apology_in_other_words_is_the_apology(lang: str, apology: str) -> None:
     opening = {"en": "IT hotline, Ben speaking.", "de": "IT-Hotline, Demir, guten Tag."}[lang]
     assert "apologise" in _last(_play("missed-appointment", lang, [opening, apology]))[0].steps
+    # by the scenario's own phrases, whatever the analyser (or its learned head) reads as empathy
+    engine = _engine("missed-appointment", lang)
+    assert engine._step_matchers["apologise"].search(engine.analyser.analyse_rules(apology)) is not None
+    for excuse in {"en": ["That's not my fault, I'm not responsible for scheduling.", "Sorry, what's the ticket number?"],
+                   "de": ["Das ist nicht mein Fehler.", "Entschuldigung, wie war die Ticketnummer?"]}[lang]:
+        assert engine._step_matchers["apologise"].search(engine.analyser.analyse_rules(excuse)) is None, excuse
 
 
 @pytest.mark.parametrize("line", ["Thursday 8 to 10 then?", "So Thursday 8-10, the technician will be there.",
