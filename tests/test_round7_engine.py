@@ -347,3 +347,13 @@ def test_an_event_requiring_an_unknown_step_is_reported_compiler_style(tmp_path)
         load_file(path)
     assert re.search(r"missed-appointment\.yaml:\d+:\d+: event 'vague_bait' requires names unknown step 'apologize'",
                      str(err.value))
+
+
+def test_a_reason_that_names_the_switch_does_not_switch_it_on() -> None:
+    """The check is asked for with its reason stated first: she looks, she does not also switch the strip on."""
+    lines = ["Good morning, IT help desk, Tom. What exactly happened with the printer?",
+             "Could you follow the cable down to where it's plugged in under the desk?",
+             "I'm not doubting you at all. It's just that there's often a power strip with its own on/off switch under "
+             "the desk, and cleaners can flip it off. Is there a strip down there, and is its little switch lit up?"]
+    turn, reply = _last(_play("checked-plug", "en", lines))
+    assert "check_plug" in turn.steps and "power_on" not in turn.steps, reply

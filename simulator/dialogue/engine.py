@@ -21,8 +21,8 @@ from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
 from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, standardise
-from simulator.dialogue.recognition import (asked_part, by_examples, closing_question_takes, example_index, is_asking,
-                                           repeats_time, states_finding, told_analysis, understood_part, without_credit)
+from simulator.dialogue.recognition import (asked_part, asks_for, by_examples, closing_question_takes, example_index,
+                                           is_asking, repeats_time, told_analysis, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -283,9 +283,9 @@ class Engine:
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
                 # so does an action made possible by what this very line asks her to find out: the trainee cannot know
                 # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?") –
-                # unless he states it himself ("Sie brauchen eine Freigabe. Zettel, Foto, schicken – geht das?")
+                # not when the question is about the plan ("Sie brauchen eine Freigabe. Zettel, Foto – geht das?")
                 bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
-                    r in steps_now and sc.step(r).reveals and not states_finding(self, r, heard.text) for r in step.requires))
+                    r in steps_now and sc.step(r).reveals and asks_for(self, r, heard.text) for r in step.requires))
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close,
                                                                                        told if step.tells else asked, guessed)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell

@@ -153,11 +153,13 @@ def told_part(text: str, lang: str) -> str:
                     and not asks(s, lang))
 
 
-def states_finding(engine, step_id: str, text: str) -> bool:
-    """The sentences of *text* that ask nothing state what step *step_id* finds out (by its phrases): the trainee
-    knows it already ("Sie brauchen eine Freigabe. Zettel, Foto – geht das?")."""
-    told = told_part(text, engine.lang)
-    return bool(told) and engine._step_matchers[step_id].search(engine.analyser.analyse_rules(told)) is not None
+def asks_for(engine, step_id: str, text: str) -> bool:
+    """The sentences of *text* that ask (all of it, when none is marked as asking) ask for what step *step_id* finds
+    out, by its phrases: "Is the switch on the strip lit?" does, "You need to authorise it: note, photo – OK?" asks
+    about the plan, not the obstacle the trainee has just stated."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = " ".join(s for s in sentences if s.rstrip().endswith("?") or asks(s, engine.lang)) or text
+    return engine._step_matchers[step_id].search(engine.analyser.analyse_rules(asking)) is not None
 
 
 def closing_question_takes(engine, step: Step, text: str, acts: tuple[str, ...], done: tuple[str, ...]) -> bool:
