@@ -341,7 +341,7 @@ class Engine:
                         events.append(Revealed(fact))
 
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
-            if unsure and not progress and not ringing:  # maybe rude, maybe not: she asks rather than takes offence
+            if unsure and not progress and not ringing and not plan.complaint:  # maybe rude: she asks, unless she complained
                 plan.add(choose(customer_lines(lang, "clarify"), f"{state.seed}:{turn_no}:clarify", said, optional=True))
             # after the fix, summary and goodbye cost nothing; jargon costs through its own reaction only
             if not progress and state.solved_at is None and not confusing:
