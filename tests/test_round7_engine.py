@@ -357,3 +357,28 @@ def test_a_reason_that_names_the_switch_does_not_switch_it_on() -> None:
              "the desk, and cleaners can flip it off. Is there a strip down there, and is its little switch lit up?"]
     turn, reply = _last(_play("checked-plug", "en", lines))
     assert "check_plug" in turn.steps and "power_on" not in turn.steps, reply
+
+
+# -- EN F16: a way of doing a step that cannot work for him (his e-mail is down) ----------------------------------
+MAIL = {"en": ["MailHaus support, Fiona. What's the best number to ring you back on if we get cut off?",
+               "What exactly happens when you try to use your e-mail?",
+               "What's stopping Mr Yilmaz from changing it?",
+               "You don't need a computer: write on a note that he may change it, sign it, take a photo and send it to "
+               "me by e-mail.",
+               "You don't need a computer: write on a note that he may change it, sign it, take a photo and send it to "
+               "me by WhatsApp."],
+        "de": ["MailHaus Hotline, Schulz. Unter welcher Nummer kann ich Sie zurückrufen, falls die Verbindung abreißt?",
+               "Was genau passiert, wenn Sie Mails abrufen wollen?",
+               "Woran scheitert es denn, dass Herr Yilmaz das nicht umstellt?",
+               "Dafür brauchen Sie keinen Rechner: Zettel, draufschreiben, unterschreiben, abfotografieren und mir mailen.",
+               "Dafür brauchen Sie keinen Rechner: Zettel, draufschreiben, unterschreiben, abfotografieren und per "
+               "WhatsApp schicken."]}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_sending_the_photo_by_e_mail_meets_his_objection(lang: str) -> None:
+    engine = _engine("mobile-caller", lang)
+    states = replay(engine, MAIL[lang])
+    turn, reply = _last(states[4])
+    assert "propose_photo" not in turn.steps and engine.scenario.step("propose_photo").objection.reply.get(lang) in reply
+    assert "propose_photo" in _last(states[5])[0].steps, _last(states[5])[1]

@@ -19,8 +19,8 @@ from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess,
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.phrases import StepPhrases
-from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, standardise
+from simulator.dialogue.phrases import StepPhrases, objects
+from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, standardise, without_quotes
 from simulator.dialogue.recognition import (asked_part, asks_for, by_examples, closing_question_takes, example_index,
                                            is_asking, repeats_time, told_analysis, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
@@ -75,6 +75,8 @@ class Engine:
         self._insist_matchers = {s.id: self._phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback}
         self._persuade_matchers = {s.id: self._phrases(s.pushback.persuaded_by.get(lang)) for s in scenario.steps
                                    if s.pushback}
+        self._objections = {s.id: (self._phrases(s.objection.phrases.get(lang)), self._phrases(s.objection.unless.get(lang)))
+                            for s in scenario.steps if s.objection}  # a way of doing a step that cannot work for her
         # a scripted line is moot once the trainee has talked about its topic (events[].unless_said)
         self._said_matchers = {e.id: self._phrases(e.unless_said.get(lang)) for e in scenario.events if e.unless_said.get(lang)}
         # steps from examples: a line close enough to a step's example phrasings takes it (analysis/similarity.py)
@@ -96,11 +98,8 @@ class Engine:
         return self.speech.filler(kind, state, said, optional)
 
     def start(self, seed: int = 0) -> CallState:
-        """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet).
-
-        The trainee answers the ring; the customer's opening is the start of her
-        reply to that first line (see :meth:`opening`).
-        """
+        """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet). The trainee
+        answers the ring; the customer's opening is the start of her reply to that first line (see :meth:`opening`)."""
         sc = self.scenario
         state = CallState(
             scenario_id=sc.id, lang=self.lang, seed=seed, turn=0,
@@ -296,6 +295,9 @@ class Engine:
                 if offended:
                     events.append(Offended(step.id))
                     continue
+                if objects(self._objections.get(step.id), self.analyser.analyse_rules(without_quotes(heard.text))):
+                    plan.refuse(self._say(step.objection.reply, state, f"objection:{step.id}", said))
+                    break
                 pb = step.pushback
                 reasoned = pb is not None and (any(a in acts for a in pb.yields_to)
                                                or self._persuade_matchers[step.id].search(heard) is not None)

@@ -136,6 +136,15 @@ def standardise(line: str, lang: str) -> str:
     return text
 
 
+_QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
+
+
+def without_quotes(line: str) -> str:
+    """*line* without what it quotes ("write 'Mr Yilmaz may change my e-mail settings' on a note"): the words of a
+    note the trainee dictates are not how he asks her to do something."""
+    return _QUOTED.sub(" ", line)
+
+
 def clause_breaks(clause: str, lang: str) -> list[str]:
     """*clause* cut before each word where a new thought can start ("but", "then", "I'll"); the pieces, in order."""
     pattern = _pattern("clause_break", lang)

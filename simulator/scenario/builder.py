@@ -24,6 +24,7 @@ from simulator.scenario.model import (
     Fact,
     LineSettings,
     MoodModel,
+    Objection,
     Persona,
     Pushback,
     Reaction,
@@ -192,9 +193,17 @@ class ScenarioBuilder(FieldReader):
             location=node.location,
         )
 
+    def objection(self, node: Located | None, what: str) -> Objection | None:
+        if node is None:
+            return None
+        m = self.mapping(node, what, ("phrases", "unless", "reply"), ("phrases", "reply"))
+        return Objection(phrases=self.phrases(m.get("phrases"), f"{what}.phrases"),
+                         unless=self.phrases(m.get("unless"), f"{what}.unless"),
+                         reply=self.text(m.get("reply"), f"{what}.reply", required=True), location=node.location)
+
     def steps(self, node: Located | None) -> tuple[Step, ...]:
         keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples",
-                "early", "asks", "tells")
+                "early", "asks", "tells", "objection")
         out = []
         for child in self.items(node, "steps"):
             m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
@@ -221,6 +230,7 @@ class ScenarioBuilder(FieldReader):
                 early=self.text(m.get("early"), f"{what} early"),
                 asks=self.flag(m.get("asks"), f"{what} asks", False),
                 tells=self.flag(m.get("tells"), f"{what} tells", False),
+                objection=self.objection(m.get("objection"), f"{what} objection"),
             ))
             if out[-1].asks and out[-1].tells:
                 self.error(m["tells"], f"{what}: 'asks' and 'tells' exclude each other (a step either finds something "

@@ -205,6 +205,20 @@ class Pushback:
 
 
 @dataclass(frozen=True, slots=True)
+class Objection:
+    """A way of doing a step that cannot work for her ("email it to me" while his e-mail is down)."""
+
+    phrases: Phrases
+    """The unworkable way in the trainee's words ("mail|email send|it"): a line with one does not take the step."""
+    unless: Phrases
+    """Phrases of a workable way in the same line ("WhatsApp", "text message"): then there is nothing to object to."""
+    reply: Text
+    """What she says instead ("By e-mail? My e-mail is exactly what isn't working!")."""
+    location: SourceLocation = NOWHERE
+    """Where the objection stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     """One step of the diagnostic checklist."""
 
@@ -237,6 +251,8 @@ class Step:
     """The step finds something out from her (her deadline, where the files go): a line takes it by its phrases or
     examples only when it asks – a question, or a request to tell. "Before your meeting, hopefully" names her meeting
     but asks nothing, so she does not tell her day."""
+    objection: Objection | None = None
+    """A way of doing the step that cannot work for her: such a line does not take it, she says why."""
     tells: bool = False
     """The step tells her something (what the ticket shows): a line takes it by its phrases or examples only in the
     sentences that state – "Darf ich kurz ins Ticket schauen, damit ich Ihnen sagen kann, was passiert ist?"
