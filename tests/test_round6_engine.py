@@ -470,7 +470,7 @@ def test_the_terminal_says_when_the_next_line_ends_the_call(lang: str) -> None:
     from click.testing import CliRunner
 
     from simulator.cli import cli
-    from simulator.dialogue.engine import awaits_last_word
+    from simulator.dialogue.state import awaits_last_word
     from simulator.strings import strings
 
     states = replay(Engine(load("checked-plug"), lang), GOOD[lang])

@@ -305,8 +305,13 @@ def _she_plugged_it_in() -> tuple:
     at turn 5 (the engine no longer lets her act unasked – tests/test_round6_engine.py – so the turn's steps are
     set as they were; the scorer's rule for such a turn stays)."""
     sc, state, _ = _play("jargon-averse", "de", _script("jargon-averse", "de-r6-mediocre"))
-    exchanges = tuple(replace(x, trainee=replace(x.trainee, steps=tuple(dict.fromkeys(x.trainee.steps + ("plug_in",)))))
-                      if x.trainee is not None and x.trainee.number == 5 else x for x in state.exchanges)
+    def steps(t):  # turn 5 found the loose cable and she plugged it in; no earlier turn took the cable check
+        if t.number == 5:
+            return tuple(dict.fromkeys(t.steps + ("check_cable", "plug_in")))
+        return tuple(s for s in t.steps if s != "check_cable")
+
+    exchanges = tuple(replace(x, trainee=replace(x.trainee, steps=steps(x.trainee))) if x.trainee is not None else x
+                      for x in state.exchanges)
     state = replace(state, exchanges=exchanges)
     return sc, state, score_call(sc, state)
 

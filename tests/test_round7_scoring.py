@@ -379,12 +379,16 @@ def test_the_checker_flags_a_back_channel_claim_for_a_summary() -> None:
 
 # -- EN F1: a step she told unasked in her opening is shown as hers ------------------------------------------------
 def test_a_step_volunteered_in_her_opening_is_shown_as_volunteered_with_her_words() -> None:
-    sc, state, score = _r7("checked-plug", "en-r7-good")
+    sc, state, _ = _r7("checked-plug", "en-r7-good")
     t1 = state.trainee_turns[0]
-    assert "context" in t1.steps
+    assert "context" not in t1.steps  # the engine no longer reads "What can I do for you" as asking about urgency
+    # ... but where a step is taken on the line that answers her opening (as the engine did), the debrief says so
+    state = _reading(state, t1.number, t1.acts, steps=(*t1.steps, "context"))
+    score = score_call(sc, state)
+    t1 = state.trainee_turns[0]
     item = next(e for e in _items(score, "checklist", 1) if "urgency" in e.note)
     assert item.kind == "step_volunteered" and item.speaker == "customer" and item.effect > 0
-    assert "three" in item.quote and item.quote not in t1.text
+    assert item.quote.rstrip("…") in state.exchanges[1].reply.text and item.quote not in t1.text  # her words
     # the describe step, which the greeting's open question asked for, stays the trainee's
     assert any(e.kind == "step_done" and "describe" in e.note for e in _items(score, "checklist", 1))
     assert problems(sc, state, score) == []

@@ -8,7 +8,6 @@ terminal library is imported here.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
@@ -18,19 +17,18 @@ from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess,
                                         Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
                                         Yielded)
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
-from simulator.dialogue.state import CallState, Exchange, Outcome, Turn
+from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.phrases import StepPhrases
-from simulator.dialogue.reading import assents, invites
-from simulator.dialogue.recognition import asked_part, by_examples, example_index, is_asking, repeats_time, understood_part
+from simulator.dialogue.phrases import StepPhrases, objects
+from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, standardise, without_quotes
+from simulator.dialogue.recognition import (asked_part, asks_for, by_examples, closing_question_takes, example_index,
+                                           is_asking, repeats_time, told_analysis, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step, Text
 from simulator.scoring.wording import guesses  # language data: what a confident guess sounds like
 
-MAX_LINE = 2000
-"""Longest trainee line kept in the transcript (characters)."""
 POSITIVE_ACTS = ("empathy", "reassurance", "summary", "transparency", "active_listening", "admit_unknown", "time_commitment")
 """Acts that keep the customer's patience even when no step is taken."""
 AFTER_SOLVED_TURNS = 3
@@ -56,25 +54,6 @@ confidence (no rule named its words): in play-tests every such 'callback' was wr
 on your phone?" – and he gave his number). Its phrases or examples in the asking sentences still count."""
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def clean(text: str) -> str:
-    """A trainee line as it is kept: control characters gone, length capped, spaces folded."""
-    text = _CONTROL.sub(" ", text or "")
-    text = " ".join(text.split())
-    return text[:MAX_LINE]
-
-
-def is_ringing(state: CallState) -> bool:
-    """The phone rings: the trainee has not answered yet and the customer has said nothing."""
-    return state.turn == 0 and bool(state.exchanges) and state.exchanges[0].reply is None
-
-
-def awaits_last_word(state: CallState) -> bool:
-    """The customer said goodbye after the solution: the trainee's next line is the last one of the call."""
-    return (not state.ended and state.solved_at is not None and bool(state.trainee_turns)
-            and ev_.has(state.trainee_turns[-1].events, Farewell))
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -94,6 +73,10 @@ class Engine:
         # scenario phrases match words, not letters ("zug" is no "Zugangsdaten"; stems are written "prüf*")
         self._step_matchers = {s.id: self._phrases(s.recognise.get(lang)) for s in scenario.steps}
         self._insist_matchers = {s.id: self._phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback}
+        self._persuade_matchers = {s.id: self._phrases(s.pushback.persuaded_by.get(lang)) for s in scenario.steps
+                                   if s.pushback}
+        self._objections = {s.id: (self._phrases(s.objection.phrases.get(lang)), self._phrases(s.objection.unless.get(lang)))
+                            for s in scenario.steps if s.objection}  # a way of doing a step that cannot work for her
         # a scripted line is moot once the trainee has talked about its topic (events[].unless_said)
         self._said_matchers = {e.id: self._phrases(e.unless_said.get(lang)) for e in scenario.events if e.unless_said.get(lang)}
         # steps from examples: a line close enough to a step's example phrasings takes it (analysis/similarity.py)
@@ -115,11 +98,8 @@ class Engine:
         return self.speech.filler(kind, state, said, optional)
 
     def start(self, seed: int = 0) -> CallState:
-        """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet).
-
-        The trainee answers the ring; the customer's opening is the start of her
-        reply to that first line (see :meth:`opening`).
-        """
+        """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet). The trainee
+        answers the ring; the customer's opening is the start of her reply to that first line (see :meth:`opening`)."""
         sc = self.scenario
         state = CallState(
             scenario_id=sc.id, lang=self.lang, seed=seed, turn=0,
@@ -139,9 +119,9 @@ class Engine:
         their analysis and the steps close to them; None: the whole line asks) and not by an act only ``guessed``."""
         if step.acts and any(a in acts and not (step.asks and a in guessed) for a in step.acts):
             return True
-        if step.asks and asked is not None:
+        if (step.asks or step.tells) and asked is not None:
             # "before your meeting, hopefully" names her meeting but asks nothing; "I'll move the scans. OK?" asks
-            # about the plan, not where the scans go
+            # about the plan, not where the scans go; "Darf ich ins Ticket schauen?" tells her nothing yet
             analysis, close = asked
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
 
@@ -236,8 +216,8 @@ class Engine:
             # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
             # a hypothesis with a question ("I suspect the update – what does ipconfig show?") is diagnosis
             asks = "open_question" in acts or ("closed_question" in acts and "?" in line)
-            guessing = (bool(self._honesty_steps) and "admit_unknown" not in acts and not asks and guesses(line, lang)
-                        and not all(s in state.steps_done for s in self._honesty_steps))
+            guessing = (bool(self._honesty_steps) and not asks and not all(s in state.steps_done for s in self._honesty_steps)
+                        and (("admit_unknown" not in acts and guesses(line, lang)) or hedges(line, lang)))
             if guessing:
                 events.append(Guess())
                 mood -= GUESS_MOOD
@@ -252,7 +232,8 @@ class Engine:
                 if sc.mood.ramble and state.solved_at is None:  # once solved she listens to a long wrap-up
                     apply(sc.mood.ramble, 0)
                     if sc.mood.ramble.reply:
-                        plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said))
+                        plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said, optional=True) or choose(
+                            customer_lines(lang, "too_long_again"), f"{state.seed}:{turn_no}:ramble", said, optional=False))
 
             # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
             blocked = False  # a step asked for before what it needs (its 'requires') was done
@@ -271,30 +252,41 @@ class Engine:
                     heard = self.analyser.analyse_rules(rest)
                     added = {e.act for e in analysis.evidence if e.text.strip() == line.strip()}
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
+            if (standard := standardise(heard.text, lang)) != heard.text:  # "Sehet Se so oins?": "Sehen Sie so eins?"
+                heard = self.analyser.analyse_rules(standard)
+            if (credited := without_credit(heard.text, lang)) != heard.text:  # "Danke, dass Sie den Stecker geprüft haben"
+                heard = self.analyser.analyse_rules(credited)  # asks her to check nothing: those words take no step
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
             asking = is_asking(heard.text, heard_acts, lang)
             asked = (asked_part(self, heard, heard_acts, state.steps_done)
                      if any(s.asks and s.id not in state.steps_done for s in sc.steps) else None)
+            told = (told_analysis(self, heard, heard_acts, state.steps_done)
+                    if any(s.tells and s.id not in state.steps_done for s in sc.steps) else None)
             guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
                                 and 0 < analysis.confidence_of(e.act) < FIRM_READING)  # the head alone, unsure
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
-                if lost or len(steps_now) >= MAX_STEPS or step.id in done or (guessing and step.id in self._honesty_steps):
+                if lost or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
+                if len(steps_now) >= MAX_STEPS and not closing_question_takes(self, step, heard.text, heard_acts, tuple(done)):
+                    continue  # the question the line ends with is answered all the same ("… Unter welcher Nummer?")
                 if not self._available(step, tuple(done)):
-                    # her own time said back ("he signs tomorrow at ten") asks for nothing too early
-                    mine = tuple(a for a in heard_acts if not (a == "time_commitment" and repeats_time(time_span, said)))
-                    if not steps_now and self._recognised(step, heard, mine, close, asked, guessed):
+                    # her own time said back ("he signs tomorrow at ten") asks for nothing too early; nor does what the
+                    # learned head alone guessed ("Do you have the ticket number?" read as a callback)
+                    mine = tuple(a for a in heard_acts if a not in guessed
+                                 and not (a == "time_commitment" and repeats_time(time_span, said)))
+                    if not steps_now and self._recognised(step, heard, mine, close, told if step.tells else asked, guessed):
                         blocked = True
                         early = early or step
                     continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
                 # so does an action made possible by what this very line asks her to find out: the trainee cannot know
-                # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?")
+                # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?") –
+                # not when the question is about the plan ("Sie brauchen eine Freigabe. Zettel, Foto – geht das?")
                 bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
-                    r in steps_now and sc.step(r).reveals for r in step.requires))
-                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close, asked,
-                                                                                       guessed)
+                    r in steps_now and sc.step(r).reveals and asks_for(self, r, heard.text) for r in step.requires))
+                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close,
+                                                                                       told if step.tells else asked, guessed)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(heard) is not None
@@ -303,8 +295,12 @@ class Engine:
                 if offended:
                     events.append(Offended(step.id))
                     continue
+                if objects(self._objections.get(step.id), self.analyser.analyse_rules(without_quotes(heard.text))):
+                    plan.refuse(self._say(step.objection.reply, state, f"objection:{step.id}", said))
+                    break
                 pb = step.pushback
-                reasoned = pb is not None and any(a in acts for a in pb.yields_to)
+                reasoned = pb is not None and (any(a in acts for a in pb.yields_to)
+                                               or self._persuade_matchers[step.id].search(heard) is not None)
                 if pb and step.id not in pushed and reasoned and pb.at_once:
                     pb = None  # asked with a reason the first time: no need to resist
                 if pb and pb.unless_steps and all(s in done for s in pb.unless_steps):
@@ -312,7 +308,7 @@ class Engine:
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))
-                    plan.add(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
+                    plan.refuse(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
                     break
                 refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
@@ -326,7 +322,7 @@ class Engine:
                     if again in said:  # every variant said already: refuse in other words rather than verbatim
                         again = choose(customer_lines(lang, "refuse_again"), f"{state.seed}:{turn_no}:refuse", said,
                                        optional=False)
-                    plan.add(again)
+                    plan.refuse(again)
                     break
                 if pb:
                     # a polite reason wins her over; being asked often enough only wears her down
@@ -347,14 +343,15 @@ class Engine:
                         events.append(Revealed(fact))
 
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
-            if unsure and not progress and not ringing:  # maybe rude, maybe not: she asks rather than takes offence
+            if unsure and not progress and not ringing and not plan.complaint:  # maybe rude: she asks, unless she complained
                 plan.add(choose(customer_lines(lang, "clarify"), f"{state.seed}:{turn_no}:clarify", said, optional=True))
             # after the fix, summary and goodbye cost nothing; jargon costs through its own reaction only
             if not progress and state.solved_at is None and not confusing:
                 mood += sc.mood.drift
                 if not any(a in acts for a in POSITIVE_ACTS) and not blocked:
                     patience -= 1  # on topic but too early (blocked) costs no patience: she steers instead
-            if "closing" in acts and state.solved_at is None and not steps_now:
+            # "Thanks for calling, Kevin speaking" answering the phone greets; a line she is pushing back on is on topic
+            if "closing" in acts and state.solved_at is None and not progress and not ringing:
                 events.append(PrematureClose())
                 mood -= 10
                 plan.add(self._filler("premature_close", state, said))
@@ -383,9 +380,12 @@ class Engine:
                                         optional=True)  # checking back what she said: she confirms
                     elif waiting and "closed_question" in acts and "open_question" not in acts:
                         # a yes/no question no step answers: while she could simply tell what happened she offers
-                        # that ("Did you restart it?" – "Shall I tell you what happened?"), else she says she can't say
-                        open_tell = self.speech.tell_step(tuple(done)) is not None
-                        filler = (nudge(only_offer=True) if open_tell else "") or self.speech.unknown(state, said)
+                        # that ("Is it slow?" – "Shall I tell you what happened?"), else she says she can't say; asked
+                        # whether she did something ("Haben Sie neu gestartet?") she answers yes or no first
+                        open_tell = self.speech.tell_step(tuple(done)) is not None and not her_action(line, lang)
+                        filler = (nudge(only_offer=True) if open_tell else "") or self.speech.unknown(state, said, line)
+                    elif kind == "after_solved" and "?" in line and "closing" not in acts:
+                        filler = self.speech.unknown(state, said, line)  # a question after the fix: no "Anything else?"
                     # she has reacted already ("Wie bitte? Ich verstehe kein Wort"): no stock line on top of it
                     filler = filler or ("" if plan.reaction else self._filler(kind, state, said, optional=True))
                     if not filler and not plan.reaction:
@@ -404,8 +404,8 @@ class Engine:
                 continue
             # nothing scripted in the same breath as her opening: a turn-1 event waits for the next line
             due = (ev.at_turn is not None and turn_no >= ev.at_turn and not ringing) or (ev.after_step is not None and ev.after_step in steps_now)
-            if not due:
-                continue
+            if not due or not all(s in done for s in ev.requires):
+                continue  # not yet: an event that requires steps waits for them
             if solves_now and ev.kind != "line_drop":
                 fired.append(ev.id)  # a challenge in the breath that solves it all ("what if they don't call? … wonderful")
                 continue

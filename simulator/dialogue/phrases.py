@@ -28,6 +28,7 @@ from functools import lru_cache
 from simulator.analysis.fuzzy import Fuzzy
 from simulator.analysis.normaliser import items
 from simulator.analysis.phrases import COMPOUND_MIN, PhraseMatcher
+from simulator.analysis.result import Analysis
 from simulator.dialogue.reading import word_data
 
 STEM = "*"
@@ -125,3 +126,12 @@ class _BoundedTypos:
         if len(word) < self.min_length or len(token) < len(word) - 1:
             return False
         return self.matcher.typo_in(word, token)
+
+
+def objects(matchers: tuple[StepPhrases, StepPhrases] | None, heard: Analysis) -> bool:
+    """The line names a way of doing a step that cannot work for her (a step's ``objection``: "by e-mail" while his
+    e-mail is down), and no way that can (``unless``). False for a step without an objection."""
+    if matchers is None:
+        return False
+    way, workable = matchers
+    return way.search(heard) is not None and workable.search(heard) is None

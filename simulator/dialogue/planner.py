@@ -17,6 +17,8 @@ planner decides *what the customer says* about it, under three rules:
    "Gut, …", "Yes, please." or "Okay."; in one answer only the first such
    opening is said ("Good, someone will check it. That works for me – …",
    not "… Good, that works for me"), and no sentence is said twice.
+5. **No praise with a refusal.** When she refuses what she was asked, a
+   friendly reaction is not said in the same breath.
 
 Pure: the parts and the lines said so far go in, a string comes out.
 """
@@ -74,6 +76,9 @@ class ReplyPlan:
     """The substance, in order: step answers, push-back, yielding, events, the solution."""
     lang: str = "en"
     """The language of the answer (which openings are only an acknowledgement)."""
+    refusing: bool = False
+    """She refuses what she was asked (push-back): no friendly reaction in the same breath ("Well, at least someone
+    understands. I told you, the plug is in! I'm not stupid")."""
 
     def react(self, text: str, mood: float) -> None:
         """Offer a reaction; the strongest one (by mood change) wins."""
@@ -83,6 +88,11 @@ class ReplyPlan:
 
     def complain(self, text: str) -> None:
         self.complaint = text or self.complaint
+
+    def refuse(self, text: str) -> None:
+        """Add her refusal of a request; a friendly reaction is then not said."""
+        self.refusing = self.refusing or bool(text)
+        self.add(text)
 
     def add(self, text: str) -> None:
         if text and text not in self.parts:
@@ -108,7 +118,7 @@ class ReplyPlan:
             head.append(self.complaint)
             if self.reaction and self.reaction_tone < 0:
                 head.append(self.reaction)  # hostile on top of too long: both fit
-        elif self.reaction:
+        elif self.reaction and not (self.refusing and self.reaction_tone > 0):
             head.append(self.reaction)
         out: list[str] = []
         sentences: set[str] = set()

@@ -1,10 +1,16 @@
 """How the customer reads short answers and joins her own sentences (``dialogue/data/reading.yaml``).
 
+* :func:`clean` – a trainee line as it is kept (control characters gone, length capped).
+
 Language data, not rules about the trainee's manner (that is the analyser's job):
 
 * :func:`assents` – the line is a yes to what she just offered ("Sure, go ahead." after "Shall I tell you?"),
 * :func:`invites` – the line asks her to tell in her own words ("Erzählen Sie mal"),
 * :func:`asks` – the line asks her to say something, with or without a question mark,
+* :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
+* :func:`hedges` – the line hedges an answer it does not know ("ich glaub eher nicht"): a guess to her,
+* :func:`her_action` – the line asks whether she did something ("Did you restart it?"),
+* :func:`standardise` – regional forms in standard words ("Sehet Se so oins?" – "Sehen Sie so eins?"),
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
 """
@@ -18,6 +24,16 @@ from pathlib import Path
 import yaml
 
 READING_FILE = Path(__file__).with_name("data") / "reading.yaml"
+MAX_LINE = 2000
+"""Longest trainee line kept in the transcript (characters)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """A trainee line as it is kept: control characters gone, length capped, spaces folded."""
+    text = _CONTROL.sub(" ", text or "")
+    text = " ".join(text.split())
+    return text[:MAX_LINE]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +98,51 @@ def asks(line: str, lang: str) -> bool:
     """The line asks her to say something, even without a question mark ("Sagen Sie mal, …", "Tell me …")."""
     pattern = _pattern("ask", lang)
     return bool(pattern and pattern.search(_words(line))) or invites(line, lang)
+
+
+def credits_her(clause: str, lang: str) -> bool:
+    """The clause only thanks her for, or grants, what she did or said ("Thanks for checking the plug", "Ich glaube
+    Ihnen, dass der Stecker drin ist"): it asks nothing of her. A clause that asks ("…, oder?") is no such credit."""
+    pattern = _pattern("credits_her", lang, "start")
+    text = _without_lead_in(_words(clause), lang)
+    return bool(pattern and pattern.match(text)) and not clause.rstrip().endswith("?")
+
+
+def hedges(line: str, lang: str) -> bool:
+    """The line hedges an answer it does not know ("ich glaub eher nicht", "I doubt it"): a guess to her."""
+    pattern = _pattern("hedge", lang)
+    return bool(pattern and pattern.search(_words(line)))
+
+
+def her_action(line: str, lang: str) -> bool:
+    """A sentence of the line asks whether she did something ("Haben Sie den PC schon neu gestartet?")."""
+    pattern = _pattern("her_action", lang)
+    sentences = re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split()))
+    return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
+
+
+@lru_cache(maxsize=8)
+def _regional(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    pairs = _table().get("regional", {}).get(lang, ())
+    return tuple((re.compile(rf"(?<![\w'’])(?:{p})(?![\w'’])", re.IGNORECASE), r) for p, r in pairs)
+
+
+def standardise(line: str, lang: str) -> str:
+    """*line* with its regional forms in standard words ("Sehet Se so oins?" – "Sehen Sie so eins?"), for matching a
+    scenario's phrases and examples; the line itself when it has none."""
+    text = line
+    for pattern, replacement in _regional(lang):
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
+
+
+def without_quotes(line: str) -> str:
+    """*line* without what it quotes ("write 'Mr Yilmaz may change my e-mail settings' on a note"): the words of a
+    note the trainee dictates are not how he asks her to do something."""
+    return _QUOTED.sub(" ", line)
 
 
 def clause_breaks(clause: str, lang: str) -> list[str]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
-from simulator.dialogue.reading import asks, clause_breaks
+from simulator.dialogue.reading import asks, clause_breaks, credits_her
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
@@ -127,9 +127,59 @@ def understood_part(analyser, line: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
+def without_credit(line: str, lang: str) -> str:
+    """*line* without its clauses that only thank her for, or grant, what she did ("Danke, dass Sie den Stecker schon
+    angeschaut haben. Bis wann …?" – "Bis wann …?"): the words of such a clause ask her to do nothing, so they take
+    no step and meet no refusal. The line itself when no clause does."""
+    sentences = [s for s in _SENTENCE_END.split(line) if s.strip()]
+    kept, cut = [], False
+    for sentence in sentences:
+        for piece in clause_breaks(sentence, lang):
+            if credits_her(piece, lang):
+                cut = True
+            else:
+                kept.append(piece.strip())
+    return " ".join(k for k in kept if k) if cut else line
+
+
 def is_asking(line: str, acts: tuple[str, ...], lang: str) -> bool:
     """The line asks her something: a question, or a request to tell ("Sagen Sie mal, wo die Scans landen")."""
     return "open_question" in acts or "closed_question" in acts or "?" in line or asks(line, lang)
+
+
+def told_part(text: str, lang: str) -> str:
+    """The sentences of *text* that ask nothing (no question mark, no request to tell): what the trainee states."""
+    return " ".join(s for s in _SENTENCE_END.split(text) if s.strip() and not s.rstrip().endswith("?")
+                    and not asks(s, lang))
+
+
+def asks_for(engine, step_id: str, text: str) -> bool:
+    """The sentences of *text* that ask (all of it, when none is marked as asking) ask for what step *step_id* finds
+    out, by its phrases: "Is the switch on the strip lit?" does, "You need to authorise it: note, photo – OK?" asks
+    about the plan, not the obstacle the trainee has just stated."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = " ".join(s for s in sentences if s.rstrip().endswith("?") or asks(s, engine.lang)) or text
+    return engine._step_matchers[step_id].search(engine.analyser.analyse_rules(asking)) is not None
+
+
+def closing_question_takes(engine, step: Step, text: str, acts: tuple[str, ...], done: tuple[str, ...]) -> bool:
+    """The last sentence of *text* is a question that takes *step*, open now, by its phrases or examples."""
+    last = ([s for s in _SENTENCE_END.split(text.strip()) if s] or [""])[-1]
+    if not last.endswith("?") or step.id in done or not all(r in done for r in step.requires):
+        return False
+    return (engine._step_matchers[step.id].search(engine.analyser.analyse_rules(last)) is not None
+            or step.id in by_examples(engine.examples, engine.scenario, last, acts, done))
+
+
+def told_analysis(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, ...]
+                  ) -> tuple[Analysis, frozenset[str]] | None:
+    """What of the line states something, for the steps that tell her something (``tells``): None when all of it
+    does, else the stating sentences' analysis and the steps close to them by their examples."""
+    told = told_part(heard.text, engine.lang)
+    if told.strip() == heard.text.strip():
+        return None
+    rules = getattr(engine.analyser, "analyse_rules", engine.analyser.analyse)
+    return rules(told), (by_examples(engine.examples, engine.scenario, told, acts, done) if told else frozenset())
 
 
 def asked_part(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, ...]

@@ -15,6 +15,7 @@ from simulator.dialogue import events as ev_
 from simulator.dialogue.events import Noise
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.planner import choose
+from simulator.dialogue.reading import her_action
 from simulator.dialogue.state import CallState
 from simulator.scenario.model import Scenario, Step, Text
 
@@ -81,8 +82,16 @@ class Speech:
             line = line or self.general(f"filler_{kind}", state, said, kind)
         return line or self.general("nudge_next", state, said, "nudge", optional=False), False
 
-    def unknown(self, state: CallState, said: str) -> str:
-        """The answer to a question the scenario has no answer for: the persona's 'question' filler, else a general one."""
+    def unknown(self, state: CallState, said: str, line: str = "") -> str:
+        """The answer to a question the scenario has no answer for: the persona's 'question' filler, else a general one.
+        Asked whether she did something ("Haben Sie neu gestartet?"), a yes or no ('own_action') – an expert without
+        that filler answers with his 'question' filler."""
+        own = self.scenario.fillers.get("own_action")
+        if line and her_action(line, self.lang) and (own is not None or self.scenario.persona.tech_level != "high"):
+            answer = self.say(own, state, "own_action", said, optional=True) if own is not None else ""
+            answer = answer or self.general("own_action", state, said, "own_action")
+            if answer:
+                return answer
         text = self.scenario.fillers.get("question")
         line = self.say(text, state, "question", said, optional=True) if text is not None else ""
         if line or self.scenario.persona.tech_level == "high":  # an expert never says "no idea"

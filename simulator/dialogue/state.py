@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.dialogue.events import Event
+from simulator.dialogue.events import Event, Farewell, has
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,3 +153,15 @@ class CallState:
 
     def count(self, act: str) -> int:
         return dict(self.act_counts).get(act, 0)
+
+
+def is_ringing(state: CallState) -> bool:
+    """The phone rings: the trainee has not answered yet and the customer has said nothing."""
+    return state.turn == 0 and bool(state.exchanges) and state.exchanges[0].reply is None
+
+
+def awaits_last_word(state: CallState) -> bool:
+    """The customer said goodbye after the solution: the trainee's next line is the last one of the call."""
+    last = state.trainee_turns[-1] if state.trainee_turns else None
+    return (not state.ended and state.solved_at is not None and last is not None
+            and has(last.events, Farewell))

@@ -24,6 +24,7 @@ from simulator.scenario.model import (
     Fact,
     LineSettings,
     MoodModel,
+    Objection,
     Persona,
     Pushback,
     Reaction,
@@ -38,7 +39,7 @@ from simulator.scenario.source import Located
 FORMAT_VERSION = 1
 from simulator.vocabulary import DIMENSIONS  # the rubric dimensions a scenario may weight
 FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye", "nudge", "offer",
-                "question", "guess")
+                "question", "guess", "own_action")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
 URGENCIES = ("low", "medium", "high")
@@ -175,7 +176,7 @@ class ScenarioBuilder(FieldReader):
         if node is None:
             return None
         m = self.mapping(node, what, ("reply", "yields_to", "insist", "yield_reply", "gives_in_after", "at_once",
-                                        "unless_steps"),
+                                        "unless_steps", "persuaded_by"),
                          ("reply", "yields_to"))
         yields = self.acts(m.get("yields_to"), f"{what}.yields_to")
         if "yields_to" in m and not yields and not self.words(m.get("yields_to"), f"{what}.yields_to"):
@@ -187,13 +188,22 @@ class ScenarioBuilder(FieldReader):
             yield_reply=self.text(m.get("yield_reply"), f"{what}.yield_reply"),
             gives_in_after=self.integer(m.get("gives_in_after"), f"{what}.gives_in_after", 2, 0, 20),
             at_once=self.flag(m.get("at_once"), f"{what}.at_once", True),
+            persuaded_by=self.phrases(m.get("persuaded_by"), f"{what}.persuaded_by"),
             unless_steps=tuple(w for w, _ in self.words(m.get("unless_steps"), f"{what}.unless_steps")),
             location=node.location,
         )
 
+    def objection(self, node: Located | None, what: str) -> Objection | None:
+        if node is None:
+            return None
+        m = self.mapping(node, what, ("phrases", "unless", "reply"), ("phrases", "reply"))
+        return Objection(phrases=self.phrases(m.get("phrases"), f"{what}.phrases"),
+                         unless=self.phrases(m.get("unless"), f"{what}.unless"),
+                         reply=self.text(m.get("reply"), f"{what}.reply", required=True), location=node.location)
+
     def steps(self, node: Located | None) -> tuple[Step, ...]:
         keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples",
-                "early", "asks")
+                "early", "asks", "tells", "objection")
         out = []
         for child in self.items(node, "steps"):
             m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
@@ -219,11 +229,16 @@ class ScenarioBuilder(FieldReader):
                 examples=examples,
                 early=self.text(m.get("early"), f"{what} early"),
                 asks=self.flag(m.get("asks"), f"{what} asks", False),
+                tells=self.flag(m.get("tells"), f"{what} tells", False),
+                objection=self.objection(m.get("objection"), f"{what} objection"),
             ))
+            if out[-1].asks and out[-1].tells:
+                self.error(m["tells"], f"{what}: 'asks' and 'tells' exclude each other (a step either finds something "
+                                       "out from her or tells her something)")
         return tuple(out)
 
     def events(self, node: Located | None) -> tuple[Event, ...]:
-        keys = ("id", "kind", "at_turn", "after_step", "line", "unless_steps", "saved_line", "unless_said")
+        keys = ("id", "kind", "at_turn", "after_step", "line", "unless_steps", "saved_line", "unless_said", "requires")
         out = []
         for child in self.items(node, "events"):
             m = self.mapping(child, "an event", keys, ("id", "kind", "line"))
@@ -243,6 +258,7 @@ class ScenarioBuilder(FieldReader):
                 saved_line=self.text(m.get("saved_line"), f"event '{eid}' saved_line"),
                 location=child.location,
                 unless_said=self.phrases(m.get("unless_said"), f"event '{eid}' unless_said"),
+                requires=tuple(w for w, _ in self.words(m.get("requires"), f"event '{eid}' requires")),
             ))
         return tuple(out)
 

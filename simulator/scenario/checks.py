@@ -44,13 +44,21 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
         for ref in ev.unless_steps:
             if ref not in step_ids:
                 error(ev.location, f"event '{ev.id}' unless_steps names unknown step '{ref}'{suggest(ref, step_ids)}")
+        for ref in ev.requires:
+            if ref not in step_ids:
+                error(ev.location, f"event '{ev.id}' requires names unknown step '{ref}'{suggest(ref, step_ids)}")
+        if ev.requires and ev.kind == "line_drop":
+            error(ev.location, f"event '{ev.id}': requires does not apply to kind line_drop (a line drops when it drops)")
         if ev.kind != "line_drop" and ev.saved_line:
             error(ev.location, f"event '{ev.id}': saved_line only applies to kind line_drop")
         if ev.kind == "line_drop" and any(ev.unless_said.by_lang.values()):
             error(ev.unless_said.location, f"event '{ev.id}': unless_said does not apply to kind line_drop (a line drops "
                                            "whatever was said)")
     for step in sc.steps:  # a stem is a word with '*' at its end ("prüf*"); anywhere else the '*' is a typo
-        for phrases in (step.recognise, step.pushback.insist if step.pushback else None):
+        pb = step.pushback
+        ob = step.objection
+        for phrases in (step.recognise, pb.insist if pb else None, pb.persuaded_by if pb else None,
+                        ob.phrases if ob else None, ob.unless if ob else None):
             for lang, options in (phrases.by_lang.items() if phrases else ()):
                 for phrase in options:
                     bad = [w for w in str(phrase).replace("|", " ").split() if "*" in w.rstrip("*") or w.endswith("**")]

@@ -194,11 +194,28 @@ class Pushback:
     """After this many refusals the customer gives in grudgingly even without a reason (0 = never: she yields only to reasons)."""
     at_once: bool = True
     """A first request that already carries a reason (one of ``yields_to``) is accepted without push-back."""
+    persuaded_by: Phrases = EMPTY_PHRASES
+    """Phrases that answer her doubt in its own terms ("kein Rechner nötig", "a handwritten note is enough"): a line
+    with one counts as a reason, like an act of ``yields_to``."""
     unless_steps: tuple[str, ...] = ()
     """Once all these steps are done she no longer resists: what she objected to has been answered (the diva
     will not tell her story a third time – after the agent has summarised her ticket, a focused question is fine)."""
     location: SourceLocation = NOWHERE
     """Where the push-back stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Objection:
+    """A way of doing a step that cannot work for her ("email it to me" while his e-mail is down)."""
+
+    phrases: Phrases
+    """The unworkable way in the trainee's words ("mail|email send|it"): a line with one does not take the step."""
+    unless: Phrases
+    """Phrases of a workable way in the same line ("WhatsApp", "text message"): then there is nothing to object to."""
+    reply: Text
+    """What she says instead ("By e-mail? My e-mail is exactly what isn't working!")."""
+    location: SourceLocation = NOWHERE
+    """Where the objection stands in the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +251,12 @@ class Step:
     """The step finds something out from her (her deadline, where the files go): a line takes it by its phrases or
     examples only when it asks – a question, or a request to tell. "Before your meeting, hopefully" names her meeting
     but asks nothing, so she does not tell her day."""
+    objection: Objection | None = None
+    """A way of doing the step that cannot work for her: such a line does not take it, she says why."""
+    tells: bool = False
+    """The step tells her something (what the ticket shows): a line takes it by its phrases or examples only in the
+    sentences that state – "Darf ich kurz ins Ticket schauen, damit ich Ihnen sagen kann, was passiert ist?"
+    announces a look and discloses nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +340,9 @@ class Event:
     unless_said: Phrases = EMPTY_PHRASES
     """say/temptation: the event is moot once a trainee line has matched one of these phrases before it is said
     (the trainee already ruled out the solar-storm theory: he does not bring it up after that)."""
+    requires: tuple[str, ...] = ()
+    """say/temptation: the event waits (from ``at_turn`` on) until all these steps are done – she asks for "a day and
+    a time" only once she has had her apology, never right before "first I'd like to hear you're sorry"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,7 +113,7 @@ class TerminalUI:
     # -- the call's view (a CallObserver) --------------------------------------------
     def on_turn(self, state: CallState) -> None:
         """Live: show the customer's new line and the mood; otherwise wait for the end."""
-        from simulator.dialogue.engine import awaits_last_word, is_ringing
+        from simulator.dialogue.state import awaits_last_word, is_ringing
 
         hint = self.coach.hint_for(state) if self.coach is not None else None
         if not self.live:

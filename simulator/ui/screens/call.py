@@ -281,7 +281,7 @@ class CallScreen:
         self._draw_input(surface, pygame.Rect(x1, trect.bottom + pad + coach_h, trect.width, input_h), fonts)
 
     def transcript_lines(self, fonts, width: int) -> list[Line]:
-        from simulator.dialogue.engine import awaits_last_word, is_ringing
+        from simulator.dialogue.state import awaits_last_word, is_ringing
 
         t = self.app.t
         if is_ringing(self.state):  # nobody has spoken yet: the phone rings until the trainee's first line
