@@ -1,0 +1,201 @@
+"""Turn latency of a voice call: end of trainee speech -> first customer sample, with its breakdown.
+
+Used by ``bench/voice.py --only latency``. Each trainee line of
+``tests/scripts/checked-plug/<lang>-good.txt`` is synthesised, fed at
+real-time pace through the real play path (``VoicePipeline.listen`` ->
+``Call.say`` -> ``Speaker`` -> ``VoicePipeline.speak``) and timed twice:
+
+* push-to-talk: the chunks stop at the end of speech (the key is released
+  there), so the figure is release -> first customer sample;
+* hands-free: the chunks go on with silence; the figure runs from the end of
+  speech and so includes the end-of-turn pause (``EndpointSettings.end_ms``).
+
+Per push-to-talk turn the time is split into: recogniser finalisation
+(release -> ``listen`` returns), engine turn (``Call.say`` -> the ``Speaker``
+observer, incl. the analyser), synthesis of the first sentence, line
+impairment, player start. Wall and CPU time (of this process) are given;
+the CPU after the release is the figure that does not depend on other
+people's load. The player notes the time of ``play`` (nothing is heard).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class TimingPlayer:
+    """A player that notes when each clip would start playing (nothing is heard)."""
+
+    name = "timing"
+
+    def __init__(self) -> None:
+        self.started: list[float] = []
+        self.started_cpu: list[float] = []
+
+    def play(self, audio) -> None:
+        self.started.append(time.perf_counter())
+        self.started_cpu.append(time.process_time())
+
+    @property
+    def busy(self) -> bool:
+        return False
+
+    def wait(self, timeout=None) -> bool:
+        return True
+
+    def stop(self) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class Marks:
+    """Clock readings of one turn (perf_counter seconds)."""
+
+    release: float = 0.0
+    release_cpu: float = 0.0
+    heard: float = 0.0
+    said: float = 0.0
+    engine_done: float = 0.0
+    synth: list[tuple[float, float]] = field(default_factory=list)
+    impair: list[tuple[float, float]] = field(default_factory=list)
+    played: float = 0.0
+    played_cpu: float = 0.0
+
+
+class TimedSynthesizer:
+    """Wraps the call's synthesiser, noting (start, end) of each sentence."""
+
+    def __init__(self, inner: Any, marks: list) -> None:
+        self.inner, self.marks, self.name = inner, marks, inner.name
+
+    def synthesize(self, text, lang, voice):
+        t = time.perf_counter()
+        out = self.inner.synthesize(text, lang, voice)
+        self.marks[0].synth.append((t, time.perf_counter()))
+        return out
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+class TimedSpeaker:
+    """The call's Speaker, noting when the engine's turn reached it."""
+
+    def __init__(self, inner: Any, marks: list) -> None:
+        self.inner, self.marks = inner, marks
+
+    def on_turn(self, state) -> None:
+        self.marks[0].engine_done = time.perf_counter()
+        self.inner.on_turn(state)
+
+    def on_end(self, state, score) -> None:
+        self.inner.on_end(state, score)
+
+
+def _fed(chunks, end: float, mark: Marks, release: bool):
+    """The chunks; notes the release (the chunk holding the end of speech); push-to-talk stops there."""
+    at = 0.0
+    for chunk in chunks:
+        at += chunk.duration
+        if not mark.release and at >= end:
+            mark.release, mark.release_cpu = time.perf_counter(), time.process_time()
+            yield chunk
+            if release:
+                return
+            continue
+        yield chunk
+
+
+def run(lang: str, recognizer: str, variant: str, said: list[str], speak, speech_end, mode: str) -> list[Marks]:
+    """One call of checked-plug in ``mode`` (``push-to-talk`` or ``hands-free``); the marks of each turn."""
+    import simulator.voice.registry as registry
+    from simulator.dialogue import Engine
+    from simulator.dialogue.session import Call
+    from simulator.scenario import load
+    from simulator.voice.registry import voice_for_call
+    from simulator.voice.speaker import Speaker
+    from simulator.voice.streaming import wav_chunks
+
+    current: list[Marks] = [Marks()]
+    sc = load("checked-plug")
+    pipeline = voice_for_call(sc, lang, tts="espeak-ng", recognizer=recognizer, listen=True, player="null")
+    player = TimingPlayer()
+    pipeline.player = player
+    pipeline.synthesizer = TimedSynthesizer(pipeline.synthesizer, current)
+    real_impair = registry.impair
+
+    def timed_impair(*args, **kwargs):
+        t = time.perf_counter()
+        out = real_impair(*args, **kwargs)
+        current[0].impair.append((t, time.perf_counter()))
+        return out
+
+    registry.impair = timed_impair
+    try:
+        call = Call(Engine(sc, lang), seed=2, observers=[TimedSpeaker(Speaker(pipeline), current)])
+        call.start()
+        out = []
+        for line in said:
+            if call.ended:
+                break
+            clip = speak(lang, variant, line)
+            mark = current[0] = Marks()
+            chunks = _fed(wav_chunks(clip, realtime=True), speech_end(clip), mark, mode == "push-to-talk")
+            text = pipeline.listen(chunks).text
+            mark.heard = mark.said = time.perf_counter()
+            before = len(player.started)
+            call.say(text)
+            if len(player.started) > before:
+                mark.played, mark.played_cpu = player.started[before], player.started_cpu[before]
+                out.append(mark)
+    finally:
+        registry.impair = real_impair
+    return out
+
+
+def report(lang: str, recognizer: str, variant: str, target: int, ptt: list[Marks], hands: list[Marks],
+           end_ms: int) -> None:
+    """Print the medians: push-to-talk with its breakdown, then hands-free."""
+    def med(xs) -> float:
+        return 1000 * statistics.median(xs) if xs else float("nan")
+
+    if ptt:
+        first = [m for m in ptt if m.synth and m.impair]
+        total = med([m.played - m.release for m in ptt])
+        print(f"  {lang} {recognizer:7s} ({variant}) push-to-talk: release -> first customer sample median "
+              f"{total:.0f} ms wall (max {1000 * max(m.played - m.release for m in ptt):.0f}, target {target}), "
+              f"over {len(ptt)} turns; {med([m.played_cpu - m.release_cpu for m in ptt]):.0f} ms CPU", flush=True)
+        parts = [("recogniser finalisation", [m.heard - m.release for m in ptt]),
+                 ("engine turn (analyser, planner)", [m.engine_done - m.said for m in ptt]),
+                 ("TTS first sentence", [m.synth[0][1] - m.synth[0][0] for m in first]),
+                 ("line impairment", [m.impair[0][1] - m.impair[0][0] for m in first]),
+                 ("player start", [m.played - m.impair[0][1] for m in first])]
+        print("      " + "; ".join(f"{name} {med(xs):.0f}" for name, xs in parts) + " (ms, medians)")
+    if hands:
+        print(f"  {lang} {recognizer:7s} ({variant}) hands-free: end of speech -> first customer sample median "
+              f"{med([m.played - m.release for m in hands]):.0f} ms wall (incl. the {end_ms} ms end-of-turn "
+              f"pause; recogniser done {med([m.heard - m.release for m in hands]):.0f} ms after the end of speech), "
+              f"{med([m.played_cpu - m.release_cpu for m in hands]):.0f} ms CPU", flush=True)
+
+
+def latency(quick: bool, speak, speech_end, installed, load_average: str) -> None:
+    """The latency section: each (language, recogniser), push-to-talk and hands-free."""
+    scripts = Path(__file__).parent.parent / "tests" / "scripts" / "checked-plug"
+    print(f"== latency: end of trainee speech -> first customer sample played ({load_average})")
+    for lang, recognizer, variant, target in (("en", "sphinx", "f2", 250), ("en", "whisper", "f2", 250),
+                                              ("de", "whisper", "mb-de6", 800)):
+        if not installed(variant):
+            variant = "f3"
+        said = [s for s in (scripts / f"{lang}-good.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
+        said = said[:3] if quick else said
+        c0 = time.process_time()
+        ptt = run(lang, recognizer, variant, said, speak, speech_end, "push-to-talk")
+        hands = run(lang, recognizer, variant, said, speak, speech_end, "hands-free")
+        from simulator.voice.streaming import EndpointSettings
+
+        report(lang, recognizer, variant, target, ptt, hands, EndpointSettings().end_ms)
+        print(f"      (both runs used {time.process_time() - c0:.1f} s CPU)")
