@@ -12,7 +12,6 @@ Figures depend on the machine's load: the load average is printed with them.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path

@@ -145,7 +145,7 @@ def run(lang: str, recognizer: str, variant: str, said: list[str], speak, speech
             clip = speak(lang, variant, line)
             mark = current[0] = Marks()
             chunks = _fed(wav_chunks(clip, realtime=True), speech_end(clip), mark, mode == "push-to-talk")
-            text = pipeline.listen(chunks).text
+            text = pipeline.listen(chunks, push_to_talk=mode == "push-to-talk").text
             mark.heard = mark.said = time.perf_counter()
             before = len(player.started)
             call.say(text)

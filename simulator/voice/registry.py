@@ -167,11 +167,14 @@ class VoicePipeline:
             raise BackendError("no speech recognizer: type your answer")
         return self.recognizer.transcribe(audio)
 
-    def listen(self, chunks, on_state=None) -> Transcript:
-        """Recognise a turn from live chunks as it is spoken (records it first); see :func:`listen_turn`."""
+    def listen(self, chunks, on_state=None, push_to_talk: bool = False) -> Transcript:
+        """Recognise a turn from live chunks as it is spoken (records it first); see :func:`listen_turn`.
+
+        ``push_to_talk``: the turn ends when ``chunks`` does (the key was released), not at a pause.
+        """
         if self.recognizer is None:
             raise BackendError("no speech recognizer: type your answer")
-        return listen_turn(self.recognizer, chunks, self.endpoint, on_state, self.recorder)
+        return listen_turn(self.recognizer, chunks, self.endpoint, on_state, self.recorder, push_to_talk)
 
     def hear_file(self, path) -> Transcript:
         """Recognise a trainee turn from a WAV file (``--audio-script``); an unreadable file is one UsageError line."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from simulator.voice.audio import Audio
@@ -48,6 +48,8 @@ class EndpointSettings:
     guess_ms: int = 350
     """Silent this long: start the final decode speculatively (one at a time; synthetic speech pauses
     200-300 ms at commas, and a guess thrown away still occupies the recogniser)."""
+    cut_ms: int = 200
+    """Silent this long: a recogniser that decodes in segments (Whisper) closes one and decodes it meanwhile."""
     margin_db: float = 12.0
     """A frame is voiced when this far above the noise floor..."""
     min_rms: float = 150.0
@@ -143,8 +145,12 @@ def listen_turn(
     settings: EndpointSettings = EndpointSettings(),
     on_state: Callable[[str, str], None] | None = None,
     recorder: Any = None,
+    push_to_talk: bool = False,
 ) -> Transcript:
     """Listen to one spoken turn from ``chunks`` (any rate) until it ends; returns what was recognised.
+
+    Hands-free the turn ends after ``end_ms`` of silence; ``push_to_talk``: when
+    ``chunks`` runs out (the key was released), however long the pauses were.
 
     The whole turn (from the first chunk to the end) is written to ``recorder``
     as ``trainee`` before it is recognised, so a failing recogniser loses no
@@ -154,12 +160,13 @@ def listen_turn(
     import numpy as np
 
     say = on_state or (lambda state, text: None)
-    vad = Endpointer(settings)
+    vad = Endpointer(replace(settings, end_ms=10**9) if push_to_talk else settings)
     stream = recognizer.stream() if hasattr(recognizer, "stream") else BufferStream(recognizer)
     kept: list = []  # int16 arrays at 16 kHz: the recording
     pre_roll: list = []  # audio before speech started, fed once speech starts (a few frames)
     guesses: dict[int, tuple[threading.Thread, list]] = {}  # speech_end -> (decoding thread, [result or error])
     partial = ""
+    cut = False  # the open segment was closed in this pause
     say("listening", "")
     for chunk in chunks:
         x = chunk.resampled(RATE).array()
@@ -178,6 +185,11 @@ def listen_turn(
             stream.feed(Audio(RATE, x))
         if vad.state == "ended":
             break
+        if vad.silent_ms == 0:
+            cut = False
+        elif vad.silent_ms >= settings.cut_ms and not cut and hasattr(stream, "pause_heard"):
+            cut = True
+            stream.pause_heard()
         text = getattr(stream, "partial", "")
         if text and text != partial:
             partial = text
