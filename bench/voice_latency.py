@@ -175,6 +175,10 @@ def report(lang: str, recognizer: str, variant: str, target: int, ptt: list[Mark
                  ("line impairment", [m.impair[0][1] - m.impair[0][0] for m in first]),
                  ("player start", [m.played - m.impair[0][1] for m in first])]
         print("      " + "; ".join(f"{name} {med(xs):.0f}" for name, xs in parts) + " (ms, medians)")
+        print("      per turn (total = recogniser + engine + TTS + impairment, ms): " + ", ".join(
+            f"{1000 * (m.played - m.release):.0f} = {1000 * (m.heard - m.release):.0f} + "
+            f"{1000 * (m.engine_done - m.said):.0f} + {1000 * (m.synth[0][1] - m.synth[0][0]) if m.synth else 0:.0f} + "
+            f"{1000 * (m.impair[0][1] - m.impair[0][0]) if m.impair else 0:.0f}" for m in ptt))
     if hands:
         print(f"  {lang} {recognizer:7s} ({variant}) hands-free: end of speech -> first customer sample median "
               f"{med([m.played - m.release for m in hands]):.0f} ms wall (incl. the {end_ms} ms end-of-turn "

@@ -225,6 +225,49 @@ def listen_turn(
     return result
 
 
+class PushToTalk:
+    """One push-to-talk turn, recognised while the key is held: made when the key goes down, :meth:`release` at key up.
+
+    A thread runs ``voice.listen(microphone.chunks(until=released), push_to_talk=True)``,
+    so the recogniser decodes as the trainee speaks; :meth:`release` ends the
+    chunks and returns the transcript (re-raising the recogniser's error).
+    ``on_state`` gets the states of :func:`listen_turn` from that thread. A
+    microphone without ``chunks`` (or no voice) records between ``start`` and
+    ``stop`` and is recognised after the release, as before.
+    """
+
+    def __init__(self, voice: Any, microphone: Any, on_state: Callable[[str, str], None] | None = None) -> None:
+        self.voice = voice
+        self.microphone = microphone
+        self.released = threading.Event()
+        self._out: list = []
+        self._thread: threading.Thread | None = None
+        if voice is not None and hasattr(voice, "listen") and hasattr(microphone, "chunks"):
+            self._thread = threading.Thread(target=self._listen, args=(on_state,), name="voice-push-to-talk",
+                                            daemon=True)
+            self._thread.start()
+        else:
+            microphone.start()
+
+    def _listen(self, on_state) -> None:
+        try:
+            self._out.append(self.voice.listen(self.microphone.chunks(until=self.released), on_state,
+                                               push_to_talk=True))
+        except BaseException as exc:  # re-raised by release() in the caller's thread
+            self._out.append(exc)
+
+    def release(self) -> Transcript:
+        """Key up: the rest of the turn recognised; what was understood."""
+        self.released.set()
+        if self._thread is None:
+            audio = self.microphone.stop()
+            return self.voice.hear(audio) if self.voice is not None else Transcript("", None)
+        self._thread.join()
+        if isinstance(self._out[0], BaseException):
+            raise self._out[0]
+        return self._out[0]
+
+
 def _guess(stream: Any, out: list) -> None:
     try:
         out.append(stream.snapshot())
