@@ -204,7 +204,7 @@ def latency_section(quick: bool) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from voice_latency import latency
 
-    latency(quick, speak, speech_end, installed, load_average())
+    latency(quick, speak, speech_end, installed, load_average(), ONLY_LANG, ONLY_REC)
 
 
 def voices_section(quick: bool) -> None:
@@ -287,9 +287,9 @@ def idle_section(quick: bool) -> None:
 
 
 ONLY_LANG = ""
-"""--lang: only this language in the WER section."""
+"""--lang: only this language in the WER and latency sections."""
 ONLY_REC = ""
-"""--recognizer: only recognisers whose name starts so in the WER section."""
+"""--recognizer: only recognisers whose name starts so in the WER and latency sections."""
 SECTIONS = {"wer": wer_section, "latency": latency_section, "voices": voices_section,
             "memory": memory_section, "idle": idle_section}
 

@@ -186,12 +186,15 @@ def report(lang: str, recognizer: str, variant: str, target: int, ptt: list[Mark
               f"{med([m.played_cpu - m.release_cpu for m in hands]):.0f} ms CPU", flush=True)
 
 
-def latency(quick: bool, speak, speech_end, installed, load_average: str) -> None:
-    """The latency section: each (language, recogniser), push-to-talk and hands-free."""
+def latency(quick: bool, speak, speech_end, installed, load_average: str, only_lang: str = "",
+            only_rec: str = "") -> None:
+    """The latency section: each (language, recogniser), push-to-talk and hands-free (``--lang``, ``--recognizer``)."""
     scripts = Path(__file__).parent.parent / "tests" / "scripts" / "checked-plug"
     print(f"== latency: end of trainee speech -> first customer sample played ({load_average})")
     for lang, recognizer, variant, target in (("en", "sphinx", "f2", 250), ("en", "whisper", "f2", 250),
                                               ("de", "whisper", "mb-de6", 800)):
+        if (only_lang and lang != only_lang) or (only_rec and not recognizer.startswith(only_rec)):
+            continue
         if not installed(variant):
             variant = "f3"
         said = [s for s in (scripts / f"{lang}-good.txt").read_text(encoding="utf-8").splitlines() if s.strip()]

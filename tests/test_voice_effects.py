@@ -121,3 +121,18 @@ def test_line_noise_is_a_seeded_stretch_of_the_bank_and_unit_power() -> None:
     assert len(hits) == 1
     longer = line_noise("babble", len(bank), RATE, np.random.default_rng(5))  # too long for the bank: made fresh
     assert len(longer) == len(bank) and not np.allclose(longer / longer[0], bank / bank[0])
+
+
+def test_a_pipeline_warms_the_voice_and_the_line_noise_before_the_first_reply() -> None:
+    from simulator.voice import effects
+    from simulator.voice.registry import VoicePipeline
+    from tests.voice_fakes import FakeSynthesizer
+
+    line = LineSettings(noise="train", noise_snr_db=20.0)
+    effects._BANKS.pop(("train", 16000), None)
+    synth = FakeSynthesizer()
+    voice = VoicePipeline(synth, line, {}, "de", recognizer=None)
+    voice.warm()
+    assert ("train", 16000) in effects._BANKS  # the rate the voice speaks at
+    assert [(text, lang) for text, lang, _ in synth.calls] == [("Hallo.", "de")]
+    assert voice.lines_spoken == 0  # the seeds of the real lines are unchanged

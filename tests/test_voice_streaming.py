@@ -171,8 +171,8 @@ def test_whisper_stream_decodes_each_closed_segment_and_only_the_tail_at_the_end
 
     rec = Segments("ist der stecker", "drin", "unused")
     stream = WhisperStream(rec)
-    stream.feed(silence(1.5))
-    stream.pause_heard()  # 1.5 s: closed, decoded in the background
+    stream.feed(silence(3.0))
+    stream.pause_heard()  # 3 s: closed, decoded in the background
     stream.feed(silence(0.5))
     stream.pause_heard()  # only 0.5 s open: too short to close
     stream.feed(silence(1.0))
@@ -180,7 +180,7 @@ def test_whisper_stream_decodes_each_closed_segment_and_only_the_tail_at_the_end
     assert stream.committed == ["ist", "der", "stecker"] and stream.partial == "ist der stecker"
     heard = stream.finish()
     assert heard.text == "ist der stecker drin" and heard.confidence == pytest.approx(0.8)
-    assert rec.given == [1.5, 1.5]  # the tail (0.5 + 1.0 s) decoded once, the first segment never again
+    assert rec.given == [3.0, 1.5]  # the tail (0.5 + 1.0 s) decoded once, the first segment never again
 
 
 def test_a_failing_segment_decode_fails_the_turn() -> None:
@@ -193,7 +193,7 @@ def test_a_failing_segment_decode_fails_the_turn() -> None:
                 raise BackendError("Whisper failed on this turn")
             return super().transcribe(audio)
 
-    stream = WhisperStream(Broken("tail"))
+    stream = WhisperStream(Broken("tail"), min_segment=1.0)
     stream.feed(silence(1.2))
     stream.pause_heard()
     with pytest.raises(BackendError):
