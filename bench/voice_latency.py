@@ -13,9 +13,10 @@ real-time pace through the real play path (``VoicePipeline.listen`` ->
 Per push-to-talk turn the time is split into: recogniser finalisation
 (release -> ``listen`` returns), engine turn (``Call.say`` -> the ``Speaker``
 observer, incl. the analyser), synthesis of the first sentence, line
-impairment, player start. Wall and CPU time (of this process) are given;
-the CPU after the release is the figure that does not depend on other
-people's load. The player notes the time of ``play`` (nothing is heard).
+impairment, player start (resampling to the mixer's rate, handing the clip
+over), and whatever is left between. Wall and CPU time (of this process) are
+given; the CPU after the release depends less on other people's load. The
+player is the real pygame one on SDL's dummy driver (nothing is heard).
 """
 
 from __future__ import annotations
@@ -27,28 +28,34 @@ from pathlib import Path
 from typing import Any
 
 
-class TimingPlayer:
-    """A player that notes when each clip would start playing (nothing is heard)."""
+def timing_player():
+    """The real pygame player (SDL's dummy audio driver unless one is set), noting when each clip was handed
+    to the mixer (``started``: its first sample plays from then) and when ``play`` was entered.
 
-    name = "timing"
+    ``wait`` returns at once, so the bench does not sit through each reply being spoken.
+    """
+    import os
 
-    def __init__(self) -> None:
-        self.started: list[float] = []
-        self.started_cpu: list[float] = []
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from simulator.voice.player import PygamePlayer
 
-    def play(self, audio) -> None:
-        self.started.append(time.perf_counter())
-        self.started_cpu.append(time.process_time())
+    class TimingPlayer(PygamePlayer):
+        def __init__(self) -> None:
+            super().__init__()
+            self.entered: list[float] = []
+            self.started: list[float] = []
+            self.started_cpu: list[float] = []
 
-    @property
-    def busy(self) -> bool:
-        return False
+        def play(self, audio) -> None:
+            self.entered.append(time.perf_counter())
+            super().play(audio)
+            self.started.append(time.perf_counter())
+            self.started_cpu.append(time.process_time())
 
-    def wait(self, timeout=None) -> bool:
-        return True
+        def wait(self, timeout=None) -> bool:
+            return True
 
-    def stop(self) -> None:
-        pass
+    return TimingPlayer()
 
 
 @dataclass(slots=True)
@@ -62,6 +69,7 @@ class Marks:
     engine_done: float = 0.0
     synth: list[tuple[float, float]] = field(default_factory=list)
     impair: list[tuple[float, float]] = field(default_factory=list)
+    play_entered: float = 0.0
     played: float = 0.0
     played_cpu: float = 0.0
 
@@ -123,7 +131,7 @@ def run(lang: str, recognizer: str, variant: str, said: list[str], speak, speech
     current: list[Marks] = [Marks()]
     sc = load("checked-plug")
     pipeline = voice_for_call(sc, lang, tts="espeak-ng", recognizer=recognizer, listen=True, player="null")
-    player = TimingPlayer()
+    player = timing_player()
     pipeline.player = player
     pipeline.synthesizer = TimedSynthesizer(pipeline.synthesizer, current)
     real_impair = registry.impair
@@ -151,6 +159,7 @@ def run(lang: str, recognizer: str, variant: str, said: list[str], speak, speech
             call.say(text)
             if len(player.started) > before:
                 mark.played, mark.played_cpu = player.started[before], player.started_cpu[before]
+                mark.play_entered = player.entered[before]
                 out.append(mark)
     finally:
         registry.impair = real_impair
@@ -173,7 +182,11 @@ def report(lang: str, recognizer: str, variant: str, target: int, ptt: list[Mark
                  ("engine turn (analyser, planner)", [m.engine_done - m.said for m in ptt]),
                  ("TTS first sentence", [m.synth[0][1] - m.synth[0][0] for m in first]),
                  ("line impairment", [m.impair[0][1] - m.impair[0][0] for m in first]),
-                 ("player start", [m.played - m.impair[0][1] for m in first])]
+                 ("player start (resample, mixer)", [m.played - m.play_entered for m in first]),
+                 ("other (call.say and Speaker around them)", [
+                     (m.played - m.release) - (m.heard - m.release) - (m.engine_done - m.said)
+                     - (m.synth[0][1] - m.synth[0][0]) - (m.impair[0][1] - m.impair[0][0]) - (m.played - m.play_entered)
+                     for m in first])]
         print("      " + "; ".join(f"{name} {med(xs):.0f}" for name, xs in parts) + " (ms, medians)")
         print("      per turn (total = recogniser + engine + TTS + impairment, ms): " + ", ".join(
             f"{1000 * (m.played - m.release):.0f} = {1000 * (m.heard - m.release):.0f} + "
