@@ -209,18 +209,23 @@ def listen_turn(
     audio = Audio(RATE, np.concatenate(kept) if kept else np.zeros(0, dtype=np.int16))
     if recorder is not None and audio.frames:
         recorder.write("trainee", audio)
-    if vad.state == "timeout" or vad.speech_start is None:
-        say("silence", "")
-        return Transcript("", None)
-    say("thinking", partial)
-    guess = guesses.get(vad.speech_end)
-    if guess is not None:  # nothing was said after the speculative decode started
-        guess[0].join()
-        if isinstance(guess[1][0], BaseException):
-            raise guess[1][0]
-        result = guess[1][0]
-    else:
-        result = stream.finish()
+    close = getattr(stream, "close", None)  # a stream's decoding thread ends with the turn however it ends
+    try:
+        if vad.state == "timeout" or vad.speech_start is None:
+            say("silence", "")
+            return Transcript("", None)
+        say("thinking", partial)
+        guess = guesses.get(vad.speech_end)
+        if guess is not None:  # nothing was said after the speculative decode started
+            guess[0].join()
+            if isinstance(guess[1][0], BaseException):
+                raise guess[1][0]
+            result = guess[1][0]
+        else:
+            result = stream.finish()
+    finally:
+        if close is not None:
+            close()
     say("heard", result.text)
     return result
 

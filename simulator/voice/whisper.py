@@ -420,7 +420,11 @@ class WhisperStream:
         try:
             return self.snapshot()
         finally:
-            self._pool.shutdown(wait=False)
+            self.close()
+
+    def close(self) -> None:
+        """No more segments: the decoding thread ends once the queued ones are decoded."""
+        self._pool.shutdown(wait=False)
 
 
 def main(argv: list[str] | None = None) -> int:
