@@ -212,8 +212,8 @@ class Pausing(StreamingFake):
                 rec.fed += audio.duration
                 inner.feed(audio, whole)
 
-            def pause_heard(self) -> None:
-                rec.pauses += 1
+            def pause_heard(self, silent_ms: int) -> None:
+                rec.pauses += silent_ms >= 200  # told at 120 ms and at 200 ms of each pause
 
             partial = property(lambda self: inner.partial)
             snapshot = property(lambda self: inner.snapshot)

@@ -48,8 +48,9 @@ class EndpointSettings:
     guess_ms: int = 350
     """Silent this long: start the final decode speculatively (one at a time; synthetic speech pauses
     200-300 ms at commas, and a guess thrown away still occupies the recogniser)."""
-    cut_ms: int = 200
-    """Silent this long: a recogniser that decodes in segments (Whisper) closes one and decodes it meanwhile."""
+    pause_marks: tuple[int, ...] = (120, 200)
+    """A recogniser that decodes in segments (Whisper) is told when a pause reaches each of these lengths
+    (``pause_heard(ms)``): it may close the open segment there and decode it while the trainee goes on."""
     margin_db: float = 12.0
     """A frame is voiced when this far above the noise floor..."""
     min_rms: float = 150.0
@@ -166,7 +167,7 @@ def listen_turn(
     pre_roll: list = []  # audio before speech started, fed once speech starts (a few frames)
     guesses: dict[int, tuple[threading.Thread, list]] = {}  # speech_end -> (decoding thread, [result or error])
     partial = ""
-    cut = False  # the open segment was closed in this pause
+    told = 0  # the longest silence the stream was told about in this pause (ms)
     say("listening", "")
     for chunk in chunks:
         x = chunk.resampled(RATE).array()
@@ -186,10 +187,10 @@ def listen_turn(
         if vad.state == "ended":
             break
         if vad.silent_ms == 0:
-            cut = False
-        elif vad.silent_ms >= settings.cut_ms and not cut and hasattr(stream, "pause_heard"):
-            cut = True
-            stream.pause_heard()
+            told = 0
+        elif hasattr(stream, "pause_heard") and any(told < m <= vad.silent_ms for m in settings.pause_marks):
+            told = vad.silent_ms  # the stream decides whether this pause closes a segment
+            stream.pause_heard(told)
         text = getattr(stream, "partial", "")
         if text and text != partial:
             partial = text

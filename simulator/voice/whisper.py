@@ -327,6 +327,12 @@ class WhisperRecognizer:
         return Transcript(text, max(0.0, min(1.0, math.exp(avg_logprob))))
 
 
+CUT_MS = 200
+"""A pause this long may close a segment (synthetic speech pauses 180-440 ms between phrases)."""
+LONG_CUT_MS = 120
+"""...and a shorter one once the open segment is ``LONG_SEGMENT_SECONDS`` long (else a long last phrase
+without a 200 ms pause was all left for after the turn: 4.4 s decoded at the release)."""
+LONG_SEGMENT_SECONDS = 4.0
 MIN_SEGMENT_SECONDS = 2.5
 """A pause closes the open segment only when it is at least this long: Whisper loses context on short
 segments. Measured on the 23 long trainee lines of tests/scripts/*/-good.txt (push-to-talk, cut at 200 ms
@@ -380,12 +386,16 @@ class WhisperStream:
             self.chunks.append(x)
             self.frames += len(x)
 
-    def pause_heard(self) -> None:
-        """The trainee paused: close the open segment (if long enough) and decode it in the background."""
+    def pause_heard(self, silent_ms: int = CUT_MS) -> None:
+        """The trainee has paused ``silent_ms``: close the open segment and decode it in the background when the
+        pause is ``CUT_MS`` and the segment ``min_segment`` long, or the pause ``LONG_CUT_MS`` and the segment
+        ``LONG_SEGMENT_SECONDS``."""
         rate = self.recognizer.rate
         with self._lock:
             start, end = self.cut, self.frames
-            if end - start < self.min_segment * rate:
+            seconds = (end - start) / rate
+            if not ((silent_ms >= CUT_MS and seconds >= self.min_segment)
+                    or (silent_ms >= LONG_CUT_MS and seconds >= LONG_SEGMENT_SECONDS)):
                 return
             self.cut = end
         clip = Audio(rate, self._slice(start, end))
