@@ -12,7 +12,6 @@ Figures depend on the machine's load: the load average is printed with them.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -189,28 +188,6 @@ def wer_section(quick: bool) -> None:
                           f"({len(lines)} lines), decode {decode_s / audio_s:.2f} s per s of audio", flush=True)
 
 
-class TimingPlayer:
-    """A player that notes when each clip would start playing (nothing is heard)."""
-
-    name = "timing"
-
-    def __init__(self) -> None:
-        self.started: list[float] = []
-
-    def play(self, audio) -> None:
-        self.started.append(time.perf_counter())
-
-    @property
-    def busy(self) -> bool:
-        return False
-
-    def wait(self, timeout=None) -> bool:
-        return True
-
-    def stop(self) -> None:
-        pass
-
-
 def speech_end(clip) -> float:
     """Seconds from the clip's start to its last voiced 20 ms frame (synthesisers pad with silence)."""
     import numpy as np
@@ -223,63 +200,11 @@ def speech_end(clip) -> float:
 
 
 def latency_section(quick: bool) -> None:
-    """End of trainee speech -> first customer audio, through the real play code fed from WAV in real time."""
-    from simulator.dialogue import Engine
-    from simulator.dialogue.session import Call
-    from simulator.scenario import load
-    from simulator.voice.registry import voice_for_call
-    from simulator.voice.speaker import Speaker
-    from simulator.voice.streaming import wav_chunks
+    """End of trainee speech -> first customer audio, push-to-talk and hands-free (see bench/voice_latency.py)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from voice_latency import latency
 
-    scripts = Path(__file__).parent.parent / "tests" / "scripts" / "checked-plug"
-    print(f"== latency: end of trainee speech -> first customer sample played ({load_average()})")
-    for lang, recognizer, variant, target in (("en", "sphinx", "f2", 250), ("en", "whisper", "f2", 250),
-                                              ("de", "whisper", "mb-de6", 800)):
-        if not installed(variant):
-            variant = "f3"
-        said = [s for s in (scripts / f"{lang}-good.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
-        said = said[:3] if quick else said
-        sc = load("checked-plug")
-        pipeline = voice_for_call(sc, lang, tts="espeak-ng", recognizer=recognizer, listen=True, player="null")
-        player = TimingPlayer()
-        pipeline.player = player
-        call = Call(Engine(sc, lang), seed=2, observers=[Speaker(pipeline)])
-        call.start()
-        streamed, cpu, whole, whole_cpu = [], [], [], []
-        for line in said:
-            if call.ended:
-                break
-            clip = speak(lang, variant, line)
-            end = speech_end(clip)
-            marks: list[float] = []
-
-            def fed(chunks, end=end, marks=marks):
-                """The chunks, noting the CPU clock when the one holding the end of speech is handed over."""
-                at = 0.0
-                for chunk in chunks:
-                    at += chunk.duration
-                    if not marks and at >= end:
-                        marks.append(time.process_time())
-                    yield chunk
-
-            t0 = time.perf_counter()
-            text = pipeline.listen(fed(wav_chunks(clip, realtime=True))).text
-            before = len(player.started)
-            call.say(text)
-            if len(player.started) > before:
-                streamed.append(player.started[before] - (t0 + end))
-                cpu.append(time.process_time() - marks[0])
-            t1, c1 = time.perf_counter(), time.process_time()  # the turn recognised only after it ended (push-to-talk)
-            pipeline.recognizer.transcribe(clip)
-            whole.append(time.perf_counter() - t1)
-            whole_cpu.append(time.process_time() - c1)
-        if streamed:
-            med = lambda xs: 1000 * statistics.median(xs)  # noqa: E731
-            print(f"  {lang} {recognizer:8s} ({variant}): streamed median {med(streamed):.0f} ms wall "
-                  f"(max {1000 * max(streamed):.0f}), {med(cpu):.0f} ms CPU after the end of speech, over "
-                  f"{len(streamed)} turns (target {target} ms; wall includes the {pipeline.endpoint.end_ms} ms "
-                  f"end-of-turn silence); the whole turn recognised after it ended: {med(whole):.0f} ms wall, "
-                  f"{med(whole_cpu):.0f} ms CPU", flush=True)
+    latency(quick, speak, speech_end, installed, load_average(), ONLY_LANG, ONLY_REC)
 
 
 def voices_section(quick: bool) -> None:
@@ -362,9 +287,9 @@ def idle_section(quick: bool) -> None:
 
 
 ONLY_LANG = ""
-"""--lang: only this language in the WER section."""
+"""--lang: only this language in the WER and latency sections."""
 ONLY_REC = ""
-"""--recognizer: only recognisers whose name starts so in the WER section."""
+"""--recognizer: only recognisers whose name starts so in the WER and latency sections."""
 SECTIONS = {"wer": wer_section, "latency": latency_section, "voices": voices_section,
             "memory": memory_section, "idle": idle_section}
 

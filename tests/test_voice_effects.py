@@ -104,3 +104,35 @@ def test_band_pass_keeps_length_and_empty_input():
 def test_unknown_noise_rejected():
     with pytest.raises(ValueError, match="pink"):
         make_noise("rain", 100, RATE, np.random.default_rng(0))
+
+
+def test_line_noise_is_a_seeded_stretch_of_the_bank_and_unit_power() -> None:
+    from simulator.voice.effects import _bank, line_noise
+
+    a = line_noise("babble", RATE, RATE, np.random.default_rng(5))
+    b = line_noise("babble", RATE, RATE, np.random.default_rng(5))
+    c = line_noise("babble", RATE, RATE, np.random.default_rng(6))
+    assert np.array_equal(a, b) and not np.array_equal(a, c)
+    assert np.mean(a**2) == pytest.approx(1.0, rel=1e-6)
+    bank = _bank("babble", RATE)
+    gain = bank / a[0]  # where a starts in the bank, bank[s:s + n] / a is one constant
+    hits = [s for s in np.flatnonzero(np.isclose(bank[1:-RATE] / a[1], gain[:-RATE - 1]))
+            if np.allclose(bank[s: s + RATE] / bank[s] * a[0], a)]
+    assert len(hits) == 1
+    longer = line_noise("babble", len(bank), RATE, np.random.default_rng(5))  # too long for the bank: made fresh
+    assert len(longer) == len(bank) and not np.allclose(longer / longer[0], bank / bank[0])
+
+
+def test_a_pipeline_warms_the_voice_and_the_line_noise_before_the_first_reply() -> None:
+    from simulator.voice import effects
+    from simulator.voice.registry import VoicePipeline
+    from tests.voice_fakes import FakeSynthesizer
+
+    line = LineSettings(noise="train", noise_snr_db=20.0)
+    effects._BANKS.pop(("train", 16000), None)
+    synth = FakeSynthesizer()
+    voice = VoicePipeline(synth, line, {}, "de", recognizer=None)
+    voice.warm()
+    assert ("train", 16000) in effects._BANKS  # the rate the voice speaks at
+    assert [(text, lang) for text, lang, _ in synth.calls] == [("Hallo.", "de")]
+    assert voice.lines_spoken == 0  # the seeds of the real lines are unchanged

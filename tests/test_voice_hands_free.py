@@ -26,7 +26,7 @@ class FakeMicrophone:
     def open(self) -> FakeMicrophone:
         return self
 
-    def chunks(self):
+    def chunks(self, until=None):
         return wav_chunks(self.clip)
 
     def start(self) -> None:
@@ -103,3 +103,63 @@ def test_window_worker_hands_free_reports_typed_states() -> None:
         worker.close()
     kinds = [type(r) for r in got]
     assert kinds[0] is Listening and Recognising in kinds and got[-1] == Heard("hello there")
+
+
+def test_microphone_chunks_end_at_the_release_with_what_had_arrived() -> None:
+    import queue
+    import threading
+
+    from simulator.voice.microphone import _until
+
+    arrived: queue.Queue = queue.Queue()
+    for _ in range(3):
+        arrived.put(b"\x00\x01" * 320)
+    released = threading.Event()
+    released.set()
+    got = list(_until(arrived, 16000, 2.0, released))
+    assert [c.frames for c in got] == [320, 320, 320]
+    with pytest.raises(BackendError, match="stopped delivering"):
+        list(_until(queue.Queue(), 16000, 0.1, None))
+
+
+def test_terminal_push_to_talk_is_recognised_while_enter_is_not_yet_pressed(monkeypatch) -> None:
+    import time
+
+    from simulator.voice.stt import Transcript
+
+    fed: list[float] = []
+
+    class Streaming:
+        name = "streaming-fake"
+
+        def transcribe(self, audio):
+            raise AssertionError("push-to-talk must stream")
+
+        def stream(self):
+            class S:
+                def feed(self, audio, whole=False):
+                    fed.append(audio.duration)
+
+                def finish(self):
+                    return Transcript("is the plug in", 0.9)
+
+            return S()
+
+    class HeldMicrophone(FakeMicrophone):
+        def chunks(self, until=None):
+            yield from wav_chunks(self.clip, tail_seconds=0)
+            while not until.is_set():
+                time.sleep(0.005)
+
+    def enter_after_speech(prompt=""):
+        deadline = time.monotonic() + 5
+        while sum(fed) < 1.4 and time.monotonic() < deadline:  # the turn is decoded before Enter
+            time.sleep(0.01)
+        assert sum(fed) >= 1.4
+        return ""
+
+    ui, out = terminal()
+    monkeypatch.setattr(ui.console, "input", enter_after_speech)
+    voice = pipeline(Streaming(), hands_free=False)
+    assert ui._listen(HeldMicrophone(turn(silence(0.2), speech_like(1.5))), voice, "en") == "is the plug in"
+    assert "» is the plug in" in out.getvalue()

@@ -152,38 +152,89 @@ def test_realtime_chunks_keep_pace() -> None:
     assert len(chunks) == 50 and abs(now[0] - 1.0) < 1e-6
 
 
-def test_whisper_stream_commits_what_two_decodes_agree_on() -> None:
+class Segments:
+    """A Whisper stand-in: each decode answers the next text and notes the seconds it was given."""
+
+    rate = 16000
+
+    def __init__(self, *answers: str) -> None:
+        self.answers = iter(answers)
+        self.given: list[float] = []
+
+    def transcribe(self, audio):
+        self.given.append(round(audio.duration, 2))
+        return Transcript(next(self.answers), 0.8)
+
+
+def test_whisper_stream_decodes_each_closed_segment_and_only_the_tail_at_the_end() -> None:
     from simulator.voice.whisper import WhisperStream
 
-    class Growing:
-        rate = 16000
-        answers = iter(["ist der", "ist die stecker", "ist der stecker drin", "ist der stecker drin"])
+    rec = Segments("ist der stecker", "drin", "unused")
+    stream = WhisperStream(rec)
+    stream.feed(silence(3.0))
+    stream.pause_heard()  # 3 s: closed, decoded in the background
+    stream.feed(silence(0.5))
+    stream.pause_heard()  # only 0.5 s open: too short to close
+    stream.feed(silence(1.0))
+    stream.segments[0].result()
+    assert stream.committed == ["ist", "der", "stecker"] and stream.partial == "ist der stecker"
+    heard = stream.finish()
+    assert heard.text == "ist der stecker drin" and heard.confidence == pytest.approx(0.8)
+    assert rec.given == [3.0, 1.5]  # the tail (0.5 + 1.0 s) decoded once, the first segment never again
 
+
+def test_a_failing_segment_decode_fails_the_turn() -> None:
+    from simulator.errors import BackendError
+    from simulator.voice.whisper import WhisperStream
+
+    class Broken(Segments):
         def transcribe(self, audio):
-            return Transcript(next(self.answers), 0.9)
+            if audio.duration > 1.0:  # the closed segment fails, the (empty) tail would not
+                raise BackendError("Whisper failed on this turn")
+            return super().transcribe(audio)
 
-    stream = WhisperStream(Growing(), step=1.0)
-    for _ in range(3):
-        stream.feed(silence(1.0))
-    assert stream.committed == ["ist"] and stream.partial == "ist der stecker drin"
-    assert stream.finish().text == "ist der stecker drin"
+    stream = WhisperStream(Broken("tail"), min_segment=1.0)
+    stream.feed(silence(1.2))
+    stream.pause_heard()
+    with pytest.raises(BackendError):
+        stream.finish()
 
 
-def test_whisper_stream_stops_partials_on_a_slow_machine(monkeypatch: pytest.MonkeyPatch) -> None:
-    from simulator.voice import whisper
+class Pausing(StreamingFake):
+    """A streaming fake that counts the pauses it was told about and the audio it was fed."""
 
-    calls = []
+    def stream(self):
+        inner, rec = super().stream(), self
+        rec.pauses, rec.fed = 0, 0.0
 
-    class Slow:
-        rate = 16000
+        class S:
+            def feed(self, audio: Audio, whole: bool = False) -> None:
+                rec.fed += audio.duration
+                inner.feed(audio, whole)
 
-        def transcribe(self, audio):
-            calls.append(audio.duration)
-            return Transcript("hallo", 0.9)
+            def pause_heard(self, silent_ms: int) -> None:
+                rec.pauses += silent_ms >= 200  # told at 120 ms and at 200 ms of each pause
 
-    clock = iter([0.0, 2.0] + [5.0] * 10)
-    monkeypatch.setattr(whisper.time, "perf_counter", lambda: next(clock))
-    stream = whisper.WhisperStream(Slow())
-    for _ in range(5):
-        stream.feed(silence(1.0))
-    assert len(calls) == 1 and stream.step == float("inf")
+            partial = property(lambda self: inner.partial)
+            snapshot = property(lambda self: inner.snapshot)
+            finish = property(lambda self: inner.finish)
+
+        return S()
+
+
+def test_push_to_talk_listens_through_long_pauses_until_the_release() -> None:
+    clip = turn(speech_like(1.0), silence(0.8), speech_like(1.0))  # the pause is longer than end_ms
+    rec = Pausing("ja genau")
+    assert listen_turn(rec, wav_chunks(clip, tail_seconds=0), push_to_talk=True).text == "ja genau"
+    assert rec.pauses == 1 and rec.fed >= 2.6  # both phrases decoded; the pause closed one segment
+    hands_free = Pausing("ja")
+    listen_turn(hands_free, wav_chunks(clip, tail_seconds=0))
+    assert hands_free.fed < 1.8  # hands-free the turn ended in the pause
+
+
+def test_push_to_talk_released_before_speaking_is_silence() -> None:
+    rec = Pausing("nie")
+    states: list[str] = []
+    heard = listen_turn(rec, wav_chunks(silence(1.0), tail_seconds=0), on_state=lambda s, t: states.append(s),
+                        push_to_talk=True)
+    assert heard.text == "" and states[-1] == "silence" and rec.snapshots == rec.finishes == 0

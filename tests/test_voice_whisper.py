@@ -119,9 +119,17 @@ def test_registry_builds_whisper_for_german_by_default() -> None:
 
 
 def test_failure_mid_call_is_a_backend_error(german: whisper.WhisperRecognizer, monkeypatch: pytest.MonkeyPatch) -> None:
-    class Broken:
-        def transcribe(self, *a, **k):
-            raise RuntimeError("out of memory\ntraceback...")
+    def fail(*a, **k):
+        raise RuntimeError("out of memory\ntraceback...")
+
+    class BrokenTranslator:  # CTranslate2 under the short-window path
+        encode = generate = staticmethod(fail)
+
+    class Broken:  # faster-whisper's WhisperModel, failing in the encoder (or in its own transcribe)
+        feature_extractor = german.model.feature_extractor
+        hf_tokenizer = german.model.hf_tokenizer
+        model = BrokenTranslator()
+        transcribe = staticmethod(fail)
 
     monkeypatch.setattr(german, "model", Broken())
     with pytest.raises(BackendError) as err:

@@ -232,12 +232,13 @@ class TerminalUI:
                 return self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
             self.console.print(f"» {text}", style="italic")
             return text
-        microphone.start()
+        from simulator.voice.streaming import PushToTalk
+
+        talk = PushToTalk(voice, microphone)  # recognised while the key is held: only the end is left at Enter
         self.console.input(f"[red]● {LABELS[lang]['listening']}[/] ")
-        audio = microphone.stop()
         self.console.print(LABELS[lang]["recognising"], style="dim")
         try:
-            text = voice.hear(audio).text if voice is not None else ""
+            text = talk.release().text
         except BackendError as exc:  # the recording is kept; this turn is typed
             self.console.print(exc.message, style="yellow")
             return self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")

@@ -63,7 +63,13 @@ class TraineeApp(App):
         self.history: list[str] = []
         """Lines sent in any attempt (↑ in an empty box recalls the last)."""
         self.voice_state = "idle"
-        """idle | listening | recognising (push-to-talk)."""
+        """idle | waiting (hands-free: until the customer has finished) | listening | recognising."""
+        self.hands_free = bool(getattr(voice, "hands_free", False))
+        """Listen without a key: after each customer line the microphone opens by itself (``--hands-free``)."""
+        self.hands_free_paused = False
+        """Hands-free heard nothing (or failed): it waits for F2 or a typed line."""
+        self.partial = ""
+        """What the recogniser has understood so far of the turn being spoken."""
         self.mic_message = ""
         """Why speech input is unavailable ('' = available or not tried)."""
         self.speaking_until = 0.0
@@ -103,15 +109,23 @@ class TraineeApp(App):
 
     def status_message(self, hint: str) -> str:
         """What the status line says now: push-to-talk state, a message, "speaking", or ``hint``."""
-        if self.voice_state == "listening":
-            return self.t("listening")
-        if self.voice_state == "recognising":
-            return self.t("recognising")
+        if self.voice_state in ("listening", "recognising"):
+            return self.voice_label()
         if self.status.text:
             return self.status.text
         if self.clock() < self.speaking_until:
             return self.t("speaking") + "   " + hint
         return hint
+
+    def voice_label(self) -> str:
+        """The listening / thinking state with the words understood so far ('' when not listening)."""
+        if self.voice_state == "listening":
+            label = self.t("listening_hands_free" if self.hands_free else "listening")
+        elif self.voice_state == "recognising":
+            label = self.t("recognising")
+        else:
+            return ""
+        return f"{label}  {self.partial}" if self.partial else label
 
     # -- the call -----------------------------------------------------------------
     def take_call(self) -> None:
@@ -122,6 +136,10 @@ class TraineeApp(App):
 
     def say(self, line: str) -> None:
         """Hand the trainee's line to the Call (which answers, tells its observers and, at the end, scores)."""
+        if self.hands_free and self.worker is not None and self.voice_state in ("waiting", "listening"):
+            self.worker.cancel()  # typed instead: the microphone must not hear her answer
+            self.voice_state = "idle"
+        self.hands_free_paused = False
         self.guard(lambda: self.call.say(line))
 
     def end_call(self, reason: str = "quit") -> None:
@@ -184,13 +202,16 @@ class TraineeApp(App):
             self.say_status(self.t("voice_off"))
         elif self.mic_message:
             self.say_status(self.t("no_mic", reason=self.mic_message))
+        elif self.hands_free:
+            self.hands_free_paused = False  # F2 resumes listening after a turn with nothing heard
         elif self.voice_state == "idle":
+            self.partial = ""
             self.worker.press()
             self.voice_state = "listening"
 
     def release_talk(self) -> None:
         """F2 / Space released while listening."""
-        if self.voice_state == "listening" and self.worker is not None:
+        if self.voice_state == "listening" and self.worker is not None and not self.hands_free:
             self.worker.release()
             self.voice_state = "recognising"
 
@@ -203,10 +224,27 @@ class TraineeApp(App):
         if self.status.text and now > self.status.until:
             self.clear_status()
         self.dropouts = [d for d in self.dropouts if d[1] >= now]
+        self._hands_free_turn()
         super().update()
 
+    def _hands_free_turn(self) -> None:
+        """Hands-free: ask the worker to listen on the call screen (it waits until the customer has finished)."""
+        if not self.hands_free or self.worker is None:
+            return
+        on_call = isinstance(self.view, CallScreen) and self.call.started and not self.call.ended
+        if not on_call:
+            if self.voice_state in ("waiting", "listening"):
+                self.worker.cancel()
+                self.voice_state = "idle"
+            return
+        if self.voice_state == "idle" and not self.hands_free_paused and not self.mic_message:
+            self.partial = ""
+            self.worker.listen()
+            self.voice_state = "waiting"
+
     def _voice_result(self, item: Any) -> None:
-        from simulator.voice.worker import Dropouts, Heard, NoMicrophone, Recognising, Speaking, VoiceFailure
+        from simulator.voice.worker import (Dropouts, Heard, Listening, NoMicrophone, Partial, Recognising, Speaking,
+                                            VoiceFailure)
 
         if isinstance(item, Speaking):
             self.speaking_until = max(self.speaking_until, item.until)
@@ -217,11 +255,21 @@ class TraineeApp(App):
                 self.mic_message = short_reason(item.message)
             self.voice_state = "idle"
             self.say_status(self.t("no_mic", reason=self.mic_message))
+        elif isinstance(item, Listening):
+            if self.voice_state in ("waiting", "listening"):  # not after a cancel
+                self.voice_state = "listening"
+        elif isinstance(item, Partial):
+            self.partial = item.text
         elif isinstance(item, Recognising):
-            self.voice_state = "recognising"
+            if self.voice_state != "idle":
+                self.voice_state = "recognising"
         elif isinstance(item, Heard):
             self.voice_state = "idle"
-            if item.text:
+            self.partial = ""
+            if not item.text and self.hands_free:
+                self.hands_free_paused = True
+                self.say_status(self.t("hands_free_paused"))
+            elif item.text:
                 self.say_status(self.t("heard", text=item.text))
                 if isinstance(self.view, CallScreen):
                     self.view.send(item.text)
@@ -229,6 +277,7 @@ class TraineeApp(App):
                 self.say_status(self.t("nothing_heard"))
         elif isinstance(item, VoiceFailure):
             self.voice_state = "idle"
+            self.hands_free_paused = self.hands_free  # no retry loop on a broken recogniser: F2 or typing
             self.say_status(item.message)
 
     # -- closing ------------------------------------------------------------------

@@ -84,11 +84,13 @@ class Microphone:
             self._chunks = []
         return Audio(self.rate, data)
 
-    def chunks(self, chunk_ms: int = 20, timeout: float = 2.0) -> Iterator[Audio]:
-        """Record continuously, yielding ``chunk_ms`` clips as they arrive (hands-free listening).
+    def chunks(self, chunk_ms: int = 20, timeout: float = 2.0, until: threading.Event | None = None) -> Iterator[Audio]:
+        """Record continuously, yielding ``chunk_ms`` clips as they arrive (streamed listening).
 
-        Stops when the consumer closes the generator (``listen_turn`` returns);
-        a device that delivers nothing for ``timeout`` seconds is a BackendError.
+        Hands-free: stops when the consumer closes the generator (``listen_turn``
+        returns). Push-to-talk: ``until`` is set when the key is released; the
+        chunks that arrived by then are yielded, then the generator ends. A
+        device that delivers nothing for ``timeout`` seconds is a BackendError.
         """
         if self._sd is None:
             self.open()
@@ -99,12 +101,7 @@ class Microphone:
         )
         stream.start()
         try:
-            while True:
-                try:
-                    data = arrived.get(timeout=timeout)
-                except queue.Empty:
-                    raise BackendError("the microphone stopped delivering audio; type instead") from None
-                yield Audio(self.rate, data)
+            yield from _until(arrived, self.rate, timeout, until)
         finally:
             stream.stop()
             stream.close()
@@ -117,3 +114,22 @@ class Microphone:
                               device=self.device)
         self._sd.wait()
         return Audio(self.rate, frames.reshape(-1))
+
+
+def _until(arrived: queue.Queue, rate: int, timeout: float, until: threading.Event | None) -> Iterator[Audio]:
+    """The clips put on ``arrived`` as they come; after ``until`` is set, the ones already there, then the end."""
+    import time
+
+    quiet_since = time.monotonic()
+    while True:
+        released = until is not None and until.is_set()
+        try:
+            data = arrived.get(timeout=0.05 if until is not None else timeout)
+        except queue.Empty:
+            if released:
+                return
+            if time.monotonic() - quiet_since >= timeout:
+                raise BackendError("the microphone stopped delivering audio; type instead") from None
+            continue
+        quiet_since = time.monotonic()
+        yield Audio(rate, data)

@@ -159,6 +159,18 @@ class VoicePipeline:
             self.player.wait()
         return Impaired(whole, tuple(dropouts))
 
+    def warm(self) -> None:
+        """Load now what the customer's first reply would otherwise wait for (before a call starts).
+
+        The phone rings first and the trainee speaks first, so her first reply is the first synthesis:
+        it loaded the voice (hibari's model, MBROLA's 56 MB database from disk) and made the line's noise
+        bank then, 290-610 ms at load 3-4 before the first sample. A short word through the whole path.
+        """
+        from simulator.voice.effects import warm
+
+        clip = self.synthesizer.synthesize("Hallo." if self.lang == "de" else "Hello.", self.lang, self.voice)
+        warm(self.line, clip.rate)
+
     def hear(self, audio: Audio) -> Transcript:
         """Recognise a trainee turn (and record it)."""
         if self.recorder is not None:
@@ -167,11 +179,14 @@ class VoicePipeline:
             raise BackendError("no speech recognizer: type your answer")
         return self.recognizer.transcribe(audio)
 
-    def listen(self, chunks, on_state=None) -> Transcript:
-        """Recognise a turn from live chunks as it is spoken (records it first); see :func:`listen_turn`."""
+    def listen(self, chunks, on_state=None, push_to_talk: bool = False) -> Transcript:
+        """Recognise a turn from live chunks as it is spoken (records it first); see :func:`listen_turn`.
+
+        ``push_to_talk``: the turn ends when ``chunks`` does (the key was released), not at a pause.
+        """
         if self.recognizer is None:
             raise BackendError("no speech recognizer: type your answer")
-        return listen_turn(self.recognizer, chunks, self.endpoint, on_state, self.recorder)
+        return listen_turn(self.recognizer, chunks, self.endpoint, on_state, self.recorder, push_to_talk)
 
     def hear_file(self, path) -> Transcript:
         """Recognise a trainee turn from a WAV file (``--audio-script``); an unreadable file is one UsageError line."""
@@ -230,4 +245,6 @@ def voice_for_call(
     pipeline = VoicePipeline(synth, scenario.line, scenario.persona.voice, lang, recognizer=rec,
                              player=get_player(player), recorder=recorder, seed=seed)
     pipeline.hands_free = hands_free
+    if tts:
+        pipeline.warm()
     return pipeline

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from simulator.voice.audio import Audio
@@ -48,6 +48,9 @@ class EndpointSettings:
     guess_ms: int = 350
     """Silent this long: start the final decode speculatively (one at a time; synthetic speech pauses
     200-300 ms at commas, and a guess thrown away still occupies the recogniser)."""
+    pause_marks: tuple[int, ...] = (120, 200)
+    """A recogniser that decodes in segments (Whisper) is told when a pause reaches each of these lengths
+    (``pause_heard(ms)``): it may close the open segment there and decode it while the trainee goes on."""
     margin_db: float = 12.0
     """A frame is voiced when this far above the noise floor..."""
     min_rms: float = 150.0
@@ -143,8 +146,12 @@ def listen_turn(
     settings: EndpointSettings = EndpointSettings(),
     on_state: Callable[[str, str], None] | None = None,
     recorder: Any = None,
+    push_to_talk: bool = False,
 ) -> Transcript:
     """Listen to one spoken turn from ``chunks`` (any rate) until it ends; returns what was recognised.
+
+    Hands-free the turn ends after ``end_ms`` of silence; ``push_to_talk``: when
+    ``chunks`` runs out (the key was released), however long the pauses were.
 
     The whole turn (from the first chunk to the end) is written to ``recorder``
     as ``trainee`` before it is recognised, so a failing recogniser loses no
@@ -154,12 +161,13 @@ def listen_turn(
     import numpy as np
 
     say = on_state or (lambda state, text: None)
-    vad = Endpointer(settings)
+    vad = Endpointer(replace(settings, end_ms=10**9) if push_to_talk else settings)
     stream = recognizer.stream() if hasattr(recognizer, "stream") else BufferStream(recognizer)
     kept: list = []  # int16 arrays at 16 kHz: the recording
     pre_roll: list = []  # audio before speech started, fed once speech starts (a few frames)
     guesses: dict[int, tuple[threading.Thread, list]] = {}  # speech_end -> (decoding thread, [result or error])
     partial = ""
+    told = 0  # the longest silence the stream was told about in this pause (ms)
     say("listening", "")
     for chunk in chunks:
         x = chunk.resampled(RATE).array()
@@ -178,6 +186,11 @@ def listen_turn(
             stream.feed(Audio(RATE, x))
         if vad.state == "ended":
             break
+        if vad.silent_ms == 0:
+            told = 0
+        elif hasattr(stream, "pause_heard") and any(told < m <= vad.silent_ms for m in settings.pause_marks):
+            told = vad.silent_ms  # the stream decides whether this pause closes a segment
+            stream.pause_heard(told)
         text = getattr(stream, "partial", "")
         if text and text != partial:
             partial = text
@@ -197,20 +210,68 @@ def listen_turn(
     audio = Audio(RATE, np.concatenate(kept) if kept else np.zeros(0, dtype=np.int16))
     if recorder is not None and audio.frames:
         recorder.write("trainee", audio)
-    if vad.state == "timeout" or vad.speech_start is None:
-        say("silence", "")
-        return Transcript("", None)
-    say("thinking", partial)
-    guess = guesses.get(vad.speech_end)
-    if guess is not None:  # nothing was said after the speculative decode started
-        guess[0].join()
-        if isinstance(guess[1][0], BaseException):
-            raise guess[1][0]
-        result = guess[1][0]
-    else:
-        result = stream.finish()
+    close = getattr(stream, "close", None)  # a stream's decoding thread ends with the turn however it ends
+    try:
+        if vad.state == "timeout" or vad.speech_start is None:
+            say("silence", "")
+            return Transcript("", None)
+        say("thinking", partial)
+        guess = guesses.get(vad.speech_end)
+        if guess is not None:  # nothing was said after the speculative decode started
+            guess[0].join()
+            if isinstance(guess[1][0], BaseException):
+                raise guess[1][0]
+            result = guess[1][0]
+        else:
+            result = stream.finish()
+    finally:
+        if close is not None:
+            close()
     say("heard", result.text)
     return result
+
+
+class PushToTalk:
+    """One push-to-talk turn, recognised while the key is held: made when the key goes down, :meth:`release` at key up.
+
+    A thread runs ``voice.listen(microphone.chunks(until=released), push_to_talk=True)``,
+    so the recogniser decodes as the trainee speaks; :meth:`release` ends the
+    chunks and returns the transcript (re-raising the recogniser's error).
+    ``on_state`` gets the states of :func:`listen_turn` from that thread. A
+    microphone without ``chunks`` (or no voice) records between ``start`` and
+    ``stop`` and is recognised after the release, as before.
+    """
+
+    def __init__(self, voice: Any, microphone: Any, on_state: Callable[[str, str], None] | None = None) -> None:
+        self.voice = voice
+        self.microphone = microphone
+        self.released = threading.Event()
+        self._out: list = []
+        self._thread: threading.Thread | None = None
+        if voice is not None and hasattr(voice, "listen") and hasattr(microphone, "chunks"):
+            self._thread = threading.Thread(target=self._listen, args=(on_state,), name="voice-push-to-talk",
+                                            daemon=True)
+            self._thread.start()
+        else:
+            microphone.start()
+
+    def _listen(self, on_state) -> None:
+        try:
+            self._out.append(self.voice.listen(self.microphone.chunks(until=self.released), on_state,
+                                               push_to_talk=True))
+        except BaseException as exc:  # re-raised by release() in the caller's thread
+            self._out.append(exc)
+
+    def release(self) -> Transcript:
+        """Key up: the rest of the turn recognised; what was understood."""
+        self.released.set()
+        if self._thread is None:
+            audio = self.microphone.stop()
+            return self.voice.hear(audio) if self.voice is not None else Transcript("", None)
+        self._thread.join()
+        if isinstance(self._out[0], BaseException):
+            raise self._out[0]
+        return self._out[0]
 
 
 def _guess(stream: Any, out: list) -> None:

@@ -155,6 +155,9 @@ class EspeakCommandSynthesizer:
         self.clear_voices = clear_voices
         """Use MBROLA/Pico for German when installed (False: espeak-ng's own voices only)."""
         self._others: dict = {}  # pico, hibari: created on first use
+        self._ready: dict[tuple[str, ...], subprocess.Popen] = {}  # started for the next line, waiting for stdin
+        self._ready_lock = threading.Lock()
+        self._closed = False
 
     def engine_for(self, lang: str, voice: VoiceSettings) -> str:
         """The voice that speaks: ``mb-de6``, ``mb-de7``, ``pico`` or the espeak-ng voice name."""
@@ -183,15 +186,65 @@ class EspeakCommandSynthesizer:
             self.binary, "--stdin", "--stdout", "-v", engine,
             "-s", str(int(voice.rate)), "-p", str(int(voice.pitch)),
         ]
-        done = subprocess.run(cmd, input=text.encode("utf-8"), capture_output=True, check=False)
-        if done.returncode != 0 or len(done.stdout) < 44:
-            raise BackendError(f"espeak-ng failed: {done.stderr.decode(errors='replace').strip()}")
+        proc = self._take(cmd)
+        stdout, stderr = proc.communicate(text.encode("utf-8"))
+        threading.Thread(target=self._prepare, args=(cmd,), name="espeak-ready", daemon=True).start()  # off the clip's path
+        if proc.returncode != 0 or len(stdout) < 44:
+            raise BackendError(f"espeak-ng failed: {stderr.decode(errors='replace').strip()}")
         import wave
 
-        with wave.open(io.BytesIO(_fix_stream_header(done.stdout)), "rb") as w:
+        with wave.open(io.BytesIO(_fix_stream_header(stdout)), "rb") as w:
             rate, channels = w.getframerate(), w.getnchannels()
             raw = w.readframes(w.getnframes())
         return Audio(rate, raw, channels)
+
+
+    # A process per line, but started before the line is known: espeak-ng loads its voice (an MBROLA voice
+    # starts mbrola, which reads a 56 MB diphone database) before it reads stdin. Measured at load 3-4: MBROLA
+    # de6 250-420 ms a line started cold, 3-150 ms through a process started at the previous line.
+    READY_MAX = 4
+    """Processes kept started (one per voice/rate/pitch most recently used)."""
+
+    def _take(self, cmd: list[str]) -> subprocess.Popen:
+        with self._ready_lock:
+            proc = self._ready.pop(tuple(cmd), None)
+            self._closed = False  # in use again after close()
+        if proc is not None and proc.poll() is None:
+            return proc
+        return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def _prepare(self, cmd: list[str]) -> None:
+        """Start the process for the next line with the same voice (it waits on stdin)."""
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        except OSError:
+            return
+        with self._ready_lock:
+            if self._closed:
+                old = proc
+            else:
+                old = self._ready.pop(tuple(cmd), None)
+                self._ready[tuple(cmd)] = proc
+            while len(self._ready) > self.READY_MAX:
+                _end(self._ready.pop(next(iter(self._ready))))
+        if old is not None:
+            _end(old)
+
+    def close(self) -> None:
+        """End the processes started for lines that never came."""
+        with self._ready_lock:
+            ready, self._ready, self._closed = list(self._ready.values()), {}, True
+        for proc in ready:
+            _end(proc)
+
+
+def _end(proc: subprocess.Popen) -> None:
+    """A waiting espeak-ng: close its stdin (it speaks nothing and exits) and reap it."""
+    try:
+        proc.communicate(b"", timeout=2.0)
+    except (subprocess.TimeoutExpired, OSError, ValueError):
+        proc.kill()
+        proc.wait()
 
 
 def _fix_stream_header(data: bytes) -> bytes:

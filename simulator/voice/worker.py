@@ -4,9 +4,13 @@ A frame loop must never wait for audio, so the window hands lines and key
 presses to a :class:`VoiceWorker` and drains :attr:`VoiceWorker.results` once
 per frame. Every result is a small frozen value (:class:`Speaking`,
 :class:`Dropouts`, :class:`NoMicrophone`, :class:`Listening`, :class:`Partial`,
-:class:`Recognising`, :class:`Heard`, :class:`VoiceFailure`). Hands-free
-(:meth:`VoiceWorker.listen`): ``Listening``, ``Partial`` while the trainee
-speaks, ``Recognising`` when the turn ended, ``Heard`` (``''`` after silence).
+:class:`Recognising`, :class:`Heard`, :class:`VoiceFailure`). Push-to-talk
+(:meth:`VoiceWorker.press` / :meth:`~VoiceWorker.release`) recognises while the
+key is held (:class:`~simulator.voice.streaming.PushToTalk`): ``Listening``,
+``Partial``, then at the release ``Recognising`` and ``Heard``. Hands-free
+(:meth:`VoiceWorker.listen`, after the customer's queued lines are spoken):
+``Listening``, ``Partial`` while the trainee speaks, ``Recognising`` when the
+turn ended, ``Heard`` (``''`` after silence).
 
 No pygame here: the worker only needs a voice pipeline (``sentences``,
 ``player``, ``hear``, optionally ``recorder``) and a microphone
@@ -106,6 +110,10 @@ class VoiceWorker:
         self._speak: queue.Queue[str | None] = queue.Queue()
         self._listen: queue.Queue[str | None] = queue.Queue()
         self._mic_ok: bool | None = None
+        self._pending = 0  # customer lines queued or being spoken (hands-free waits for them)
+        self._pending_lock = threading.Lock()
+        self._talk: Any = None  # the push-to-talk turn being recognised while the key is held
+        self._cancel = threading.Event()  # set: the hands-free turn in progress was abandoned
         self._threads = [
             threading.Thread(target=self._speaker, name="voice-speaker", daemon=True),
             threading.Thread(target=self._listener, name="voice-listener", daemon=True),
@@ -116,7 +124,15 @@ class VoiceWorker:
     # -- called from the UI thread --------------------------------------------------
     def speak(self, line: str) -> None:
         """Queue a customer line (spoken after the ones queued before)."""
+        with self._pending_lock:
+            self._pending += 1
         self._speak.put(line)
+
+    @property
+    def speaking(self) -> bool:
+        """Whether customer lines are queued or playing."""
+        player = getattr(self.pipeline, "player", None)
+        return self._pending > 0 or bool(player is not None and getattr(player, "busy", False))
 
     def press(self) -> None:
         """Push-to-talk pressed: start recording."""
@@ -128,7 +144,12 @@ class VoiceWorker:
 
     def listen(self) -> None:
         """Hands-free: listen (after the customer has finished) until the trainee stops speaking."""
+        self._cancel = threading.Event()
         self._listen.put("hands-free")
+
+    def cancel(self) -> None:
+        """Hands-free: stop the turn being listened to (the trainee typed instead); it reports nothing."""
+        self._cancel.set()
 
     def drain(self) -> list[VoiceResult]:
         """Every result reported since the last call, oldest first (never blocks)."""
@@ -141,6 +162,9 @@ class VoiceWorker:
 
     def close(self) -> None:
         """Stop both threads and the player (waits at most a second per thread)."""
+        self._cancel.set()  # a hands-free turn in progress ends its chunks
+        if self._talk is not None:
+            self._talk.released.set()  # so does a push-to-talk turn
         self._speak.put(None)
         self._listen.put(None)
         player = getattr(self.pipeline, "player", None)
@@ -164,6 +188,9 @@ class VoiceWorker:
                 self.results.put(VoiceFailure(exc.message))
             except Exception as exc:  # a broken audio device must not kill the window
                 self.results.put(VoiceFailure(f"speech output failed: {exc}"))
+            finally:
+                with self._pending_lock:
+                    self._pending -= 1
 
     def _say(self, line: str) -> None:
         pipe = self.pipeline
@@ -211,7 +238,11 @@ class VoiceWorker:
                     if not self._open_mic():
                         self.results.put(NoMicrophone(""))
                         continue
-                    self.microphone.start()
+                    from simulator.voice.streaming import PushToTalk
+
+                    # Recognised while the key is held (a microphone with chunks()): at the release only
+                    # the end of the turn is left to decode.
+                    self._talk = PushToTalk(self.pipeline, self.microphone, self._on_state)
                     recording = True
                     self.results.put(Listening())
                 elif job == "hands-free" and not recording:
@@ -221,9 +252,9 @@ class VoiceWorker:
                     self._hands_free()
                 elif job == "stop" and recording:
                     recording = False
-                    audio = self.microphone.stop()
+                    talk, self._talk = self._talk, None
                     self.results.put(Recognising())
-                    self.results.put(Heard(self.pipeline.hear(audio).text.strip()))
+                    self.results.put(Heard(talk.release().text.strip()))
             except SimulatorError as exc:
                 recording = False
                 self.results.put(VoiceFailure(exc.message))
@@ -231,10 +262,14 @@ class VoiceWorker:
                 recording = False
                 self.results.put(VoiceFailure(f"speech input failed: {exc}"))
 
+    def _on_state(self, state: str, text: str) -> None:
+        """listen_turn's states as results (push-to-talk reports Listening/Recognising itself)."""
+        if state == "partial":
+            self.results.put(Partial(text))
+
     def _hands_free(self) -> None:
-        player = getattr(self.pipeline, "player", None)
-        if player is not None:
-            player.wait()  # the microphone must not hear the customer
+        while self.speaking:  # the microphone must not hear the customer, nor a line still queued
+            time.sleep(0.02)
 
         def on_state(state: str, text: str) -> None:
             if state == "listening":
@@ -244,5 +279,9 @@ class VoiceWorker:
             elif state == "thinking":
                 self.results.put(Recognising())
 
-        heard = self.pipeline.listen(self.microphone.chunks(), on_state)
-        self.results.put(Heard(heard.text.strip()))
+        cancel = self._cancel
+        if cancel.is_set():
+            return
+        heard = self.pipeline.listen(self.microphone.chunks(until=cancel), on_state)
+        if not cancel.is_set():
+            self.results.put(Heard(heard.text.strip()))

@@ -138,8 +138,8 @@ class CallScreen:
         return None
 
     def _text(self, value: str) -> None:
-        if self.app.voice_state == "listening" or self.state.ended:
-            return
+        if (self.app.voice_state == "listening" and not self.app.hands_free) or self.state.ended:
+            return  # push-to-talk held: the keys are not typing (hands-free, typing takes over the turn)
         if self.focus != "input":
             if value == " ":
                 return  # Space ticks in the checklist, handled as a key
@@ -352,10 +352,10 @@ class CallScreen:
                          width=3 if focused else 1, border_radius=6)
         pad = fonts.body_size // 2
         mark = -1
-        if app.voice_state == "listening":
-            value, colour = t("listening"), theme.HEADER_TEXT
+        if app.voice_state == "listening" and not self.entry.text:
+            value, colour = app.voice_label(), theme.HEADER_TEXT
         elif app.voice_state == "recognising":
-            value, colour = t("recognising"), theme.MUTED
+            value, colour = app.voice_label(), theme.MUTED
         elif self.entry.text:
             at = self.entry.position
             value, colour = self.entry.text, theme.TEXT
