@@ -109,6 +109,9 @@ class Language:
     """Regional and chat spellings -> the standard words the patterns are written for, folded (``variants``:
     "isch" -> "ist", "ick" -> "ich", "kannste" -> "kannst du", "dunno" -> "don’t know"): applied to each token
     before spelling correction, so acts and scenario phrases both see the standard form."""
+    variant_patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Regional forms that are no single word (``variant_patterns``: "Sehet Se" -> "Sehen Sie"), as (pattern over the
+    typed line, replacement); used by :meth:`Analyser.standard` only, where a line is matched against phrases."""
     check_back: re.Pattern[str] | None = None
     """A tag that turns a yes/no question into a restatement ("…, richtig?", "…, is that right?"), on the folded
     line (``head_statement.check_back``)."""
@@ -274,6 +277,8 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
         acknowledgements=frozenset(w for a in statement.get("acknowledgements", []) or [] for w in fold(str(a)).split()),
         variants=MappingProxyType({fold(str(k)).strip(): " ".join(fold(str(v)).split())
                                    for k, v in (data.get("variants", {}) or {}).items() if fold(str(v)).split()}),
+        variant_patterns=tuple((re.compile(rf"(?<![\w'’])(?:{p})(?![\w'’])", re.IGNORECASE), str(r))
+                               for p, r in (data.get("variant_patterns", []) or [])),
     )
 
 

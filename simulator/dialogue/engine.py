@@ -20,7 +20,7 @@ from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, objects
-from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, standardise, without_quotes
+from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, without_quotes
 from simulator.dialogue.recognition import (asked_part, asks_for, by_examples, closing_question_takes, example_index,
                                            is_asking, repeats_time, told_analysis, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
@@ -252,7 +252,7 @@ class Engine:
                     heard = self.analyser.analyse_rules(rest)
                     added = {e.act for e in analysis.evidence if e.text.strip() == line.strip()}
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
-            if (standard := standardise(heard.text, lang)) != heard.text:  # "Sehet Se so oins?": "Sehen Sie so eins?"
+            if (standard := self.analyser.standard(heard.text)) != heard.text:  # "Sehet Se so oins?": "Sehen Sie so eins?"
                 heard = self.analyser.analyse_rules(standard)
             if (credited := without_credit(heard.text, lang)) != heard.text:  # "Danke, dass Sie den Stecker geprüft haben"
                 heard = self.analyser.analyse_rules(credited)  # asks her to check nothing: those words take no step

@@ -10,7 +10,6 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`hedges` – the line hedges an answer it does not know ("ich glaub eher nicht"): a guess to her,
 * :func:`her_action` – the line asks whether she did something ("Did you restart it?"),
-* :func:`standardise` – regional forms in standard words ("Sehet Se so oins?" – "Sehen Sie so eins?"),
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
 """
@@ -121,19 +120,6 @@ def her_action(line: str, lang: str) -> bool:
     return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
 
 
-@lru_cache(maxsize=8)
-def _regional(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    pairs = _table().get("regional", {}).get(lang, ())
-    return tuple((re.compile(rf"(?<![\w'’])(?:{p})(?![\w'’])", re.IGNORECASE), r) for p, r in pairs)
-
-
-def standardise(line: str, lang: str) -> str:
-    """*line* with its regional forms in standard words ("Sehet Se so oins?" – "Sehen Sie so eins?"), for matching a
-    scenario's phrases and examples; the line itself when it has none."""
-    text = line
-    for pattern, replacement in _regional(lang):
-        text = pattern.sub(replacement, text)
-    return text
 
 
 _QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
