@@ -229,3 +229,25 @@ def test_unpunctuated_questions_are_heard(lang: str, line: str) -> None:
 ])
 def test_statements_with_or_right_or_welche_are_no_questions(lang: str, line: str) -> None:
     assert not _acts(lang, line) & {"open_question", "closed_question"}
+
+
+# -- round 8 (same testers' brief, a new build): Bavarian, recaps without "zusammenfassen", a wish is no greeting ----
+@pytest.mark.parametrize("line, act", [
+    ("Griaß Gott, do is da Sepp Huber vo da EDV-Hotline. Wos is denn bei Eahna los?", "greeting"),
+    ("Kurz zsammgfasst: Des Kabel hinten war rausgrutscht, drum hod da Computer koa Verbindung ghabt.", "summary"),
+    ("Dann an scheena Dog no, pfiat Eahna, Frau Lindner!", "closing"),
+    ("Also noch mal kurz: der Drucker war aus, jetzt geht er wieder.", "summary"),
+    ("Also nochmal in Kürze: Ich klär das mit der Lizenzabteilung und rufe Sie bis 16 Uhr an.", "summary"),
+    ("danke für ihre geduld also noch mal kurz ich kläre das mit dem netzwerkteam und rufe sie bis 14 uhr an", "summary"),
+    ("Ich eskalier das jetzt ans Netzwerkteam, dann müssen Sie nichts doppelt erklären.", "transparency"),
+])
+def test_round8_german_lines_are_read(line: str, act: str) -> None:
+    assert act in _acts("de", line)
+
+
+@pytest.mark.parametrize("line, act", [
+    ("ich wünsch ihnen trotzdem noch einen guten tag auf wiederhören", "greeting"),
+    ("sie haben meine durchwahl falls was ist", "open_question"),
+])
+def test_round8_a_wish_is_no_greeting_and_falls_was_ist_no_question(line: str, act: str) -> None:
+    assert act not in _acts("de", line)

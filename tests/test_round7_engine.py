@@ -384,3 +384,18 @@ def test_sending_the_photo_by_e_mail_meets_his_objection(lang: str) -> None:
     turn, reply = _last(states[4])
     assert "propose_photo" not in turn.steps and engine.scenario.step("propose_photo").objection.reply.get(lang) in reply
     assert "propose_photo" in _last(states[5])[0].steps, _last(states[5])[1]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "So your boss signs tomorrow at 10. I don't know yet if BIM is included, I'll check with our licensing team."),
+    ("de", "Ihr Chef unterschreibt also morgen um zehn. Ob BIM dabei ist, weiß ich noch nicht, ich frage bei der "
+           "Lizenzabteilung nach."),
+])
+def test_her_deadline_said_back_is_no_time_of_ours_even_beside_an_i(lang: str, line: str) -> None:
+    """Round 8: the sentence with the time has no I/we – it repeats her deadline; the 'I' of the next sentence does
+    not make it a promise."""
+    engine = _engine("unknown-answer", lang)
+    state = engine.respond(engine.start(), "Licensing desk, Sam speaking, how can I help?" if lang == "en"
+                           else "Lizenz-Hotline, Sam am Apparat, was kann ich für Sie tun?")
+    state = engine.respond(state, line)
+    assert "time" not in state.trainee_turns[-1].steps and "time" not in state.steps_done

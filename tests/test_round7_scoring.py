@@ -211,7 +211,8 @@ def test_a_line_too_long_to_take_in_earns_no_credit_anywhere(sid: str, name: str
     credits = [e for d in score.dimensions if d.name in ("summarising", "transparency") for e in d.evidence
                if e.turn == turn and e.effect > 0]
     assert credits == []
-    assert any(e.kind == "lost" for d in score.dimensions for e in d.evidence if e.turn == turn)
+    assert any(e.kind in ("lost", "no_summary_before_lost") for d in score.dimensions for e in d.evidence
+               if e.turn == turn)  # said so (a lost summary before the fix says it in its half debit)
 
 
 def _lost_line():

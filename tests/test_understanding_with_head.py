@@ -75,10 +75,14 @@ def test_lines_in_context_with_the_head(analysers) -> None:
 
 UNASKED = {
     "scripts_playtest/jargon-averse/de-r2-good.txt": (5, "Genau das ist es. Stecken Sie den Stecker bitte wieder rein, bis es klickt."),
+    "scripts_playtest/unknown-answer/en-r8-good.txt": (2, "I'd rather not guess, Sandra - if I'm wrong, your boss signs "
+                                                          "something that costs more. I'll find out properly."),
 }
-"""Good scripts written when the customer still did a step nobody had asked for (play-test r6: "Es ist das Kabel mit
-dem durchsichtigen Stecker" – she plugged it in herself): the request the trainee then never had to make, and where it
-goes. Replayed, she now waits for it; with it the call is as good as it was."""
+"""Good scripts written when the customer still let something pass that she no longer does, with the line the trainee
+then never had to say, and where it goes. r6: "Es ist das Kabel mit dem durchsichtigen Stecker" – she plugged it in
+herself. r8: "… your boss signs tomorrow at 10. I'll be upfront: I don't know …" – her own deadline, said back, was
+taken as the agent's time, so she never asked for a guess; she now does, and the trainee holds firm. Replayed with
+the line, the call is as good as it was."""
 
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.name}")

@@ -22,7 +22,7 @@ from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, objects
 from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, without_quotes
 from simulator.dialogue.recognition import (asked_part, asks_for, by_examples, closing_question_takes, example_index,
-                                           is_asking, repeats_time, told_analysis, understood_part, without_credit)
+                                           is_asking, echoes_her_time, repeats_time, told_analysis, understood_part, without_credit)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -159,7 +159,7 @@ class Engine:
         heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         time_span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
-        if "time_commitment" in acts and not self.analyser.speaks_for_self(analysis) and repeats_time(time_span, said):
+        if "time_commitment" in acts and echoes_her_time(self.analyser, analysis.text, time_span, said):
             acts = tuple(a for a in acts if a != "time_commitment")  # "wenn der Chef morgen unterschreiben will"
         terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != line.strip()]
         if terms and all(t in said.lower() for t in terms):  # her own word ("vor dem Tunnel") is no jargon to her

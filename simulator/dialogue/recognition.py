@@ -111,6 +111,16 @@ def repeats_time(span: str, heard: str) -> bool:
     return bool(words) and words <= {w.lower() for w in _TIME_WORD.findall(heard)}
 
 
+def echoes_her_time(analyser, line: str, span: str, heard: str) -> bool:
+    """The time-commitment *span* only repeats her time (:func:`repeats_time`), in a sentence where the agent does not
+    speak for herself: "… and your boss signs tomorrow at 10. I'll check with licensing" promises no time, "I'll call
+    you tomorrow at 10" does."""
+    if not repeats_time(span, heard):
+        return False
+    sentence = next((s for s in _SENTENCE_END.split(line) if span and span in s), line)
+    return not analyser.speaks_for_self(analyser.analyse_rules(sentence))
+
+
 def understood_part(analyser, line: str) -> str:
     """*line* without its clauses that hold jargon: what a caller who knows no tech still understands of it
     ("" when every clause has a term). A clause is also cut where a new thought starts ("… an add-on SKU | but I'll
