@@ -399,3 +399,26 @@ def test_her_deadline_said_back_is_no_time_of_ours_even_beside_an_i(lang: str, l
                            else "Lizenz-Hotline, Sam am Apparat, was kann ich für Sie tun?")
     state = engine.respond(state, line)
     assert "time" not in state.trainee_turns[-1].steps and "time" not in state.steps_done
+
+
+def test_round8_taking_the_case_in_plain_words_is_ownership() -> None:
+    from simulator.analysis import Analyser
+    from simulator.dialogue.phrases import StepPhrases
+
+    step = load("diva-complaint").step("ownership")
+    phrases = tuple(step.recognise.get("en"))
+    analyser = Analyser.for_language("en")
+    base = analyser.phrases(phrases)
+    matcher = StepPhrases(phrases, lang="en", compounds=base.compounds, fuzzy=base.fuzzy)
+    for line in ("Now that it's mine I will call you back today by two pm.", "i own this ticket from now on"):
+        assert matcher.search(analyser.analyse_rules(line)) is not None, line
+
+
+@pytest.mark.parametrize("sid", ["diva-complaint", "expert-user", "mobile-caller"])
+def test_round8_a_time_given_too_early_is_not_asked_for_again(sid: str) -> None:
+    """Round 8: "I'll call you back today by two" before the ownership got "By when – and who's responsible?"."""
+    for step in load(sid).steps:
+        if "time_commitment" in step.acts and step.early:
+            for lang in ("de", "en"):
+                for text in step.early.all(lang):
+                    assert not text.startswith(("By when", "Bis wann")), text
