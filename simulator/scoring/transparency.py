@@ -118,4 +118,5 @@ def transparency(call: _Call, dim: _Dim) -> None:
             dim.add(t.number, t.text, -GUESS, fb.item("guess"))
     if not any_clear:
         at = call.scored[-1] if call.scored else None
-        dim.add(at.number if at else 0, at.text if at else "", NO_TRANSPARENCY, fb.item("no_transparency"))
+        # quoting nothing: a "never" is in no one line (round 8: the quoted goodbye had explained what happened)
+        dim.add(at.number if at else 0, "", NO_TRANSPARENCY, fb.item("no_transparency"))
