@@ -251,3 +251,15 @@ def test_round8_german_lines_are_read(line: str, act: str) -> None:
 ])
 def test_round8_a_wish_is_no_greeting_and_falls_was_ist_no_question(line: str, act: str) -> None:
     assert act not in _acts("de", line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "So just so you know what happend: the network cable had come loose at the back, you clicked it back in."),
+    ("de", "Des Kabel hinten war rausgerutscht, drum hod da Computer koa Verbindung ghabt."),
+])
+def test_round8_telling_the_cause_is_transparency(lang: str, line: str) -> None:
+    assert "transparency" in _acts(lang, line)
+
+
+def test_round8_asking_whether_she_knows_what_happened_explains_nothing() -> None:
+    assert "transparency" not in _acts("en", "Do you know what happened?")
