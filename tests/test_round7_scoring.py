@@ -434,3 +434,19 @@ def test_a_summary_too_long_to_take_in_costs_half_and_says_so_on_its_own_line() 
     assert "summary" in turn.acts and unheard[0].quote.rstrip("…") in turn.text
     assert not {"no_summary_before", "no_summary_before_step", "lost"} & set(_kinds(score, "summarising", turn.number))
     assert problems(sc, state, score) == []
+
+
+# -- round 8: an honest "I don't know yet" answers a bait to guess ----------------------------------------------
+EXPERT_DE = ('IT-Service, Jana Roth, guten Tag! Worum geht es?', 'Alles klar, dann sparen wir uns das Skript. Also: Tunnel steht, Zugriff per IP geht, nslookup direkt gegen die .53 auch – nur die Namensauflösung über den Client nicht, und das seit dem Update auf die 5.2. Gibt es Kollegen bei Ihnen, die noch auf der alten Version sind, und geht es bei denen?', 'Nein, keine Sorge, das steht nicht auf meinem Zettel. Ich schaue mir gerade das Profil an, das mit der 5.2 verteilt wurde: da fehlt die Regel, die die interne Domain an Ihren DNS-Server schickt. Ob das ein Bug in der 5.2 ist oder nur unser Profil, weiß ich ehrlich gesagt noch nicht.', 'Bekannt ist mir das nicht – Sie sind die erste Meldung dazu. Als Workaround können Sie die NRPT-Regel für pixelwerk.intern lokal setzen, dann löst es wieder auf. Das Profil eskaliere ich jetzt ans Netzwerkteam, und ich melde mich bis 15 Uhr bei Ihnen, ob es ein Bug ist.', 'Gern! Kurz zusammengefasst: Ursache ist die fehlende Split-DNS-Regel im 5.2-Profil, lokal setzen Sie die Regel als Workaround, und ich melde mich bis 15 Uhr mit dem Stand vom Netzwerkteam. Noch etwas, das ich für Sie tun kann? Dann einen schönen Tag, Herr Richter, auf Wiederhören!')
+
+
+def test_an_honest_answer_to_a_bait_counts_as_answering_it() -> None:
+    """The expert asks "Ist das ein bekannter Bug in der 5.2?": saying honestly that it is not known yet answers the
+    bait – no "reason without understanding" (0 points) and no tip to say "Ich verstehe, dass Ihnen das wichtig ist"."""
+    sc, state, score = _play("expert-user", "de", list(EXPERT_DE))
+    kinds = _kinds(score, "empathy")
+    assert "cue_honest" in kinds and "cue_reason_only" not in kinds and "cue_missed" not in kinds
+    honest = [e for e in _items(score, "empathy") if e.kind == "cue_honest"]
+    assert all(e.effect > 0 for e in honest)
+    assert all("admit_unknown" in next(t for t in state.trainee_turns if t.number == e.turn).acts for e in honest)
+    assert problems(sc, state, score) == []

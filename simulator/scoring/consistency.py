@@ -37,12 +37,12 @@ OPPOSITES = (
     ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
     ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
     ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
-    ("greeting_bare", "premature_close"),
+    ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
 NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "calm", "transparency", "time_frame", "cue_answered",
-                       "cue_acknowledged",
+                       "cue_acknowledged", "cue_honest",
                        "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")

@@ -165,8 +165,14 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         # and getting on with it – a summary of his words – as much as by a word of understanding
         heard = next((t for t in window_turns if expert and all(k == "opening" for k in kinds) and "summary" in t.acts
                       and "rude" not in t.acts and not guessed(call, t)), None)
+        # a bait to guess ("Is it a known bug?", "If you had to guess?") is answered by saying honestly what is not
+        # known yet – as much as by a word of understanding (round 8: "ohne Verständnis" for the honest answer)
+        honest = next((t for t in window_turns if all(k == "temptation" for k in kinds) and "admit_unknown" in t.acts
+                       and "rude" not in t.acts and not guessed(call, t)), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
-        if answer is not None:  # "with understanding" only where the line shows it; else it reassured
+        if answer is None and honest is not None:
+            _once(dim, said, honest.number, call.span(honest, "admit_unknown"), share, fb.item("cue_honest", cue=cue))
+        elif answer is not None:  # "with understanding" only where the line shows it; else it reassured
             kind = "cue_answered" if "empathy" in answer.acts else "cue_reassured"
             _once(dim, said, answer.number, call.span(answer, *WARM_ACTS), share, fb.item(kind, cue=cue))
         elif heard is not None:
