@@ -295,7 +295,7 @@ class Engine:
                 if offended:
                     events.append(Offended(step.id))
                     continue
-                if objects(self._objections.get(step.id), self.analyser.analyse_rules(without_quotes(heard.text))):
+                if objects(self._objections.get(step.id), lambda: self.analyser.analyse_rules(without_quotes(heard.text))):
                     plan.refuse(self._say(step.objection.reply, state, f"objection:{step.id}", said))
                     break
                 pb = step.pushback

@@ -22,7 +22,7 @@ particles are language data (``dialogue/data/reading.yaml``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from simulator.analysis.fuzzy import Fuzzy
@@ -128,10 +128,12 @@ class _BoundedTypos:
         return self.matcher.typo_in(word, token)
 
 
-def objects(matchers: tuple[StepPhrases, StepPhrases] | None, heard: Analysis) -> bool:
+def objects(matchers: tuple[StepPhrases, StepPhrases] | None, reading: Callable[[], Analysis]) -> bool:
     """The line names a way of doing a step that cannot work for her (a step's ``objection``: "by e-mail" while his
-    e-mail is down), and no way that can (``unless``). False for a step without an objection."""
+    e-mail is down), and no way that can (``unless``). False for a step without an objection; the line is read
+    (``reading()``) only for a step that has one."""
     if matchers is None:
         return False
     way, workable = matchers
+    heard = reading()
     return way.search(heard) is not None and workable.search(heard) is None
