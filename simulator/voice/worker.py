@@ -163,8 +163,9 @@ class VoiceWorker:
     def close(self) -> None:
         """Stop both threads and the player (waits at most a second per thread)."""
         self._cancel.set()  # a hands-free turn in progress ends its chunks
-        if self._talk is not None:
-            self._talk.released.set()  # so does a push-to-talk turn
+        talk = self._talk
+        if talk is not None:
+            talk.released.set()  # so does a push-to-talk turn
         self._speak.put(None)
         self._listen.put(None)
         player = getattr(self.pipeline, "player", None)
@@ -175,6 +176,9 @@ class VoiceWorker:
                 pass
         for t in self._threads:
             t.join(timeout=1.0)
+        thread = getattr(talk, "_thread", None)
+        if thread is not None:  # its last decode (the pipeline's close waits for any still running)
+            thread.join(timeout=1.0)
 
     # -- threads ----------------------------------------------------------------------
     def _speaker(self) -> None:
