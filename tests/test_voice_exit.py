@@ -265,3 +265,49 @@ def test_recogniser_close_leaves_no_segment_thread() -> None:
     rec.close()
     assert not any(t.is_alive() for t in getattr(stream._pool, "_threads", ()))
     assert rec.transcribe(speech) is not None  # still usable for the next call
+
+
+def test_listen_turn_closes_the_stream_when_the_microphone_fails() -> None:
+    from simulator.voice.streaming import listen_turn, wav_chunks
+
+    closed = []
+
+    class Stream:
+        def feed(self, audio, whole=False):
+            pass
+
+        def close(self):
+            closed.append(True)
+
+    class Rec:
+        def stream(self):
+            return Stream()
+
+    def chunks():
+        yield from wav_chunks(tone(seconds=0.5), tail_seconds=0.0)
+        raise BackendError("the microphone stopped delivering audio; type instead")
+
+    with pytest.raises(BackendError):
+        listen_turn(Rec(), chunks())
+    assert closed == [True]
+
+
+def test_push_to_talk_close_ends_the_listening_thread() -> None:
+    """Ctrl-C while the key is held (terminal): the chunks end and the thread is gone, the microphone closed."""
+    from simulator.voice.streaming import PushToTalk
+
+    class Mic:
+        def chunks(self, until):
+            while not until.is_set():
+                time.sleep(0.01)
+                yield tone(seconds=0.02)
+
+    class Voice:
+        def listen(self, chunks, on_state=None, push_to_talk=False):
+            for _ in chunks:
+                pass
+            return Transcript("", None)
+
+    talk = PushToTalk(Voice(), Mic())
+    talk.close()
+    assert not talk._thread.is_alive()
