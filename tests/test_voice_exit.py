@@ -311,3 +311,50 @@ def test_push_to_talk_close_ends_the_listening_thread() -> None:
     talk = PushToTalk(Voice(), Mic())
     talk.close()
     assert not talk._thread.is_alive()
+
+
+def test_a_cancelled_hands_free_turn_is_not_revived_by_the_next_listen() -> None:
+    """Typed while the customer still spoke: cancel(), then listen() again; one turn is listened to, not two."""
+    from simulator.voice.worker import Heard, VoiceWorker
+
+    class Player:
+        def __init__(self) -> None:
+            self.until = time.monotonic() + 0.3
+
+        @property
+        def busy(self) -> bool:
+            return time.monotonic() < self.until
+
+        def stop(self) -> None:
+            pass
+
+    class Pipe:
+        def __init__(self) -> None:
+            self.player = Player()
+            self.listens = 0
+
+        def listen(self, chunks, on_state=None, push_to_talk=False):
+            self.listens += 1
+            return Transcript("heard", 0.9)
+
+    class Mic:
+        def open(self) -> None:
+            pass
+
+        def chunks(self, until=None):
+            return iter(())
+
+    pipe = Pipe()
+    worker = VoiceWorker(pipe, Mic())
+    try:
+        worker.listen()
+        worker.cancel()
+        worker.listen()
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and pipe.listens < 1:
+            time.sleep(0.02)
+        time.sleep(0.3)
+        assert pipe.listens == 1
+        assert [r for r in worker.drain() if isinstance(r, Heard)] == [Heard("heard")]
+    finally:
+        worker.close()

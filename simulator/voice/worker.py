@@ -108,7 +108,7 @@ class VoiceWorker:
         self.results: queue.Queue[VoiceResult] = queue.Queue()
         """What happened, for the UI to drain each frame."""
         self._speak: queue.Queue[str | None] = queue.Queue()
-        self._listen: queue.Queue[str | None] = queue.Queue()
+        self._listen: queue.Queue[Any] = queue.Queue()  # "start", "stop", ("hands-free", its cancel event), None
         self._mic_ok: bool | None = None
         self._pending = 0  # customer lines queued or being spoken (hands-free waits for them)
         self._pending_lock = threading.Lock()
@@ -144,8 +144,8 @@ class VoiceWorker:
 
     def listen(self) -> None:
         """Hands-free: listen (after the customer has finished) until the trainee stops speaking."""
-        self._cancel = threading.Event()
-        self._listen.put("hands-free")
+        self._cancel = cancel = threading.Event()
+        self._listen.put(("hands-free", cancel))  # the turn keeps its own event: a later listen() must not revive it
 
     def cancel(self) -> None:
         """Hands-free: stop the turn being listened to (the trainee typed instead); it reports nothing."""
@@ -249,11 +249,13 @@ class VoiceWorker:
                     self._talk = PushToTalk(self.pipeline, self.microphone, self._on_state)
                     recording = True
                     self.results.put(Listening())
-                elif job == "hands-free" and not recording:
+                elif isinstance(job, tuple) and job[0] == "hands-free" and not recording:
+                    if job[1].is_set():  # cancelled before it started
+                        continue
                     if not self._open_mic():
                         self.results.put(NoMicrophone(""))
                         continue
-                    self._hands_free()
+                    self._hands_free(job[1])
                 elif job == "stop" and recording:
                     recording = False
                     talk, self._talk = self._talk, None
@@ -271,8 +273,8 @@ class VoiceWorker:
         if state == "partial":
             self.results.put(Partial(text))
 
-    def _hands_free(self) -> None:
-        while self.speaking:  # the microphone must not hear the customer, nor a line still queued
+    def _hands_free(self, cancel: threading.Event) -> None:
+        while self.speaking and not cancel.is_set():  # the microphone must not hear the customer, nor a line still queued
             time.sleep(0.02)
 
         def on_state(state: str, text: str) -> None:
@@ -283,7 +285,6 @@ class VoiceWorker:
             elif state == "thinking":
                 self.results.put(Recognising())
 
-        cancel = self._cancel
         if cancel.is_set():
             return
         heard = self.pipeline.listen(self.microphone.chunks(until=cancel), on_state)
