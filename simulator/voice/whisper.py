@@ -332,11 +332,11 @@ class WhisperRecognizer:
                 )[0]
             except Exception as exc:  # CTranslate2 RuntimeError, out of memory
                 raise BackendError(f"Whisper failed on this turn: {str(exc).splitlines()[0] if str(exc) else exc!r}; type instead") from exc
-        tokens = result.sequences_ids[0]
-        avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
-        if result.no_speech_prob >= 0.8 and avg_logprob <= -0.7:
-            return Transcript("", None)
-        text = normalise(self._tokenizer.decode(tokens))
+            tokens = result.sequences_ids[0]
+            avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
+            if result.no_speech_prob >= 0.8 and avg_logprob <= -0.7:
+                return Transcript("", None)
+            text = normalise(self._tokenizer.decode(tokens))  # native too (tokenizers): inside the gate
         if not text:
             return Transcript("", None)
         return Transcript(text, max(0.0, min(1.0, math.exp(avg_logprob))))
