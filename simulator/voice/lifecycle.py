@@ -62,6 +62,12 @@ DECODES = Decodes()
 """Every Whisper decode of this process."""
 
 _OWNERS: weakref.WeakSet = weakref.WeakSet()
+_EXITING = threading.Event()
+
+
+def exiting() -> bool:
+    """True once the interpreter has begun to exit: start no new background work."""
+    return _EXITING.is_set()
 
 
 def register(owner: Any) -> None:
@@ -70,6 +76,7 @@ def register(owner: Any) -> None:
 
 
 def _at_exit() -> None:
+    _EXITING.set()
     for owner in list(_OWNERS):
         try:
             owner.close()

@@ -238,8 +238,10 @@ class EspeakCommandSynthesizer:
                 self._preparing.discard(threading.current_thread())
 
     def _keep(self, cmd: list[str], proc: subprocess.Popen) -> None:
+        from simulator.voice.lifecycle import exiting
+
         with self._ready_lock:
-            if self._closed:
+            if self._closed or exiting():  # a line spoken after close() reopened it; at exit nothing is kept
                 old = [proc]
             else:
                 old = [p for p in [self._ready.pop(tuple(cmd), None)] if p is not None]
