@@ -304,30 +304,34 @@ def play(scenario: str, lang: str | None, seed: int, script: str | None, audio_s
 
         observers.append(ReportFile(report, sc, coach))
     call = Call(engine, seed=seed, observers=observers)
-    if scripted:
-        if files:
-            source = (pipeline.hear_file(f).text for f in files)
-        elif lines is not None:
-            source = iter(lines)
-        else:
-            source = (line.rstrip("\n") for line in sys.stdin if line.strip())
-        call.play(source)
-        unplayed = len(lines) - call.state.turn if lines is not None else 0
-        if unplayed > 0:  # the customer ended the call (hung up, line dropped, turn limit)
-            s = strings(engine.lang)
-            click.echo(s.t("script_unplayed", turn=call.state.turn, reason=s.reason(call.state.outcome.reason),
-                           count=unplayed), err=True)
-        if as_json:
-            doc = call_json(call.state)
-            doc["score"] = call.score.to_json()
-            click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
-        return
-    if window:
-        from simulator.ui.window import run_window
+    try:
+        if scripted:
+            if files:
+                source = (pipeline.hear_file(f).text for f in files)
+            elif lines is not None:
+                source = iter(lines)
+            else:
+                source = (line.rstrip("\n") for line in sys.stdin if line.strip())
+            call.play(source)
+            unplayed = len(lines) - call.state.turn if lines is not None else 0
+            if unplayed > 0:  # the customer ended the call (hung up, line dropped, turn limit)
+                s = strings(engine.lang)
+                click.echo(s.t("script_unplayed", turn=call.state.turn, reason=s.reason(call.state.outcome.reason),
+                               count=unplayed), err=True)
+            if as_json:
+                doc = call_json(call.state)
+                doc["score"] = call.score.to_json()
+                click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+            return
+        if window:
+            from simulator.ui.window import run_window
 
-        run_window(call, exam=exam, voice=pipeline)
-        return
-    terminal.run(call, exam=exam, voice=pipeline, mic=mic)
+            run_window(call, exam=exam, voice=pipeline)
+            return
+        terminal.run(call, exam=exam, voice=pipeline, mic=mic)
+    finally:
+        if pipeline is not None:  # no decode thread or espeak-ng process outlives the call
+            pipeline.close()
 
 
 def _profile_trainee(*, ask: bool) -> str | None:

@@ -183,3 +183,37 @@ def test_typing_during_hands_free_listening_cancels_the_turn(scenario):
         assert app.call.state.turn == 1 and rec.texts == ["never used"]  # nothing heard was sent
     finally:
         app.close()
+
+
+def test_typing_while_hands_free_is_thinking_sends_only_the_typed_line(scenario):
+    """The turn ended and is being decoded when she types: what the recogniser then heard is not sent too."""
+    gate = threading.Event()
+
+    class Slow(Streaming):
+        def stream(self):
+            s = super().stream()
+            finish = s.finish
+
+            def slow_finish():
+                gate.wait(5.0)
+                return finish()
+
+            s.finish = slow_finish
+            return s
+
+    rec = Slow("heard words", "")
+    mic = LiveMicrophone(turn(silence(0.2), speech_like(1.5), silence(0.8)))
+    app = make(scenario, voice=pipeline(rec, hands_free=True), microphone=mic)
+    try:
+        pump(app, [wf.key(pygame.K_RETURN)])
+        assert until(app, lambda: app.voice_state == "recognising")
+        say(app, LINE)
+        gate.set()
+        assert until(app, lambda: mic.opened == 2)  # the abandoned turn ended; listening for the next one
+        for _ in range(20):
+            app.update()
+            time.sleep(0.01)
+        assert [t.text for t in app.call.state.transcript if t.speaker == "trainee"] == [LINE]
+    finally:
+        gate.set()
+        app.close()

@@ -148,5 +148,7 @@ def seminar(scenario: str, trainees: str, lang: str | None, mode: str, seed: int
     finally:
         if worker is not None:
             worker.close()
+        if pipeline is not None:  # its waiting espeak-ng processes end with the seminar
+            pipeline.close()
         if db_store is not None:
             db_store.close()

@@ -208,7 +208,7 @@ class TerminalUI:
 
         No speech, or a failing recogniser: one line, and this turn is typed.
         """
-        from simulator.errors import BackendError
+        from simulator.errors import BackendError, SimulatorError
 
         if getattr(voice, "hands_free", False):
             state_labels = {"de": ("● Ich höre zu …", "… denke nach", "(nichts gehört – bitte tippen)"),
@@ -235,12 +235,19 @@ class TerminalUI:
         from simulator.voice.streaming import PushToTalk
 
         talk = PushToTalk(voice, microphone)  # recognised while the key is held: only the end is left at Enter
-        self.console.input(f"[red]● {LABELS[lang]['listening']}[/] ")
+        try:
+            self.console.input(f"[red]● {LABELS[lang]['listening']}[/] ")
+        except BaseException:  # Ctrl-C / end of input: the microphone and the listening thread stop too
+            talk.close()
+            raise
         self.console.print(LABELS[lang]["recognising"], style="dim")
         try:
             text = talk.release().text
-        except BackendError as exc:  # the recording is kept; this turn is typed
+        except SimulatorError as exc:  # the recording is kept; this turn is typed
             self.console.print(exc.message, style="yellow")
+            return self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
+        except Exception as exc:  # a broken audio device (raised in the listening thread): no traceback
+            self.console.print(f"speech input failed: {exc}", style="yellow")
             return self.console.input(f"[bold]{LABELS[lang]['prompt']}>[/] ")
         self.console.print(f"» {text}", style="italic")
         return text

@@ -136,7 +136,7 @@ class TraineeApp(App):
 
     def say(self, line: str) -> None:
         """Hand the trainee's line to the Call (which answers, tells its observers and, at the end, scores)."""
-        if self.hands_free and self.worker is not None and self.voice_state in ("waiting", "listening"):
+        if self.hands_free and self.worker is not None and self.voice_state in ("waiting", "listening", "recognising"):
             self.worker.cancel()  # typed instead: the microphone must not hear her answer
             self.voice_state = "idle"
         self.hands_free_paused = False
@@ -233,7 +233,7 @@ class TraineeApp(App):
             return
         on_call = isinstance(self.view, CallScreen) and self.call.started and not self.call.ended
         if not on_call:
-            if self.voice_state in ("waiting", "listening"):
+            if self.voice_state in ("waiting", "listening", "recognising"):
                 self.worker.cancel()
                 self.voice_state = "idle"
             return

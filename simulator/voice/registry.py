@@ -188,6 +188,17 @@ class VoicePipeline:
             raise BackendError("no speech recognizer: type your answer")
         return listen_turn(self.recognizer, chunks, self.endpoint, on_state, self.recorder, push_to_talk)
 
+    def close(self) -> None:
+        """The call is over: background decodes end (the running one is waited for), the synthesiser's waiting
+        espeak-ng processes are ended. Never raises; the pipeline may still be used afterwards."""
+        for part in (self.recognizer, self.synthesizer):
+            close = getattr(part, "close", None)
+            if close is not None:
+                try:
+                    close()
+                except Exception:  # a teardown fault must not reach the trainee
+                    pass
+
     def hear_file(self, path) -> Transcript:
         """Recognise a trainee turn from a WAV file (``--audio-script``); an unreadable file is one UsageError line."""
         import wave

@@ -158,17 +158,28 @@ def listen_turn(
     recording. Nothing said within ``no_speech_seconds``: ``Transcript("")``
     and the state ``silence``.
     """
-    import numpy as np
-
     say = on_state or (lambda state, text: None)
     vad = Endpointer(replace(settings, end_ms=10**9) if push_to_talk else settings)
     stream = recognizer.stream() if hasattr(recognizer, "stream") else BufferStream(recognizer)
+    say("listening", "")
+    try:
+        return _listen(stream, chunks, vad, settings, say, recorder)
+    finally:  # a stream's decoding thread ends with the turn however it ends (also a microphone error, Ctrl-C)
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+
+
+def _listen(stream: Any, chunks: Iterable[Audio], vad: Endpointer, settings: EndpointSettings,
+            say: Callable[[str, str], None], recorder: Any) -> Transcript:
+    """listen_turn's loop and final decode (the caller closes ``stream``)."""
+    import numpy as np
+
     kept: list = []  # int16 arrays at 16 kHz: the recording
     pre_roll: list = []  # audio before speech started, fed once speech starts (a few frames)
     guesses: dict[int, tuple[threading.Thread, list]] = {}  # speech_end -> (decoding thread, [result or error])
     partial = ""
     told = 0  # the longest silence the stream was told about in this pause (ms)
-    say("listening", "")
     for chunk in chunks:
         x = chunk.resampled(RATE).array()
         kept.append(x)
@@ -210,23 +221,18 @@ def listen_turn(
     audio = Audio(RATE, np.concatenate(kept) if kept else np.zeros(0, dtype=np.int16))
     if recorder is not None and audio.frames:
         recorder.write("trainee", audio)
-    close = getattr(stream, "close", None)  # a stream's decoding thread ends with the turn however it ends
-    try:
-        if vad.state == "timeout" or vad.speech_start is None:
-            say("silence", "")
-            return Transcript("", None)
-        say("thinking", partial)
-        guess = guesses.get(vad.speech_end)
-        if guess is not None:  # nothing was said after the speculative decode started
-            guess[0].join()
-            if isinstance(guess[1][0], BaseException):
-                raise guess[1][0]
-            result = guess[1][0]
-        else:
-            result = stream.finish()
-    finally:
-        if close is not None:
-            close()
+    if vad.state == "timeout" or vad.speech_start is None:
+        say("silence", "")
+        return Transcript("", None)
+    say("thinking", partial)
+    guess = guesses.get(vad.speech_end)
+    if guess is not None:  # nothing was said after the speculative decode started
+        guess[0].join()
+        if isinstance(guess[1][0], BaseException):
+            raise guess[1][0]
+        result = guess[1][0]
+    else:
+        result = stream.finish()
     say("heard", result.text)
     return result
 
@@ -261,6 +267,17 @@ class PushToTalk:
                                                push_to_talk=True))
         except BaseException as exc:  # re-raised by release() in the caller's thread
             self._out.append(exc)
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Abandon the turn (Ctrl-C, the call ended): the chunks end, the thread is joined for at most ``timeout``."""
+        self.released.set()
+        if self._thread is None:
+            try:
+                self.microphone.stop()
+            except Exception:  # the device may be gone: nothing to keep
+                pass
+        else:
+            self._thread.join(timeout)
 
     def release(self) -> Transcript:
         """Key up: the rest of the turn recognised; what was understood."""

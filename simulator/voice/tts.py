@@ -158,6 +158,10 @@ class EspeakCommandSynthesizer:
         self._ready: dict[tuple[str, ...], subprocess.Popen] = {}  # started for the next line, waiting for stdin
         self._ready_lock = threading.Lock()
         self._closed = False
+        self._preparing: set[threading.Thread] = set()  # espeak-ready threads still starting a process
+        from simulator.voice.lifecycle import register
+
+        register(self)  # no espeak-ng left waiting on stdin when the program ends
 
     def engine_for(self, lang: str, voice: VoiceSettings) -> str:
         """The voice that speaks: ``mb-de6``, ``mb-de7``, ``pico`` or the espeak-ng voice name."""
@@ -188,7 +192,7 @@ class EspeakCommandSynthesizer:
         ]
         proc = self._take(cmd)
         stdout, stderr = proc.communicate(text.encode("utf-8"))
-        threading.Thread(target=self._prepare, args=(cmd,), name="espeak-ready", daemon=True).start()  # off the clip's path
+        self._start_preparing(cmd)  # off the clip's path
         if proc.returncode != 0 or len(stdout) < 44:
             raise BackendError(f"espeak-ng failed: {stderr.decode(errors='replace').strip()}")
         import wave
@@ -211,29 +215,51 @@ class EspeakCommandSynthesizer:
             self._closed = False  # in use again after close()
         if proc is not None and proc.poll() is None:
             return proc
+        if proc is not None:  # died while waiting: reap it
+            _end(proc)
         return subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def _start_preparing(self, cmd: list[str]) -> None:
+        thread = threading.Thread(target=self._prepare, args=(cmd,), name="espeak-ready", daemon=True)
+        with self._ready_lock:
+            self._preparing.add(thread)
+        thread.start()
 
     def _prepare(self, cmd: list[str]) -> None:
         """Start the process for the next line with the same voice (it waits on stdin)."""
         try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        except OSError:
-            return
+            try:
+                proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            except OSError:
+                return
+            self._keep(cmd, proc)
+        finally:
+            with self._ready_lock:
+                self._preparing.discard(threading.current_thread())
+
+    def _keep(self, cmd: list[str], proc: subprocess.Popen) -> None:
+        from simulator.voice.lifecycle import exiting
+
         with self._ready_lock:
-            if self._closed:
-                old = proc
+            if self._closed or exiting():  # a line spoken after close() reopened it; at exit nothing is kept
+                old = [proc]
             else:
-                old = self._ready.pop(tuple(cmd), None)
+                old = [p for p in [self._ready.pop(tuple(cmd), None)] if p is not None]
                 self._ready[tuple(cmd)] = proc
             while len(self._ready) > self.READY_MAX:
-                _end(self._ready.pop(next(iter(self._ready))))
-        if old is not None:
-            _end(old)
+                old.append(self._ready.pop(next(iter(self._ready))))
+        for p in old:  # outside the lock: ending one may take up to 2 s, and the next line must not wait
+            _end(p)
 
     def close(self) -> None:
         """End the processes started for lines that never came."""
         with self._ready_lock:
-            ready, self._ready, self._closed = list(self._ready.values()), {}, True
+            self._closed = True
+            preparing = list(self._preparing)
+        for thread in preparing:  # a process being started now is ended by _keep (closed)
+            thread.join(timeout=2.0)
+        with self._ready_lock:
+            ready, self._ready = list(self._ready.values()), {}
         for proc in ready:
             _end(proc)
 
@@ -288,6 +314,12 @@ class CachedSynthesizer:
         self.hits = 0
         self.misses = 0
         self._cache: OrderedDict[tuple, Audio] = OrderedDict()
+
+    def close(self) -> None:
+        """Close the wrapped synthesiser (its waiting processes)."""
+        close = getattr(self.inner, "close", None)
+        if close is not None:
+            close()
 
     def synthesize(self, text: str, lang: str, voice: VoiceSettings) -> Audio:
         key = (text.strip(), lang, voice.variant, voice.rate, voice.pitch)

@@ -20,12 +20,14 @@ import os
 import re
 import shutil
 import threading
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from simulator.errors import BackendError
 from simulator.voice.audio import Audio
+from simulator.voice.lifecycle import DECODES, register
 from simulator.voice.stt import Transcript
 
 MODEL_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
@@ -231,6 +233,8 @@ class WhisperRecognizer:
         self._prompt: list[int] | None = None  # the short-window path's prompt, tokenizer, suppressed tokens
         self._tokenizer: Any = None
         self._suppress: list[int] | None = None
+        self._streams: weakref.WeakSet = weakref.WeakSet()  # turns whose segments may still be decoding
+        register(self)
         self.warm()
 
     def warm(self) -> None:
@@ -259,7 +263,16 @@ class WhisperRecognizer:
 
     def stream(self) -> WhisperStream:
         """Start a turn that is decoded while it is spoken (see :mod:`simulator.voice.streaming`)."""
-        return WhisperStream(self)
+        stream = WhisperStream(self)
+        self._streams.add(stream)
+        return stream
+
+    def close(self, timeout: float = 5.0) -> None:
+        """End the background decoding of every turn still open (queued segments dropped, the running one
+        waited for at most ``timeout``); the recogniser still decodes later turns."""
+        for stream in list(self._streams):
+            stream.close(wait=timeout)
+        DECODES.wait_idle(timeout)  # this process's decodes: also a speculative guess or a push-to-talk turn
 
     def decode(self, x, prefix: str | None = None) -> Transcript:
         """Decode float samples at 16 kHz (-1..1); ``prefix`` forces the start of the text."""
@@ -268,16 +281,17 @@ class WhisperRecognizer:
         pad = self.options.window_pad_seconds
         if prefix is None and self.hotwords is None and 0 < pad and len(x) / self.rate + pad < 30:
             return self._decode_short(x)
-        try:
-            segments, _info = self.model.transcribe(
-                x, language=self.lang, beam_size=self.options.beam_size, temperature=0.0,
-                condition_on_previous_text=False, without_timestamps=True, vad_filter=False,
-                hotwords=self.hotwords if prefix is None else None, prefix=prefix,
-                no_repeat_ngram_size=3, max_new_tokens=min(440, int(len(x) / self.rate * 8) + 12),
-            )
-            segments = list(segments)
-        except Exception as exc:  # CTranslate2 RuntimeError, out of memory
-            raise BackendError(f"Whisper failed on this turn: {str(exc).splitlines()[0] if str(exc) else exc!r}; type instead") from exc
+        with DECODES.running():  # exit waits for a native decode (CTranslate2 aborts the process otherwise)
+            try:
+                segments, _info = self.model.transcribe(
+                    x, language=self.lang, beam_size=self.options.beam_size, temperature=0.0,
+                    condition_on_previous_text=False, without_timestamps=True, vad_filter=False,
+                    hotwords=self.hotwords if prefix is None else None, prefix=prefix,
+                    no_repeat_ngram_size=3, max_new_tokens=min(440, int(len(x) / self.rate * 8) + 12),
+                )
+                segments = list(segments)
+            except Exception as exc:  # CTranslate2 RuntimeError, out of memory
+                raise BackendError(f"Whisper failed on this turn: {str(exc).splitlines()[0] if str(exc) else exc!r}; type instead") from exc
         kept = [s for s in segments if s.no_speech_prob < 0.8 or s.avg_logprob > -0.7]
         text = normalise(" ".join(s.text for s in kept))
         if not text:
@@ -292,36 +306,37 @@ class WhisperRecognizer:
 
         import numpy as np
 
-        try:
-            from faster_whisper.transcribe import get_ctranslate2_storage, get_suppressed_tokens
+        with DECODES.running():
+            try:
+                from faster_whisper.transcribe import get_ctranslate2_storage, get_suppressed_tokens
 
-            fw = self.model
-            if self._prompt is None:
-                from faster_whisper.tokenizer import Tokenizer
+                fw = self.model
+                if self._prompt is None:
+                    from faster_whisper.tokenizer import Tokenizer
 
-                tok = Tokenizer(fw.hf_tokenizer, True, task="transcribe", language=self.lang)
-                self._tokenizer = tok
-                self._prompt = [tok.sot, tok.language, tok.transcribe, tok.no_timestamps]
-                self._suppress = get_suppressed_tokens(tok, [-1])
-            features = fw.feature_extractor(np.asarray(x, dtype=np.float32))
-            frames = min(3000, int((len(x) / self.rate + self.options.window_pad_seconds) * 100))
-            frames += frames % 2  # the encoder's stride-2 convolution
-            features = features[:, :frames]
-            if features.shape[-1] < frames:
-                features = np.pad(features, [(0, 0), (0, frames - features.shape[-1])])
-            encoded = fw.model.encode(get_ctranslate2_storage(np.ascontiguousarray(features[None])), to_cpu=False)
-            result = fw.model.generate(
-                encoded, [self._prompt], beam_size=self.options.beam_size, no_repeat_ngram_size=3,
-                max_length=len(self._prompt) + min(440, int(len(x) / self.rate * 8) + 12), return_scores=True,
-                return_no_speech_prob=True, suppress_blank=True, suppress_tokens=self._suppress,
-            )[0]
-        except Exception as exc:  # CTranslate2 RuntimeError, out of memory
-            raise BackendError(f"Whisper failed on this turn: {str(exc).splitlines()[0] if str(exc) else exc!r}; type instead") from exc
-        tokens = result.sequences_ids[0]
-        avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
-        if result.no_speech_prob >= 0.8 and avg_logprob <= -0.7:
-            return Transcript("", None)
-        text = normalise(self._tokenizer.decode(tokens))
+                    tok = Tokenizer(fw.hf_tokenizer, True, task="transcribe", language=self.lang)
+                    self._tokenizer = tok
+                    self._prompt = [tok.sot, tok.language, tok.transcribe, tok.no_timestamps]
+                    self._suppress = get_suppressed_tokens(tok, [-1])
+                features = fw.feature_extractor(np.asarray(x, dtype=np.float32))
+                frames = min(3000, int((len(x) / self.rate + self.options.window_pad_seconds) * 100))
+                frames += frames % 2  # the encoder's stride-2 convolution
+                features = features[:, :frames]
+                if features.shape[-1] < frames:
+                    features = np.pad(features, [(0, 0), (0, frames - features.shape[-1])])
+                encoded = fw.model.encode(get_ctranslate2_storage(np.ascontiguousarray(features[None])), to_cpu=False)
+                result = fw.model.generate(
+                    encoded, [self._prompt], beam_size=self.options.beam_size, no_repeat_ngram_size=3,
+                    max_length=len(self._prompt) + min(440, int(len(x) / self.rate * 8) + 12), return_scores=True,
+                    return_no_speech_prob=True, suppress_blank=True, suppress_tokens=self._suppress,
+                )[0]
+            except Exception as exc:  # CTranslate2 RuntimeError, out of memory
+                raise BackendError(f"Whisper failed on this turn: {str(exc).splitlines()[0] if str(exc) else exc!r}; type instead") from exc
+            tokens = result.sequences_ids[0]
+            avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
+            if result.no_speech_prob >= 0.8 and avg_logprob <= -0.7:
+                return Transcript("", None)
+            text = normalise(self._tokenizer.decode(tokens))  # native too (tokenizers): inside the gate
         if not text:
             return Transcript("", None)
         return Transcript(text, max(0.0, min(1.0, math.exp(avg_logprob))))
@@ -369,13 +384,17 @@ class WhisperStream:
         self.paused = False
         """Set by listen_turn while a speculative decode runs (nothing to pause here: segments are cheap)."""
         self._lock = threading.Lock()
+        self._closed = False
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper-segment")
 
     def _slice(self, start: int, end: int):
+        with self._lock:
+            return self._slice_locked(start, end)
+
+    def _slice_locked(self, start: int, end: int):
         import numpy as np
 
-        with self._lock:
-            chunks = list(self.chunks)  # a copy: feed() appends from the listening thread
+        chunks = self.chunks  # feed() appends from the listening thread, under the lock
         x = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
         return x[start:end]
 
@@ -397,16 +416,18 @@ class WhisperStream:
             if not ((silent_ms >= CUT_MS and seconds >= self.min_segment)
                     or (silent_ms >= LONG_CUT_MS and seconds >= LONG_SEGMENT_SECONDS)):
                 return
+            if self._closed:
+                return
             self.cut = end
-        clip = Audio(rate, self._slice(start, end))
-        self.segments.append(self._pool.submit(self.recognizer.transcribe, clip))
+            # Submitted under the lock: a snapshot (another thread) that sees the new cut also sees the segment.
+            self.segments.append(self._pool.submit(self.recognizer.transcribe, Audio(rate, self._slice_locked(start, end))))
 
     @property
     def committed(self) -> list[str]:
         """Words of the segments decoded so far, in order (stops at the first still being decoded)."""
         words: list[str] = []
         for future in list(self.segments):
-            if not future.done() or future.exception() is not None:
+            if not future.done() or future.cancelled() or future.exception() is not None:
                 break
             words += future.result().text.split()
         return words
@@ -421,7 +442,12 @@ class WhisperStream:
         with self._lock:
             cut, frames, closed = self.cut, self.frames, list(self.segments)
         tail = self.recognizer.transcribe(Audio(self.recognizer.rate, self._slice(cut, frames)))
-        parts = [f.result() for f in closed] + [tail]
+        from concurrent.futures import CancelledError
+
+        try:
+            parts = [f.result() for f in closed] + [tail]
+        except CancelledError:  # closed (the call ended) while a segment waited: not a crash for the trainee
+            raise BackendError("speech recognition stopped: the call has ended") from None
         text = " ".join(p.text for p in parts if p.text)
         confidences = [p.confidence for p in parts if p.text and p.confidence is not None]
         return Transcript(text, sum(confidences) / len(confidences) if confidences else None)
@@ -432,9 +458,16 @@ class WhisperStream:
         finally:
             self.close()
 
-    def close(self) -> None:
-        """No more segments: the decoding thread ends once the queued ones are decoded."""
-        self._pool.shutdown(wait=False)
+    def close(self, wait: float = 0.0) -> None:
+        """No more segments: those not started are dropped, the decoding thread ends after the running one
+        (joined for at most ``wait`` seconds). Called when the turn ends (its segments were all used by then)
+        and at call end."""
+        with self._lock:
+            self._closed = True
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        if wait:
+            for thread in list(getattr(self._pool, "_threads", ())):
+                thread.join(timeout=wait)
 
 
 def main(argv: list[str] | None = None) -> int:

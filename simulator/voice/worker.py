@@ -108,7 +108,7 @@ class VoiceWorker:
         self.results: queue.Queue[VoiceResult] = queue.Queue()
         """What happened, for the UI to drain each frame."""
         self._speak: queue.Queue[str | None] = queue.Queue()
-        self._listen: queue.Queue[str | None] = queue.Queue()
+        self._listen: queue.Queue[Any] = queue.Queue()  # "start", "stop", ("hands-free", its cancel event), None
         self._mic_ok: bool | None = None
         self._pending = 0  # customer lines queued or being spoken (hands-free waits for them)
         self._pending_lock = threading.Lock()
@@ -144,8 +144,8 @@ class VoiceWorker:
 
     def listen(self) -> None:
         """Hands-free: listen (after the customer has finished) until the trainee stops speaking."""
-        self._cancel = threading.Event()
-        self._listen.put("hands-free")
+        self._cancel = cancel = threading.Event()
+        self._listen.put(("hands-free", cancel))  # the turn keeps its own event: a later listen() must not revive it
 
     def cancel(self) -> None:
         """Hands-free: stop the turn being listened to (the trainee typed instead); it reports nothing."""
@@ -163,8 +163,9 @@ class VoiceWorker:
     def close(self) -> None:
         """Stop both threads and the player (waits at most a second per thread)."""
         self._cancel.set()  # a hands-free turn in progress ends its chunks
-        if self._talk is not None:
-            self._talk.released.set()  # so does a push-to-talk turn
+        talk = self._talk
+        if talk is not None:
+            talk.released.set()  # so does a push-to-talk turn
         self._speak.put(None)
         self._listen.put(None)
         player = getattr(self.pipeline, "player", None)
@@ -175,6 +176,9 @@ class VoiceWorker:
                 pass
         for t in self._threads:
             t.join(timeout=1.0)
+        thread = getattr(talk, "_thread", None)
+        if thread is not None:  # its last decode (the pipeline's close waits for any still running)
+            thread.join(timeout=1.0)
 
     # -- threads ----------------------------------------------------------------------
     def _speaker(self) -> None:
@@ -245,11 +249,13 @@ class VoiceWorker:
                     self._talk = PushToTalk(self.pipeline, self.microphone, self._on_state)
                     recording = True
                     self.results.put(Listening())
-                elif job == "hands-free" and not recording:
+                elif isinstance(job, tuple) and job[0] == "hands-free" and not recording:
+                    if job[1].is_set():  # cancelled before it started
+                        continue
                     if not self._open_mic():
                         self.results.put(NoMicrophone(""))
                         continue
-                    self._hands_free()
+                    self._hands_free(job[1])
                 elif job == "stop" and recording:
                     recording = False
                     talk, self._talk = self._talk, None
@@ -267,8 +273,8 @@ class VoiceWorker:
         if state == "partial":
             self.results.put(Partial(text))
 
-    def _hands_free(self) -> None:
-        while self.speaking:  # the microphone must not hear the customer, nor a line still queued
+    def _hands_free(self, cancel: threading.Event) -> None:
+        while self.speaking and not cancel.is_set():  # the microphone must not hear the customer, nor a line still queued
             time.sleep(0.02)
 
         def on_state(state: str, text: str) -> None:
@@ -279,7 +285,6 @@ class VoiceWorker:
             elif state == "thinking":
                 self.results.put(Recognising())
 
-        cancel = self._cancel
         if cancel.is_set():
             return
         heard = self.pipeline.listen(self.microphone.chunks(until=cancel), on_state)
