@@ -44,3 +44,21 @@ def items(score, dim: str, turn: int | None = None):
 def kinds(score, dim: str, turn: int | None = None) -> list[str]:
     """The kinds of those items."""
     return [e.kind for e in items(score, dim, turn)]
+
+
+def engine(sid: str, lang: str) -> Engine:
+    """A fresh engine for scenario *sid* in *lang* (the analyser as configured)."""
+    return Engine(load(sid), lang)
+
+
+def replayed(sid: str, lang: str, lines: list[str], seed: int = 0) -> CallState:
+    """The state after *lines*, played through the engine alone (no scoring)."""
+    from simulator.dialogue.session import replay
+
+    return replay(engine(sid, lang), lines, seed=seed)[-1]
+
+
+def last(state: CallState):
+    """The last trainee turn and the customer's reply to it ('' when she said nothing)."""
+    x = state.exchanges[-1]
+    return x.trainee, (x.reply.text if x.reply is not None else "")

@@ -16,28 +16,19 @@ import pytest
 
 from simulator.analysis import Analyser
 from simulator.dialogue import Engine
-from simulator.dialogue.events import Farewell, Offered, Pushback, has
+from simulator.dialogue.events import Farewell, Offered, has
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases
 from simulator.dialogue.planner import ReplyPlan
 from simulator.dialogue.reading import assents, invites
 from simulator.dialogue.session import Call, replay
 from simulator.scenario import available, load
-from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
 
 
-def _engine(sid: str, lang: str) -> Engine:
-    return Engine(load(sid), lang)
-
-
-def _play(sid: str, lang: str, lines: list[str], seed: int = 0):
-    return replay(_engine(sid, lang), lines, seed=seed)[-1]
-
-
-def _last(state):
-    x = state.exchanges[-1]
-    return x.trainee, (x.reply.text if x.reply is not None else "")
+from playtest_calls import engine as _engine  # noqa: E402
+from playtest_calls import last as _last  # noqa: E402
+from playtest_calls import replayed as _play  # noqa: E402
 
 
 # -- 1. "Describe first": her offer, the trainee's yes ------------------------------------------------------------

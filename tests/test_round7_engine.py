@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.dialogue import Engine
 from simulator.dialogue.events import Pushback, has
 from simulator.dialogue.session import replay
 from simulator.scenario import load
 
 
-def _engine(sid: str, lang: str) -> Engine:
-    return Engine(load(sid), lang)
-
-
-def _play(sid: str, lang: str, lines: list[str], seed: int = 0):
-    return replay(_engine(sid, lang), lines, seed=seed)[-1]
-
-
-def _last(state):
-    x = state.exchanges[-1]
-    return x.trainee, (x.reply.text if x.reply is not None else "")
+from playtest_calls import engine as _engine  # noqa: E402
+from playtest_calls import last as _last  # noqa: E402
+from playtest_calls import replayed as _play  # noqa: E402
 
 
 # -- DE F1/F16, EN F4: no defence against a request nobody made; no praise stitched to a refusal ----------------
