@@ -11,7 +11,7 @@ import re
 from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
-from simulator.scoring.transcript import ScoredCall
+from simulator.scoring.transcript import ScoredCall, sentence_of
 from simulator.scoring.wording import guesses, transparency_step, vague, weak_backchannel
 
 __all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
@@ -138,12 +138,7 @@ def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
 
 
 def _sentence_with(t: Turn, act: str) -> str:
-    text = t.text
+    """The sentence holding ``act``'s evidence (:func:`~simulator.scoring.transcript.sentence_of`); the whole line for
+    evidence over the whole line."""
     span = next((s for a, s in t.evidence if a == act and s), "")
-    start = text.lower().find(span.lower()) if span and span.strip() != text.strip() else -1
-    if start < 0:
-        return text
-    stops = list(_FULL_STOP.finditer(text, 0, start))
-    begin = stops[-1].end() if stops else 0
-    end = _FULL_STOP.search(text, start + max(len(span.rstrip()) - 1, 0))  # a span may end on its own full stop
-    return text[begin: end.start() if end else len(text)]
+    return sentence_of(t.text, span) if span and span.strip() != t.text.strip() else t.text
