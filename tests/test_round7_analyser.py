@@ -263,3 +263,11 @@ def test_round8_telling_the_cause_is_transparency(lang: str, line: str) -> None:
 
 def test_round8_asking_whether_she_knows_what_happened_explains_nothing() -> None:
     assert "transparency" not in _acts("en", "Do you know what happened?")
+
+
+@pytest.mark.parametrize("line", ["Moin, Lizenzbetreuung.", "Die Toilette und der Boiler", "Können Sie prüfen, ob der Stecker steckt?"])
+def test_standard_words_stay_as_they_are(line: str) -> None:
+    """The Swabian oi -> ei pattern turned "Moin" into "Mein" (and a greeting into an introduction): only listed words."""
+    from simulator.analysis.language import compiled
+
+    assert compiled("de").standard(line) == line

@@ -203,20 +203,9 @@ class Analyser:
         return any(any(w not in acks for w in read.tokens) and not asks.intersection(read.acts) for read in clauses)
 
     def standard(self, text: str) -> str:
-        """*text* with its regional and chat spellings in standard words (the data's ``variants`` and
-        ``variant_patterns``: "Sehet Se so oins?" -> "Sehen Sie so eins?"), for matching it against a scenario's
-        phrases and examples; *text* itself when it has none. The acts already read the variants word by word."""
-        data = self._data
-        out, last = [], 0
-        for part in items(text):
-            standard = data.variants.get(part.norm) if part.is_word else None
-            if standard is not None:
-                out += [text[last:part.start], standard]
-                last = part.end
-        line = "".join(out) + text[last:] if out else text
-        for pattern, replacement in data.variant_patterns:
-            line = pattern.sub(replacement, line)
-        return line
+        """*text* with its regional and chat spellings in standard words (:meth:`Language.standard`), for matching it
+        against a scenario's phrases and examples. The acts already read the variants word by word."""
+        return self._data.standard(text)
 
     def analyse_rules(self, text: str) -> Analysis:
         """The acts the rules alone find in *text* (no second opinion; confidence left empty)."""

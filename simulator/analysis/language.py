@@ -20,7 +20,7 @@ import yaml
 
 from simulator.analysis.acts import ACTS
 from simulator.analysis.fuzzy import Fuzzy
-from simulator.analysis.normaliser import fold
+from simulator.analysis.normaliser import fold, items
 
 _TOKEN = r"[^\s.?!]+ "
 _FOLD_PATTERN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'"})
@@ -115,6 +115,20 @@ class Language:
     check_back: re.Pattern[str] | None = None
     """A tag that turns a yes/no question into a restatement ("…, richtig?", "…, is that right?"), on the folded
     line (``head_statement.check_back``)."""
+
+    def standard(self, text: str) -> str:
+        """*text* with its regional and chat spellings in standard words (``variants`` and ``variant_patterns``:
+        "Sehet Se so oins?" -> "Sehen Sie so eins?"); *text* itself when it has none."""
+        out, last = [], 0
+        for part in items(text):
+            standard = self.variants.get(part.norm) if part.is_word else None
+            if standard is not None:
+                out += [text[last:part.start], standard]
+                last = part.end
+        line = "".join(out) + text[last:] if out else text
+        for pattern, replacement in self.variant_patterns:
+            line = pattern.sub(replacement, line)
+        return line
 
     def extended(self, vocabulary: Iterable[str]) -> "Language":
         """A new Language whose typo vocabulary also has *vocabulary*; self is unchanged."""
