@@ -450,3 +450,14 @@ def test_an_honest_answer_to_a_bait_counts_as_answering_it() -> None:
     assert all(e.effect > 0 for e in honest)
     assert all("admit_unknown" in next(t for t in state.trainee_turns if t.number == e.turn).acts for e in honest)
     assert problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize("check, line", [
+    ("greets", "Griaß Gott, do is da Sepp Huber vo da EDV-Hotline."),
+    ("closes_properly", "Gern gschehn, do gibts nix zum Entschuldign."),
+])
+def test_the_courtesy_checks_read_regional_spellings_as_the_analyser_does(check: str, line: str) -> None:
+    """Round 8: the analyser read "Griaß Gott" as a greeting, the debrief said "kein Gruß" (it read the raw text)."""
+    from simulator.scoring import wording
+
+    assert getattr(wording, check)(line, "de")

@@ -19,29 +19,38 @@ def _patterns(kind: str, lang: str, flags: int = re.IGNORECASE) -> re.Pattern[st
     return re.compile("|".join(f"(?:{p})" for p in found), flags) if found else None
 
 
+def _standard(text: str, lang: str) -> str:
+    """*text* with regional spellings in standard words, as the analyser reads them ("Griaß Gott" – "grüß Gott"); the
+    language data only, no learned head loaded."""
+    from simulator.analysis.language import compiled
+
+    return compiled(lang).standard(text or "")
+
+
 def introduces(text: str, lang: str) -> bool:
     """The line says who the agent is (their name): a greeting that is an introduction – "my name is …",
     or the phone formula with the name alone between commas ("IT-Hotline, Berger, guten Morgen.")."""
     pattern, surname = _patterns("introduction", lang), _patterns("surname", lang, 0)
+    text = _standard(text, lang)
     return bool(pattern and pattern.search(text or "")) or bool(surname and surname.search(text or ""))
 
 
 def names_team(text: str, lang: str) -> bool:
     """The line names the team or company (half an introduction)."""
     pattern = _patterns("team", lang)
-    return bool(pattern and pattern.search(text or ""))
+    return bool(pattern and pattern.search(_standard(text, lang)))
 
 
 def greets(text: str, lang: str) -> bool:
     """The line holds a greeting word ("Guten Tag", "hello", "thanks for calling"), not only a team's name."""
     pattern = _patterns("greeting_word", lang)
-    return bool(pattern and pattern.search(text or ""))
+    return bool(pattern and pattern.search(_standard(text, lang)))
 
 
 def closes_properly(text: str, lang: str) -> bool:
     """The line is more than a bare goodbye: it offers more help, thanks, or wishes well."""
     pattern = _patterns("proper_closing", lang)
-    return bool(pattern and pattern.search(text or ""))
+    return bool(pattern and pattern.search(_standard(text, lang)))
 
 
 def transparency_step(title: str, lang: str) -> bool:
