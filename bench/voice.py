@@ -208,39 +208,64 @@ def latency_section(quick: bool) -> None:
 
 
 def voices_section(quick: bool) -> None:
-    """Customer-voice intelligibility: Whisper WER on each persona's lines, per engine, over the persona's line."""
+    """Customer-voice intelligibility: Whisper WER on each persona's lines, per engine, clean and over its line.
+
+    Each persona speaks its first sentences (10, 4 with --quick) with its own rate and pitch, once per
+    engine that can play it: plain espeak-ng, the voice the product picks (``clear_voice``) and every other
+    installed clear voice of the persona's gender. "clean" is the synthesised audio as the listener's
+    speaker gets it on a good line; "line" adds the persona's telephone impairment (band limit, codec,
+    noise and, for mobile callers, dropouts that swallow words whatever the voice).
+    """
+    from dataclasses import replace
+
     from simulator.scenario import load
     from simulator.scenario.library import available
     from simulator.voice.effects import impair
     from simulator.voice.stt import word_error_rate
     from simulator.voice.tts import split_sentences
+    from simulator.voice.voices import clear_voice
     from simulator.voice.whisper import WhisperRecognizer, normalise
 
-    print(f"== customer-voice intelligibility: Whisper WER on persona lines ({load_average()})")
+    print(f"== customer-voice intelligibility: Whisper WER on persona lines, clean / over the line ({load_average()})")
     recs = {"en": WhisperRecognizer("en"), "de": WhisperRecognizer("de")}
-    engines = {"espeak-ng": synth_plain(), "clear voice": synth_clear()}
-    ids = available()
+    alternatives = {("de", "f"): ["mb-de7", "pico"], ("de", "m"): ["mb-de6"],
+                    ("en", "f"): ["hibari", "pico"], ("en", "m"): ["mb-us2", "mb-us3"]}
+    per_persona = 4 if quick else 10
     for lang in ("en", "de"):
-        totals = {name: [0.0, 0] for name in engines}
-        for sid in ids[:3] if quick else ids:
+        totals: dict[str, list[float]] = {}
+        for sid in available():
             sc = load(sid)
             voice = sc.persona.voice.get(lang)
             if voice is None:
                 continue
-            lines = [s for step in sc.steps for t in step.reply.all(lang) for s in split_sentences(t)][:6]
+            lines = [s for step in sc.steps for t in step.reply.all(lang) for s in split_sentences(t)][:per_persona]
+            gender = "m" if voice.variant.startswith("m") else "f"
+            default = clear_voice(lang, voice) or voice.variant
+            engines = [voice.variant] + [v for v in alternatives[(lang, gender)] if installed(v)]
             row = []
-            for name, synth in engines.items():
-                errors = words = 0
+            for variant in dict.fromkeys(engines):
+                settings = replace(voice, variant=variant)
+                sums = [0.0, 0.0, 0]
                 for i, line in enumerate(lines):
-                    clip = impair(synth.synthesize(line, lang, voice), sc.line, i).audio
+                    clear = variant != voice.variant
+                    synth = _SYNTHS.setdefault(clear, synth_clear() if clear else synth_plain())
+                    clip = synth.synthesize(line, lang, settings)
                     n = len(normalise(line).split())
-                    errors += word_error_rate(normalise(line), recs[lang].transcribe(clip).text) * n
-                    words += n
-                totals[name][0] += errors
-                totals[name][1] += words
-                row.append(f"{name} ({synth.engine_for(lang, voice)}) {errors / max(1, words):.2f}")
-            print(f"  {lang} {sid:20s} {voice.variant:4s}: " + ", ".join(row), flush=True)
-        print(f"  {lang} all personas: " + ", ".join(f"{n} {e / max(1, w):.3f}" for n, (e, w) in totals.items()))
+                    sums[0] += word_error_rate(normalise(line), recs[lang].transcribe(clip).text) * n
+                    sums[1] += word_error_rate(normalise(line), recs[lang].transcribe(impair(clip, sc.line, i).audio).text) * n
+                    sums[2] += n
+                mark = "*" if variant == default else ""
+                key = f"{variant}{mark}"
+                row.append(f"{key} {sums[0] / max(1, sums[2]):.2f}/{sums[1] / max(1, sums[2]):.2f}")
+                for name in (variant, "default" if mark else ""):
+                    if name:
+                        t = totals.setdefault(name, [0.0, 0.0, 0])
+                        t[0] += sums[0]
+                        t[1] += sums[1]
+                        t[2] += sums[2]
+            print(f"  {lang} {sid:20s} {voice.variant:3s} (* = the product's voice): " + ", ".join(row), flush=True)
+        print(f"  {lang} all personas (clean/line): " + ", ".join(
+            f"{n} {c / max(1, w):.3f}/{li / max(1, w):.3f}" for n, (c, li, w) in totals.items()), flush=True)
 
 
 def memory_section(quick: bool) -> None:
