@@ -1,0 +1,117 @@
+"""Play-test round 9: lines the analyser read wrongly, as families (not single sentences).
+
+The testers' calls are ``tests/scripts_playtest/<scenario>/<lang>-r9-<quality>.txt``. These tests ask the rules
+alone (``analyse_rules``), which give the evidence the debrief quotes; the learned head may still add or veto acts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis import Analyser
+
+
+def _acts(lang: str, line: str) -> set[str]:
+    return set(Analyser.for_language(lang).analyse_rules(line).acts)
+
+
+# -- a time of day that describes her morning promises nothing ------------------------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Oh dear, that's really annoying first thing in the morning, especially with statements to get out."),
+    ("en", "It takes ten seconds and then we can rule it out and move on."),
+    ("de", "Oh je, und das gleich am Morgen, wenn die Abrechnung raus muss – das ist wirklich ärgerlich."),
+    ("de", "Am Morgen lief noch alles, sagen Sie?"),
+])
+def test_her_morning_is_no_time_commitment(lang: str, line: str) -> None:
+    assert "time_commitment" not in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I'll call you first thing in the morning."),
+    ("en", "We can have someone there first thing tomorrow."),
+    ("en", "It takes ten seconds, and I'll call you back by 3 pm either way."),
+    ("de", "Ich melde mich bis morgen früh bei Ihnen."),
+    ("de", "Der Techniker kommt am Montag zwischen 8 und 10 Uhr."),
+])
+def test_promised_times_still_count(lang: str, line: str) -> None:
+    assert "time_commitment" in _acts(lang, line)
+
+
+# -- brush-offs --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Honestly, that's not really my problem."),
+    ("en", "It's not exactly my department, is it."),
+    ("en", "If you want I can escalate it, but don't expect anything before next month."),
+    ("en", "Don't expect miracles."),
+    ("de", "Dann installieren Sie den Client halt neu. Mehr kann ich da nicht machen."),
+    ("de", "Mehr kann ich für Sie nicht tun."),
+    ("de", "Starten Sie den Rechner halt nochmal."),
+    ("de", "Erwarten Sie aber keine Wunder."),
+    ("de", "Rechnen Sie nicht damit, dass das vor nächstem Monat was wird."),
+])
+def test_brush_offs_are_rude(lang: str, line: str) -> None:
+    assert "rude" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I don't expect it to take long."),
+    ("en", "Expect an e-mail from me by 4 pm."),
+    ("de", "Mehr kann ich im Moment nicht sagen, aber ich melde mich bis 14 Uhr."),
+    ("de", "Halten Sie bitte kurz die Taste gedrückt."),
+    ("de", "Mehr kann ich da nicht machen, aber ich gebe es sofort an die Kollegen weiter."),
+])
+def test_look_alikes_are_not_rude(lang: str, line: str) -> None:
+    assert "rude" not in _acts(lang, line)
+
+
+# -- apologies ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Sorry, my fault, I'll go slower."),
+    ("en", "My bad, let me say that again."),
+    ("de", "Und ich möchte mich ehrlich bei Ihnen entschuldigen: Sie haben einen Rückruf zugesagt bekommen, "
+           "und der ist nicht gekommen."),
+    ("de", "Dafür muss ich mich wirklich entschuldigen."),
+])
+def test_apologies_are_empathy(lang: str, line: str) -> None:
+    assert "empathy" in _acts(lang, line)
+
+
+def test_a_promised_callback_that_never_came_arranges_none() -> None:
+    line = "Sie haben letzte Woche einen Rückruf zugesagt bekommen, und der ist nicht gekommen. Das tut mir leid."
+    assert "callback" not in _acts("de", line)
+
+
+# -- recaps without "zusammengefasst" ---------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "Verstehe. Also kurz zusammen: Ihre Mails gehen seit heute früh nicht, und die Freigabe kriegen Sie ohne "
+    "Rechner nicht hin. Richtig so?",
+    "Kurz zusammen: Workaround läuft per Hand-Regel, Profil-Fix geht ans Netzwerkteam. Passt das?",
+    "also nur dass ich das richtig hab bei ihnen am computer steht kein netzwerk und die weltkugel hat ein kreuz",
+    "Damit ich das richtig verstanden habe: der Drucker ist seit heute früh aus und das Kabel steckt.",
+    "Ich sage Ihnen, was ich hier sehe: Das Ticket ist seit zehn Tagen offen, beim zweiten Anruf wurde es "
+    "weitergeleitet. Stimmt das so mit Ihrem Eindruck überein?",
+])
+def test_german_recaps_without_the_word_are_summaries(line: str) -> None:
+    assert "summary" in _acts("de", line)
+
+
+@pytest.mark.parametrize("line", [
+    "Damit ich das richtig verstehe: Was genau passiert, wenn Sie drucken?",
+    "Drücken Sie bitte auf Start. Passt das so?",
+])
+def test_a_question_after_the_marker_is_no_summary(line: str) -> None:
+    assert "summary" not in _acts("de", line)
+
+
+# -- regional goodbyes -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "Lassen Se sich den Kaffee schmecken, tschö!",
+    "Na dann, servus!",
+    "Tschüssi, machen Se's gut!",
+])
+def test_regional_goodbyes_close(line: str) -> None:
+    assert "closing" in _acts("de", line)
+
+
+def test_servus_at_the_start_is_no_goodbye() -> None:
+    assert "closing" not in _acts("de", "Servus, hier ist der Support, was kann ich für Sie tun?")
