@@ -22,7 +22,8 @@ def installed(monkeypatch: pytest.MonkeyPatch):
 
 @pytest.mark.parametrize("have,variant,want", [
     (("mb-de6", "mb-de7", "pico"), "m3", "mb-de6"),
-    (("mb-de6", "mb-de7", "pico"), "f3", "mb-de7"),
+    (("mb-de6", "mb-de7", "pico"), "f3", "pico"),
+    (("mb-de6", "mb-de7"), "f3", "mb-de7"),
     (("mb-de6", "pico"), "f3", "pico"),
     (("mb-de6",), "f3", "mb-de6"),
     (("pico",), "m2", "pico"),
