@@ -115,3 +115,35 @@ def test_regional_goodbyes_close(line: str) -> None:
 
 def test_servus_at_the_start_is_no_goodbye() -> None:
     assert "closing" not in _acts("de", "Servus, hier ist der Support, was kann ich für Sie tun?")
+
+
+# -- questions a recogniser gives without "?" ------------------------------------------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("en", "what steps have you taken so far"),
+    ("en", "which room"),
+    ("en", "is outlook in cached mode"),
+    ("en", "does the printer show anything at all"),
+    ("en", "could you look at the router are the lights green"),
+    ("en", "please look at the status bar is there a wifi symbol"),
+    ("en", "i can send someone tomorrow at nine or thursday at eleven which suits you"),
+    ("de", "hängen die am ladeschrank"),
+    ("de", "leuchtet an der leiste was"),
+    ("de", "würde ihnen morgen um neun passen"),
+    ("de", "ich kann ihnen morgen um acht oder übermorgen um zehn anbieten was passt besser"),
+    ("de", "schauen sie bitte einmal auf die rückseite steht da ein aufkleber"),
+])
+def test_questions_without_punctuation(lang: str, line: str) -> None:
+    assert {"open_question", "closed_question"} & _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "two minutes then is finished"),
+    ("en", "right now is a bad time for the network team"),
+    ("en", "please check that the cable is the grey one"),
+    ("en", "what a mess"),
+    ("de", "kann ihnen nichts verbindliches sagen"),
+    ("de", "schauen sie bitte nach ob da ein aufkleber ist"),
+    ("de", "na ja so ist das halt manchmal kennt man ja"),
+])
+def test_statements_without_punctuation_stay_statements(lang: str, line: str) -> None:
+    assert not {"open_question", "closed_question"} & _acts(lang, line)
