@@ -116,10 +116,10 @@ def synth_clear():
 
 
 def speak(lang: str, variant: str, text: str, rate: int = 150):
-    """``text`` by the named voice: mb-*/pico/hibari through the clear backend, f*/m* through plain espeak-ng."""
+    """``text`` by the named voice: mb-*/pico/hibari/piper through the clear backend, f*/m* through plain espeak-ng."""
     from simulator.scenario.model import VoiceSettings
 
-    clear = variant.startswith("mb-") or variant in ("pico", "hibari")
+    clear = variant.startswith("mb-") or variant in ("pico", "hibari", "piper")
     synth = _SYNTHS.setdefault(clear, synth_clear() if clear else synth_plain())
     return synth.synthesize(text, lang, VoiceSettings(variant=variant, rate=rate))
 
@@ -136,6 +136,8 @@ def installed(variant: str) -> bool:
         return voices.pico_installed()
     if variant == "hibari":
         return voices.hibari_installed()
+    if variant == "piper":
+        return voices.piper_installed()
     return True
 
 
@@ -229,7 +231,7 @@ def voices_section(quick: bool) -> None:
     print(f"== customer-voice intelligibility: Whisper WER on persona lines, clean / over the line ({load_average()})")
     recs = {"en": WhisperRecognizer("en"), "de": WhisperRecognizer("de")}
     alternatives = {("de", "f"): ["mb-de7", "pico"], ("de", "m"): ["mb-de6"],
-                    ("en", "f"): ["hibari", "pico"], ("en", "m"): ["mb-us2", "mb-us3"]}
+                    ("en", "f"): ["hibari", "pico"], ("en", "m"): ["piper", "mb-us2", "mb-us3"]}
     per_persona = 4 if quick else 10
     for lang in ("en", "de"):
         totals: dict[str, list[float]] = {}

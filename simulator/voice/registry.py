@@ -238,7 +238,7 @@ def voice_for_call(
     if tts == "espeak-ng":
         from simulator.voice.voices import fallback_note
 
-        note = fallback_note(lang)
+        note = fallback_note(lang, scenario.persona.voice.get(lang))
         if note:
             import click
 

