@@ -151,3 +151,15 @@ def test_missing_espeak_binary_names_package(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(BackendError, match="espeak-ng"):
         EspeakCommandSynthesizer()
+
+
+def test_speech_chunks_split_a_long_first_sentence_after_its_opening_clause() -> None:
+    from simulator.voice.tts import speech_chunks
+
+    long = "Look, I have rebooted it twice and flushed the cache. And it still fails."
+    assert speech_chunks(long) == ["Look, I have rebooted it twice and flushed the cache.", "And it still fails."]
+    longer = "Right, I have rebooted it twice, flushed the cache and reinstalled the client. Still nothing."
+    assert speech_chunks(longer) == ["Right, I have rebooted it twice,", "flushed the cache and reinstalled the client.",
+                                     "Still nothing."]
+    assert speech_chunks("Yes, twice. Why?") == ["Yes, twice.", "Why?"]  # short: one piece per sentence
+    assert "".join(speech_chunks(longer)).replace(" ", "") == longer.replace(" ", "")  # nothing lost or reordered

@@ -24,7 +24,7 @@ from simulator.voice.effects import Impaired, impair
 from simulator.voice.player import NullPlayer, Player
 from simulator.voice.streaming import EndpointSettings, listen_turn
 from simulator.voice.stt import Recognizer, Transcript, read_wav
-from simulator.voice.tts import CachedSynthesizer, Synthesizer, split_sentences
+from simulator.voice.tts import CachedSynthesizer, Synthesizer, speech_chunks
 
 SYNTHESIZERS = ("espeak-ng", "espeak", "silent")
 """Text-to-speech backends: ``espeak-ng`` (subprocess, the default: measured faster), ``espeak`` (pyttsx3), ``silent``."""
@@ -128,8 +128,9 @@ class VoicePipeline:
         """When a hands-free turn starts and ends."""
 
     def sentences(self, text: str) -> Iterator[Impaired]:
-        """Each sentence of a reply synthesised and impaired, the first as soon as it is ready."""
-        for sentence in split_sentences(text):
+        """Each piece of a reply (:func:`~simulator.voice.tts.speech_chunks`) synthesised and impaired, the first as
+        soon as it is ready."""
+        for sentence in speech_chunks(text):
             self.lines_spoken += 1
             audio = self.synthesizer.synthesize(sentence, self.lang, self.voice)
             yield impair(audio, self.line, self.seed * 100003 + self.lines_spoken)

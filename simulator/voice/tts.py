@@ -58,6 +58,23 @@ def split_sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_OPENING_CLAUSE = re.compile(r"^(\S+(?:\s+\S+)+?[,;:])\s+(?=\S)")
+"""A sentence's opening clause of two words or more, up to its first comma, semicolon or colon."""
+
+
+def speech_chunks(text: str) -> list[str]:
+    """The pieces a reply is synthesised in: its sentences, and a long first sentence (9 words or more) split after
+    its opening clause, which keeps its comma (the voice pauses there anyway). The first sample waits only for the
+    first piece, and a voice that costs time per second of audio (Piper: ~75 ms of CPU per second) starts sooner."""
+    pieces = split_sentences(text)
+    if pieces and len(pieces[0].split()) >= 9:
+        match = _OPENING_CLAUSE.match(pieces[0])
+        rest = pieces[0][match.end():].strip() if match else ""
+        if match and len(rest.split()) >= 3:
+            pieces[:1] = [match.group(1), rest]
+    return pieces
+
+
 @runtime_checkable
 class Synthesizer(Protocol):
     """Turns text into audio."""
