@@ -147,3 +147,34 @@ def test_questions_without_punctuation(lang: str, line: str) -> None:
 ])
 def test_statements_without_punctuation_stay_statements(lang: str, line: str) -> None:
     assert not {"open_question", "closed_question"} & _acts(lang, line)
+
+
+# -- reassurance the bank labels: praise, "you're sorted", "just ring if", "it won't come back" ----------------------
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Brilliant, well spotted."),
+    ("en", "Good that you tried, it rules out a lot."),
+    ("en", "There you go, you're all set."),
+    ("en", "And if anything else comes up, just call."),
+    ("en", "Leave it with me."),
+    ("en", "That was a one-off, it won't happen again."),
+    ("en", "I'll stay on the line while it restarts."),
+    ("de", "Sie machen das prima, wir sind gleich fertig."),
+    ("de", "Gut so, das war genau richtig."),
+    ("de", "Wenn noch was ist, rufen Sie einfach an."),
+    ("de", "Das ist jetzt dauerhaft behoben."),
+    ("de", "Des packma scho."),
+    ("de", "Sie verpassen nichts, die Mails werden nachgeliefert."),
+])
+def test_reassurance_families(lang: str, line: str) -> None:
+    assert "reassurance" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Is it working again?"),
+    ("en", "Are you all set up for the meeting?"),
+    ("en", "If it happens again, write down the error message."),
+    ("de", "Was haben Sie genau gemacht?"),
+    ("de", "Wenn es wieder passiert, notieren Sie bitte die Meldung."),
+])
+def test_reassurance_look_alikes(lang: str, line: str) -> None:
+    assert "reassurance" not in _acts(lang, line)
