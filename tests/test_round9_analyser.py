@@ -178,3 +178,33 @@ def test_reassurance_families(lang: str, line: str) -> None:
 ])
 def test_reassurance_look_alikes(lang: str, line: str) -> None:
     assert "reassurance" not in _acts(lang, line)
+
+
+# -- restatements without a recap word ----------------------------------------------------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("en", "So the scanners haven't sent anything since yesterday afternoon."),
+    ("en", "Okay, so only the top floor loses wifi."),
+    ("en", "Aye, so no scanning."),
+    ("en", "If I've got this right, when you log in it says your password has expired."),
+    ("en", "So we've agreed: the engineer comes tomorrow at 10."),
+    ("de", "Also nur die Kamera geht nicht."),
+    ("de", "mhm also nur morgens"),
+    ("de", "Verstanden, nur Excel."),
+    ("de", "Sie haben das Gerät also schon zweimal neu gestartet."),
+    ("de", "Vereinbart ist also: Morgen um zehn kommt der Techniker."),
+])
+def test_restatements_are_summaries(lang: str, line: str) -> None:
+    assert "summary" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "So the engineer will come tomorrow."),
+    ("en", "So no worries, we'll sort it."),
+    ("en", "So I'll check the server now."),
+    ("de", "Also, ich schaue mal nach."),
+    ("de", "Also bitte einmal neu starten."),
+    ("de", "Verstehe. Ich schaue gleich nach."),
+    ("de", "Moment ich"),
+])
+def test_plans_and_stammers_are_no_summaries(lang: str, line: str) -> None:
+    assert "summary" not in _acts(lang, line)
