@@ -208,3 +208,27 @@ def test_restatements_are_summaries(lang: str, line: str) -> None:
 ])
 def test_plans_and_stammers_are_no_summaries(lang: str, line: str) -> None:
     assert "summary" not in _acts(lang, line)
+
+
+# -- saying what I am doing, and why ------------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "I'll rebuild the index from here.",
+    "Found it, someone edited the template. I'm restoring yesterday's version.",
+    "Hi Mr Rowe, it's Mia from IT, calling about your email.",
+    "Shut the laptop down completely, otherwise the setting won't stick.",
+    "Turn the wifi off and on so it makes a fresh connection.",
+    "So the strip itself has no power, which explains the printer.",
+    "One moment I'm pulling up your ticket.",
+])
+def test_transparency_families(line: str) -> None:
+    assert "transparency" in _acts("en", line)
+
+
+@pytest.mark.parametrize("line", [
+    "Don't worry, we'll get that sorted.",
+    "I'll be honest with you.",
+    "I'm sorry to hear that.",
+    "I'll keep this quick.",
+])
+def test_reassurance_and_manners_are_no_transparency(line: str) -> None:
+    assert "transparency" not in _acts("en", line)
