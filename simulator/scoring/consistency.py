@@ -21,7 +21,7 @@ from __future__ import annotations
 from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, details, has
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
-from simulator.scoring.transcript import ScoredCall
+from simulator.scoring.transcript import ScoredCall, sentence_bounds
 from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step, vague
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rules import MIN_SPAN_WORDS
@@ -54,6 +54,17 @@ ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
 WARM_CLAIMS = ("cue_answered", "calm_empathy")
 """Notes that say the line showed understanding: the line must hold the empathy act."""
+
+
+def _whole_sentences(text: str, quote: str, cut: bool) -> bool:
+    """``quote`` is whole sentences of ``text``: it starts where a sentence starts and – unless it was cut short
+    with "…" – ends where one ends (round 9: "so I can tell", "first thing in the morning" taught nothing)."""
+    text = " ".join(text.split())
+    start = text.find(quote)
+    if start < 0:
+        return True  # not the line's words at all: reported as such
+    starts, ends = sentence_bounds(text)
+    return start in starts and (cut or start + len(quote) in ends)
 
 
 def _bare(quote: str) -> str:
@@ -90,6 +101,8 @@ def problems(scenario, state, score) -> list[str]:
                     out.append(f"{where}: quote is not the trainee's line of that turn: {e.quote!r}")
                 elif quote != line.text.strip() and len(quote.split()) < MIN_SPAN_WORDS:
                     out.append(f"{where}: quote is a fragment: {e.quote!r}")
+                elif not _whole_sentences(line.text, quote, e.quote.endswith("…")):
+                    out.append(f"{where}: quote is not a whole sentence of the line: {e.quote!r}")
             elif e.speaker == "customer" and quote:
                 if not any(quote in c for c in customer_lines):
                     out.append(f"{where}: quote marked as the customer's is not hers: {e.quote!r}")

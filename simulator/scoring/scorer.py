@@ -132,7 +132,7 @@ def _empathy(call: _Call, dim: _Dim) -> None:
     for t in call.real:
         if not any(a in t.acts for a in WARM_ACTS) or "rude" in t.acts:
             continue
-        phrase = call.span(t, *WARM_ACTS).lower()
+        phrase = call.marker(t, *WARM_ACTS).lower()
         same = sum(1 for p in used if fuzz.ratio(p, phrase) >= SAME_PHRASE_SIMILARITY)
         used.append(phrase)
         if same < SAME_PHRASE_LIMIT:
