@@ -29,12 +29,12 @@ def _r9(sid: str, name: str):
     return _play(sid, name.split("-")[0], _script(sid, name))
 
 
-def _forge(score, dim: str, kind: str, **changes):
+def _forge(score, dim: str, old_kind: str, **changes):
     """The score with evidence items of ``dim`` changed (as an old scorer would have written them)."""
     dims = []
     for d in score.dimensions:
         if d.name == dim:
-            d = replace(d, evidence=tuple(replace(e, **changes) if e.kind == kind else e for e in d.evidence))
+            d = replace(d, evidence=tuple(replace(e, **changes) if e.kind == old_kind else e for e in d.evidence))
         dims.append(d)
     return replace(score, dimensions=tuple(dims))
 
@@ -68,3 +68,41 @@ def test_checker_reports_a_quote_that_is_not_a_whole_sentence():
     assert fragment in t2.text
     forged = _forge(score, "transparency", "transparency", quote=fragment)
     assert any("not a whole sentence" in p for p in problems(sc, state, forged))
+
+
+# -- EN F16/F20, DE B7: one line answers one tricky moment – never credited twice in the understanding card --------
+def test_one_line_is_credited_once_for_understanding():
+    sc, state, score = _r9("unknown-answer", "de-r9-mediocre")
+    by_turn: dict[int, int] = {}
+    for e in _items(score, "empathy"):
+        if e.effect > 0:
+            by_turn[e.turn] = by_turn.get(e.turn, 0) + 1
+    assert by_turn and max(by_turn.values()) == 1
+    assert score.dimension("empathy").value < 100
+
+
+def test_checker_reports_one_line_credited_twice():
+    sc, state, score = _r9("unknown-answer", "de-r9-mediocre")
+    forged = _forge(score, "empathy", "cue_same_line", effect=18.8, kind="cue_reassured")
+    assert any("credited 2 times" in p for p in problems(sc, state, forged))
+
+
+# -- EN F15, DE B4: the understanding card sees the apology / reassurance the checklist credits -----------------
+def test_apology_step_counts_as_understanding():
+    sc, state, score = _r9("diva-complaint", "de-r9-good")
+    t2 = next(t for t in state.trainee_turns if t.number == 2)
+    assert "apologise" in t2.steps
+    # pinned: the analyser reads no empathy act in the apology; the step taken by it still shows understanding
+    state = _reading(state, 2, tuple(a for a in t2.acts if a not in ("empathy", "reassurance")))
+    score = score_call(sc, state)
+    assert "cue_answered" in _kinds(score, "empathy", 2)
+    assert "cue_missed" not in _kinds(score, "empathy")[:1]
+    assert problems(sc, state, score) == []
+
+
+def test_checker_reports_missed_understanding_beside_an_apology_step():
+    sc, state, score = _r9("diva-complaint", "de-r9-good")
+    forged = _forge(score, "empathy", "cue_answered", effect=-19.2, kind="cue_missed", turn=1, speaker="customer",
+                    note=score.dimension("empathy").evidence[0].note.replace("mit Verständnis reagiert",
+                                                                            "nicht mit Verständnis reagiert"))
+    assert any("step of understanding" in p for p in problems(sc, state, forged))

@@ -24,7 +24,8 @@ from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall, sentence_bounds
 from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step, vague
 from simulator.scoring.feedback import Feedback
-from simulator.scoring.rules import MIN_SPAN_WORDS
+from simulator.scoring.lines import shows_empathy, warm
+from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
 
 OPPOSITES = (
     ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("summary_before", "no_summary_before_step"),
@@ -136,6 +137,42 @@ def problems(scenario, state, score) -> list[str]:
                 if plus in kinds and minus in kinds:
                     out.append(f"{d.name} T{turn}: {plus} and {minus} for the same line")
     out += _across(scenario, state, score)
+    out += _understanding(scenario, state, score)
+    return out
+
+
+def _understanding(scenario, state, score) -> list[str]:
+    """Round 9: the understanding card credits one line once, and sees the warmth the checklist credits – a step
+    taken by an apology or reassurance is never beside "no understanding" for the moment that line answered."""
+    out: list[str] = []
+    dim = score.dimension("empathy")
+    if dim.value is None:
+        return out
+    fb = Feedback.for_language(state.lang)
+    credits: dict[int, int] = {}
+    for e in dim.evidence:
+        if e.effect > 0 and e.speaker == "trainee":
+            credits[e.turn] = credits.get(e.turn, 0) + 1
+    out += [f"empathy T{n}: one line credited {k} times for understanding" for n, k in credits.items() if k > 1]
+    call = ScoredCall(scenario, state, None)
+    real = [t.number for t in call.real]
+    warm_steps = {s.id for s in scenario.steps if {"empathy", "reassurance"} & set(s.acts)}
+    checklist = score.dimension("checklist")
+    done = {e.turn for e in (checklist.evidence if checklist.value is not None else ())
+            if e.kind in ("step_done", "step_yielded") and e.effect > 0
+            and any((scenario.step(sid).title.get(state.lang) or sid) in e.note for sid in warm_steps)}
+    for e in dim.evidence:
+        if e.kind == "calm_none" and done:
+            out.append(f"empathy: 'no understanding shown in the whole call' while the checklist credits a step of "
+                       f"understanding at T{min(done)}")
+        if e.kind == "cue_missed" and e.turn in real:
+            window = OPENING_WINDOW if fb.cue("opening") in e.note else CUE_WINDOW
+            idx = real.index(e.turn)
+            by_number = {t.number: t for t in call.trainee}
+            inside = [n for n in real[idx: idx + window] if n in done and warm(call, by_number[n])]
+            if inside and not any(x.turn == inside[0] and x.kind == "repeat_phrase" for x in dim.evidence):
+                out.append(f"empathy T{e.turn}: 'did not answer with understanding' while the checklist credits a step "
+                           f"of understanding at T{inside[0]}, in the window of that moment")
     return out
 
 
@@ -159,7 +196,7 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
         out.append(f"{where}: 'back-channel signal' for a line without one (only {', '.join(acts) or 'no act'})")
     if e.kind == "step_closed" and "closed_question" not in acts:
         out.append(f"{where}: 'you asked a closed question' for a line without one")
-    if e.kind in WARM_CLAIMS and e.effect > 0 and "empathy" not in acts:
+    if e.kind in WARM_CLAIMS and e.effect > 0 and not shows_empathy(ScoredCall(scenario, state, None), line):
         out.append(f"{where}: 'showed understanding' for a line that shows none (only {', '.join(acts) or 'no act'})")
     if e.kind in ADMIT_CREDITS and e.effect > 0:
         if has(line.events, Guess):

@@ -14,10 +14,32 @@ from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall, sentence_of
 from simulator.scoring.wording import guesses, transparency_step, vague, weak_backchannel
 
-__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
+__all__ = ["warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
+
+
+WARM_ACTS = ("empathy", "reassurance")
+"""Acts by which a line shows understanding or reassures."""
+
+
+def _warm_steps(call: ScoredCall, t: Turn) -> set[str]:
+    """The acts of ``WARM_ACTS`` of the checklist steps the line took (not those she gave in to, worn down)."""
+    return {a for s in call.sc.steps if s.id in t.steps and not has(t.events, GaveIn, s.id)
+            for a in s.acts if a in WARM_ACTS}
+
+
+def warm(call: ScoredCall, t: Turn) -> bool:
+    """The line shows understanding or reassures: the analyser's act, or a checklist step it took that is taken by one
+    ("apologise sincerely", "reassure her: she did nothing wrong") – the checklist credits it so, and the
+    understanding card reads the line the same way (round 9: "Reassure her" done, "no understanding" beside it)."""
+    return any(a in t.acts for a in WARM_ACTS) or bool(_warm_steps(call, t))
+
+
+def shows_empathy(call: ScoredCall, t: Turn) -> bool:
+    """The line shows understanding (not only reassurance): the act, or a step taken by it (an apology)."""
+    return "empathy" in t.acts or "empathy" in _warm_steps(call, t)
 
 
 def echoes(call: ScoredCall, t: Turn, words: int) -> bool:

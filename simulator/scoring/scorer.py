@@ -15,7 +15,6 @@ rules ("first turn", "next turn after a provocation") count only real turns.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -41,10 +40,10 @@ from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import asks_openly, echoes, explains, guessed, instruction_words, listens
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens,
+                                     shows_empathy, warm)
 
 
-WARM_ACTS = ("empathy", "reassurance")
 ACK_ACTS = ("active_listening", "empathy", "summary", "transparency", "reassurance")
 QUESTION_ACTS = ("open_question", "closed_question")
 
@@ -130,7 +129,7 @@ def _empathy(call: _Call, dim: _Dim) -> None:
     fresh: set[int] = set()
     repeat_cost = 0.0
     for t in call.real:
-        if not any(a in t.acts for a in WARM_ACTS) or "rude" in t.acts:
+        if not warm(call, t) or "rude" in t.acts:
             continue
         phrase = call.marker(t, *WARM_ACTS).lower()
         same = sum(1 for p in used if fuzz.ratio(p, phrase) >= SAME_PHRASE_SIMILARITY)
@@ -145,55 +144,56 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         dim.base = EMPATHY_CALM_BASE
         shown = [t for t in call.scored if t.number in fresh]
         for t in shown[:2]:  # the note says what the line did: understanding, or only reassurance
-            kind = "calm_empathy" if "empathy" in t.acts else "calm_reassured"
-            dim.add(t.number, call.span(t, *WARM_ACTS), EMPATHY_CALM_BONUS, fb.item(kind))
+            kind = "calm_empathy" if shows_empathy(call, t) else "calm_reassured"
+            dim.add(t.number, _warm_quote(call, t), EMPATHY_CALM_BONUS, fb.item(kind))
         if not shown and call.scored:
             dim.add(call.scored[-1].number, call.scored[-1].text, 0.0, fb.item("calm_none"))
         return
     total = sum(w for w, *_ in cues.values())
     numbers = [t.number for t in call.real]
     expert = call.sc.persona.tech_level == "high"
-    said: dict[tuple[int, str, str], int] = {}  # one line answering two cues of one kind: one entry, the shares summed
+    said: dict[int, str] = {}  # one line answers one cue: a line already credited earns nothing more (round 9)
     for at, (weight, kinds, quote, window) in sorted(cues.items()):
         share = 50.0 * weight / total
         idx = numbers.index(at)
         window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
+        free = [t for t in window_turns if t.number not in said]
         # taking the bait with a guess is no answer to it, however warm the words around it
-        answer = next((t for t in window_turns if t.number in fresh and not guessed(call, t)), None)
+        answer = next((t for t in free if t.number in fresh and not guessed(call, t)), None)
         reason = next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
         # an expert's opening (a busy peer: "skip the standard questions") is answered by taking up his analysis
         # and getting on with it – a summary of his words – as much as by a word of understanding
-        heard = next((t for t in window_turns if expert and all(k == "opening" for k in kinds) and "summary" in t.acts
+        heard = next((t for t in free if expert and all(k == "opening" for k in kinds) and "summary" in t.acts
                       and "rude" not in t.acts and not guessed(call, t)), None)
         # a bait to guess ("Is it a known bug?", "If you had to guess?") is answered by saying honestly what is not
         # known yet – as much as by a word of understanding (round 8: "ohne Verständnis" for the honest answer)
-        honest = next((t for t in window_turns if all(k == "temptation" for k in kinds) and "admit_unknown" in t.acts
+        honest = next((t for t in free if all(k == "temptation" for k in kinds) and "admit_unknown" in t.acts
                        and "rude" not in t.acts and not guessed(call, t)), None)
+        # the line that would have answered it already answered another cue: said so, for nothing
+        again = next((t for t in window_turns if t.number in said), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
         if answer is None and honest is not None:
-            _once(dim, said, honest.number, call.span(honest, "admit_unknown"), share, fb.item("cue_honest", cue=cue))
+            said[honest.number] = call.span(honest, "admit_unknown")
+            dim.add(honest.number, said[honest.number], share, fb.item("cue_honest", cue=cue))
         elif answer is not None:  # "with understanding" only where the line shows it; else it reassured
-            kind = "cue_answered" if "empathy" in answer.acts else "cue_reassured"
-            _once(dim, said, answer.number, call.span(answer, *WARM_ACTS), share, fb.item(kind, cue=cue))
+            said[answer.number] = _warm_quote(call, answer)
+            kind = "cue_answered" if shows_empathy(call, answer) else "cue_reassured"
+            dim.add(answer.number, said[answer.number], share, fb.item(kind, cue=cue))
         elif heard is not None:
-            _once(dim, said, heard.number, call.span(heard, "summary"), share, fb.item("cue_acknowledged", cue=cue))
+            said[heard.number] = call.span(heard, "summary")
+            dim.add(heard.number, said[heard.number], share, fb.item("cue_acknowledged", cue=cue))
+        elif again is not None:
+            dim.add(again.number, said[again.number], 0.0, fb.item("cue_same_line", cue=cue))
         elif reason is not None and not all(k.startswith("opening") for k in kinds):
-            _once(dim, said, reason.number, call.span(reason, "transparency"), 0.0,
-                  fb.item("cue_reason_only", cue=cue))
+            dim.add(reason.number, call.span(reason, "transparency"), 0.0, fb.item("cue_reason_only", cue=cue))
         else:
             dim.add(at, quote, -share, fb.item("cue_missed", cue=cue), speaker="customer")
 
 
-def _once(dim: _Dim, said: dict[tuple[int, str, str], int], turn: int, quote: str, effect: float, item) -> None:
-    """Add an evidence item, or – when this line already has the same note – add ``effect`` to that one: one line
-    answering two tricky moments is one entry, not the same sentence printed twice."""
-    key = (turn, item.kind, item.note)
-    if key in said:
-        old = dim.items[said[key]]
-        dim.items[said[key]] = replace(old, effect=round(old.effect + effect, 2))
-        return
-    said[key] = len(dim.items)
-    dim.add(turn, quote, effect, item)
+def _warm_quote(call: _Call, t: Turn) -> str:
+    """The sentence that shows understanding; the whole line when only a step it took did (an apology the analyser
+    read as nothing)."""
+    return call.span(t, *WARM_ACTS) if any(a in t.acts for a in WARM_ACTS) else t.text
 
 
 def _questioning(call: _Call, dim: _Dim) -> None:
