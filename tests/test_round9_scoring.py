@@ -106,3 +106,26 @@ def test_checker_reports_missed_understanding_beside_an_apology_step():
                     note=score.dimension("empathy").evidence[0].note.replace("mit Verständnis reagiert",
                                                                             "nicht mit Verständnis reagiert"))
     assert any("step of understanding" in p for p in problems(sc, state, forged))
+
+
+# -- EN F13/F20, DE B5: "stayed calm and factual" never on a line debited for pressing on ---------------------------
+def test_no_calm_credit_for_asking_again_what_she_refused():
+    sc, state, score = _r9("checked-plug", "en-r9-mediocre")
+    blunt = {e.turn for e in _items(score, "checklist") if e.kind == "blunt_insist"}
+    calm = {e.turn for e in _items(score, "courtesy") if e.kind == "calm"}
+    assert blunt and not blunt & calm
+
+
+def test_no_calm_credit_for_ending_the_call_unsolved():
+    sc, state, score = _r9("unknown-answer", "en-r9-poor")
+    closing = {e.turn for e in _items(score, "courtesy") if e.kind == "premature_close"}
+    calm = {e.turn for e in _items(score, "courtesy") if e.kind == "calm"}
+    assert closing and not closing & calm
+
+
+def test_checker_reports_calm_beside_blunt_insisting():
+    sc, state, score = _r9("checked-plug", "en-r9-mediocre")
+    turn = next(e.turn for e in _items(score, "checklist") if e.kind == "blunt_insist")
+    t = next(t for t in state.trainee_turns if t.number == turn)
+    forged = _forge(score, "courtesy", "greeting_team", kind="calm", turn=turn, quote=t.text)
+    assert any("stayed calm and factual" in p for p in problems(sc, state, forged))

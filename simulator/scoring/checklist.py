@@ -16,7 +16,7 @@ from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.wording import guesses
 
-__all__ = ["checklist", "moot_steps"]
+__all__ = ["checklist", "moot_steps", "insisted_bluntly"]
 
 
 def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | None:
@@ -44,6 +44,16 @@ def _volunteered(call: _Call, t: Turn, step) -> bool:
     do for you?") and is not one an open question takes – her opening volunteered her deadline, not the greeting."""
     return (t.number == call.first_real and "greeting" in t.acts and "closed_question" not in t.acts
             and "open_question" not in step.acts and not step.acts and call.customer_line(t.number) != "")
+
+
+def insisted_bluntly(call: _Call) -> list[Turn]:
+    """The lines that asked again for a step she had pushed back on, without what persuades her (every push-back on
+    a step after the first): debited in the checklist, and so never "stayed calm and factual" elsewhere."""
+    pushbacks: dict[str, list[Turn]] = {}
+    for t in call.trainee:
+        for step_id in details(t.events, Pushback):
+            pushbacks.setdefault(step_id, []).append(t)
+    return [t for ts in pushbacks.values() for t in ts[1:]]
 
 
 def moot_steps(call: _Call) -> set[str]:
@@ -139,8 +149,7 @@ def checklist(call: _Call, dim: _Dim) -> None:
             dim.add(at.number if at else 0, "", -share, fb.item("step_missed", step=title, essential=ess))
     # Asking again, bluntly, after push-back.
     cost = 0.0
-    for sid, ts in pushbacks.items():
-        for t in ts[1:]:
-            if call.counts(t) and cost < BLUNT_INSIST_CAP:
-                cost += BLUNT_INSIST
-                dim.add(t.number, t.text, -BLUNT_INSIST, fb.item("blunt_insist"))
+    for t in insisted_bluntly(call):
+        if call.counts(t) and cost < BLUNT_INSIST_CAP:
+            cost += BLUNT_INSIST
+            dim.add(t.number, t.text, -BLUNT_INSIST, fb.item("blunt_insist"))

@@ -38,7 +38,7 @@ OPPOSITES = (
     ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
     ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
     ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
-    ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"),
+    ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"), ("calm", "premature_close"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
@@ -138,7 +138,18 @@ def problems(scenario, state, score) -> list[str]:
                     out.append(f"{d.name} T{turn}: {plus} and {minus} for the same line")
     out += _across(scenario, state, score)
     out += _understanding(scenario, state, score)
+    out += _calm(score)
     return out
+
+
+def _calm(score) -> list[str]:
+    """Round 9: "stayed calm and factual" never on a line another card debits for pressing on – asking again what she
+    refused (checklist) or ending the call unsolved (courtesy)."""
+    pressed = {(e.turn, e.kind) for d in score.dimensions for e in d.evidence
+               if e.kind in ("blunt_insist", "premature_close") and e.effect < 0}
+    return [f"courtesy T{e.turn}: 'stayed calm and factual' for a line debited as {kind}"
+            for e in score.dimension("courtesy").evidence if e.kind == "calm" and e.effect > 0
+            for turn, kind in pressed if turn == e.turn]
 
 
 def _understanding(scenario, state, score) -> list[str]:

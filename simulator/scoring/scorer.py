@@ -38,6 +38,7 @@ from simulator.scoring.wording import closes_properly, greets, introduces, names
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
+from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
 from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens,
@@ -364,6 +365,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     # Provocations: the next real turn stays calm, or is rude.
     provoked: set[int] = set()
     calm = 0.0
+    # not calm and factual: asking again what she refused (the checklist debits it), or ending the call unsolved
+    pressing = {t.number for t in insisted_bluntly(call)} | {t.number for t in scored if has(t.events, PrematureClose)}
     for t in call.trainee:
         if has(t.events, Temptation):
             nxt = call.next_real(t.number)
@@ -371,7 +374,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
                 continue
             if "rude" in nxt.acts:
                 provoked.add(nxt.number)
-            elif calm < CALM_CAP and not guessed(call, nxt):  # falling for the bait is not staying calm
+            elif calm < CALM_CAP and not guessed(call, nxt) and nxt.number not in pressing:
+                # falling for the bait is not staying calm
                 calm += CALM
                 dim.add(nxt.number, nxt.text, CALM, fb.item("calm"))
     for t in scored:
