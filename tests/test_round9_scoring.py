@@ -129,3 +129,22 @@ def test_checker_reports_calm_beside_blunt_insisting():
     t = next(t for t in state.trainee_turns if t.number == turn)
     forged = _forge(score, "courtesy", "greeting_team", kind="calm", turn=turn, quote=t.text)
     assert any("stayed calm and factual" in p for p in problems(sc, state, forged))
+
+
+# -- EN F4, DE B5: "I believe you" / "das glaube ich Ihnen" trust the caller – no guess in the same breath --------
+@pytest.mark.parametrize("text,lang,guess", [
+    ("Ha, no, you told me you rebooted, I believe you. Honestly, I don't know yet.", "en", False),
+    ("I believe it's included in Professional.", "en", True),
+    ("Nein nein, das glaube ich Ihnen ja, Frau Hahn.", "de", False),
+    ("Das ist dabei, glaube ich.", "de", True),
+])
+def test_trusting_the_caller_is_no_guess(text, lang, guess):
+    from simulator.scoring.wording import guesses
+
+    assert guesses(text, lang) is guess
+
+
+def test_honest_i_dont_know_yet_gets_full_credit():
+    sc, state, score = _r9("expert-user", "en-r9-good")
+    assert "admit_unknown_guess" not in _kinds(score, "transparency")
+    assert "step_hedged" not in _kinds(score, "checklist")
