@@ -148,3 +148,43 @@ def test_honest_i_dont_know_yet_gets_full_credit():
     sc, state, score = _r9("expert-user", "en-r9-good")
     assert "admit_unknown_guess" not in _kinds(score, "transparency")
     assert "step_hedged" not in _kinds(score, "checklist")
+
+
+# -- EN F6/F10, DE B8: "narrowed down" only for a question or instruction about the problem --------------------------
+@pytest.mark.parametrize("question,lang", [
+    ("Is that right so far?", "en"), ("Have I got that right?", "en"), ("Stimmt das so mit Ihrem Eindruck überein?", "de"),
+    ("Can I have your name and a number to reach you?", "en"), ("Haben Sie die Ticketnummer?", "de"),
+    ("Unter welcher Nummer erreiche ich Sie am besten?", "de"),
+])
+def test_check_backs_and_details_are_no_questions_about_the_problem(question, lang):
+    from simulator.scoring.wording import asks_for_details, checks_back
+
+    assert checks_back(question, lang) or asks_for_details(question, lang)
+
+
+@pytest.mark.parametrize("question,lang", [("Is the printer switched on?", "en"), ("Kommt eine Fehlermeldung?", "de"),
+                                           ("What exactly is slow, and since when?", "en")])
+def test_questions_about_the_problem_are_neither(question, lang):
+    from simulator.scoring.wording import asks_for_details, checks_back
+
+    assert not checks_back(question, lang) and not asks_for_details(question, lang)
+
+
+def test_a_line_that_asks_nothing_narrows_nothing():
+    sc, state, score = _r9("missed-appointment", "en-r9-good")
+    narrow = [e for e in _items(score, "questioning") if e.kind == "narrowing"]
+    assert narrow and all(e.quote.endswith("?") for e in narrow)
+    assert all("I look now in the ticket" not in e.quote for e in narrow)
+
+
+def test_asking_for_the_ticket_number_is_no_narrowing():
+    sc, state, score = _r9("missed-appointment", "de-r9-mediocre")
+    assert all("Ticketnummer" not in e.quote for e in _items(score, "questioning") if e.kind == "narrowing")
+
+
+def test_checker_reports_narrowing_on_a_details_question():
+    sc, state, score = _r9("missed-appointment", "de-r9-mediocre")
+    t2 = next(t for t in state.trainee_turns if t.number == 2)
+    assert "Ticketnummer" in t2.text
+    forged = _forge(score, "questioning", "narrowing", turn=2, quote="Haben Sie die Ticketnummer?")
+    assert any("asks nothing about the problem" in p for p in problems(sc, state, forged))

@@ -24,7 +24,7 @@ from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall, sentence_bounds
 from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step, vague
 from simulator.scoring.feedback import Feedback
-from simulator.scoring.lines import shows_empathy, warm
+from simulator.scoring.lines import narrows, shows_empathy, warm
 from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
 
 OPPOSITES = (
@@ -219,6 +219,9 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
     if e.kind in ("step_done", "step_yielded") and honesty & set(line.steps) and guesses(line.text, lang) \
             and any((scenario.step(sid).title.get(lang) or sid) in e.note for sid in honesty & set(line.steps)):
         out.append(f"{where}: honesty step fully credited on a line that also guesses")
+    if e.kind == "narrowing" and e.effect > 0 and not narrows(ScoredCall(scenario, state, None), line):
+        out.append(f"{where}: 'narrowed down' for a line that asks nothing about the problem (her details, "
+                   f"'is that right?', or no question at all)")
     if e.kind in ("no_summary_before", "no_summary_before_step") and did_herself(scenario, line):
         out.append(f"{where}: 'moved on to the solution' for a line that only asked – she fixed it herself")
     return out

@@ -11,10 +11,10 @@ import re
 from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
-from simulator.scoring.transcript import ScoredCall, sentence_of
-from simulator.scoring.wording import guesses, transparency_step, vague, weak_backchannel
+from simulator.scoring.transcript import ScoredCall, questions, sentence_of
+from simulator.scoring.wording import asks_for_details, checks_back, guesses, transparency_step, vague, weak_backchannel
 
-__all__ = ["warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
+__all__ = ["narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
@@ -40,6 +40,30 @@ def warm(call: ScoredCall, t: Turn) -> bool:
 def shows_empathy(call: ScoredCall, t: Turn) -> bool:
     """The line shows understanding (not only reassurance): the act, or a step taken by it (an apology)."""
     return "empathy" in t.acts or "empathy" in _warm_steps(call, t)
+
+
+_NOT_NARROWING = ("empathy", "reassurance", "callback", "summary", "time_commitment", "admit_unknown")
+"""Acts of checklist steps that narrow nothing down: an apology, her number, a summary, a promise."""
+
+
+def narrows(call: ScoredCall, t: Turn) -> bool:
+    """The line narrows the problem down: it takes a step that checks or asks something (a step with no act of its
+    own, or one that asks) by a question or an instruction, or it asks a closed question that is neither only for her
+    details (name, number, ticket number) nor only a check-back on what was just summed up ("Is that right?"). A line that asks nothing
+    narrows nothing ("I'm looking at the ticket, one moment please"; round 9)."""
+    lang = call.state.lang
+    checking = [s for s in call.sc.steps if s.id in t.steps and (not s.acts or s.asks)
+                and not set(s.acts) & set(_NOT_NARROWING)]
+    if checking and "instruction" in t.acts:
+        return True
+    asked = questions(t.text)
+    # only her details, or only "is that right?" after a summary: nothing about the problem was asked
+    if asked and all(checks_back(q, lang) or asks_for_details(q, lang) for q in asked):
+        return False
+    contact = "callback" in t.acts or any("callback" in s.acts for s in call.sc.steps if s.id in t.steps)
+    if contact and not checking:  # her name and number: asked for, nothing narrowed
+        return False
+    return "closed_question" in t.acts or (bool(checking) and (bool(asked) or "open_question" in t.acts))
 
 
 def echoes(call: ScoredCall, t: Turn, words: int) -> bool:

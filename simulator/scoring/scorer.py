@@ -41,7 +41,7 @@ from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens,
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens, narrows,
                                      shows_empathy, warm)
 
 
@@ -229,12 +229,8 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_FIRST, fb.item("open_first"))
         else:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
-        # narrowing is a closed question, or a step taken by a targeted question or instruction;
-        # a step taken by an apology narrows nothing
-        # (a step taken by a line that asks – "Welche Nummer und welche Mailadresse?" read as a callback – narrows too)
-        narrow = next((t for t in polite if t.number > first_open.number and (
-            "closed_question" in t.acts or (t.steps and (any(a in t.acts for a in (*QUESTION_ACTS, "instruction"))
-                                                         or "?" in t.text)))), None)
+        # narrowing (lines.narrows): a targeted question or instruction – not an apology, her number or "Stimmt das?"
+        narrow = next((t for t in polite if t.number > first_open.number and narrows(call, t)), None)
         if narrow is not None:
             dim.add(narrow.number, call.question(narrow, "closed_question", "open_question", "instruction"), NARROWING,
                     fb.item("narrowing"))

@@ -17,6 +17,11 @@ _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?![.!?]*(?:\s|$)))+(?:[.!?]+|$)")
 """A sentence: up to its full stop, question or exclamation mark ("5.2" is no full stop)."""
 
 
+def questions(text: str) -> list[str]:
+    """The sentences of ``text`` that end in a question mark."""
+    return [p.strip() for p in _SENTENCE.findall(text or "") if p.strip().endswith("?")]
+
+
 def sentence_of(text: str, span: str) -> str:
     """The sentence of ``text`` that holds ``span`` (the whole text when the span is not in it)."""
     start = text.lower().find(span.lower())
