@@ -188,3 +188,22 @@ def test_checker_reports_narrowing_on_a_details_question():
     assert "Ticketnummer" in t2.text
     forged = _forge(score, "questioning", "narrowing", turn=2, quote="Haben Sie die Ticketnummer?")
     assert any("asks nothing about the problem" in p for p in problems(sc, state, forged))
+
+
+# -- EN F9, DE B1: a step she told unasked in her opening is hers: no proposal, no explanation by the trainee ------
+def test_a_volunteered_step_is_no_proposal_and_no_explanation():
+    sc, state, score = _r9("unknown-answer", "en-r9-good")
+    assert "step_volunteered" in _kinds(score, "checklist", 1)
+    assert "no_summary_before_step" not in _kinds(score, "summarising", 1)
+    assert "transparency" not in _kinds(score, "transparency", 1)
+
+
+def test_checker_reports_a_volunteered_step_taken_as_the_trainees():
+    sc, state, score = _r9("unknown-answer", "en-r9-good")
+    note = next(e.note for e in _items(score, "summarising") if e.kind == "no_summary_before_step")
+    title = next(e.note for e in _items(score, "checklist", 1) if e.kind == "step_volunteered")
+    step = next(s.title.get("en") for s in sc.steps if s.title.get("en") in title)
+    forged = _forge(score, "summarising", "no_summary_before_step", turn=1,
+                    note=note.split("(")[0] + f"({step}) without summarising",
+                    quote=next(t for t in state.trainee_turns if t.number == 1).text)
+    assert any("told unasked" in p for p in problems(sc, state, forged))

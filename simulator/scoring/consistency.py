@@ -139,6 +139,28 @@ def problems(scenario, state, score) -> list[str]:
     out += _across(scenario, state, score)
     out += _understanding(scenario, state, score)
     out += _calm(score)
+    out += _volunteered(scenario, state, score)
+    return out
+
+
+def _volunteered(scenario, state, score) -> list[str]:
+    """Round 9: a step she told unasked ("the customer told it") is hers – never the trainee's proposal that wanted a
+    summary first, nor the trainee's explanation."""
+    told = {(e.turn, title) for e in score.dimension("checklist").evidence if e.kind == "step_volunteered"
+            for s in scenario.steps if (title := s.title.get(state.lang) or s.id) in e.note}
+    out = []
+    by_number = {t.number: t for t in state.trainee_turns}
+    for e in score.dimension("summarising").evidence:
+        if e.kind in ("no_summary_before_step", "no_summary_before_with") and any(
+                turn == e.turn and title in e.note for turn, title in told):
+            out.append(f"summarising T{e.turn}: 'moved on to the solution' for a step the customer told unasked")
+    for e in score.dimension("transparency").evidence:
+        line = by_number.get(e.turn)
+        if e.kind == "transparency" and e.effect > 0 and line is not None and "transparency" not in line.acts:
+            own = [s for s in line.steps if transparency_step(scenario.step(s).title.get(state.lang) or s, state.lang)
+                   and (e.turn, scenario.step(s).title.get(state.lang) or s) not in told]
+            if not own:
+                out.append(f"transparency T{e.turn}: 'said what is happening' for a step the customer told unasked")
     return out
 
 

@@ -14,7 +14,7 @@ from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall, questions, sentence_of
 from simulator.scoring.wording import asks_for_details, checks_back, guesses, transparency_step, vague, weak_backchannel
 
-__all__ = ["narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
+__all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
@@ -94,6 +94,19 @@ def asks_openly(call: ScoredCall, t: Turn) -> bool:
     return any("open_question" in s.acts for s in call.sc.steps if s.id in t.steps)
 
 
+def volunteered(call: ScoredCall, t: Turn, step) -> bool:
+    """She told it unasked: the step was taken by the line that answers the ring with a bare invitation ("What can I
+    do for you?") and is not one an open question takes – her opening volunteered her deadline, not the greeting."""
+    return (t.number == call.first_real and "greeting" in t.acts and "closed_question" not in t.acts
+            and "open_question" not in step.acts and not step.acts and call.customer_line(t.number) != "")
+
+
+def own_steps(call: ScoredCall, t: Turn) -> list[str]:
+    """The steps the line took that were the trainee's doing, not told by her unasked (:func:`volunteered`): only
+    those propose a solution or explain anything (round 9: a greeting naming "licensing support" is no promise)."""
+    return [s for s in t.steps if not any(volunteered(call, t, x) for x in call.sc.steps if x.id == s)]
+
+
 def explains(call: ScoredCall, t: Turn) -> bool:
     """The line says what is happening or why: the analyser's act, or a checklist step it took whose title promises
     that ("have the power supply checked – with a reason", "say openly what the ticket shows"); not a step she gave in
@@ -101,7 +114,7 @@ def explains(call: ScoredCall, t: Turn) -> bool:
     if "transparency" in t.acts:
         return True
     lang = call.state.lang
-    return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s) for s in t.steps)
+    return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s) for s in own_steps(call, t))
 
 
 def lost(call: ScoredCall, t: Turn) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from simulator.dialogue.events import Pushback, details
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import lost, paraphrases, summary_words
+from simulator.scoring.lines import lost, own_steps, paraphrases, summary_words
 from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, PARAPHRASE_POINTS, PROPOSAL_ACTS, SUMMARY_POINTS
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -58,7 +58,7 @@ def solution(call: _Call) -> Solution:
         solving.discard(step.id)
     lang = call.state.lang
     for t in call.real:
-        hit = solving & (set(t.steps) | set(details(t.events, Pushback)))
+        hit = solving & (set(own_steps(call, t)) | set(details(t.events, Pushback)))  # not what she told unasked
         if hit:
             step = next(s for s in call.sc.steps if s.id in hit)
             return Solution(t.number, step.title.get(lang) or step.id, not did_herself(call.sc, t))
