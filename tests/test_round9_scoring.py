@@ -207,3 +207,27 @@ def test_checker_reports_a_volunteered_step_taken_as_the_trainees():
                     note=note.split("(")[0] + f"({step}) without summarising",
                     quote=next(t for t in state.trainee_turns if t.number == 1).text)
     assert any("told unasked" in p for p in problems(sc, state, forged))
+
+
+# -- EN F5: a recap too long to take in has one reading everywhere: "not counted – too long" -----------------------
+def test_a_lost_recap_is_not_counted_anywhere_and_says_so():
+    sc, state, score = _r9("diva-complaint", "en-r9-good")
+    ramble = {e.turn for e in _items(score, "clarity") if e.kind == "ramble"}
+    assert ramble
+    for dim in ("questioning", "summarising"):
+        here = [e for e in _items(score, dim) if e.turn in ramble]
+        assert here and all(e.kind == "lost" and e.effect == 0 for e in here), dim
+
+
+def test_checker_reports_listening_credit_for_a_line_too_long_to_take_in():
+    sc, state, score = _r9("diva-complaint", "en-r9-good")
+    forged = _forge(score, "questioning", "lost", kind="listening_summary", effect=5.0)
+    forged = _forge(forged, "summarising", "lost", kind="step_lost", effect=0.0)  # the checklist's "too long" mark
+    dims = []
+    for d in forged.dimensions:  # the step_lost mark lives in the checklist
+        if d.name == "checklist":
+            d = replace(d, evidence=d.evidence + tuple(e for e in forged.dimension("summarising").evidence
+                                                       if e.kind == "step_lost"))
+        dims.append(d)
+    forged = replace(forged, dimensions=tuple(dims))
+    assert any("too long to take in" in p for p in problems(sc, state, forged))

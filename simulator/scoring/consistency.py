@@ -49,6 +49,7 @@ NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "c
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits a rude line must never earn: no clarity, listening, summarising, calm or honesty in a rude line."""
 HEARD_CREDITS = ("summary_before", "summary_before_brief", "summary_end", "summary_end_brief", "paraphrase_before",
+                 "listening_summary", "narrowing",
                  "transparency", "time_frame", "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for what the customer heard: never on a line she could not take in (too long)."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")

@@ -60,9 +60,6 @@ def narrows(call: ScoredCall, t: Turn) -> bool:
     # only her details, or only "is that right?" after a summary: nothing about the problem was asked
     if asked and all(checks_back(q, lang) or asks_for_details(q, lang) for q in asked):
         return False
-    contact = "callback" in t.acts or any("callback" in s.acts for s in call.sc.steps if s.id in t.steps)
-    if contact and not checking:  # her name and number: asked for, nothing narrowed
-        return False
     return "closed_question" in t.acts or (bool(checking) and (bool(asked) or "open_question" in t.acts))
 
 

@@ -41,7 +41,8 @@ from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens, narrows,
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens, lost,
+                                     narrows,
                                      shows_empathy, warm)
 
 
@@ -230,7 +231,8 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         else:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
         # narrowing (lines.narrows): a targeted question or instruction – not an apology, her number or "Stimmt das?"
-        narrow = next((t for t in polite if t.number > first_open.number and narrows(call, t)), None)
+        narrow = next((t for t in polite if t.number > first_open.number and narrows(call, t) and not lost(call, t)),
+                      None)
         if narrow is not None:
             dim.add(narrow.number, call.question(narrow, "closed_question", "open_question", "instruction"), NARROWING,
                     fb.item("narrowing"))
@@ -249,6 +251,10 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     # A rude retort that repeats the customer's words is not listening.
     listening = [t for t in polite if listens(call, t) or "summary" in t.acts or echoes(call, t, 3)]
+    # repeating back what she could not take in (too long) is not counted here either – said so, as summarising does
+    for t in [t for t in listening if lost(call, t) and not listens(call, t)]:
+        listening.remove(t)
+        dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("listening_summary").note))
     # a bare "ok" / "gut" is a weak signal: it earns at most the smaller credit, and only if nothing better came
     weak = [t for t in polite if "active_listening" in t.acts and t not in listening]
     credits = list(zip(listening, LISTENING)) or [(t, LISTENING[-1]) for t in weak[:1]]
