@@ -231,3 +231,17 @@ def test_checker_reports_listening_credit_for_a_line_too_long_to_take_in():
         dims.append(d)
     forged = replace(forged, dimensions=tuple(dims))
     assert any("too long to take in" in p for p in problems(sc, state, forged))
+
+
+# -- found by bench/consistency.py after the whole-sentence quotes: the checker judges the time, not who acts -----
+def test_a_concrete_time_in_a_sentence_with_a_vague_someone_is_no_vague_promise():
+    lines = ["IT-Service, Jana Roth, guten Tag! Worum geht es?", "Okay.", "Die melden sich dann bis morgen Mittag. Tschüss."]
+    sc, state, score = _play("expert-user", "de", lines)
+    frames = [e for e in _items(score, "transparency") if e.kind == "time_frame" and e.effect > 0]
+    assert all(not any("vague promise" in p for p in problems(sc, state, score)) for _ in frames)
+
+
+def test_two_moments_of_one_kind_on_one_line_get_one_note():
+    sc, state, score = _r9("unknown-answer", "de-r9-mediocre")
+    notes = [(e.turn, e.note) for e in _items(score, "empathy") if e.kind == "cue_same_line"]
+    assert len(notes) == len(set(notes))

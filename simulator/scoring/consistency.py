@@ -118,8 +118,10 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: greeting credit without an introduction")
             if e.kind == "greeting_team" and (line is None or not greets(line.text, state.lang)):
                 out.append(f"{where}: 'greeted and named the team' for a line without a greeting")
-            if e.kind == "time_frame" and e.effect > 0 and line is not None and vague(e.quote, state.lang) \
-                    and vague(line.text, state.lang):
+            # the time is what is judged ("Die melden sich dann bis morgen Mittag." names a concrete time; the quote is
+            # now its whole sentence, so its vague "die melden sich" must not count here)
+            if e.kind == "time_frame" and e.effect > 0 and line is not None \
+                    and vague(e.quote, state.lang, time_only=True) and vague(line.text, state.lang, time_only=True):
                 out.append(f"{where}: 'concrete time frame' for a vague promise: {e.quote!r}")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")

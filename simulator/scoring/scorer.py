@@ -184,8 +184,10 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         elif heard is not None:
             said[heard.number] = call.span(heard, "summary")
             dim.add(heard.number, said[heard.number], share, fb.item("cue_acknowledged", cue=cue))
-        elif again is not None:
-            dim.add(again.number, said[again.number], 0.0, fb.item("cue_same_line", cue=cue))
+        elif again is not None:  # (two moments of one kind on one line: one note)
+            item = fb.item("cue_same_line", cue=cue)
+            if not any(e.turn == again.number and e.note == item.note for e in dim.items):
+                dim.add(again.number, said[again.number], 0.0, item)
         elif reason is not None and not all(k.startswith("opening") for k in kinds):
             dim.add(reason.number, call.span(reason, "transparency"), 0.0, fb.item("cue_reason_only", cue=cue))
         else:
