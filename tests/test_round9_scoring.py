@@ -245,3 +245,9 @@ def test_two_moments_of_one_kind_on_one_line_get_one_note():
     sc, state, score = _r9("unknown-answer", "de-r9-mediocre")
     notes = [(e.turn, e.note) for e in _items(score, "empathy") if e.kind == "cue_same_line"]
     assert len(notes) == len(set(notes))
+
+
+def test_two_moments_answered_only_with_a_reason_on_one_line_get_one_note():
+    sc, state, score = _play("expert-user", "en", _script("expert-user", "en-r4-mediocre"))
+    notes = [(e.turn, e.note) for e in _items(score, "empathy") if e.effect == 0]
+    assert len(notes) == len(set(notes)) and problems(sc, state, score) == []

@@ -184,14 +184,18 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         elif heard is not None:
             said[heard.number] = call.span(heard, "summary")
             dim.add(heard.number, said[heard.number], share, fb.item("cue_acknowledged", cue=cue))
-        elif again is not None:  # (two moments of one kind on one line: one note)
-            item = fb.item("cue_same_line", cue=cue)
-            if not any(e.turn == again.number and e.note == item.note for e in dim.items):
-                dim.add(again.number, said[again.number], 0.0, item)
+        elif again is not None:
+            _note_once(dim, again.number, said[again.number], fb.item("cue_same_line", cue=cue))
         elif reason is not None and not all(k.startswith("opening") for k in kinds):
-            dim.add(reason.number, call.span(reason, "transparency"), 0.0, fb.item("cue_reason_only", cue=cue))
+            _note_once(dim, reason.number, call.span(reason, "transparency"), fb.item("cue_reason_only", cue=cue))
         else:
             dim.add(at, quote, -share, fb.item("cue_missed", cue=cue), speaker="customer")
+
+
+def _note_once(dim: _Dim, turn: int, quote: str, item) -> None:
+    """A 0-point note, once per line: two moments of one kind on one line are one note, not the same one twice."""
+    if not any(e.turn == turn and e.note == item.note for e in dim.items):
+        dim.add(turn, quote, 0.0, item)
 
 
 def _warm_quote(call: _Call, t: Turn) -> str:
