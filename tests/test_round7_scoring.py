@@ -340,8 +340,10 @@ def test_a_step_taking_question_read_as_a_callback_narrows_and_the_quote_is_the_
     assert t3.steps and "?" in t3.text
     score = score_call(sc, state)
     narrow = [e for e in _items(score, "questioning") if e.kind == "narrowing"]
-    assert narrow and "no_narrowing" not in _kinds(score, "questioning")
-    assert narrow[0].quote.endswith("?") and narrow[0].quote in t3.text and narrow[0].quote != t3.text
+    # round 9 (DE B8, EN F10): "Unter welcher Nummer erreiche ich Sie?" asks for her details – it narrows nothing
+    # down about the problem, so neither line here earns the credit; where one does, the quote is its question
+    assert all(e.turn not in (3, 4) for e in narrow)
+    assert all(e.quote.endswith("?") and e.quote != t3.text for e in narrow)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yielded, details, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import echoed_deadline, lost
+from simulator.scoring.lines import echoed_deadline, lost, volunteered
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.wording import guesses
 
-__all__ = ["checklist", "moot_steps"]
+__all__ = ["checklist", "moot_steps", "insisted_bluntly"]
 
 
 def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | None:
@@ -39,11 +39,14 @@ def _lost(call: _Call, step) -> Turn | None:
     return next((t for t in call.scored if lost(call, t) and any(a in t.acts for a in step.acts)), None)
 
 
-def _volunteered(call: _Call, t: Turn, step) -> bool:
-    """She told it unasked: the step was taken by the line that answers the ring with a bare invitation ("What can I
-    do for you?") and is not one an open question takes – her opening volunteered her deadline, not the greeting."""
-    return (t.number == call.first_real and "greeting" in t.acts and "closed_question" not in t.acts
-            and "open_question" not in step.acts and not step.acts and call.customer_line(t.number) != "")
+def insisted_bluntly(call: _Call) -> list[Turn]:
+    """The lines that asked again for a step she had pushed back on, without what persuades her (every push-back on
+    a step after the first): debited in the checklist, and so never "stayed calm and factual" elsewhere."""
+    pushbacks: dict[str, list[Turn]] = {}
+    for t in call.trainee:
+        for step_id in details(t.events, Pushback):
+            pushbacks.setdefault(step_id, []).append(t)
+    return [t for ts in pushbacks.values() for t in ts[1:]]
 
 
 def moot_steps(call: _Call) -> set[str]:
@@ -110,7 +113,7 @@ def checklist(call: _Call, dim: _Dim) -> None:
                 # "I'm not sure – normally it's an add-on": honest, and a guess in the same breath: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_hedged", step=title, essential=ess))
                 continue
-            if _volunteered(call, t, s):  # she told it in her opening: shown as hers, quoting her words
+            if volunteered(call, t, s):  # she told it in her opening: shown as hers, quoting her words
                 said = call.customer_line(t.number)
                 told = next((r for r in s.reply.all(lang) if r and r in said), said)
                 dim.add(t.number, told, share, fb.item("step_volunteered", step=title, essential=ess), speaker="customer")
@@ -139,8 +142,7 @@ def checklist(call: _Call, dim: _Dim) -> None:
             dim.add(at.number if at else 0, "", -share, fb.item("step_missed", step=title, essential=ess))
     # Asking again, bluntly, after push-back.
     cost = 0.0
-    for sid, ts in pushbacks.items():
-        for t in ts[1:]:
-            if call.counts(t) and cost < BLUNT_INSIST_CAP:
-                cost += BLUNT_INSIST
-                dim.add(t.number, t.text, -BLUNT_INSIST, fb.item("blunt_insist"))
+    for t in insisted_bluntly(call):
+        if call.counts(t) and cost < BLUNT_INSIST_CAP:
+            cost += BLUNT_INSIST
+            dim.add(t.number, t.text, -BLUNT_INSIST, fb.item("blunt_insist"))

@@ -21,10 +21,11 @@ from __future__ import annotations
 from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, details, has
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
-from simulator.scoring.transcript import ScoredCall
+from simulator.scoring.transcript import ScoredCall, sentence_bounds
 from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step, vague
 from simulator.scoring.feedback import Feedback
-from simulator.scoring.rules import MIN_SPAN_WORDS
+from simulator.scoring.lines import narrows, shows_empathy, warm
+from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
 
 OPPOSITES = (
     ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("summary_before", "no_summary_before_step"),
@@ -37,7 +38,7 @@ OPPOSITES = (
     ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
     ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
     ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
-    ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"),
+    ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"), ("calm", "premature_close"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
@@ -48,12 +49,24 @@ NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "c
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits a rude line must never earn: no clarity, listening, summarising, calm or honesty in a rude line."""
 HEARD_CREDITS = ("summary_before", "summary_before_brief", "summary_end", "summary_end_brief", "paraphrase_before",
+                 "listening_summary", "narrowing",
                  "transparency", "time_frame", "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for what the customer heard: never on a line she could not take in (too long)."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
 WARM_CLAIMS = ("cue_answered", "calm_empathy")
 """Notes that say the line showed understanding: the line must hold the empathy act."""
+
+
+def _whole_sentences(text: str, quote: str, cut: bool) -> bool:
+    """``quote`` is whole sentences of ``text``: it starts where a sentence starts and – unless it was cut short
+    with "…" – ends where one ends (round 9: "so I can tell", "first thing in the morning" taught nothing)."""
+    text = " ".join(text.split())
+    start = text.find(quote)
+    if start < 0:
+        return True  # not the line's words at all: reported as such
+    starts, ends = sentence_bounds(text)
+    return start in starts and (cut or start + len(quote) in ends)
 
 
 def _bare(quote: str) -> str:
@@ -90,6 +103,8 @@ def problems(scenario, state, score) -> list[str]:
                     out.append(f"{where}: quote is not the trainee's line of that turn: {e.quote!r}")
                 elif quote != line.text.strip() and len(quote.split()) < MIN_SPAN_WORDS:
                     out.append(f"{where}: quote is a fragment: {e.quote!r}")
+                elif not _whole_sentences(line.text, quote, e.quote.endswith("…")):
+                    out.append(f"{where}: quote is not a whole sentence of the line: {e.quote!r}")
             elif e.speaker == "customer" and quote:
                 if not any(quote in c for c in customer_lines):
                     out.append(f"{where}: quote marked as the customer's is not hers: {e.quote!r}")
@@ -103,8 +118,10 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: greeting credit without an introduction")
             if e.kind == "greeting_team" and (line is None or not greets(line.text, state.lang)):
                 out.append(f"{where}: 'greeted and named the team' for a line without a greeting")
-            if e.kind == "time_frame" and e.effect > 0 and line is not None and vague(e.quote, state.lang) \
-                    and vague(line.text, state.lang):
+            # the time is what is judged ("Die melden sich dann bis morgen Mittag." names a concrete time; the quote is
+            # now its whole sentence, so its vague "die melden sich" must not count here)
+            if e.kind == "time_frame" and e.effect > 0 and line is not None \
+                    and vague(e.quote, state.lang, time_only=True) and vague(line.text, state.lang, time_only=True):
                 out.append(f"{where}: 'concrete time frame' for a vague promise: {e.quote!r}")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
@@ -123,6 +140,75 @@ def problems(scenario, state, score) -> list[str]:
                 if plus in kinds and minus in kinds:
                     out.append(f"{d.name} T{turn}: {plus} and {minus} for the same line")
     out += _across(scenario, state, score)
+    out += _understanding(scenario, state, score)
+    out += _calm(score)
+    out += _volunteered(scenario, state, score)
+    return out
+
+
+def _volunteered(scenario, state, score) -> list[str]:
+    """Round 9: a step she told unasked ("the customer told it") is hers – never the trainee's proposal that wanted a
+    summary first, nor the trainee's explanation."""
+    told = {(e.turn, title) for e in score.dimension("checklist").evidence if e.kind == "step_volunteered"
+            for s in scenario.steps if (title := s.title.get(state.lang) or s.id) in e.note}
+    out = []
+    by_number = {t.number: t for t in state.trainee_turns}
+    for e in score.dimension("summarising").evidence:
+        if e.kind in ("no_summary_before_step", "no_summary_before_with") and any(
+                turn == e.turn and title in e.note for turn, title in told):
+            out.append(f"summarising T{e.turn}: 'moved on to the solution' for a step the customer told unasked")
+    for e in score.dimension("transparency").evidence:
+        line = by_number.get(e.turn)
+        if e.kind == "transparency" and e.effect > 0 and line is not None and "transparency" not in line.acts:
+            own = [s for s in line.steps if transparency_step(scenario.step(s).title.get(state.lang) or s, state.lang)
+                   and (e.turn, scenario.step(s).title.get(state.lang) or s) not in told]
+            if not own:
+                out.append(f"transparency T{e.turn}: 'said what is happening' for a step the customer told unasked")
+    return out
+
+
+def _calm(score) -> list[str]:
+    """Round 9: "stayed calm and factual" never on a line another card debits for pressing on – asking again what she
+    refused (checklist) or ending the call unsolved (courtesy)."""
+    pressed = {(e.turn, e.kind) for d in score.dimensions for e in d.evidence
+               if e.kind in ("blunt_insist", "premature_close") and e.effect < 0}
+    return [f"courtesy T{e.turn}: 'stayed calm and factual' for a line debited as {kind}"
+            for e in score.dimension("courtesy").evidence if e.kind == "calm" and e.effect > 0
+            for turn, kind in pressed if turn == e.turn]
+
+
+def _understanding(scenario, state, score) -> list[str]:
+    """Round 9: the understanding card credits one line once, and sees the warmth the checklist credits – a step
+    taken by an apology or reassurance is never beside "no understanding" for the moment that line answered."""
+    out: list[str] = []
+    dim = score.dimension("empathy")
+    if dim.value is None:
+        return out
+    fb = Feedback.for_language(state.lang)
+    credits: dict[int, int] = {}
+    for e in dim.evidence:
+        if e.effect > 0 and e.speaker == "trainee":
+            credits[e.turn] = credits.get(e.turn, 0) + 1
+    out += [f"empathy T{n}: one line credited {k} times for understanding" for n, k in credits.items() if k > 1]
+    call = ScoredCall(scenario, state, None)
+    real = [t.number for t in call.real]
+    warm_steps = {s.id for s in scenario.steps if {"empathy", "reassurance"} & set(s.acts)}
+    checklist = score.dimension("checklist")
+    done = {e.turn for e in (checklist.evidence if checklist.value is not None else ())
+            if e.kind in ("step_done", "step_yielded") and e.effect > 0
+            and any((scenario.step(sid).title.get(state.lang) or sid) in e.note for sid in warm_steps)}
+    for e in dim.evidence:
+        if e.kind == "calm_none" and done:
+            out.append(f"empathy: 'no understanding shown in the whole call' while the checklist credits a step of "
+                       f"understanding at T{min(done)}")
+        if e.kind == "cue_missed" and e.turn in real:
+            window = OPENING_WINDOW if fb.cue("opening") in e.note else CUE_WINDOW
+            idx = real.index(e.turn)
+            by_number = {t.number: t for t in call.trainee}
+            inside = [n for n in real[idx: idx + window] if n in done and warm(call, by_number[n])]
+            if inside and not any(x.turn == inside[0] and x.kind == "repeat_phrase" for x in dim.evidence):
+                out.append(f"empathy T{e.turn}: 'did not answer with understanding' while the checklist credits a step "
+                           f"of understanding at T{inside[0]}, in the window of that moment")
     return out
 
 
@@ -146,7 +232,7 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
         out.append(f"{where}: 'back-channel signal' for a line without one (only {', '.join(acts) or 'no act'})")
     if e.kind == "step_closed" and "closed_question" not in acts:
         out.append(f"{where}: 'you asked a closed question' for a line without one")
-    if e.kind in WARM_CLAIMS and e.effect > 0 and "empathy" not in acts:
+    if e.kind in WARM_CLAIMS and e.effect > 0 and not shows_empathy(ScoredCall(scenario, state, None), line):
         out.append(f"{where}: 'showed understanding' for a line that shows none (only {', '.join(acts) or 'no act'})")
     if e.kind in ADMIT_CREDITS and e.effect > 0:
         if has(line.events, Guess):
@@ -158,6 +244,9 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
     if e.kind in ("step_done", "step_yielded") and honesty & set(line.steps) and guesses(line.text, lang) \
             and any((scenario.step(sid).title.get(lang) or sid) in e.note for sid in honesty & set(line.steps)):
         out.append(f"{where}: honesty step fully credited on a line that also guesses")
+    if e.kind == "narrowing" and e.effect > 0 and not narrows(ScoredCall(scenario, state, None), line):
+        out.append(f"{where}: 'narrowed down' for a line that asks nothing about the problem (her details, "
+                   f"'is that right?', or no question at all)")
     if e.kind in ("no_summary_before", "no_summary_before_step") and did_herself(scenario, line):
         out.append(f"{where}: 'moved on to the solution' for a line that only asked – she fixed it herself")
     return out

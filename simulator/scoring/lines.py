@@ -11,13 +11,56 @@ import re
 from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
-from simulator.scoring.transcript import ScoredCall, sentence_of
-from simulator.scoring.wording import guesses, transparency_step, vague, weak_backchannel
+from simulator.scoring.transcript import ScoredCall, questions, sentence_of
+from simulator.scoring.wording import asks_for_details, checks_back, guesses, transparency_step, vague, weak_backchannel
 
-__all__ = ["echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
+__all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
+
+
+WARM_ACTS = ("empathy", "reassurance")
+"""Acts by which a line shows understanding or reassures."""
+
+
+def _warm_steps(call: ScoredCall, t: Turn) -> set[str]:
+    """The acts of ``WARM_ACTS`` of the checklist steps the line took (not those she gave in to, worn down)."""
+    return {a for s in call.sc.steps if s.id in t.steps and not has(t.events, GaveIn, s.id)
+            for a in s.acts if a in WARM_ACTS}
+
+
+def warm(call: ScoredCall, t: Turn) -> bool:
+    """The line shows understanding or reassures: the analyser's act, or a checklist step it took that is taken by one
+    ("apologise sincerely", "reassure her: she did nothing wrong") – the checklist credits it so, and the
+    understanding card reads the line the same way (round 9: "Reassure her" done, "no understanding" beside it)."""
+    return any(a in t.acts for a in WARM_ACTS) or bool(_warm_steps(call, t))
+
+
+def shows_empathy(call: ScoredCall, t: Turn) -> bool:
+    """The line shows understanding (not only reassurance): the act, or a step taken by it (an apology)."""
+    return "empathy" in t.acts or "empathy" in _warm_steps(call, t)
+
+
+_NOT_NARROWING = ("empathy", "reassurance", "callback", "summary", "time_commitment", "admit_unknown")
+"""Acts of checklist steps that narrow nothing down: an apology, her number, a summary, a promise."""
+
+
+def narrows(call: ScoredCall, t: Turn) -> bool:
+    """The line narrows the problem down: it takes a step that checks or asks something (a step with no act of its
+    own, or one that asks) by a question or an instruction, or it asks a closed question that is neither only for her
+    details (name, number, ticket number) nor only a check-back on what was just summed up ("Is that right?"). A line that asks nothing
+    narrows nothing ("I'm looking at the ticket, one moment please"; round 9)."""
+    lang = call.state.lang
+    checking = [s for s in call.sc.steps if s.id in t.steps and (not s.acts or s.asks)
+                and not set(s.acts) & set(_NOT_NARROWING)]
+    if checking and "instruction" in t.acts:
+        return True
+    asked = questions(t.text)
+    # only her details, or only "is that right?" after a summary: nothing about the problem was asked
+    if asked and all(checks_back(q, lang) or asks_for_details(q, lang) for q in asked):
+        return False
+    return "closed_question" in t.acts or (bool(checking) and (bool(asked) or "open_question" in t.acts))
 
 
 def echoes(call: ScoredCall, t: Turn, words: int) -> bool:
@@ -48,6 +91,19 @@ def asks_openly(call: ScoredCall, t: Turn) -> bool:
     return any("open_question" in s.acts for s in call.sc.steps if s.id in t.steps)
 
 
+def volunteered(call: ScoredCall, t: Turn, step) -> bool:
+    """She told it unasked: the step was taken by the line that answers the ring with a bare invitation ("What can I
+    do for you?") and is not one an open question takes – her opening volunteered her deadline, not the greeting."""
+    return (t.number == call.first_real and "greeting" in t.acts and "closed_question" not in t.acts
+            and "open_question" not in step.acts and not step.acts and call.customer_line(t.number) != "")
+
+
+def own_steps(call: ScoredCall, t: Turn) -> list[str]:
+    """The steps the line took that were the trainee's doing, not told by her unasked (:func:`volunteered`): only
+    those propose a solution or explain anything (round 9: a greeting naming "licensing support" is no promise)."""
+    return [s for s in t.steps if not any(volunteered(call, t, x) for x in call.sc.steps if x.id == s)]
+
+
 def explains(call: ScoredCall, t: Turn) -> bool:
     """The line says what is happening or why: the analyser's act, or a checklist step it took whose title promises
     that ("have the power supply checked – with a reason", "say openly what the ticket shows"); not a step she gave in
@@ -55,7 +111,7 @@ def explains(call: ScoredCall, t: Turn) -> bool:
     if "transparency" in t.acts:
         return True
     lang = call.state.lang
-    return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s) for s in t.steps)
+    return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s) for s in own_steps(call, t))
 
 
 def lost(call: ScoredCall, t: Turn) -> bool:

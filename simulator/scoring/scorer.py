@@ -15,7 +15,6 @@ rules ("first turn", "next turn after a provocation") count only real turns.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -39,12 +38,14 @@ from simulator.scoring.wording import closes_properly, greets, introduces, names
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
+from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import asks_openly, echoes, explains, guessed, instruction_words, listens
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens, lost,
+                                     narrows,
+                                     shows_empathy, warm)
 
 
-WARM_ACTS = ("empathy", "reassurance")
 ACK_ACTS = ("active_listening", "empathy", "summary", "transparency", "reassurance")
 QUESTION_ACTS = ("open_question", "closed_question")
 
@@ -130,9 +131,9 @@ def _empathy(call: _Call, dim: _Dim) -> None:
     fresh: set[int] = set()
     repeat_cost = 0.0
     for t in call.real:
-        if not any(a in t.acts for a in WARM_ACTS) or "rude" in t.acts:
+        if not warm(call, t) or "rude" in t.acts:
             continue
-        phrase = call.span(t, *WARM_ACTS).lower()
+        phrase = call.marker(t, *WARM_ACTS).lower()
         same = sum(1 for p in used if fuzz.ratio(p, phrase) >= SAME_PHRASE_SIMILARITY)
         used.append(phrase)
         if same < SAME_PHRASE_LIMIT:
@@ -145,55 +146,62 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         dim.base = EMPATHY_CALM_BASE
         shown = [t for t in call.scored if t.number in fresh]
         for t in shown[:2]:  # the note says what the line did: understanding, or only reassurance
-            kind = "calm_empathy" if "empathy" in t.acts else "calm_reassured"
-            dim.add(t.number, call.span(t, *WARM_ACTS), EMPATHY_CALM_BONUS, fb.item(kind))
+            kind = "calm_empathy" if shows_empathy(call, t) else "calm_reassured"
+            dim.add(t.number, _warm_quote(call, t), EMPATHY_CALM_BONUS, fb.item(kind))
         if not shown and call.scored:
             dim.add(call.scored[-1].number, call.scored[-1].text, 0.0, fb.item("calm_none"))
         return
     total = sum(w for w, *_ in cues.values())
     numbers = [t.number for t in call.real]
     expert = call.sc.persona.tech_level == "high"
-    said: dict[tuple[int, str, str], int] = {}  # one line answering two cues of one kind: one entry, the shares summed
+    said: dict[int, str] = {}  # one line answers one cue: a line already credited earns nothing more (round 9)
     for at, (weight, kinds, quote, window) in sorted(cues.items()):
         share = 50.0 * weight / total
         idx = numbers.index(at)
         window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
+        free = [t for t in window_turns if t.number not in said]
         # taking the bait with a guess is no answer to it, however warm the words around it
-        answer = next((t for t in window_turns if t.number in fresh and not guessed(call, t)), None)
+        answer = next((t for t in free if t.number in fresh and not guessed(call, t)), None)
         reason = next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
         # an expert's opening (a busy peer: "skip the standard questions") is answered by taking up his analysis
         # and getting on with it – a summary of his words – as much as by a word of understanding
-        heard = next((t for t in window_turns if expert and all(k == "opening" for k in kinds) and "summary" in t.acts
+        heard = next((t for t in free if expert and all(k == "opening" for k in kinds) and "summary" in t.acts
                       and "rude" not in t.acts and not guessed(call, t)), None)
         # a bait to guess ("Is it a known bug?", "If you had to guess?") is answered by saying honestly what is not
         # known yet – as much as by a word of understanding (round 8: "ohne Verständnis" for the honest answer)
-        honest = next((t for t in window_turns if all(k == "temptation" for k in kinds) and "admit_unknown" in t.acts
+        honest = next((t for t in free if all(k == "temptation" for k in kinds) and "admit_unknown" in t.acts
                        and "rude" not in t.acts and not guessed(call, t)), None)
+        # the line that would have answered it already answered another cue: said so, for nothing
+        again = next((t for t in window_turns if t.number in said), None)
         cue = " / ".join(fb.cue(k) for k in kinds)
         if answer is None and honest is not None:
-            _once(dim, said, honest.number, call.span(honest, "admit_unknown"), share, fb.item("cue_honest", cue=cue))
+            said[honest.number] = call.span(honest, "admit_unknown")
+            dim.add(honest.number, said[honest.number], share, fb.item("cue_honest", cue=cue))
         elif answer is not None:  # "with understanding" only where the line shows it; else it reassured
-            kind = "cue_answered" if "empathy" in answer.acts else "cue_reassured"
-            _once(dim, said, answer.number, call.span(answer, *WARM_ACTS), share, fb.item(kind, cue=cue))
+            said[answer.number] = _warm_quote(call, answer)
+            kind = "cue_answered" if shows_empathy(call, answer) else "cue_reassured"
+            dim.add(answer.number, said[answer.number], share, fb.item(kind, cue=cue))
         elif heard is not None:
-            _once(dim, said, heard.number, call.span(heard, "summary"), share, fb.item("cue_acknowledged", cue=cue))
+            said[heard.number] = call.span(heard, "summary")
+            dim.add(heard.number, said[heard.number], share, fb.item("cue_acknowledged", cue=cue))
+        elif again is not None:
+            _note_once(dim, again.number, said[again.number], fb.item("cue_same_line", cue=cue))
         elif reason is not None and not all(k.startswith("opening") for k in kinds):
-            _once(dim, said, reason.number, call.span(reason, "transparency"), 0.0,
-                  fb.item("cue_reason_only", cue=cue))
+            _note_once(dim, reason.number, call.span(reason, "transparency"), fb.item("cue_reason_only", cue=cue))
         else:
             dim.add(at, quote, -share, fb.item("cue_missed", cue=cue), speaker="customer")
 
 
-def _once(dim: _Dim, said: dict[tuple[int, str, str], int], turn: int, quote: str, effect: float, item) -> None:
-    """Add an evidence item, or – when this line already has the same note – add ``effect`` to that one: one line
-    answering two tricky moments is one entry, not the same sentence printed twice."""
-    key = (turn, item.kind, item.note)
-    if key in said:
-        old = dim.items[said[key]]
-        dim.items[said[key]] = replace(old, effect=round(old.effect + effect, 2))
-        return
-    said[key] = len(dim.items)
-    dim.add(turn, quote, effect, item)
+def _note_once(dim: _Dim, turn: int, quote: str, item) -> None:
+    """A 0-point note, once per line: two moments of one kind on one line are one note, not the same one twice."""
+    if not any(e.turn == turn and e.note == item.note for e in dim.items):
+        dim.add(turn, quote, 0.0, item)
+
+
+def _warm_quote(call: _Call, t: Turn) -> str:
+    """The sentence that shows understanding; the whole line when only a step it took did (an apology the analyser
+    read as nothing)."""
+    return call.span(t, *WARM_ACTS) if any(a in t.acts for a in WARM_ACTS) else t.text
 
 
 def _questioning(call: _Call, dim: _Dim) -> None:
@@ -228,12 +236,9 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_FIRST, fb.item("open_first"))
         else:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
-        # narrowing is a closed question, or a step taken by a targeted question or instruction;
-        # a step taken by an apology narrows nothing
-        # (a step taken by a line that asks – "Welche Nummer und welche Mailadresse?" read as a callback – narrows too)
-        narrow = next((t for t in polite if t.number > first_open.number and (
-            "closed_question" in t.acts or (t.steps and (any(a in t.acts for a in (*QUESTION_ACTS, "instruction"))
-                                                         or "?" in t.text)))), None)
+        # narrowing (lines.narrows): a targeted question or instruction – not an apology, her number or "Stimmt das?"
+        narrow = next((t for t in polite if t.number > first_open.number and narrows(call, t) and not lost(call, t)),
+                      None)
         if narrow is not None:
             dim.add(narrow.number, call.question(narrow, "closed_question", "open_question", "instruction"), NARROWING,
                     fb.item("narrowing"))
@@ -252,6 +257,10 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     # A rude retort that repeats the customer's words is not listening.
     listening = [t for t in polite if listens(call, t) or "summary" in t.acts or echoes(call, t, 3)]
+    # repeating back what she could not take in (too long) is not counted here either – said so, as summarising does
+    for t in [t for t in listening if lost(call, t) and not listens(call, t)]:
+        listening.remove(t)
+        dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("listening_summary").note))
     # a bare "ok" / "gut" is a weak signal: it earns at most the smaller credit, and only if nothing better came
     weak = [t for t in polite if "active_listening" in t.acts and t not in listening]
     credits = list(zip(listening, LISTENING)) or [(t, LISTENING[-1]) for t in weak[:1]]
@@ -364,6 +373,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     # Provocations: the next real turn stays calm, or is rude.
     provoked: set[int] = set()
     calm = 0.0
+    # not calm and factual: asking again what she refused (the checklist debits it), or ending the call unsolved
+    pressing = {t.number for t in insisted_bluntly(call)} | {t.number for t in scored if has(t.events, PrematureClose)}
     for t in call.trainee:
         if has(t.events, Temptation):
             nxt = call.next_real(t.number)
@@ -371,7 +382,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
                 continue
             if "rude" in nxt.acts:
                 provoked.add(nxt.number)
-            elif calm < CALM_CAP and not guessed(call, nxt):  # falling for the bait is not staying calm
+            elif calm < CALM_CAP and not guessed(call, nxt) and nxt.number not in pressing:
+                # falling for the bait is not staying calm
                 calm += CALM
                 dim.add(nxt.number, nxt.text, CALM, fb.item("calm"))
     for t in scored:

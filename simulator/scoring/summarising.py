@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from simulator.dialogue.events import Pushback, details
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import lost, paraphrases, summary_words
+from simulator.scoring.lines import lost, own_steps, paraphrases, summary_words
 from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, PARAPHRASE_POINTS, PROPOSAL_ACTS, SUMMARY_POINTS
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -58,7 +58,7 @@ def solution(call: _Call) -> Solution:
         solving.discard(step.id)
     lang = call.state.lang
     for t in call.real:
-        hit = solving & (set(t.steps) | set(details(t.events, Pushback)))
+        hit = solving & (set(own_steps(call, t)) | set(details(t.events, Pushback)))  # not what she told unasked
         if hit:
             step = next(s for s in call.sc.steps if s.id in hit)
             return Solution(t.number, step.title.get(lang) or step.id, not did_herself(call.sc, t))
@@ -119,6 +119,10 @@ def summarising(call: _Call, dim: _Dim) -> None:
                 dim.add(at.number, at.text, -SUMMARY_POINTS, fb.item(kind, step=sol.step))
             para = next((t for t in scored if t.number < at.number and "rude" not in t.acts and not lost(call, t)
                          and paraphrases(call, t)), None)
+            # a recap too long to take in: not counted, said so – never silently dropped while another card counts it
+            for t in [t for t in scored if t.number < at.number and t not in unheard and "rude" not in t.acts
+                      and lost(call, t) and paraphrases(call, t)][:1]:
+                dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("paraphrase_before").note))
             if para is not None:  # an echo of her words is a start: partial credit, on its own line
                 dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS,
                         fb.item("paraphrase_before"))

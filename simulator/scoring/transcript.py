@@ -17,6 +17,11 @@ _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?![.!?]*(?:\s|$)))+(?:[.!?]+|$)")
 """A sentence: up to its full stop, question or exclamation mark ("5.2" is no full stop)."""
 
 
+def questions(text: str) -> list[str]:
+    """The sentences of ``text`` that end in a question mark."""
+    return [p.strip() for p in _SENTENCE.findall(text or "") if p.strip().endswith("?")]
+
+
 def sentence_of(text: str, span: str) -> str:
     """The sentence of ``text`` that holds ``span`` (the whole text when the span is not in it)."""
     start = text.lower().find(span.lower())
@@ -26,6 +31,37 @@ def sentence_of(text: str, span: str) -> str:
         if m.start() <= start < m.end():
             return m.group().strip()
     return text
+
+
+def sentences_of(text: str, span: str) -> str:
+    """The whole sentence(s) of ``text`` that ``span`` lies in: from the start of the sentence where it begins to the
+    end of the sentence where it ends (the whole text when the span is not in it)."""
+    start = text.lower().find(span.lower()) if span else -1
+    if start < 0:
+        return text
+    end = start + len(span.rstrip())
+    begin = stop = None
+    for m in _SENTENCE.finditer(text):
+        if begin is None and m.start() <= start < m.end():
+            begin = m.start()
+        if begin is not None and end <= m.end():
+            stop = m.end()
+            break
+    if begin is None:
+        return text
+    return text[begin: stop if stop is not None else len(text)].strip()
+
+
+def sentence_bounds(text: str) -> tuple[set[int], set[int]]:
+    """Where the sentences of ``text`` start and end (character offsets, spaces stripped): a quote that is whole
+    sentences starts at one of the first and ends at one of the second."""
+    starts, ends = set(), set()
+    for m in _SENTENCE.finditer(text):
+        piece = m.group()
+        if piece.strip():
+            starts.add(m.start() + len(piece) - len(piece.lstrip()))
+            ends.add(m.end() - (len(piece) - len(piece.rstrip())))
+    return starts, ends
 
 
 def trim(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -86,9 +122,10 @@ class ScoredCall:
         t = self.customer.get(number)
         return t.text if t else ""
 
-    def span(self, turn: Turn, *acts: str) -> str:
+    def marker(self, turn: Turn, *acts: str) -> str:
         """The evidence span of the first of ``acts`` found in ``turn`` (when it has 3+ words); for a shorter span
-        ("are you", "Was kann") the sentence that holds it, when that has 3+ words; else the whole line."""
+        ("are you", "Was kann") the sentence that holds it, when that has 3+ words; else the whole line. The words the
+        analyser matched – to compare phrases, not to quote (:meth:`span` quotes)."""
         for act in acts:
             for a, text in turn.evidence:
                 if a == act and len(text.split()) >= MIN_SPAN_WORDS:
@@ -101,11 +138,17 @@ class ScoredCall:
                         return sentence
         return turn.text
 
+    def span(self, turn: Turn, *acts: str) -> str:
+        """The quote for ``acts``: the whole sentence(s) holding :meth:`marker` ("I'm just pulling up your ticket so I
+        can see what happened.", not "I'm just pulling") – a trainee reads what they said, never a fragment of it
+        (round 9); the whole line where the marker is not in it."""
+        return sentences_of(turn.text, self.marker(turn, *acts))
+
     def sentence(self, turn: Turn, act: str) -> str:
         """The sentence that holds ``act``'s span ("So the printer shows no light at all and makes no sound?"), not
         only the marker the analyser found ("So the printer shows"); the whole line when there is no such span."""
         span = next((text for a, text in turn.evidence if a == act and text.strip()), "")
-        sentence = sentence_of(turn.text, span) if span else turn.text
+        sentence = sentences_of(turn.text, span) if span else turn.text
         return sentence if len(sentence.split()) >= MIN_SPAN_WORDS else turn.text
 
     def question(self, turn: Turn, *acts: str) -> str:

@@ -79,3 +79,15 @@ def guesses(text: str, lang: str) -> bool:
     not a refusal to guess that quotes one ("if I say probably and it costs extra …")."""
     pattern, unless = _patterns("guess", lang), _patterns("guess_unless", lang)
     return bool(pattern and pattern.search(text or "")) and not (unless and unless.search(text or ""))
+
+
+def checks_back(question: str, lang: str) -> bool:
+    """The question only checks back on what was just summed up ("Is that right so far?", "Stimmt das so?")."""
+    pattern = _patterns("check_back", lang)
+    return bool(pattern and pattern.search(_standard(question, lang).strip()))
+
+
+def asks_for_details(question: str, lang: str) -> bool:
+    """The question asks for her details (name, number, ticket number, where to reach her), not about the problem."""
+    pattern = _patterns("details_question", lang)
+    return bool(pattern and pattern.search(_standard(question, lang)))
