@@ -91,3 +91,68 @@ def test_every_scenario_still_loads_with_its_new_answers() -> None:
         sc = load(sid)
         assert all(bool(f.answer) == any(f.asked.by_lang.values()) for f in sc.facts)
         engine(sid, "en")
+
+
+def test_no_sheet_jab_once_his_analysis_was_said_back() -> None:
+    """F3: "nice that someone's listening" and "if the next line on your sheet is …" never in one reply."""
+    state = replayed("expert-user", "en", [
+        "Hi, second-level support, Chris here. What's going on, and what have you already checked on your end?",
+        "Got it, no script. So: tunnel up, IPs reachable, direct nslookup against .53 works, cache flushed, rebooted, "
+        "and it started with the 5.2 update last night. Can you check whether the internal suffix still shows up in "
+        "the NRPT?"])
+    turn, reply = last(state)
+    if "acknowledge" in state.steps_done:
+        assert "sheet" not in reply
+
+
+def test_no_stuck_in_traffic_jab_after_the_agent_gave_a_reason() -> None:
+    """F21: she does not suppose he will blame the traffic once the agent said the technician was sick."""
+    state = replayed("missed-appointment", "en", ["Yeah, hotline.",
+                                                  "Well, technicians get sick, that's life. Nothing I can do about that."])
+    assert "traffic" not in last(state)[1]
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Write on a piece of paper that Yilmaz IT may change the settings, sign it, take a photo with your phone and "
+           "email it to us."),
+    ("de", "Schreiben Sie auf einen Zettel, dass Yilmaz IT die Einstellungen ändern darf, unterschreiben Sie, machen "
+           "Sie ein Foto und schicken Sie es per Mail an uns.")])
+def test_a_photo_by_email_while_his_email_is_down_is_questioned(lang: str, line: str) -> None:
+    """F8: he asks how – his e-mail is what is broken; by text it works."""
+    sc = load("mobile-caller")
+    step = next(s for s in sc.steps if s.objection is not None)
+    e = engine("mobile-caller", lang)
+    assert e._objections[step.id][0].search(e.analyser.analyse_rules(line)) is not None
+    by_text = line.replace("email it to us", "send it by text to 0800 6245 428").replace(
+        "per Mail an uns", "per SMS an die 0800 6245 428")
+    assert e._objections[step.id][1].search(e.analyser.analyse_rules(by_text)) is not None
+
+
+def test_offended_she_answers_the_tone_not_a_scripted_bait() -> None:
+    """F20: once a line is read as rude she reacts to the tone; the scripted bait waits."""
+    from dataclasses import replace
+
+    from simulator.analysis.result import Evidence
+
+    e = engine("unknown-answer", "en")
+    real = e.analyser
+
+    class Rude:
+        """The analyser, with 'not really my problem' read as rude by a rule."""
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def analyse(self, text):
+            a = real.analyse(text)
+            i = text.find("not really my problem")
+            return a if i < 0 else replace(a, acts=a.acts + ("rude",),
+                                           evidence=a.evidence + (Evidence("rude", i, i + 21, text[i:i + 21]),))
+
+    e.analyser = Rude()
+    state = e.start()
+    for line in ["Licensing.", "Yeah it's probably included, BIM is usually part of Professional. Just sign it.",
+                 "Honestly, that's not really my problem. Read the EULA and the SKU list on the vendor portal."]:
+        state = e.respond(state, line)
+    reply = state.exchanges[-1].reply.text
+    assert reply in load("unknown-answer").reactions["rude"].reply.all("en")

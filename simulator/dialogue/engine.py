@@ -404,8 +404,8 @@ class Engine:
                 continue
             if ev.kind == "temptation" and any(isinstance(e, Guess) for e in events):
                 continue  # fell for the bait already: she reacts to the guess, the bait waits
-            if steered and ev.kind != "line_drop":
-                continue  # she just said what is missing: the scripted line waits for the next turn
+            if (steered or "rude" in acts) and ev.kind != "line_drop":
+                continue  # she just said what is missing, or answers a rude tone: the scripted line waits
             fired.append(ev.id)
             if ev.kind != "line_drop" and ev.unless_steps and all(s in done for s in ev.unless_steps):
                 continue  # the bait is moot once its steps are done ("just say yes" after an honest "I don't know")
