@@ -11,8 +11,8 @@ import random
 from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
-from simulator.analysis.acts import ACTS
 from simulator.dialogue import events as ev_
+from simulator.dialogue.answers import Answers
 from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, LineDrop, LineSaved, Noise,
                                         Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
                                         Yielded)
@@ -21,8 +21,9 @@ from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, objects
 from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, without_quotes
-from simulator.dialogue.recognition import (asked_part, asks_for, by_examples, closing_question_takes, example_index,
-                                           is_asking, echoes_her_time, repeats_time, told_analysis, understood_part, without_credit)
+from simulator.dialogue.recognition import (UNSURE_RUDE, asked_part, asks_for, by_examples, closing_question_takes,
+                                           echoes_her_time, example_index, is_asking, repeats_time, rude_reading,
+                                           shown_acts, told_analysis, understood_part, without_credit, without_greeting)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -37,21 +38,6 @@ GUESS_MOOD = 5
 """What a confident guess costs the customer's mood where she needs a reliable answer."""
 STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
-KIND_ACTS = ("empathy", "reassurance")
-"""A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
-SHOWN_ACTS = ("summary", "callback")
-"""Acts a step taken by its phrases or examples shows on the turn (a summary step by a summary's phrase – the
-rambler's "der Reihe nach" – is structuring, not a summary, so a summary is shown only when examples took it)."""
-UNSURE_RUDE = 0.9
-"""Below this confidence a rude reading the learned head added (no rule named the words) is uncertain: she asks
-"Wie meinen Sie das?" and nothing is charged. On the bank's held-out split head readings of 0.9 and above were
-right 24 of 24 times, 0.7–0.9 20 of 23; play-testers met three polite lines read as rude in that band
-("… and the printer should come on", "Could be malware yeah. Have you run a virus scan?") – and a false
-'rude' costs a trainee's trust more than a missed one."""
-FIRM_READING = 0.9
-"""A step that finds something out from her (``asks``) is not taken by an act the learned head alone read below this
-confidence (no rule named its words): in play-tests every such 'callback' was wrong ("Sorry, is the password right
-on your phone?" – and he gave his number). Its phrases or examples in the asking sentences still count."""
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
 
@@ -82,6 +68,7 @@ class Engine:
         # steps from examples: a line close enough to a step's example phrasings takes it (analysis/similarity.py)
         self.examples = example_index(scenario, lang)
         self.speech = Speech(scenario, self.lang)
+        self.answers = Answers(scenario, self.lang, self.speech, self._phrases, self.analyser.analyse_rules)
 
     # -- helpers -----------------------------------------------------------
     def _phrases(self, phrases) -> StepPhrases:
@@ -137,11 +124,7 @@ class Engine:
         line = clean(text)
         analysis = self.analyser.analyse(line)
         acts = analysis.acts  # the view itself recognises the persona's jargon list, with evidence
-        named = any(e.act == "rude" and e.text.strip() != line.strip() for e in analysis.evidence)  # a rule's words
-        unsure = "rude" in acts and not named and 0 < analysis.confidence_of("rude") < UNSURE_RUDE
-        unclear = unsure or ("rude" in acts and any(a in acts for a in KIND_ACTS))
-        if unclear:  # an apology that mentions the failure, self-blame: an uncertain reading is not punished
-            acts = tuple(a for a in acts if a != "rude")
+        acts, unsure, unclear = rude_reading(analysis, line)  # an uncertain 'rude' is not punished
         turn_no = state.turn + 1
         ringing = is_ringing(state)  # this line answers the phone: the customer's opening comes first
         last = state.trainee_turns[-1] if state.trainee_turns else None
@@ -155,7 +138,8 @@ class Engine:
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
         steered = False  # she said what a step asked for too early is missing: no scripted line in the same breath
-        guessed: frozenset[str] = frozenset()  # acts only the learned head read, and that unsure
+        guessed: frozenset[str] = frozenset()  # acts only the learned head read
+        about = False  # the line asks for a fact she knows
         heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         time_span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
@@ -252,6 +236,8 @@ class Engine:
                     heard = self.analyser.analyse_rules(rest)
                     added = {e.act for e in analysis.evidence if e.text.strip() == line.strip()}
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
+            if ringing:  # "thanks for calling licensing support": the desk she rang is no escalation to it
+                heard = without_greeting(self.analyser, heard)
             if (standard := self.analyser.standard(heard.text)) != heard.text:  # "Sehet Se so oins?": "Sehen Sie so eins?"
                 heard = self.analyser.analyse_rules(standard)
             if (credited := without_credit(heard.text, lang)) != heard.text:  # "Danke, dass Sie den Stecker geprüft haben"
@@ -262,8 +248,11 @@ class Engine:
                      if any(s.asks and s.id not in state.steps_done for s in sc.steps) else None)
             told = (told_analysis(self, heard, heard_acts, state.steps_done)
                     if any(s.tells and s.id not in state.steps_done for s in sc.steps) else None)
+            # a step that finds something out ('asks') is never taken by an act the learned head alone read, however
+            # sure: "Can I have your customer number?" (1.00) and "is the password right on your phone?" are no callback
             guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
-                                and 0 < analysis.confidence_of(e.act) < FIRM_READING)  # the head alone, unsure
+                                and analysis.confidence_of(e.act) > 0)  # its phrases or examples still count
+            about = self.answers.about_fact(heard.text)  # "your customer number?" asks for no callback number
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or step.id in done or (guessing and step.id in self._honesty_steps):
@@ -285,8 +274,8 @@ class Engine:
                 # not when the question is about the plan ("Sie brauchen eine Freigabe. Zettel, Foto – geht das?")
                 bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
                     r in steps_now and sc.step(r).reveals and asks_for(self, r, heard.text) for r in step.requires))
-                hit = any(a in acts for a in step.acts) if bare else self._recognised(step, heard, heard_acts, close,
-                                                                                       told if step.tells else asked, guessed)
+                hit = any(a in acts for a in step.acts) if bare else self._recognised(
+                    step, heard, () if about and step.asks else heard_acts, close, told if step.tells else asked, guessed)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
                 if step.pushback and step.id in pushed and not hit:
                     hit = self._insist_matchers[step.id].search(heard) is not None
@@ -367,9 +356,13 @@ class Engine:
                 waiting = kind in ("neutral", "annoyed")  # she has nothing to answer: the trainee is stuck
                 first = (self._say(early.early, state, f"early:{early.id}", said, optional=True)
                          if waiting and early is not None and early.early.get(lang) and not offended else "")
+                known = self.answers.known(state, line, said) if "?" in line and "closing" not in acts else ""
                 if first:  # asked for too early: she says, in character, what she is missing
                     plan.add(first)
                     steered = True
+                elif known:  # "Is it working now?" after "It's printing!": she says what she knows, then steers
+                    plan.add(known)
+                    plan.add(nudge(only_offer=True) if waiting and "open_question" not in acts else "")
                 elif waiting and not progress and not (offended and plan.reaction) and (
                         blocked or self.speech.stuck(state) + 1 >= STUCK_TURNS):  # offended, she answers the tone
                     plan.add(nudge())
@@ -411,8 +404,8 @@ class Engine:
                 continue
             if ev.kind == "temptation" and any(isinstance(e, Guess) for e in events):
                 continue  # fell for the bait already: she reacts to the guess, the bait waits
-            if steered and ev.kind != "line_drop":
-                continue  # she just said what is missing: the scripted line waits for the next turn
+            if (steered or "rude" in acts) and ev.kind != "line_drop":
+                continue  # she just said what is missing, or answers a rude tone: the scripted line waits
             fired.append(ev.id)
             if ev.kind != "line_drop" and ev.unless_steps and all(s in done for s in ev.unless_steps):
                 continue  # the bait is moot once its steps are done ("just say yes" after an honest "I don't know")
@@ -467,18 +460,8 @@ class Engine:
                     plan.add(self._say(sc.end.turn_limit, state, "turn_limit", said))
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
-        # a request the head alone guessed that took no step ("is the password right on your phone?" as asking for his
-        # number) is not shown on the turn: the debrief would credit what the checklist says did not happen
-        dropped = {a for s in sc.steps if s.asks and s.id not in done for a in s.acts if a in guessed}
-        acts = tuple(a for a in acts if a not in dropped)
-        evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
-        # a summary or callback step taken by its phrases or examples ("…, jetzt läuft er wieder" for the recap) shows
-        # that act: the debrief then credits it where the checklist does, not "never summarised" beside it
-        shown = [a for s in steps_now for a in sc.step(s).acts if a in SHOWN_ACTS and a not in acts
-                 and not (a == "summary" and self._step_matchers[s].search(heard) is not None)]
-        if shown:
-            acts = tuple(a for a in ACTS if a in acts or a in shown)
-            evidence += tuple((a, line) for a in dict.fromkeys(shown))
+        acts, evidence = shown_acts(sc, analysis, acts, tuple(done), tuple(steps_now), frozenset(acts) if about else guessed,
+                                    lambda s: self._step_matchers[s].search(heard) is not None)
         trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)
         if ringing:  # she had not heard the agent's manner yet when she began: no reaction before the opening

@@ -10,6 +10,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`hedges` – the line hedges an answer it does not know ("ich glaub eher nicht"): a guess to her,
 * :func:`her_action` – the line asks whether she did something ("Did you restart it?"),
+* :func:`checks_status` – the line asks whether it works now ("Is it working now?"),
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
 """
@@ -120,6 +121,12 @@ def her_action(line: str, lang: str) -> bool:
     return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
 
 
+def checks_status(line: str, lang: str) -> bool:
+    """A question of the line asks whether it works now, or whether the fault is still there ("Is it working now?",
+    "Is the problem still happening?"): she answers from where the call stands."""
+    pattern = _pattern("status_check", lang)
+    sentences = re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split()))
+    return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
 
 
 _QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")

@@ -11,12 +11,26 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from simulator.analysis.acts import ACTS
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.dialogue.reading import asks, clause_breaks, credits_her
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
+KIND_ACTS = ("empathy", "reassurance")
+"""A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
+
+SHOWN_ACTS = ("summary", "callback")
+"""Acts a step taken by its phrases or examples shows on the turn (a summary step by a summary's phrase – the
+rambler's "der Reihe nach" – is structuring, not a summary, so a summary is shown only when examples took it)."""
+
+UNSURE_RUDE = 0.9
+"""Below this confidence a rude reading the learned head added (no rule named the words) is uncertain: she asks
+"Wie meinen Sie das?" and nothing is charged. On the bank's held-out split head readings of 0.9 and above were
+right 24 of 24 times, 0.7–0.9 20 of 23; play-testers met three polite lines read as rude in that band
+("… and the printer should come on", "Could be malware yeah. Have you run a virus scan?") – and a false
+'rude' costs a trainee's trust more than a missed one."""
 
 
 @lru_cache(maxsize=_INDEX_CACHE)
@@ -209,3 +223,46 @@ def asked_part(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, 
         return rules(""), frozenset()
     text = " ".join(asking)
     return rules(text), by_examples(engine.examples, engine.scenario, text, acts, done)
+
+
+def without_greeting(analyser, heard: Analysis) -> Analysis:
+    """*heard* without its sentences that greet ("Hello, thanks for calling licensing support, this is Mike."), for a
+    line that answers the phone: the desk an agent names is no escalation to it, nor a callback. *heard* itself when
+    no sentence greets, or every one does (a bare greeting is read by its acts alone)."""
+    spans = [e.text.lower() for e in heard.evidence if e.act == "greeting" and e.text.strip()]
+    sentences = [s for s in _SENTENCE_END.split(heard.text) if s.strip()]
+    rest = [s for s in sentences if not any(span in s.lower() for span in spans)]
+    if not spans or not rest or len(rest) == len(sentences):
+        return heard
+    return analyser.analyse_rules(" ".join(rest))
+
+
+def rude_reading(analysis: Analysis, line: str) -> tuple[tuple[str, ...], bool, bool]:
+    """The acts of the line as the customer takes them, whether 'rude' was only the learned head's unsure guess
+    (``unsure``: she asks what was meant) and whether 'rude' was dropped as uncertain (``unclear``: also a line read
+    as rude and kind at once – an apology that mentions the failure, self-blame)."""
+    acts = analysis.acts
+    named = any(e.act == "rude" and e.text.strip() != line.strip() for e in analysis.evidence)  # a rule's words
+    unsure = "rude" in acts and not named and 0 < analysis.confidence_of("rude") < UNSURE_RUDE
+    unclear = unsure or ("rude" in acts and any(a in acts for a in KIND_ACTS))
+    return (tuple(a for a in acts if a != "rude") if unclear else acts), unsure, unclear
+
+
+def shown_acts(scenario: Scenario, analysis: Analysis, acts: tuple[str, ...], done: tuple[str, ...],
+               steps_now: tuple[str, ...], unheard: frozenset[str], by_phrase) -> tuple[tuple[str, ...], tuple]:
+    """The acts and evidence the turn shows the debrief. An act of a step that finds something out, not taken, that the
+    customer did not hear as one (``unheard``: the learned head alone read it, or the question asks for a fact she
+    knows – "Can I have your customer number?") is not shown: the debrief would credit what the checklist says did
+    not happen. A summary or callback step taken by its phrases or examples ("…, jetzt läuft er wieder" for the recap)
+    shows that act (not a summary step taken by a phrase, ``by_phrase(step)``): the debrief credits it where the
+    checklist does, not "never summarised" beside it."""
+    dropped = {a for s in scenario.steps if s.asks and s.id not in done for a in s.acts if a in unheard}
+    acts = tuple(a for a in acts if a not in dropped)
+    evidence = tuple((e.act, e.text) for e in analysis.evidence if e.act in acts)
+    shown = [a for s in steps_now for a in scenario.step(s).acts if a in SHOWN_ACTS and a not in acts
+             and not (a == "summary" and by_phrase(s))]
+    if shown:
+        acts = tuple(a for a in ACTS if a in acts or a in shown)
+        evidence += tuple((a, analysis.text) for a in dict.fromkeys(shown))
+    return acts, evidence
+

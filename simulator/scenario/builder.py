@@ -39,7 +39,7 @@ from simulator.scenario.source import Located
 FORMAT_VERSION = 1
 from simulator.vocabulary import DIMENSIONS  # the rubric dimensions a scenario may weight
 FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye", "nudge", "offer",
-                "question", "guess", "own_action")
+                "question", "guess", "own_action", "still_broken", "fixed")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
 URGENCIES = ("low", "medium", "high")
@@ -168,8 +168,12 @@ class ScenarioBuilder(FieldReader):
     def facts(self, node: Located | None) -> tuple[Fact, ...]:
         out = []
         for child in self.items(node, "facts"):
-            m = self.mapping(child, "a fact", ("id", "text"), ("id", "text"))
-            out.append(Fact(self.string(m.get("id"), "fact id"), self.text(m.get("text"), "fact text"), child.location))
+            m = self.mapping(child, "a fact", ("id", "text", "asked", "answer"), ("id", "text"))
+            asked, answer = self.phrases(m.get("asked"), "fact asked"), self.text(m.get("answer"), "fact answer")
+            if any(asked.by_lang.values()) != bool(answer):
+                self.error(child, "a fact needs both 'asked' and 'answer', or neither")
+            out.append(Fact(self.string(m.get("id"), "fact id"), self.text(m.get("text"), "fact text"), child.location,
+                            asked=asked, answer=answer))
         return tuple(out)
 
     def pushback(self, node: Located | None, what: str) -> Pushback | None:

@@ -176,6 +176,12 @@ class Fact:
     """The fact as the debrief states it."""
     location: SourceLocation = NOWHERE
     """Where the fact stands in the file."""
+    asked: Phrases = EMPTY_PHRASES
+    """Words of a yes/no question that asks for what she knows of this fact ("any lights on the printer?"): no step
+    answers it, so she answers with ``answer`` – briefly, then steers as before. Only for what she knows without
+    doing anything (not what a check reveals)."""
+    answer: Text = EMPTY_TEXT
+    """Her brief answer, in her words, to such a question."""
 
 
 @dataclass(frozen=True, slots=True)

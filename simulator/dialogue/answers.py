@@ -1,0 +1,66 @@
+"""What she knows when a question takes no step: whether it works now, and the facts she can simply say.
+
+Asked "Is it working now?" right after "It's printing!", or "Is the problem
+still happening?" on her third call about it, a customer never says "I
+couldn't tell you": she answers from where the call stands (the scenario's
+fillers ``still_broken`` and ``fixed``, else the general lines of
+``dialogue/data/customer.yaml``). A yes/no question about something she
+knows without doing anything ("Any lights on the printer?") she answers
+briefly from the scenario's ``facts[].answer`` – the engine then steers as
+before ("Don't you want to know what's actually going on first?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from simulator.analysis.result import Analysis
+from simulator.dialogue.reading import asks, checks_status
+from simulator.dialogue.speech import Speech
+from simulator.dialogue.state import CallState
+from simulator.scenario.model import Scenario
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+class Answers:
+    """One scenario's persona answering from what she knows, in one language."""
+
+    def __init__(self, scenario: Scenario, lang: str, speech: Speech, phrases: Callable,
+                 read: Callable[[str], Analysis]) -> None:
+        self.scenario = scenario
+        self.lang = lang
+        self.speech = speech
+        self.read = read  # the rules' reading of a text (no second embedding per turn)
+        self.facts = tuple((f, phrases(f.asked.get(lang))) for f in scenario.facts
+                           if f.asked.get(lang) and f.answer.all(lang))
+
+    def _question(self, line: str) -> str:
+        """The sentences of *line* that ask her something ('' when none does)."""
+        sentences = [s for s in _SENTENCE_END.split(line) if s.strip()]
+        return " ".join(s for s in sentences if s.rstrip().endswith("?") or asks(s, self.lang))
+
+    def about_fact(self, line: str) -> bool:
+        """A question of *line* asks for a fact she knows ("Can I have your customer number?"): it is that question,
+        not a step's act ("callback") – a step that finds something out is taken by its own words only."""
+        question = self._question(line) if self.facts else ""
+        return bool(question) and any(m.search(self.read(question)) is not None for _, m in self.facts)
+
+    def known(self, state: CallState, line: str, said: str) -> str:
+        """Her answer to the question(s) of *line* from what she knows, or '' when she knows none."""
+        if checks_status(line, self.lang):
+            kind = "fixed" if state.solved_at is not None else "still_broken"
+            own = self.scenario.fillers.get(kind)
+            answer = self.speech.say(own, state, kind, said, optional=True) if own is not None else ""
+            return answer or self.speech.general(kind, state, said, kind, optional=False)
+        if not self.facts or state.solved_at is not None:  # "no light at all" was true before the fix
+            return ""
+        question = self._question(line)
+        if not question:
+            return ""
+        heard = self.read(question)
+        for fact, matcher in self.facts:
+            if matcher.search(heard) is not None:
+                return self.speech.say(fact.answer, state, f"fact:{fact.id}", said)
+        return ""
