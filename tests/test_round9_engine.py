@@ -138,7 +138,8 @@ def test_offended_she_answers_the_tone_not_a_scripted_bait() -> None:
     real = e.analyser
 
     class Rude:
-        """The analyser, with 'not really my problem' read as rude by a rule."""
+        """The analyser, with 'not really my problem' read as rude (the rules read it so since round 9; the wrapper
+        keeps the test independent of that data)."""
 
         def __getattr__(self, name):
             return getattr(real, name)
@@ -146,7 +147,7 @@ def test_offended_she_answers_the_tone_not_a_scripted_bait() -> None:
         def analyse(self, text):
             a = real.analyse(text)
             i = text.find("not really my problem")
-            return a if i < 0 else replace(a, acts=a.acts + ("rude",),
+            return a if i < 0 or "rude" in a.acts else replace(a, acts=a.acts + ("rude",),
                                            evidence=a.evidence + (Evidence("rude", i, i + 21, text[i:i + 21]),))
 
     e.analyser = Rude()
