@@ -191,22 +191,38 @@ def test_checker_reports_narrowing_on_a_details_question():
 
 
 # -- EN F9, DE B1: a step she told unasked in her opening is hers: no proposal, no explanation by the trainee ------
-def test_a_volunteered_step_is_no_proposal_and_no_explanation():
+def test_a_greeting_naming_the_desk_is_no_proposal_and_no_explanation():
+    """Since the round-9 engine fix the greeting takes no step at all; the debrief agrees: no 'moved on to the solution
+    without a summary' and no 'said what is happening' for 'thanks for calling licensing support'."""
     sc, state, score = _r9("unknown-answer", "en-r9-good")
-    assert "step_volunteered" in _kinds(score, "checklist", 1)
     assert "no_summary_before_step" not in _kinds(score, "summarising", 1)
     assert "transparency" not in _kinds(score, "transparency", 1)
+    assert "step_volunteered" not in _kinds(score, "checklist", 1)  # the open question took 'what for, by when'
 
 
 def test_checker_reports_a_volunteered_step_taken_as_the_trainees():
+    """Forged as an old scorer would have written it: the checklist shows the step as told by her on turn 1, and
+    summarising still calls turn 1 'the solution step without a summary'."""
     sc, state, score = _r9("unknown-answer", "en-r9-good")
-    note = next(e.note for e in _items(score, "summarising") if e.kind == "no_summary_before_step")
-    title = next(e.note for e in _items(score, "checklist", 1) if e.kind == "step_volunteered")
-    step = next(s.title.get("en") for s in sc.steps if s.title.get("en") in title)
-    forged = _forge(score, "summarising", "no_summary_before_step", turn=1,
-                    note=note.split("(")[0] + f"({step}) without summarising",
+    step = next(s for s in sc.steps if s.id == "find_out")
+    title = step.title.get("en")
+    done = next(e for e in _items(score, "checklist", 1) if e.kind == "step_done")
+    told = replace(done, kind="step_volunteered", note=f"Step done: {title} (the customer told it unasked).")
+    summ = score.dimension("summarising")
+    base = summ.evidence[0]
+    wrong = replace(base, turn=1, kind="no_summary_before_step", effect=-25.0,
+                    note=f"Moved on to the solution step ({title}) without summarising what was understood.",
                     quote=next(t for t in state.trainee_turns if t.number == 1).text)
+    dims = []
+    for d in score.dimensions:
+        if d.name == "checklist":
+            d = replace(d, evidence=d.evidence + (told,))
+        elif d.name == "summarising":
+            d = replace(d, evidence=d.evidence + (wrong,))
+        dims.append(d)
+    forged = replace(score, dimensions=tuple(dims))
     assert any("told unasked" in p for p in problems(sc, state, forged))
+    assert not any("told unasked" in p for p in problems(sc, state, score))
 
 
 # -- EN F5: a recap too long to take in has one reading everywhere: "not counted – too long" -----------------------
