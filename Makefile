@@ -8,9 +8,11 @@ run:
 	@scripts/setup.sh run
 	@.venv/bin/simulator play $(SCENARIO) $(ARGS)
 
+# The suite on every core (pytest-xdist; WORKERS=0 runs it in one process, e.g. to debug with -s or --pdb).
+WORKERS ?= auto
 test:
 	@scripts/setup.sh test
-	@.venv/bin/python -m pytest -q $(ARGS)
+	@.venv/bin/python -m pytest -q -n $(WORKERS) $(ARGS)
 
 # Clearer German customer voices (MBROLA de6/de7, SVOX Pico) from Debian contrib/non-free; asks first.
 voices:

@@ -62,7 +62,8 @@ def test_killed_interactive_call_keeps_its_turns(tmp_path: Path) -> None:
         proc.stdin.write(line + "\n")
         proc.stdin.flush()
     deadline = time.time() + 30
-    # wait until both turns are committed, then kill without warning
+    # wait until both typed lines are committed, then kill without warning (the phone rings first, so no customer
+    # opening is stored as turn 0: counting three turns here waited out the whole deadline on every run)
     from simulator.storage import Store
 
     while time.time() < deadline:
@@ -71,7 +72,8 @@ def test_killed_interactive_call_keeps_its_turns(tmp_path: Path) -> None:
                 data = store.export("Ben")
         except SimulatorError:  # the trainee row may not exist yet
             data = None
-        if data and sum(len(s.get("turns", [])) for s in data.get("sessions", [])) >= 3:
+        stored = [t.get("text") for s in (data or {}).get("sessions", []) for t in s.get("turns", [])]
+        if all(line in stored for line in lines):
             break
         time.sleep(0.2)
     proc.send_signal(signal.SIGKILL)
