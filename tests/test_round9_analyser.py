@@ -232,3 +232,29 @@ def test_transparency_families(line: str) -> None:
 ])
 def test_reassurance_and_manners_are_no_transparency(line: str) -> None:
     assert "transparency" not in _acts("en", line)
+
+
+# -- round 10: blame, lecturing and brush-offs ------------------------------------------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Na irgendwas müssen Sie ja gemacht haben, von allein zieht sich kein Kabel raus."),
+    ("de", "Ich kann ja nix dafür, dass die Kollegen das verbockt haben."),
+    ("de", "Das löst meistens 90 Prozent der Probleme, wenn man's richtig macht."),
+    ("de", "Hab ich doch gerade gesagt. Hören Sie mir eigentlich zu?"),
+    ("de", "Ich hab noch andere Anrufer in der Queue."),
+    ("de", "Das kann eigentlich nicht sein, die 5.2 ist getestet."),
+    ("en", "Hm, you should've rung us when he didn't turn up, to be honest."),
+    ("en", "Your credentials are wrong. Not our fault."),
+    ("en", "You've been dumping files on the local disk instead of the share."),
+    ("en", "I've got other callers waiting, so let's keep this short."),
+])
+def test_round10_blame_and_brush_offs_are_rude(lang: str, line: str) -> None:
+    assert "rude" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Das kann nicht sein, dass Sie so lange warten mussten – das tut mir leid."),
+    ("de", "Haben Sie vorher etwas am Kabel gemacht?"),
+    ("en", "You should have received an email from us this morning."),
+])
+def test_round10_look_alikes(lang: str, line: str) -> None:
+    assert "rude" not in _acts(lang, line)
