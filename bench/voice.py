@@ -1,6 +1,6 @@
 """Voice benchmark: recognition accuracy, turn latency, customer-voice intelligibility, memory, idle CPU.
 
-Run:  PYTHONPATH=. python bench/voice.py [--only wer,latency,voices,memory,idle] [--quick] [--lang de] [--recognizer whisper]
+Run:  PYTHONPATH=. python bench/voice.py [--only wer,latency,voices,memory,idle] [--quick] [--lang de] [--recognizer whisper] [--scenario expert-user]
 
 Prints figures only (no assertions; targets are in docs/voice.md). The trainee
 lines (44 English below, 44 German in bench/voice_lines.py) are in no scenario
@@ -206,7 +206,7 @@ def latency_section(quick: bool) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from voice_latency import latency
 
-    latency(quick, speak, speech_end, installed, load_average(), ONLY_LANG, ONLY_REC)
+    latency(quick, speak, speech_end, installed, load_average(), ONLY_LANG, ONLY_REC, SCENARIO)
 
 
 def voices_section(quick: bool) -> None:
@@ -317,6 +317,8 @@ ONLY_LANG = ""
 """--lang: only this language in the WER and latency sections."""
 ONLY_REC = ""
 """--recognizer: only recognisers whose name starts so in the WER and latency sections."""
+SCENARIO = "checked-plug"
+"""--scenario: the customer of the latency section (its tests/scripts/<id>/<lang>-good.txt are the trainee's turns)."""
 SECTIONS = {"wer": wer_section, "latency": latency_section, "voices": voices_section,
             "memory": memory_section, "idle": idle_section}
 
@@ -327,9 +329,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a few lines per figure (a smoke run)")
     parser.add_argument("--lang", default="", help="WER section: only this language")
     parser.add_argument("--recognizer", default="", help="WER section: only recognisers whose name starts so")
+    parser.add_argument("--scenario", default="checked-plug", help="latency section: the customer (expert-user: a man)")
     args = parser.parse_args()
-    global ONLY_LANG, ONLY_REC
-    ONLY_LANG, ONLY_REC = args.lang, args.recognizer
+    global ONLY_LANG, ONLY_REC, SCENARIO
+    ONLY_LANG, ONLY_REC, SCENARIO = args.lang, args.recognizer, args.scenario
     for name in args.only.split(","):
         SECTIONS[name.strip()](args.quick)
 

@@ -118,8 +118,9 @@ def _fed(chunks, end: float, mark: Marks, release: bool):
         yield chunk
 
 
-def run(lang: str, recognizer: str, variant: str, said: list[str], speak, speech_end, mode: str) -> list[Marks]:
-    """One call of checked-plug in ``mode`` (``push-to-talk`` or ``hands-free``); the marks of each turn."""
+def run(lang: str, recognizer: str, variant: str, said: list[str], speak, speech_end, mode: str,
+        scenario: str = "checked-plug") -> list[Marks]:
+    """One call of ``scenario`` in ``mode`` (``push-to-talk`` or ``hands-free``); the marks of each turn."""
     import simulator.voice.registry as registry
     from simulator.dialogue import Engine
     from simulator.dialogue.session import Call
@@ -129,7 +130,7 @@ def run(lang: str, recognizer: str, variant: str, said: list[str], speak, speech
     from simulator.voice.streaming import wav_chunks
 
     current: list[Marks] = [Marks()]
-    sc = load("checked-plug")
+    sc = load(scenario)
     pipeline = voice_for_call(sc, lang, tts="espeak-ng", recognizer=recognizer, listen=True, player="null")
     player = timing_player()
     pipeline.player = player
@@ -200,10 +201,11 @@ def report(lang: str, recognizer: str, variant: str, target: int, ptt: list[Mark
 
 
 def latency(quick: bool, speak, speech_end, installed, load_average: str, only_lang: str = "",
-            only_rec: str = "") -> None:
-    """The latency section: each (language, recogniser), push-to-talk and hands-free (``--lang``, ``--recognizer``)."""
-    scripts = Path(__file__).parent.parent / "tests" / "scripts" / "checked-plug"
-    print(f"== latency: end of trainee speech -> first customer sample played ({load_average})")
+            only_rec: str = "", scenario: str = "checked-plug") -> None:
+    """The latency section: each (language, recogniser), push-to-talk and hands-free (``--lang``, ``--recognizer``);
+    ``--scenario`` picks the customer (checked-plug: a woman, hibari/Pico; expert-user: a man, Piper/MBROLA de6)."""
+    scripts = Path(__file__).parent.parent / "tests" / "scripts" / scenario
+    print(f"== latency ({scenario}): end of trainee speech -> first customer sample played ({load_average})")
     for lang, recognizer, variant, target in (("en", "sphinx", "f2", 250), ("en", "whisper", "f2", 250),
                                               ("de", "whisper", "mb-de6", 800)):
         if (only_lang and lang != only_lang) or (only_rec and not recognizer.startswith(only_rec)):
@@ -213,8 +215,8 @@ def latency(quick: bool, speak, speech_end, installed, load_average: str, only_l
         said = [s for s in (scripts / f"{lang}-good.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
         said = said[:3] if quick else said
         c0 = time.process_time()
-        ptt = run(lang, recognizer, variant, said, speak, speech_end, "push-to-talk")
-        hands = run(lang, recognizer, variant, said, speak, speech_end, "hands-free")
+        ptt = run(lang, recognizer, variant, said, speak, speech_end, "push-to-talk", scenario)
+        hands = run(lang, recognizer, variant, said, speak, speech_end, "hands-free", scenario)
         from simulator.voice.streaming import EndpointSettings
 
         report(lang, recognizer, variant, target, ptt, hands, EndpointSettings().end_ms)
