@@ -258,3 +258,13 @@ def test_round10_blame_and_brush_offs_are_rude(lang: str, line: str) -> None:
 ])
 def test_round10_look_alikes(lang: str, line: str) -> None:
     assert "rude" not in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I see – so your boss wants to know if the module is part of the renewal before he signs tomorrow."),
+    ("en", "Got it, so the printer only jams on thick paper."),
+    ("de", "Damit wir beide dasselbe auf dem Zettel haben: Die Abbrüche kommen immer kurz nach der vollen Stunde."),
+    ("de", "Also nochmal kurz für uns beide: Der Schalter an der Leiste war aus."),
+])
+def test_round10_recaps(lang: str, line: str) -> None:
+    assert "summary" in _acts(lang, line)
