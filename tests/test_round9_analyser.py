@@ -268,3 +268,28 @@ def test_round10_look_alikes(lang: str, line: str) -> None:
 ])
 def test_round10_recaps(lang: str, line: str) -> None:
     assert "summary" in _acts(lang, line)
+
+
+def test_round10_mocking_echo_is_rude() -> None:
+    line = "Ja klar, die Kaffeemaschine, genau. Und morgen ist es der Mond. Kommt eine Fehlermeldung oder nicht?"
+    assert "rude" in _acts("de", line)
+    assert "rude" not in _acts("de", "Klar, der Drucker, genau, der steht links.")
+
+
+def test_named_rudeness_beats_a_kindness_only_the_head_read() -> None:
+    """'Stopp, stopp. Das interessiert mich alles nicht.' – the head read empathy into it; the rule names the snub."""
+    from simulator.analysis.result import Analysis, Evidence
+    from simulator.dialogue.recognition import rude_reading
+
+    line = "Stopp, stopp. Das interessiert mich alles nicht. Was ist das Problem, in einem Satz?"
+    base = Analyser.for_language("de").analyse_rules(line)
+    whole = Evidence("empathy", 0, len(line), line)
+    read = Analysis(**{**{f: getattr(base, f) for f in base.__slots__},
+                       "acts": base.acts + ("empathy",), "evidence": base.evidence + (whole,)})
+    acts, unsure, unclear = rude_reading(read, line)
+    assert "rude" in acts and "empathy" not in acts and not unclear
+    kind = "Tut mir leid, da kann ich nix machen."  # a rule's apology beside the rule's shrug: unclear, as before
+    base2 = Analyser.for_language("de").analyse_rules(kind)
+    assert {"rude", "empathy"} <= set(base2.acts)
+    acts2, _, unclear2 = rude_reading(base2, kind)
+    assert unclear2 and "rude" not in acts2

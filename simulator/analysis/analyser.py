@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from simulator.analysis.acts import ACTS
 from simulator.analysis.embeddings import shorten
+from simulator.analysis.head import KEPT_ACTS
 from simulator.analysis.language import Language, compiled
 from simulator.analysis.normaliser import Item, items
 from simulator.analysis.opinion import SecondOpinion, rule_confidence, second_opinion
@@ -182,7 +183,7 @@ class Analyser:
         for act in final:
             p = opinion.probability[ACTS.index(act)]
             mode = policies[act].mode if act in policies else "rules"
-            if act in precision and (mode in ("rules", "union") or act not in opinion.acts):
+            if act in precision and (mode in ("rules", "union") or act not in opinion.acts or act in KEPT_ACTS):
                 p = max(p, precision[act])
             confidence.append((act, round(p, 3)))
         evidence = tuple(by_act.get(act) or replace(whole, act=act) for act in final)

@@ -242,7 +242,14 @@ def rude_reading(analysis: Analysis, line: str) -> tuple[tuple[str, ...], bool, 
     (``unsure``: she asks what was meant) and whether 'rude' was dropped as uncertain (``unclear``: also a line read
     as rude and kind at once – an apology that mentions the failure, self-blame)."""
     acts = analysis.acts
-    named = any(e.act == "rude" and e.text.strip() != line.strip() for e in analysis.evidence)  # a rule's words
+
+    def by_rule(act: str) -> bool:  # a rule's words, not the learned head's reading of the whole line
+        return any(e.act == act and e.text.strip() != line.strip() for e in analysis.evidence)
+
+    named = by_rule("rude")
+    if named and "rude" in acts and not any(by_rule(a) for a in KIND_ACTS if a in acts):
+        # named rudeness beats a kindness only the head read: "Stopp, stopp. Das interessiert mich alles nicht."
+        acts = tuple(a for a in acts if a not in KIND_ACTS)
     unsure = "rude" in acts and not named and 0 < analysis.confidence_of("rude") < UNSURE_RUDE
     unclear = unsure or ("rude" in acts and any(a in acts for a in KIND_ACTS))
     return (tuple(a for a in acts if a != "rude") if unclear else acts), unsure, unclear
