@@ -22,7 +22,8 @@ from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, details,
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall, sentence_bounds
-from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step, vague
+from simulator.scoring.wording import (answers_with_team, closes_properly, greets, guesses, introduces,
+                                       transparency_step, vague)
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.lines import narrows, shows_empathy, warm
 from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
@@ -125,6 +126,7 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: 'concrete time frame' for a vague promise: {e.quote!r}")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
+            out += _salutation(e, line, state.lang, where)
             if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended"):
                 for sid in state.steps_done:
                     title = scenario.step(sid).title.get(state.lang) or sid
@@ -144,6 +146,23 @@ def problems(scenario, state, score) -> list[str]:
     out += _calm(score)
     out += _volunteered(scenario, state, score)
     return out
+
+
+def _salutation(e, line, lang: str, where: str) -> list[str]:
+    """Round 9b: a greeting or goodbye label says less than its own quote – "not yourself" beside "da is da Huber
+    Sepp", "no greeting with name and team" beside "Ja, Helpdesk.", "without thanks" beside "bedank i mi"."""
+    if line is None or e.speaker != "trainee":
+        return []
+    text = line.text
+    if e.kind in ("greeting_team", "greeting_team_only", "greeting_bare", "no_greeting") and introduces(text, lang):
+        return [f"{where}: the greeting label says 'not yourself' for a line that introduces the agent"]
+    if e.kind in ("greeting_bare", "no_greeting") and answers_with_team(text, lang):
+        return [f"{where}: the greeting label says 'no team' for a line that answers with the team's name"]
+    if e.kind == "greeting_team_only" and greets(text, lang):
+        return [f"{where}: 'no greeting' for a line that greets"]
+    if e.kind == "closing_bare" and closes_properly(text, lang):
+        return [f"{where}: 'no offer, thanks or good wish' for a goodbye that has one"]
+    return []
 
 
 def _volunteered(scenario, state, score) -> list[str]:

@@ -34,7 +34,7 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, VAGUE_PROMISE, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import closes_properly, greets, introduces, names_team
+from simulator.scoring.wording import answers_with_team, closes_properly, greets, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
@@ -337,11 +337,14 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     if call.first_real is not None and call.first_real in call.scored_numbers:
         first = scored[0]
         # answering with one's name ("MailHaus, Brandt.") is the phone greeting even without a "hello"
+        team = names_team(first.text, state.lang) and (
+            "greeting" in first.acts or answers_with_team(first.text, state.lang))
         if introduces(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
-        elif "greeting" in first.acts and names_team(first.text, state.lang) and greets(first.text, state.lang):
+        # the label follows the words, whether or not the analyser read a greeting act ("MailHaus support, hello.")
+        elif team and greets(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))
-        elif "greeting" in first.acts and names_team(first.text, state.lang):  # a bare "IT": the team, no greeting
+        elif team:  # a bare "IT", "Ja, Helpdesk.": the team, no greeting
             dim.add(first.number, first.text, 0.0, fb.item("greeting_team_only"))
         elif "greeting" in first.acts:
             dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))

@@ -41,6 +41,18 @@ def names_team(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(_standard(text, lang)))
 
 
+ANSWER_WORDS = 4
+"""A first sentence this short that names the team is the phone formula ("Ja, Helpdesk.", "Support."), even when the
+analyser reads no greeting act in it."""
+
+
+def answers_with_team(text: str, lang: str) -> bool:
+    """The line answers the phone with the team's or company's name: in its opening words ("Yeah, hotline.",
+    "MailHaus support, hello.") – not a team named somewhere later ("What's wrong with the service?")."""
+    first = re.split(r"(?<=[.!?])\s+", (text or "").strip(), maxsplit=1)[0]
+    return len(first.split()) <= ANSWER_WORDS and names_team(first, lang)
+
+
 def greets(text: str, lang: str) -> bool:
     """The line holds a greeting word ("Guten Tag", "hello", "thanks for calling"), not only a team's name."""
     pattern = _patterns("greeting_word", lang)

@@ -1,0 +1,98 @@
+"""Play-test round 9, second pass (9b): debrief statements that still contradicted their own quote.
+
+Finding ids (DE B6, B7, B8, B10, B12; EN F9) are the testers' (/tmp/r9/*/findings.md); their calls are in
+``tests/scripts_playtest/<scenario>/<lang>-r9-<quality>.txt``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from simulator.scoring.consistency import problems
+from simulator.scoring.wording import answers_with_team, closes_properly, introduces, names_team
+
+from playtest_calls import items as _items
+from playtest_calls import play as _play
+from playtest_calls import script as _script
+
+
+def _r9(sid: str, name: str):
+    return _play(sid, name.split("-")[0], _script(sid, name))
+
+
+def _forge(score, dim: str, turn: int, **changes):
+    """The score with the items of ``dim`` at ``turn`` changed (as an old scorer would have written them)."""
+    dims = []
+    for d in score.dimensions:
+        if d.name == dim:
+            d = replace(d, evidence=tuple(replace(e, **changes) if e.turn == turn else e for e in d.evidence))
+        dims.append(d)
+    return replace(score, dimensions=tuple(dims))
+
+
+# -- DE B6 (and EN): greeting and goodbye labels follow the words, regional spellings read as the analyser reads them
+@pytest.mark.parametrize("line, lang", [
+    ("Griaß Gott, Service-Hotline, da is da Huber Sepp. Wos kon i für Sie doa?", "de"),
+    ("Grüß Gott, hier is da Sepp, was kann ich für Sie tun?", "de"),
+    ("Tach auch, Systemhaus-Hotline, hier is der Dennis Kowalski, wat kann ich für Sie tun?", "de"),
+])
+def test_regional_introductions_introduce(line, lang):
+    assert introduces(line, lang)
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("MailHaus, hallo.", "de"), ("Hier ist die Hotline, guten Tag.", "de"), ("Guten Tag, da ist der Drucker kaputt.", "de"),
+    ("Hier ist der Support, hallo.", "de"), ("Systemhaus-Hotline, guten Tag.", "de"), ("MailHaus support, hello.", "en"),
+])
+def test_a_brand_or_a_team_is_no_name(line, lang):
+    assert not introduces(line, lang)
+
+
+@pytest.mark.parametrize("line, lang", [("MailHaus, hallo.", "de"), ("Ja, Helpdesk.", "de"), ("Support.", "de"),
+                                        ("Yeah, hotline.", "en"), ("MailHaus support, hello.", "en")])
+def test_answering_with_the_team(line, lang):
+    assert names_team(line, lang) and answers_with_team(line, lang)
+
+
+def test_a_team_named_later_is_no_answer_with_the_team():
+    assert not answers_with_team("What exactly is wrong with the service you use?", "en")
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Dann bedank i mi für Ihr Verständnis, Frau Dr. Vogt, und nomoi Entschuldigung für gestern. Pfiat Eahna!", "de"),
+    ("Lassen Se sich den Kaffee schmecken, tschö!", "de"),
+    ("Okay, good. Call us if it happens again. Bye.", "en"),
+])
+def test_thanks_and_wishes_in_a_goodbye_are_a_proper_closing(line, lang):
+    assert closes_properly(line, lang)
+
+
+def test_bare_goodbyes_stay_bare():
+    assert not closes_properly("Bis später, Herr Richter, ciao.", "de")
+    assert not closes_properly("Likewise. Talk at 2. Bye.", "en")
+
+
+@pytest.mark.parametrize("sid, name, turn, kind", [
+    ("missed-appointment", "de-r9-good", 1, "greeting"), ("missed-appointment", "de-r9-good", 8, "closing"),
+    ("voicebox-rambler", "de-r9-good", 8, "closing"), ("mobile-caller", "de-r9-poor", 1, "greeting_team"),
+    ("diva-complaint", "de-r9-poor", 1, "greeting_team_only"), ("mobile-caller", "en-r9-mediocre", 1, "greeting_team"),
+])
+def test_greeting_and_goodbye_labels_match_the_playtest_lines(sid, name, turn, kind):
+    sc, state, score = _r9(sid, name)
+    assert kind in [e.kind for e in _items(score, "courtesy", turn)]
+
+
+@pytest.mark.parametrize("turn, kind, words", [(1, "greeting_team", "not yourself"), (8, "closing_bare", "no offer")])
+def test_checker_reports_a_salutation_label_that_says_less_than_its_quote(turn, kind, words):
+    sc, state, score = _r9("missed-appointment", "de-r9-good")
+    wanted = "greeting" if turn == 1 else "closing"
+    dims = []
+    for d in score.dimensions:
+        if d.name == "courtesy":
+            d = replace(d, evidence=tuple(replace(e, kind=kind) if e.turn == turn and e.kind == wanted else e
+                                          for e in d.evidence))
+        dims.append(d)
+    forged = replace(score, dimensions=tuple(dims))
+    assert any(words in p for p in problems(sc, state, forged))
