@@ -96,3 +96,27 @@ def test_checker_reports_a_salutation_label_that_says_less_than_its_quote(turn, 
         dims.append(d)
     forged = replace(score, dimensions=tuple(dims))
     assert any(words in p for p in problems(sc, state, forged))
+
+
+# -- DE B10 (EN jargon-averse too): recogniser text has no full stops – its sentences' length is not judged ---------
+@pytest.mark.parametrize("name", ["de-r9-good", "en-r9-good"])
+def test_unpunctuated_instructions_are_not_long_sentences(name):
+    sc, state, score = _r9("jargon-averse", name)
+    kinds = [e.kind for e in _items(score, "clarity")]
+    assert "long_instruction" not in kinds and "instruction_unpunctuated" in kinds
+    assert all(e.effect == 0 for e in _items(score, "clarity") if e.kind == "instruction_unpunctuated")
+
+
+def test_a_typed_run_on_instruction_is_still_long():
+    from simulator.scoring.lines import unpunctuated
+    from simulator.dialogue.state import Turn
+    typed = "Please look at the back of the computer, where all the cables go in, there is one with a clear plug"
+    assert not unpunctuated(Turn(speaker="trainee", number=1, text=typed))
+    assert unpunctuated(Turn(speaker="trainee", number=1, text=typed.replace(",", "")))
+
+
+def test_checker_reports_a_long_sentence_in_recogniser_text():
+    sc, state, score = _r9("jargon-averse", "de-r9-good")
+    turn = next(e.turn for e in _items(score, "clarity") if e.kind == "instruction_unpunctuated")
+    forged = _forge(score, "clarity", turn, kind="long_instruction")
+    assert any("without punctuation" in p for p in problems(sc, state, forged))

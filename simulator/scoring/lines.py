@@ -14,7 +14,7 @@ from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall, questions, sentence_of
 from simulator.scoring.wording import asks_for_details, checks_back, guesses, transparency_step, vague, weak_backchannel
 
-__all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
+__all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "unpunctuated", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
@@ -168,6 +168,16 @@ def summary_words(t: Turn) -> int:
     """Words of the sentence that holds the summary (with the sentence it checks back on: "…, and since then
     nothing has happened. Is that right so far?")."""
     return _sentence_words(t, "summary", _FULL_STOP, checks_back=True)
+
+
+_PUNCTUATION = re.compile(r"[.,!?;:…]")
+
+
+def unpunctuated(t: Turn) -> bool:
+    """The line has no punctuation before its end – a speech recogniser's text ("gut dann machen wir das schritt für
+    schritt also schauen sie bitte mal hinten …"): where its sentences end is unknown, so no sentence of it can be
+    called long (round 9b, DE B10). The turn's own length is still judged (a ramble)."""
+    return not _PUNCTUATION.search(t.text.strip().rstrip(".!?… "))
 
 
 def instruction_words(t: Turn) -> int:

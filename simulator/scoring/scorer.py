@@ -42,6 +42,7 @@ from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
 from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens, lost,
+                                     unpunctuated,
                                      narrows,
                                      shows_empathy, warm)
 
@@ -323,6 +324,9 @@ def _clarity(call: _Call, dim: _Dim) -> None:
         # once the problem is solved she listens to a long wrap-up (the engine's rule): she did not lose track
         if has(t.events, Ramble) and (solved_at is None or t.number <= solved_at):
             dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
+        elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS and unpunctuated(t):
+            # recogniser text: its sentences' ends are unknown – neither "long" nor "short", and said so
+            dim.add(t.number, t.text, 0.0, fb.item("instruction_unpunctuated"))
         elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS:
             dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION,
                     fb.item("long_instruction", words=instruction_words(t)))
