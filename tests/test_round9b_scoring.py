@@ -32,6 +32,12 @@ def _forge(score, dim: str, turn: int, **changes):
     return replace(score, dimensions=tuple(dims))
 
 
+def _add(score, dim: str, item):
+    """The score with ``item`` added to ``dim`` (as an old scorer would have written it)."""
+    return replace(score, dimensions=tuple(replace(d, evidence=d.evidence + (item,)) if d.name == dim else d
+                                           for d in score.dimensions))
+
+
 # -- DE B6 (and EN): greeting and goodbye labels follow the words, regional spellings read as the analyser reads them
 @pytest.mark.parametrize("line, lang", [
     ("Griaß Gott, Service-Hotline, da is da Huber Sepp. Wos kon i für Sie doa?", "de"),
@@ -120,3 +126,33 @@ def test_checker_reports_a_long_sentence_in_recogniser_text():
     turn = next(e.turn for e in _items(score, "clarity") if e.kind == "instruction_unpunctuated")
     forged = _forge(score, "clarity", turn, kind="long_instruction")
     assert any("without punctuation" in p for p in problems(sc, state, forged))
+
+
+# -- DE B7/B8: "repeated back what she said" needs a sentence that restates her line, not a few shared words -----
+@pytest.mark.parametrize("sid, name, turn", [
+    ("jargon-averse", "de-r9-good", 2),       # "keine sorge … nichts falsch gemacht" (a reassurance)
+    ("voicebox-rambler", "de-r9-good", 3),    # "Allet gut … Was genau ist langsam …?" (a question of one's own)
+    ("unknown-answer", "de-r9-mediocre", 3),  # "Ich denke, das müsste eigentlich mit drin sein" (a guess)
+    ("missed-appointment", "en-r9-good", 3),  # what the ticket says, not what she said
+])
+def test_no_restatement_credit_without_a_restatement(sid, name, turn):
+    sc, state, score = _r9(sid, name)
+    kinds = [e.kind for d in ("questioning", "summarising") for e in _items(score, d, turn)]
+    assert "listening_summary" not in kinds and "paraphrase_before" not in kinds
+
+
+@pytest.mark.parametrize("sid, name, turn", [
+    ("jargon-averse", "de-r9-good", 3),       # "volles wartezimmer … weltkugel hat ein kreuz … kalender" (recogniser)
+    ("jargon-averse", "en-r9-good", 2),       # "so the little globe with the cross and the calendar saying no connection"
+])
+def test_a_real_restatement_still_counts(sid, name, turn):
+    sc, state, score = _r9(sid, name)
+    assert "listening_summary" in [e.kind for e in _items(score, "questioning", turn)]
+
+
+def test_checker_reports_a_restatement_credit_for_a_guess():
+    sc, state, score = _r9("unknown-answer", "de-r9-mediocre")
+    credited = next(e for e in _items(score, "questioning") if e.kind in ("listening", "listening_summary"))
+    forged = _add(score, "questioning", replace(credited, turn=3, kind="listening_summary", quote="Ich denke, das "
+                                                "müsste eigentlich mit drin sein, aber ich bin mir nicht ganz sicher."))
+    assert any("restates nothing" in p for p in problems(sc, state, forged))

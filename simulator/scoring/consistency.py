@@ -25,7 +25,7 @@ from simulator.scoring.transcript import ScoredCall, sentence_bounds
 from simulator.scoring.wording import (answers_with_team, closes_properly, greets, guesses, introduces,
                                        transparency_step, vague)
 from simulator.scoring.feedback import Feedback
-from simulator.scoring.lines import narrows, shows_empathy, unpunctuated, warm
+from simulator.scoring.lines import narrows, paraphrases, restates, shows_empathy, unpunctuated, warm
 from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
 
 OPPOSITES = (
@@ -249,6 +249,11 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
         out.append(f"{where}: 'the customer describes it' for an open question she answered with nothing")
     if e.kind == "listening" and e.effect > 0 and "active_listening" not in acts:
         out.append(f"{where}: 'back-channel signal' for a line without one (only {', '.join(acts) or 'no act'})")
+    if e.kind == "listening_summary" and e.effect > 0 and "summary" not in acts \
+            and not restates(ScoredCall(scenario, state, None), line):
+        out.append(f"{where}: 'repeated back what the customer said' for a line that restates nothing of hers")
+    if e.kind == "paraphrase_before" and e.effect > 0 and not paraphrases(ScoredCall(scenario, state, None), line):
+        out.append(f"{where}: 'briefly echoed what the customer said' for a line that restates nothing of hers")
     if e.kind == "long_instruction" and unpunctuated(line):
         out.append(f"{where}: 'one long sentence' for a line without punctuation (where its sentences end is unknown)")
     if e.kind == "step_closed" and "closed_question" not in acts:

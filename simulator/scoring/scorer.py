@@ -41,8 +41,8 @@ from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens, lost,
-                                     unpunctuated,
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, explains, paraphrases, guessed, instruction_words, listens, lost,
+                                     restates, unpunctuated,
                                      narrows,
                                      shows_empathy, warm)
 
@@ -257,10 +257,13 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         if closed is not None:
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     # A rude retort that repeats the customer's words is not listening.
-    listening = [t for t in polite if listens(call, t) or "summary" in t.acts or echoes(call, t, 3)]
+    listening = [t for t in polite if listens(call, t) or "summary" in t.acts or restates(call, t)]
     # repeating back what she could not take in (too long) is not counted here either – said so, as summarising does
-    for t in [t for t in listening if lost(call, t) and not listens(call, t)]:
-        listening.remove(t)
+    # (an attempt at it is enough to say so: its words echo hers)
+    for t in [t for t in polite if lost(call, t) and not listens(call, t)
+              and ("summary" in t.acts or paraphrases(call, t, attempt=True))]:
+        if t in listening:
+            listening.remove(t)
         dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("listening_summary").note))
     # a bare "ok" / "gut" is a weak signal: it earns at most the smaller credit, and only if nothing better came
     weak = [t for t in polite if "active_listening" in t.acts and t not in listening]
