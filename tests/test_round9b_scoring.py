@@ -156,3 +156,19 @@ def test_checker_reports_a_restatement_credit_for_a_guess():
     forged = _add(score, "questioning", replace(credited, turn=3, kind="listening_summary", quote="Ich denke, das "
                                                 "müsste eigentlich mit drin sein, aber ich bin mir nicht ganz sicher."))
     assert any("restates nothing" in p for p in problems(sc, state, forged))
+
+
+# -- DE B12: every rude line costs courtesy (not only the first); the card is bounded at 0 -------------------------
+def test_each_rude_line_is_debited_and_courtesy_stays_bounded():
+    from playtest_calls import reading as _reading
+    from simulator.scoring import score_call
+
+    sc, state, score = _r9("mobile-caller", "de-r9-poor")
+    rude = [t.number for t in state.trainee_turns if "rude" in t.acts]
+    for t in state.trainee_turns[1:]:  # pin a rude reading on every line after the greeting
+        if t.number not in rude:
+            state = _reading(state, t.number, t.acts + ("rude",))
+    score = score_call(sc, state)
+    debits = [e for e in _items(score, "courtesy") if e.kind in ("rude", "rude_provoked")]
+    assert len(debits) == len(state.trainee_turns) - 1 >= 2
+    assert score.dimension("courtesy").value == 0.0
