@@ -351,8 +351,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         # the label follows the words, whether or not the analyser read a greeting act ("MailHaus support, hello.")
         elif team and greets(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))
-        elif team:  # a bare "IT", "Ja, Helpdesk.": the team, no greeting
-            dim.add(first.number, first.text, 0.0, fb.item("greeting_team_only"))
+        elif team:  # a bare "IT", "Ja, Helpdesk.": the team, but neither greeting nor name – as good as no greeting
+            dim.add(first.number, first.text, NO_GREETING, fb.item("greeting_team_only"))
         elif "greeting" in first.acts:
             dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))
         else:
