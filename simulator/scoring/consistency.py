@@ -22,9 +22,10 @@ from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, details,
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall, sentence_bounds
-from simulator.scoring.wording import closes_properly, greets, guesses, introduces, transparency_step, vague
+from simulator.scoring.wording import (answers_with_team, closes_properly, greets, guesses, introduces,
+                                       transparency_step, vague)
 from simulator.scoring.feedback import Feedback
-from simulator.scoring.lines import narrows, shows_empathy, warm
+from simulator.scoring.lines import narrows, paraphrases, restates, shows_empathy, unpunctuated, warm
 from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
 
 OPPOSITES = (
@@ -125,6 +126,7 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: 'concrete time frame' for a vague promise: {e.quote!r}")
             if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
                 out.append(f"{where}: closing credit for a bare goodbye")
+            out += _salutation(e, line, state.lang, where)
             if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended"):
                 for sid in state.steps_done:
                     title = scenario.step(sid).title.get(state.lang) or sid
@@ -144,6 +146,23 @@ def problems(scenario, state, score) -> list[str]:
     out += _calm(score)
     out += _volunteered(scenario, state, score)
     return out
+
+
+def _salutation(e, line, lang: str, where: str) -> list[str]:
+    """Round 9b: a greeting or goodbye label says less than its own quote – "not yourself" beside "da is da Huber
+    Sepp", "no greeting with name and team" beside "Ja, Helpdesk.", "without thanks" beside "bedank i mi"."""
+    if line is None or e.speaker != "trainee":
+        return []
+    text = line.text
+    if e.kind in ("greeting_team", "greeting_team_only", "greeting_bare", "no_greeting") and introduces(text, lang):
+        return [f"{where}: the greeting label says 'not yourself' for a line that introduces the agent"]
+    if e.kind in ("greeting_bare", "no_greeting") and answers_with_team(text, lang):
+        return [f"{where}: the greeting label says 'no team' for a line that answers with the team's name"]
+    if e.kind == "greeting_team_only" and greets(text, lang):
+        return [f"{where}: 'no greeting' for a line that greets"]
+    if e.kind == "closing_bare" and closes_properly(text, lang):
+        return [f"{where}: 'no offer, thanks or good wish' for a goodbye that has one"]
+    return []
 
 
 def _volunteered(scenario, state, score) -> list[str]:
@@ -230,6 +249,13 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
         out.append(f"{where}: 'the customer describes it' for an open question she answered with nothing")
     if e.kind == "listening" and e.effect > 0 and "active_listening" not in acts:
         out.append(f"{where}: 'back-channel signal' for a line without one (only {', '.join(acts) or 'no act'})")
+    if e.kind == "listening_summary" and e.effect > 0 and "summary" not in acts \
+            and not restates(ScoredCall(scenario, state, None), line):
+        out.append(f"{where}: 'repeated back what the customer said' for a line that restates nothing of hers")
+    if e.kind == "paraphrase_before" and e.effect > 0 and not paraphrases(ScoredCall(scenario, state, None), line):
+        out.append(f"{where}: 'briefly echoed what the customer said' for a line that restates nothing of hers")
+    if e.kind == "long_instruction" and unpunctuated(line):
+        out.append(f"{where}: 'one long sentence' for a line without punctuation (where its sentences end is unknown)")
     if e.kind == "step_closed" and "closed_question" not in acts:
         out.append(f"{where}: 'you asked a closed question' for a line without one")
     if e.kind in WARM_CLAIMS and e.effect > 0 and not shows_empathy(ScoredCall(scenario, state, None), line):

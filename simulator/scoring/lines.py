@@ -12,9 +12,10 @@ from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall, questions, sentence_of
-from simulator.scoring.wording import asks_for_details, checks_back, guesses, transparency_step, vague, weak_backchannel
+from simulator.scoring.wording import (asks_for_details, checks_back, function_words, standard, guesses, transparency_step, vague,
+                                       weak_backchannel)
 
-__all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "instruction_words", "summary_words", "guessed",
+__all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
@@ -136,9 +137,59 @@ def guessed(call: ScoredCall, t: Turn) -> bool:
     return any("admit_unknown" in s.acts for s in call.sc.steps) and guesses(t.text, call.state.lang)
 
 
-def paraphrases(call: ScoredCall, t: Turn) -> bool:
-    """An active-listening line that echoes two words of the customer's previous line, or any line echoing three."""
-    return echoes(call, t, 2 if "active_listening" in t.acts else 3)
+RESTATED_SHARE = 1 / 3
+"""A sentence restates her line when at least this share of its content words are hers (with a minimum count)."""
+
+
+def _content(text: str, lang: str) -> list[str]:
+    stop = function_words(lang)
+    return [w for w in (w.lower() for w in _WORD.findall(standard(text, lang))) if w not in stop]
+
+
+def restates(call: ScoredCall, t: Turn, words: int = 3) -> bool:
+    """One sentence of the line takes up what she just said: at least ``words`` of its content words are hers, and they
+    are a real share of it (:data:`RESTATED_SHARE`) – not a reassurance, an apology, a guess or a question of one's
+    own that happens to share a few of her words ("keine Sorge, nichts falsch gemacht", "Was genau ist langsam …?",
+    "Ich denke, das müsste eigentlich mit drin sein"; round 9b, DE B7/B8). A wh-question asks, it restates nothing;
+    a guess is no listening."""
+    lang = call.state.lang
+    if guessed(call, t):
+        return False
+    # her name is how one addresses her, not what she said ("No, Dr Bennett, …")
+    name = set(_content(call.sc.persona.name.get(lang) or "", lang))
+    heard = set(_content(call.customer_line(t.number - 1), lang)) - name
+    if not heard:
+        return False
+    asking = [sentence_of(t.text, x) for a, x in t.evidence if a == "open_question" and x and x.strip() != t.text.strip()]
+    for sentence in _sentences_or_stretches(t):
+        if any(sentence.strip() and sentence.strip() in q for q in asking):
+            continue
+        said = _content(sentence, lang)
+        shared = [w for w in said if w in heard]
+        if len(set(shared)) >= words and len(shared) >= RESTATED_SHARE * len(said):
+            return True
+    return False
+
+
+STRETCH_WORDS = 12
+"""Recogniser text has no sentences to read: its stretches of this many words (every third word on) stand in."""
+
+
+def _sentences_or_stretches(t: Turn) -> list[str]:
+    """The line's sentences; for a line without punctuation (a recogniser's), its overlapping stretches of
+    :data:`STRETCH_WORDS` words – where its sentences end is unknown (:func:`unpunctuated`)."""
+    if not unpunctuated(t):
+        return [p for p in _FULL_STOP.split(t.text) if p.strip()]
+    words = t.text.split()
+    return [" ".join(words[i: i + STRETCH_WORDS]) for i in range(0, max(1, len(words) - STRETCH_WORDS + 3), 3)]
+
+
+def paraphrases(call: ScoredCall, t: Turn, *, attempt: bool = False) -> bool:
+    """An active-listening line with a sentence that restates two of her content words, or any line restating three
+    (:func:`restates`). ``attempt``: only an attempt at one – its words echo hers anywhere in the line – which is
+    enough to say "not counted: too long" of a recap she could not take in (never enough for credit)."""
+    words = 2 if "active_listening" in t.acts else 3
+    return echoes(call, t, words) if attempt else restates(call, t, words)
 
 
 _FULL_STOP = re.compile(r"[.!?]+(?=\s|$)")
@@ -168,6 +219,16 @@ def summary_words(t: Turn) -> int:
     """Words of the sentence that holds the summary (with the sentence it checks back on: "…, and since then
     nothing has happened. Is that right so far?")."""
     return _sentence_words(t, "summary", _FULL_STOP, checks_back=True)
+
+
+_PUNCTUATION = re.compile(r"[.,!?;:…]")
+
+
+def unpunctuated(t: Turn) -> bool:
+    """The line has no punctuation before its end – a speech recogniser's text ("gut dann machen wir das schritt für
+    schritt also schauen sie bitte mal hinten …"): where its sentences end is unknown, so no sentence of it can be
+    called long (round 9b, DE B10). The turn's own length is still judged (a ramble)."""
+    return not _PUNCTUATION.search(t.text.strip().rstrip(".!?… "))
 
 
 def instruction_words(t: Turn) -> int:

@@ -34,14 +34,15 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, VAGUE_PROMISE, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import closes_properly, greets, introduces, names_team
+from simulator.scoring.wording import answers_with_team, closes_properly, greets, introduces, names_team
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import (WARM_ACTS, asks_openly, echoes, explains, guessed, instruction_words, listens, lost,
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, explains, paraphrases, guessed, instruction_words, listens, lost,
+                                     restates, unpunctuated,
                                      narrows,
                                      shows_empathy, warm)
 
@@ -256,10 +257,13 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         if closed is not None:
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     # A rude retort that repeats the customer's words is not listening.
-    listening = [t for t in polite if listens(call, t) or "summary" in t.acts or echoes(call, t, 3)]
+    listening = [t for t in polite if listens(call, t) or "summary" in t.acts or restates(call, t)]
     # repeating back what she could not take in (too long) is not counted here either – said so, as summarising does
-    for t in [t for t in listening if lost(call, t) and not listens(call, t)]:
-        listening.remove(t)
+    # (an attempt at it is enough to say so: its words echo hers)
+    for t in [t for t in polite if lost(call, t) and not listens(call, t)
+              and ("summary" in t.acts or paraphrases(call, t, attempt=True))]:
+        if t in listening:
+            listening.remove(t)
         dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("listening_summary").note))
     # a bare "ok" / "gut" is a weak signal: it earns at most the smaller credit, and only if nothing better came
     weak = [t for t in polite if "active_listening" in t.acts and t not in listening]
@@ -323,6 +327,9 @@ def _clarity(call: _Call, dim: _Dim) -> None:
         # once the problem is solved she listens to a long wrap-up (the engine's rule): she did not lose track
         if has(t.events, Ramble) and (solved_at is None or t.number <= solved_at):
             dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
+        elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS and unpunctuated(t):
+            # recogniser text: its sentences' ends are unknown – neither "long" nor "short", and said so
+            dim.add(t.number, t.text, 0.0, fb.item("instruction_unpunctuated"))
         elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS:
             dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION,
                     fb.item("long_instruction", words=instruction_words(t)))
@@ -337,12 +344,15 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
     if call.first_real is not None and call.first_real in call.scored_numbers:
         first = scored[0]
         # answering with one's name ("MailHaus, Brandt.") is the phone greeting even without a "hello"
+        team = names_team(first.text, state.lang) and (
+            "greeting" in first.acts or answers_with_team(first.text, state.lang))
         if introduces(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
-        elif "greeting" in first.acts and names_team(first.text, state.lang) and greets(first.text, state.lang):
+        # the label follows the words, whether or not the analyser read a greeting act ("MailHaus support, hello.")
+        elif team and greets(first.text, state.lang):
             dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))
-        elif "greeting" in first.acts and names_team(first.text, state.lang):  # a bare "IT": the team, no greeting
-            dim.add(first.number, first.text, 0.0, fb.item("greeting_team_only"))
+        elif team:  # a bare "IT", "Ja, Helpdesk.": the team, but neither greeting nor name – as good as no greeting
+            dim.add(first.number, first.text, NO_GREETING, fb.item("greeting_team_only"))
         elif "greeting" in first.acts:
             dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))
         else:

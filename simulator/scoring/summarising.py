@@ -121,7 +121,7 @@ def summarising(call: _Call, dim: _Dim) -> None:
                          and paraphrases(call, t)), None)
             # a recap too long to take in: not counted, said so – never silently dropped while another card counts it
             for t in [t for t in scored if t.number < at.number and t not in unheard and "rude" not in t.acts
-                      and lost(call, t) and paraphrases(call, t)][:1]:
+                      and lost(call, t) and paraphrases(call, t, attempt=True)][:1]:
                 dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("paraphrase_before").note))
             if para is not None:  # an echo of her words is a start: partial credit, on its own line
                 dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS,

@@ -19,7 +19,7 @@ def _patterns(kind: str, lang: str, flags: int = re.IGNORECASE) -> re.Pattern[st
     return re.compile("|".join(f"(?:{p})" for p in found), flags) if found else None
 
 
-def _standard(text: str, lang: str) -> str:
+def standard(text: str, lang: str) -> str:
     """*text* with regional spellings in standard words, as the analyser reads them ("Griaß Gott" – "grüß Gott"); the
     language data only, no learned head loaded."""
     from simulator.analysis.language import compiled
@@ -31,26 +31,38 @@ def introduces(text: str, lang: str) -> bool:
     """The line says who the agent is (their name): a greeting that is an introduction – "my name is …",
     or the phone formula with the name alone between commas ("IT-Hotline, Berger, guten Morgen.")."""
     pattern, surname = _patterns("introduction", lang), _patterns("surname", lang, 0)
-    text = _standard(text, lang)
+    text = standard(text, lang)
     return bool(pattern and pattern.search(text or "")) or bool(surname and surname.search(text or ""))
 
 
 def names_team(text: str, lang: str) -> bool:
     """The line names the team or company (half an introduction)."""
     pattern = _patterns("team", lang)
-    return bool(pattern and pattern.search(_standard(text, lang)))
+    return bool(pattern and pattern.search(standard(text, lang)))
+
+
+ANSWER_WORDS = 4
+"""A first sentence this short that names the team is the phone formula ("Ja, Helpdesk.", "Support."), even when the
+analyser reads no greeting act in it."""
+
+
+def answers_with_team(text: str, lang: str) -> bool:
+    """The line answers the phone with the team's or company's name: in its opening words ("Yeah, hotline.",
+    "MailHaus support, hello.") – not a team named somewhere later ("What's wrong with the service?")."""
+    first = re.split(r"(?<=[.!?])\s+", (text or "").strip(), maxsplit=1)[0]
+    return len(first.split()) <= ANSWER_WORDS and names_team(first, lang)
 
 
 def greets(text: str, lang: str) -> bool:
     """The line holds a greeting word ("Guten Tag", "hello", "thanks for calling"), not only a team's name."""
     pattern = _patterns("greeting_word", lang)
-    return bool(pattern and pattern.search(_standard(text, lang)))
+    return bool(pattern and pattern.search(standard(text, lang)))
 
 
 def closes_properly(text: str, lang: str) -> bool:
     """The line is more than a bare goodbye: it offers more help, thanks, or wishes well."""
     pattern = _patterns("proper_closing", lang)
-    return bool(pattern and pattern.search(_standard(text, lang)))
+    return bool(pattern and pattern.search(standard(text, lang)))
 
 
 def transparency_step(title: str, lang: str) -> bool:
@@ -84,10 +96,18 @@ def guesses(text: str, lang: str) -> bool:
 def checks_back(question: str, lang: str) -> bool:
     """The question only checks back on what was just summed up ("Is that right so far?", "Stimmt das so?")."""
     pattern = _patterns("check_back", lang)
-    return bool(pattern and pattern.search(_standard(question, lang).strip()))
+    return bool(pattern and pattern.search(standard(question, lang).strip()))
 
 
 def asks_for_details(question: str, lang: str) -> bool:
     """The question asks for her details (name, number, ticket number, where to reach her), not about the problem."""
     pattern = _patterns("details_question", lang)
-    return bool(pattern and pattern.search(_standard(question, lang)))
+    return bool(pattern and pattern.search(standard(question, lang)))
+
+
+@lru_cache(maxsize=None)
+def function_words(lang: str) -> frozenset[str]:
+    """Words that carry no content ("nicht", "eigentlich", "that"): sharing them restates nothing."""
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
+    words = (data.get("function_words") or {}).get(lang) or (data.get("function_words") or {}).get("en") or []
+    return frozenset(str(w).lower() for w in words)
