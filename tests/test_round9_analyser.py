@@ -293,3 +293,17 @@ def test_named_rudeness_beats_a_kindness_only_the_head_read() -> None:
     assert {"rude", "empathy"} <= set(base2.acts)
     acts2, _, unclear2 = rude_reading(base2, kind)
     assert unclear2 and "rude" not in acts2
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I'll call you back with a clear answer by 4 pm today. What's the best number, and are you around all "
+           "afternoon?"),
+    ("de", "Ich rufe Sie bis 16 Uhr zurück. Sind Sie heute Nachmittag erreichbar?"),
+])
+def test_a_promise_beside_a_question_about_her_day_stays(lang: str, line: str) -> None:
+    assert "time_commitment" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [("en", "Is the report due today?"), ("de", "Ist die Abrechnung heute noch fällig?")])
+def test_a_time_only_asked_about_is_no_promise(lang: str, line: str) -> None:
+    assert "time_commitment" not in _acts(lang, line)
