@@ -247,7 +247,8 @@ class Engine:
             # einer Leiste?": she says, and checks nothing; what the line asks still asks (steps that find out)
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
             if checks_back(line, lang) and "summary" in acts and "instruction" not in acts:
-                close = frozenset()  # "… kein Licht, kein Geräusch. Richtig so?" says back, asks her to do nothing
+                close = frozenset(c for c in close if "summary" in sc.step(c).acts)  # "… kein Licht. Richtig so?"
+                # says back and asks her to do nothing: it takes a recap step, nothing else, by its examples
             asking = is_asking(heard.text, heard_acts, lang)
             asked = (asked_part(self, whole, heard_acts, state.steps_done)
                      if any(s.asks and s.id not in state.steps_done for s in sc.steps) else None)
@@ -286,8 +287,7 @@ class Engine:
                     hit = self._insist_matchers[step.id].search(heard) is not None
                 if not hit:
                     continue
-                if (step.on_request or not step.asks and any(r in steps_now and sc.step(r).reveals for r in step.requires)
-                        ) and not instructs(self, step.id, heard.text):
+                if step.on_request and not instructs(self, step.id, heard.text):
                     continue  # she reports what she found and waits: only a request to act on it ("…, switch it on") acts
                 if offended:
                     events.append(Offended(step.id))
