@@ -125,12 +125,17 @@ UNASKED = {
     "scripts_playtest/jargon-averse/de-r2-good.txt": (5, "Genau das ist es. Stecken Sie den Stecker bitte wieder rein, bis es klickt."),
     "scripts_playtest/unknown-answer/en-r8-good.txt": (2, "I'd rather not guess, Sandra - if I'm wrong, your boss signs "
                                                           "something that costs more. I'll find out properly."),
+    "scripts_playtest/checked-plug/en-r4-good.txt": (4, "Great, thank you – please switch the strip back on, then press "
+                                                        "the power button on the printer."),
+    "scripts_playtest/checked-plug/de-good.txt": (4, "Danke! Schalten Sie die Leiste bitte wieder ein und drücken Sie "
+                                                     "dann den Knopf am Drucker."),
 }
 """Good scripts written when the customer still let something pass that she no longer does, with the line the trainee
 then never had to say, and where it goes. r6: "Es ist das Kabel mit dem durchsichtigen Stecker" – she plugged it in
 herself. r8: "… your boss signs tomorrow at 10. I'll be upfront: I don't know …" – her own deadline, said back, was
 taken as the agent's time, so she never asked for a guess; she now does, and the trainee holds firm. Replayed with
-the line, the call is as good as it was."""
+the line, the call is as good as it was. r9b: asked only to look under the desk, she no longer switches the strip
+on herself (power_on is on_request) – the trainee asks her to."""
 
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.name}")

@@ -47,8 +47,24 @@ class Answers:
         question = self._question(line) if self.facts else ""
         return bool(question) and any(m.search(self.read(question)) is not None for _, m in self.facts)
 
-    def known(self, state: CallState, line: str, said: str) -> str:
-        """Her answer to the question(s) of *line* from what she knows, or '' when she knows none."""
+    def without_fact_questions(self, line: str, finds_out: Callable[[Analysis], bool]) -> str:
+        """*line* without its questions that only ask for a fact she knows and ask her to do nothing ("Hängt der Drucker
+        an einer Leiste?", "Do you have a ticket number?"): their words take no step – she answers them instead. A
+        question that takes a step finding something out now (``finds_out``: "Have you got a laptop with you?") stays."""
+        if not self.facts:
+            return line
+        kept = []
+        for sentence in (s for s in _SENTENCE_END.split(line) if s.strip()):
+            asking = sentence.rstrip().endswith("?") or asks(sentence, self.lang)
+            heard = self.read(sentence) if asking else None
+            if (heard is None or "instruction" in heard.acts or not any(m.search(heard) for _, m in self.facts)
+                    or finds_out(heard)):
+                kept.append(sentence)
+        return " ".join(kept)
+
+    def known(self, state: CallState, line: str, said: str, told: tuple[str, ...] = ()) -> str:
+        """Her answer to the question(s) of *line* from what she knows, or '' when she knows none (nor one of the facts
+        *told* already)."""
         if checks_status(line, self.lang):
             kind = "fixed" if state.solved_at is not None else "still_broken"
             own = self.scenario.fillers.get(kind)
@@ -61,6 +77,6 @@ class Answers:
             return ""
         heard = self.read(question)
         for fact, matcher in self.facts:
-            if matcher.search(heard) is not None:
+            if fact.id not in told and matcher.search(heard) is not None:
                 return self.speech.say(fact.answer, state, f"fact:{fact.id}", said)
         return ""

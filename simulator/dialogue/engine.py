@@ -20,9 +20,9 @@ from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, objects
-from simulator.dialogue.reading import assents, clean, hedges, her_action, invites, without_quotes
-from simulator.dialogue.recognition import (UNSURE_RUDE, asked_part, asks_for, by_examples, closing_question_takes,
-                                           echoes_her_time, example_index, is_asking, repeats_time, rude_reading,
+from simulator.dialogue.reading import assents, checks_back, clean, gives_reason, hedges, her_action, invites, without_quotes
+from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, by_examples,
+                                           closing_question_takes, example_index, instructs, is_asking, repeats_time, rude_reading,
                                            shown_acts, told_analysis, understood_part, without_credit, without_greeting)
 from simulator.dialogue.speech import Speech
 from simulator.errors import UsageError
@@ -143,11 +143,7 @@ class Engine:
         heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         time_span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
-        if "time_commitment" in acts and echoes_her_time(self.analyser, analysis.text, time_span, said):
-            acts = tuple(a for a in acts if a != "time_commitment")  # "wenn der Chef morgen unterschreiben will"
-        terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != line.strip()]
-        if terms and all(t in said.lower() for t in terms):  # her own word ("vor dem Tunnel") is no jargon to her
-            acts = tuple(a for a in acts if a != "jargon")
+        acts = as_she_hears(self.analyser, analysis, acts, said, last)  # her own time, her own word, a short recap
         plan = ReplyPlan(said, lang=lang)
         if ringing:
             plan.add(self.opening(state))
@@ -240,11 +236,21 @@ class Engine:
                 heard = without_greeting(self.analyser, heard)
             if (standard := self.analyser.standard(heard.text)) != heard.text:  # "Sehet Se so oins?": "Sehen Sie so eins?"
                 heard = self.analyser.analyse_rules(standard)
-            if (credited := without_credit(heard.text, lang)) != heard.text:  # "Danke, dass Sie den Stecker geprüft haben"
-                heard = self.analyser.analyse_rules(credited)  # asks her to check nothing: those words take no step
+            granted_her = (credited := without_credit(heard.text, lang)) != heard.text
+            if granted_her:  # "Danke, dass Sie den Stecker geprüft haben" asks her to check nothing: those words take no step
+                heard = self.analyser.analyse_rules(credited)
+            about = self.answers.about_fact(heard.text)  # "your customer number?" asks for no callback number
+            finds_out = lambda a: any(s.asks and self._available(s, state.steps_done)  # noqa: E731
+                                      and self._step_matchers[s.id].search(a) for s in sc.steps)
+            unasked = about and (rest := self.answers.without_fact_questions(heard.text, finds_out)) != heard.text
+            whole, heard = heard, self.analyser.analyse_rules(rest) if unasked else heard  # "Hängt der Drucker an
+            # einer Leiste?": she says, and checks nothing; what the line asks still asks (steps that find out)
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
+            if checks_back(line, lang) and "summary" in acts and "instruction" not in acts:
+                close = frozenset(c for c in close if "summary" in sc.step(c).acts)  # "… kein Licht. Richtig so?"
+                # says back and asks her to do nothing: it takes a recap step, nothing else, by its examples
             asking = is_asking(heard.text, heard_acts, lang)
-            asked = (asked_part(self, heard, heard_acts, state.steps_done)
+            asked = (asked_part(self, whole, heard_acts, state.steps_done)
                      if any(s.asks and s.id not in state.steps_done for s in sc.steps) else None)
             told = (told_analysis(self, heard, heard_acts, state.steps_done)
                     if any(s.tells and s.id not in state.steps_done for s in sc.steps) else None)
@@ -252,7 +258,6 @@ class Engine:
             # sure: "Can I have your customer number?" (1.00) and "is the password right on your phone?" are no callback
             guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
                                 and analysis.confidence_of(e.act) > 0)  # its phrases or examples still count
-            about = self.answers.about_fact(heard.text)  # "your customer number?" asks for no callback number
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or step.id in done or (guessing and step.id in self._honesty_steps):
@@ -277,21 +282,28 @@ class Engine:
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(
                     step, heard, () if about and step.asks else heard_acts, close, told if step.tells else asked, guessed)
                 hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
-                if step.pushback and step.id in pushed and not hit:
+                renewed = bool(step.pushback and step.id in pushed and not hit)  # asked again in other words: the way stands
+                if renewed:
                     hit = self._insist_matchers[step.id].search(heard) is not None
                 if not hit:
                     continue
+                if step.on_request and not instructs(self, step.id, heard.text):
+                    continue  # she reports what she found and waits: only a request to act on it ("…, switch it on") acts
                 if offended:
                     events.append(Offended(step.id))
                     continue
-                if objects(self._objections.get(step.id), lambda: self.analyser.analyse_rules(without_quotes(heard.text))):
+                if not renewed and objects(self._objections.get(step.id), lambda: self.analyser.analyse_rules(without_quotes(heard.text))):
                     plan.refuse(self._say(step.objection.reply, state, f"objection:{step.id}", said))
                     break
                 pb = step.pushback
-                reasoned = pb is not None and (any(a in acts for a in pb.yields_to)
+                # a reason in any words ("oft hängt der Drucker an einer Leiste …") is transparency to her
+                why = pb is not None and ("transparency" in acts or gives_reason(without_quotes(line), lang))
+                reasoned = pb is not None and (any(a in acts for a in pb.yields_to) or (why and "transparency" in pb.yields_to)
                                                or self._persuade_matchers[step.id].search(heard) is not None)
-                if pb and step.id not in pushed and reasoned and pb.at_once:
-                    pb = None  # asked with a reason the first time: no need to resist
+                # asked with a reason the first time: no need to resist; nor where the line first grants what she
+                # said ("Das glaube ich Ihnen ja …") and then says why – her objection is answered before she makes it
+                if pb and step.id not in pushed and reasoned and (pb.at_once or (why and (granted_her or "empathy" in acts))):
+                    pb = None
                 if pb and pb.unless_steps and all(s in done for s in pb.unless_steps):
                     pb = None  # what she objected to has been answered by an earlier step
                 if pb and step.id not in pushed:
@@ -331,6 +343,8 @@ class Engine:
                         facts.append(fact)
                         events.append(Revealed(fact))
 
+            if unasked and steps_now and not any(sc.step(s).asks for s in steps_now):
+                plan.add(self.answers.known(state, line, said, tuple(facts)))  # "Tut mir leid. Ihre Ticketnummer?"
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
             if unsure and not progress and not ringing and not plan.complaint:  # maybe rude: she asks, unless she complained
                 plan.add(choose(customer_lines(lang, "clarify"), f"{state.seed}:{turn_no}:clarify", said, optional=True))
@@ -357,20 +371,21 @@ class Engine:
                 first = (self._say(early.early, state, f"early:{early.id}", said, optional=True)
                          if waiting and early is not None and early.early.get(lang) and not offended else "")
                 known = self.answers.known(state, line, said) if "?" in line and "closing" not in acts else ""
-                if first:  # asked for too early: she says, in character, what she is missing
+                if waiting and checks_back(line, lang) and ("summary" in acts or self.speech.echoes_her(state, line)):
+                    plan.add(self.speech.confirm(state, said))  # "… Richtig so?" after a recap: "Ja, genau."
+                elif first:  # asked for too early: she says, in character, what she is missing
                     plan.add(first)
                     steered = True
                 elif known:  # "Is it working now?" after "It's printing!": she says what she knows, then steers
-                    plan.add(known)
-                    plan.add(nudge(only_offer=True) if waiting and "open_question" not in acts else "")
+                    plan.add(known)  # she steers on, unless her answer asks back ("… Wieso?")
+                    plan.add(nudge(only_offer=True) if waiting and "open_question" not in acts and not known.endswith("?") else "")
                 elif waiting and not progress and not (offended and plan.reaction) and (
                         blocked or self.speech.stuck(state) + 1 >= STUCK_TURNS):  # offended, she answers the tone
                     plan.add(nudge())
                 else:
                     filler = ""
                     if waiting and "closed_question" in acts and "instruction" not in acts and self.speech.echoes_her(state, line):
-                        filler = choose(customer_lines(lang, "confirm"), f"{state.seed}:{turn_no}:confirm", said,
-                                        optional=True)  # checking back what she said: she confirms
+                        filler = self.speech.confirm(state, said)  # checking back what she said: she confirms
                     elif waiting and "closed_question" in acts and "open_question" not in acts:
                         # a yes/no question no step answers: while she could simply tell what happened she offers
                         # that ("Is it slow?" – "Shall I tell you what happened?"), else she says she can't say; asked

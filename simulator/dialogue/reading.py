@@ -8,9 +8,11 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`invites` – the line asks her to tell in her own words ("Erzählen Sie mal"),
 * :func:`asks` – the line asks her to say something, with or without a question mark,
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
+* :func:`gives_reason` – the line says why the trainee asks ("Oft hängt der Drucker an einer Leiste …", "because …"),
 * :func:`hedges` – the line hedges an answer it does not know ("ich glaub eher nicht"): a guess to her,
 * :func:`her_action` – the line asks whether she did something ("Did you restart it?"),
 * :func:`checks_status` – the line asks whether it works now ("Is it working now?"),
+* :func:`checks_back` – the line ends by checking back what it said ("… Richtig so?", "Have I got that right?"),
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
 """
@@ -108,6 +110,12 @@ def credits_her(clause: str, lang: str) -> bool:
     return bool(pattern and pattern.match(text)) and not clause.rstrip().endswith("?")
 
 
+def gives_reason(line: str, lang: str) -> bool:
+    """The line says why the trainee asks ("Weil …", "oft …", "damit …", "dann wissen wir …", "because …")."""
+    pattern = _pattern("reason", lang)
+    return bool(pattern and pattern.search(_words(line)))
+
+
 def hedges(line: str, lang: str) -> bool:
     """The line hedges an answer it does not know ("ich glaub eher nicht", "I doubt it"): a guess to her."""
     pattern = _pattern("hedge", lang)
@@ -129,6 +137,15 @@ def checks_status(line: str, lang: str) -> bool:
     return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
 
 
+def checks_back(line: str, lang: str) -> bool:
+    """The line's last sentence checks back what the trainee has just said ("… Richtig so?", "Hab ich das richtig
+    verstanden?", "…, right?"): after a recap she confirms it."""
+    pattern = _pattern("check_back", lang)
+    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split())) if s.strip()]
+    last = sentences[-1].strip() if sentences else ""
+    return bool(pattern) and last.endswith("?") and pattern.search(last.lower()) is not None
+
+
 _QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
 
 
@@ -138,9 +155,10 @@ def without_quotes(line: str) -> str:
     return _QUOTED.sub(" ", line)
 
 
-def clause_breaks(clause: str, lang: str) -> list[str]:
-    """*clause* cut before each word where a new thought can start ("but", "then", "I'll"); the pieces, in order."""
-    pattern = _pattern("clause_break", lang)
+def clause_breaks(clause: str, lang: str, key: str = "clause_break") -> list[str]:
+    """*clause* cut before each word where a new thought can start ("but", "then", "I'll"); the pieces, in order.
+    ``key``: the data's breaks to use ('credit_break': where a clause that credits her may end)."""
+    pattern = _pattern(key, lang)
     if not pattern:
         return [clause]
     cuts = [m.start() for m in pattern.finditer(clause) if m.start() > 0]

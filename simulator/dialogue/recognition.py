@@ -14,6 +14,7 @@ from functools import lru_cache
 from simulator.analysis.acts import ACTS
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
+from simulator.dialogue.events import Ramble
 from simulator.dialogue.reading import asks, clause_breaks, credits_her
 from simulator.scenario.model import Scenario, Step
 
@@ -125,6 +126,36 @@ def repeats_time(span: str, heard: str) -> bool:
     return bool(words) and words <= {w.lower() for w in _TIME_WORD.findall(heard)}
 
 
+_WORD = re.compile(r"\w{4,}", re.UNICODE)
+RESTATED_SHARE = 0.5
+"""A line restates the recap before it when at least this share of its words (four letters or more) were in it."""
+
+
+def restates(previous: str, line: str) -> bool:
+    """*line* says again, shorter, what *previous* said ("Photo arrives, I unlock Mr Yilmaz, he fixes it" after a recap
+    she found too long): at least three of its words, and most of them, were in *previous*."""
+    before = {w.lower() for w in _WORD.findall(previous)}
+    words = {w.lower() for w in _WORD.findall(line)}
+    shared = words & before
+    return len(line) < len(previous) and len(shared) >= 3 and len(shared) >= RESTATED_SHARE * len(words)
+
+
+def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str, last) -> tuple[str, ...]:
+    """The line's acts as she takes them: her own time said back is no time commitment ("wenn der Chef morgen
+    unterschreiben will"), her own word ("vor dem Tunnel") no jargon, and the short version of a recap she found too
+    long (``last``: the trainee turn before, with its ``Ramble``) is that recap."""
+    span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
+    if "time_commitment" in acts and echoes_her_time(analyser, analysis.text, span, said):
+        acts = tuple(a for a in acts if a != "time_commitment")
+    terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != analysis.text.strip()]
+    if terms and all(t in said.lower() for t in terms):
+        acts = tuple(a for a in acts if a != "jargon")
+    if (last is not None and "summary" in last.acts and "summary" not in acts and "rude" not in acts
+            and any(isinstance(e, Ramble) for e in last.events) and restates(last.text, analysis.text)):
+        acts = acts + ("summary",)  # "keep it short!" – "Photo arrives, I unlock Mr Yilmaz, he fixes it."
+    return acts
+
+
 def echoes_her_time(analyser, line: str, span: str, heard: str) -> bool:
     """The time-commitment *span* only repeats her time (:func:`repeats_time`), in a sentence where the agent does not
     speak for herself: "… and your boss signs tomorrow at 10. I'll check with licensing" promises no time, "I'll call
@@ -158,7 +189,7 @@ def without_credit(line: str, lang: str) -> str:
     sentences = [s for s in _SENTENCE_END.split(line) if s.strip()]
     kept, cut = [], False
     for sentence in sentences:
-        for piece in clause_breaks(sentence, lang):
+        for piece in clause_breaks(sentence, lang, "credit_break"):
             if credits_her(piece, lang):
                 cut = True
             else:
@@ -184,6 +215,16 @@ def asks_for(engine, step_id: str, text: str) -> bool:
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     asking = " ".join(s for s in sentences if s.rstrip().endswith("?") or asks(s, engine.lang)) or text
     return engine._step_matchers[step_id].search(engine.analyser.analyse_rules(asking)) is not None
+
+
+def instructs(engine, step_id: str, text: str) -> bool:
+    """A sentence of *text* asks her to do what step *step_id* is, by its phrases ("… and if it's off, switch it
+    on"): not a sentence that only describes ("the cleaners sometimes knock the switch on the strip")."""
+    for sentence in (s for s in _SENTENCE_END.split(text) if s.strip()):
+        heard = engine.analyser.analyse_rules(sentence)
+        if "instruction" in heard.acts and engine._step_matchers[step_id].search(heard) is not None:
+            return True
+    return False
 
 
 def closing_question_takes(engine, step: Step, text: str, acts: tuple[str, ...], done: tuple[str, ...]) -> bool:

@@ -98,6 +98,13 @@ class Speech:
             return line
         return self.general("unknown_answer", state, said, "question")
 
+    def confirm(self, state: CallState, said: str) -> str:
+        """She confirms what the trainee said back to her: the persona's 'confirm' filler ("Genau. Und jetzt?"), else a
+        general one ("Ja, genau."); '' when all were said already."""
+        own = self.scenario.fillers.get("confirm")
+        line = self.say(own, state, "confirm", said, optional=True) if own is not None else ""
+        return line or self.general("confirm", state, said, "confirm")
+
     @staticmethod
     def echoes_her(state: CallState, line: str) -> bool:
         """The line checks back what she said: at least two of its content words (five letters or more) are

@@ -39,7 +39,7 @@ from simulator.scenario.source import Located
 FORMAT_VERSION = 1
 from simulator.vocabulary import DIMENSIONS  # the rubric dimensions a scenario may weight
 FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye", "nudge", "offer",
-                "question", "guess", "own_action", "still_broken", "fixed")
+                "question", "guess", "own_action", "still_broken", "fixed", "confirm")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
 URGENCIES = ("low", "medium", "high")
@@ -207,7 +207,7 @@ class ScenarioBuilder(FieldReader):
 
     def steps(self, node: Located | None) -> tuple[Step, ...]:
         keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples",
-                "early", "asks", "tells", "objection")
+                "early", "asks", "tells", "objection", "on_request")
         out = []
         for child in self.items(node, "steps"):
             m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
@@ -235,6 +235,7 @@ class ScenarioBuilder(FieldReader):
                 asks=self.flag(m.get("asks"), f"{what} asks", False),
                 tells=self.flag(m.get("tells"), f"{what} tells", False),
                 objection=self.objection(m.get("objection"), f"{what} objection"),
+                on_request=self.flag(m.get("on_request"), f"{what} on_request", False),
             ))
             if out[-1].asks and out[-1].tells:
                 self.error(m["tells"], f"{what}: 'asks' and 'tells' exclude each other (a step either finds something "

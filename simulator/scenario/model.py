@@ -263,6 +263,10 @@ class Step:
     """The step tells her something (what the ticket shows): a line takes it by its phrases or examples only in the
     sentences that state – "Darf ich kurz ins Ticket schauen, damit ich Ihnen sagen kann, was passiert ist?"
     announces a look and discloses nothing."""
+    on_request: bool = False
+    """She does it only when asked to (switching the strip on once she has found it off): a line takes it by its phrases
+    only in a sentence that asks her to act ("…, and if it's off, switch it on") – not one that describes ("the
+    cleaners sometimes knock the switch on the strip"); she reports what she found and waits."""
 
 
 @dataclass(frozen=True, slots=True)
