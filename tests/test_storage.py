@@ -426,3 +426,28 @@ def test_the_real_scorer_result_is_stored(sqlite_url: str) -> None:
     assert [{k: v for k, v in e.items() if k != "speaker"} for e in call["evidence"]] == \
         [{k: v for k, v in e.items() if k != "speaker"} for e in score.to_json()["evidence"]]
     assert {e["speaker"] for e in call["evidence"]} <= {"trainee", "customer"}
+
+
+def test_wal_switch_waits_out_a_lock_and_passes_other_errors() -> None:
+    """Many processes opening a new SQLite file at once: SQLite may refuse the WAL switch with 'database is locked'
+    without calling its busy handler; the connection retries instead of failing (seen once in a parallel test run)."""
+    import sqlite3
+
+    from simulator.storage.connect import _wal
+
+    class Cursor:
+        def __init__(self, failures: list[str]) -> None:
+            self.failures, self.calls = failures, 0
+
+        def execute(self, sql: str) -> None:
+            self.calls += 1
+            if self.failures:
+                raise sqlite3.OperationalError(self.failures.pop(0))
+
+    locked = Cursor(["database is locked", "database is locked"])
+    _wal(locked)
+    assert locked.calls == 3
+    broken = Cursor(["disk I/O error"])
+    with pytest.raises(sqlite3.OperationalError):
+        _wal(broken)
+    assert broken.calls == 1

@@ -43,6 +43,26 @@ def _private_sqlite_file(path: str) -> None:
     os.close(fd)
 
 
+def _wal(cur: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, waiting out a lock. On a new file that many processes open at once, SQLite may
+    refuse the switch at once with "database is locked" (its busy handler is skipped where waiting could deadlock);
+    the file is WAL as soon as one of them wins, so the others retry for up to the busy timeout."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(0.2, delay * 2)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` (postgresql:// is read as postgresql+psycopg://)."""
     if url.startswith("postgresql://") or url.startswith("postgres://"):
@@ -58,7 +78,7 @@ def make_engine(url: str) -> Engine:
             dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            cur.execute("PRAGMA journal_mode=WAL")
+            _wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA secure_delete=ON")
