@@ -9,10 +9,12 @@ run:
 	@.venv/bin/simulator play $(SCENARIO) $(ARGS)
 
 # The suite on every core (pytest-xdist; WORKERS=0 runs it in one process, e.g. to debug with -s or --pdb).
+# --dist loadfile: a test file runs in one worker, in order, with its module fixtures (the web tests' audit log
+# checks what the tests before it did).
 WORKERS ?= auto
 test:
 	@scripts/setup.sh test
-	@.venv/bin/python -m pytest -q -n $(WORKERS) $(ARGS)
+	@.venv/bin/python -m pytest -q -n $(WORKERS) --dist loadfile $(ARGS)
 
 # Clearer German customer voices (MBROLA de6/de7, SVOX Pico) from Debian contrib/non-free; asks first.
 voices:

@@ -62,3 +62,17 @@ def last(state: CallState):
     """The last trainee turn and the customer's reply to it ('' when she said nothing)."""
     x = state.exchanges[-1]
     return x.trainee, (x.reply.text if x.reply is not None else "")
+
+
+def forge(score, dim: str, which, **changes):
+    """The score with the evidence items of ``dim`` for which ``which(item)`` holds changed (as an old scorer would
+    have written them): the consistency checker must report what the scorer no longer writes."""
+    return replace(score, dimensions=tuple(
+        replace(d, evidence=tuple(replace(e, **changes) if which(e) else e for e in d.evidence)) if d.name == dim else d
+        for d in score.dimensions))
+
+
+def added(score, dim: str, item):
+    """The score with ``item`` added to ``dim`` (as an old scorer would have written it)."""
+    return replace(score, dimensions=tuple(replace(d, evidence=d.evidence + (item,)) if d.name == dim else d
+                                           for d in score.dimensions))

@@ -17,6 +17,7 @@ from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
 from simulator.scoring.wording import closes_properly
 
+from playtest_calls import forge
 from playtest_calls import ROOT
 from playtest_calls import items as _items
 from playtest_calls import kinds as _kinds
@@ -32,13 +33,8 @@ def _r7(sid: str, name: str):
 
 
 def _forge(score, dim: str, old_kind: str, **changes):
-    """The score with evidence items of ``dim`` changed (as an old scorer would have written them)."""
-    dims = []
-    for d in score.dimensions:
-        if d.name == dim:
-            d = replace(d, evidence=tuple(replace(e, **changes) if e.kind == old_kind else e for e in d.evidence))
-        dims.append(d)
-    return replace(score, dimensions=tuple(dims))
+    """The score with the items of ``dim`` of kind ``old_kind`` changed (as an old scorer would have written them)."""
+    return forge(score, dim, lambda e: e.kind == old_kind, **changes)
 
 
 # -- every r7 call: no contradiction ---------------------------------------------------------------------------

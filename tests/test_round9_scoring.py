@@ -15,6 +15,7 @@ from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
 from simulator.scoring.transcript import sentences_of
 
+from playtest_calls import forge
 from playtest_calls import ROOT
 from playtest_calls import items as _items
 from playtest_calls import kinds as _kinds
@@ -30,13 +31,8 @@ def _r9(sid: str, name: str):
 
 
 def _forge(score, dim: str, old_kind: str, **changes):
-    """The score with evidence items of ``dim`` changed (as an old scorer would have written them)."""
-    dims = []
-    for d in score.dimensions:
-        if d.name == dim:
-            d = replace(d, evidence=tuple(replace(e, **changes) if e.kind == old_kind else e for e in d.evidence))
-        dims.append(d)
-    return replace(score, dimensions=tuple(dims))
+    """The score with the items of ``dim`` of kind ``old_kind`` changed (as an old scorer would have written them)."""
+    return forge(score, dim, lambda e: e.kind == old_kind, **changes)
 
 
 @pytest.mark.parametrize("path", R9, ids=lambda p: f"{p.parent.name}/{p.name}")

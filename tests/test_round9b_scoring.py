@@ -13,6 +13,8 @@ import pytest
 from simulator.scoring.consistency import problems
 from simulator.scoring.wording import answers_with_team, closes_properly, introduces, names_team
 
+from playtest_calls import added
+from playtest_calls import forge
 from playtest_calls import items as _items
 from playtest_calls import play as _play
 from playtest_calls import script as _script
@@ -24,18 +26,10 @@ def _r9(sid: str, name: str):
 
 def _forge(score, dim: str, turn: int, **changes):
     """The score with the items of ``dim`` at ``turn`` changed (as an old scorer would have written them)."""
-    dims = []
-    for d in score.dimensions:
-        if d.name == dim:
-            d = replace(d, evidence=tuple(replace(e, **changes) if e.turn == turn else e for e in d.evidence))
-        dims.append(d)
-    return replace(score, dimensions=tuple(dims))
+    return forge(score, dim, lambda e: e.turn == turn, **changes)
 
 
-def _add(score, dim: str, item):
-    """The score with ``item`` added to ``dim`` (as an old scorer would have written it)."""
-    return replace(score, dimensions=tuple(replace(d, evidence=d.evidence + (item,)) if d.name == dim else d
-                                           for d in score.dimensions))
+_add = added
 
 
 # -- DE B6 (and EN): greeting and goodbye labels follow the words, regional spellings read as the analyser reads them
