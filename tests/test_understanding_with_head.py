@@ -129,13 +129,15 @@ UNASKED = {
                                                         "the power button on the printer."),
     "scripts_playtest/checked-plug/de-good.txt": (4, "Danke! Schalten Sie die Leiste bitte wieder ein und drücken Sie "
                                                      "dann den Knopf am Drucker."),
+    "scripts_playtest/checked-plug/de-r10-good.txt": (3, "Danke! Schalten Sie die Leiste bitte wieder ein."),
 }
 """Good scripts written when the customer still let something pass that she no longer does, with the line the trainee
 then never had to say, and where it goes. r6: "Es ist das Kabel mit dem durchsichtigen Stecker" – she plugged it in
 herself. r8: "… your boss signs tomorrow at 10. I'll be upfront: I don't know …" – her own deadline, said back, was
 taken as the agent's time, so she never asked for a guess; she now does, and the trainee holds firm. Replayed with
 the line, the call is as good as it was. r9b: asked only to look under the desk, she no longer switches the strip
-on herself (power_on is on_request) – the trainee asks her to."""
+on herself (power_on is on_request) – the trainee asks her to (r10: written before that, she looked at once after
+the reasoned request and found the strip off; the tester's next line argued for a look she had already taken)."""
 
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.name}")
