@@ -75,18 +75,10 @@ def test_the_fix_stated_with_the_obstacle_is_heard_and_his_doubt_answered_wins_h
 def test_persuaded_by_is_loaded_and_checked_compiler_style(tmp_path) -> None:
     import re
 
-    from simulator.errors import ScenarioError
-    from simulator.scenario import load_file
-    from simulator.scenario.loader import SCENARIO_DIR
-
     pb = load("mobile-caller").step("propose_photo").pushback
     assert pb.persuaded_by.get("de") and pb.persuaded_by.get("en") and pb.persuaded_by.location.line > 0
-    text = (SCENARIO_DIR / "mobile-caller.yaml").read_text(encoding="utf-8").replace('"reicht|genügt|', '"rei*cht|genügt|', 1)
-    path = tmp_path / "mobile-caller.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError) as err:
-        load_file(path)
-    assert re.search(r"mobile-caller\.yaml:\d+:\d+: step 'propose_photo' phrase .*rei\*cht", str(err.value))
+    error = _edited_error(tmp_path, "mobile-caller", '"reicht|genügt|', '"rei*cht|genügt|')
+    assert re.search(r"mobile-caller\.yaml:\d+:\d+: step 'propose_photo' phrase .*rei\*cht", error)
 
 
 # -- DE F13: a hedged guess is a guess; EN F17: an agreed next step is the outcome of unknown-answer -------------
@@ -178,17 +170,8 @@ def test_a_day_with_clock_times_is_an_appointment_and_no_confirmation_is_asked_a
 def test_asks_and_tells_together_are_reported_compiler_style(tmp_path) -> None:
     import re
 
-    from simulator.errors import ScenarioError
-    from simulator.scenario import load_file
-    from simulator.scenario.loader import SCENARIO_DIR
-
-    text = (SCENARIO_DIR / "missed-appointment.yaml").read_text(encoding="utf-8").replace(
-        "    tells: true", "    asks: true\n    tells: true", 1)
-    path = tmp_path / "missed-appointment.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError) as err:
-        load_file(path)
-    assert re.search(r"missed-appointment\.yaml:\d+:\d+: step 'explain': 'asks' and 'tells'", str(err.value))
+    error = _edited_error(tmp_path, "missed-appointment", "    tells: true", "    asks: true\n    tells: true")
+    assert re.search(r"missed-appointment\.yaml:\d+:\d+: step 'explain': 'asks' and 'tells'", error)
 
 
 # -- DE F3, EN F6: the diva answers a reasoned focused question; DE F12: a yes/no about her own action ------------
@@ -328,18 +311,9 @@ def test_an_event_that_requires_a_step_waits_for_it() -> None:
 def test_an_event_requiring_an_unknown_step_is_reported_compiler_style(tmp_path) -> None:
     import re
 
-    from simulator.errors import ScenarioError
-    from simulator.scenario import load_file
-    from simulator.scenario.loader import SCENARIO_DIR
-
-    text = (SCENARIO_DIR / "missed-appointment.yaml").read_text(encoding="utf-8").replace(
-        "requires: [apologise]      #", "requires: [apologize]      #", 1)
-    path = tmp_path / "missed-appointment.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError) as err:
-        load_file(path)
+    error = _edited_error(tmp_path, "missed-appointment", "requires: [apologise]      #", "requires: [apologize]      #")
     assert re.search(r"missed-appointment\.yaml:\d+:\d+: event 'vague_bait' requires names unknown step 'apologize'",
-                     str(err.value))
+                     error)
 
 
 def test_a_reason_that_names_the_switch_does_not_switch_it_on() -> None:
@@ -413,3 +387,18 @@ def test_round8_a_time_given_too_early_is_not_asked_for_again(sid: str) -> None:
             for lang in ("de", "en"):
                 for text in step.early.all(lang):
                     assert not text.startswith(("By when", "Bis wann")), text
+
+
+def _edited_error(tmp_path, sid: str, old: str, new: str) -> str:
+    """The one-line error loading scenario *sid* gives with its first *old* replaced by *new* (it must give one)."""
+    from simulator.errors import ScenarioError
+    from simulator.scenario import load_file
+    from simulator.scenario.loader import SCENARIO_DIR
+
+    text = (SCENARIO_DIR / f"{sid}.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / f"{sid}.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ScenarioError) as err:
+        load_file(path)
+    return str(err.value)

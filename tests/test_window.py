@@ -26,13 +26,7 @@ SCRIPTS = Path(__file__).parent / "scripts" / "checked-plug"
 SIZE = (1366, 768)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((64, 64))
-    yield
-    pygame.display.quit()
+from window_fakes import display  # noqa: E402,F401  (the module's dummy window)
 
 
 @pytest.fixture(scope="module")

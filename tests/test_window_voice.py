@@ -21,13 +21,7 @@ from tests.voice_fakes import FakeSynthesizer  # noqa: E402
 LINE = "What exactly happens when you try to print?"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((64, 64))
-    yield
-    pygame.display.quit()
+from window_fakes import display  # noqa: E402,F401  (the module's dummy window)
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from dataclasses import dataclass  # noqa: E402
 
+import pytest  # noqa: E402
+
 from simulator.errors import BackendError  # noqa: E402
 
 from simulator.scoring import DIMENSIONS, DimensionScore, EvidenceItem, Score  # noqa: E402
@@ -183,3 +185,15 @@ def typed(value):
     import pygame
 
     return pygame.event.Event(pygame.TEXTINPUT, text=value)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def display():
+    """A 64x64 window on SDL's dummy driver for the module (import it into a test module to use it)."""
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode((64, 64))
+    yield
+    pygame.display.quit()
