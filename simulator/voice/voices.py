@@ -104,8 +104,6 @@ def german_voice(lang: str, voice: VoiceSettings) -> str | None:
     name = table[gender]
     if mbrola_installed(name):
         return f"mb-{name}"
-    if pico_installed() and lang in PICO_LANGUAGES and gender == "f":
-        return "pico"
     other = table["f" if gender == "m" else "m"]
     return f"mb-{other}" if mbrola_installed(other) else ("pico" if pico_installed() else None)
 
