@@ -24,6 +24,7 @@ token is a typo of the phrase word.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from rapidfuzz import fuzz, process
@@ -57,6 +58,14 @@ class Fuzzy:
             return False
         return fuzz.ratio(typed, word) >= (self.part_cutoff if part else self.cutoff) or _swapped(typed, word)
 
+    def may_hold(self, word: str, token: str) -> bool:
+        """False when no stretch of *token* can be a typo of *word*: an edit breaks at most three of the word's
+        letter pairs (a swap three, others two), so a typo within the edit budget keeps all but ``3 × budget`` of
+        them, and a token holding fewer is skipped without aligning anything."""
+        pairs = _pairs(word)
+        need = len(pairs) - 3 * self.max_edits(len(word))
+        return need < 1 or len(pairs & _pairs(token)) >= need
+
     def closest(self, token: str, candidates: Sequence[str]) -> str | None:
         """The candidate *token* is a typo of (the most similar first), or None."""
         if len(token) < self.min_length:
@@ -73,7 +82,7 @@ class Fuzzy:
 
     def occurs_in(self, word: str, token: str, *, compounds: bool) -> bool:
         """True when *token*, its start or (with *compounds*) a part of it is a typo of *word*."""
-        if len(word) < self.min_length or len(token) < len(word) - 1:
+        if len(word) < self.min_length or len(token) < len(word) - 1 or not self.may_hold(word, token):
             return False
         if self.is_typo(token, word) or self.is_typo(token[: len(word)], word):
             return True
@@ -83,6 +92,12 @@ class Fuzzy:
             if self.is_typo(part, word, part=True):
                 return True
         return False
+
+
+@lru_cache(maxsize=8192)
+def _pairs(text: str) -> frozenset[str]:
+    """The neighbouring letter pairs of *text* (a pure function of it, memoised: phrase words and common words recur)."""
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _swapped(typed: str, word: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import permutations
 from typing import Iterable, Sequence
 
@@ -67,23 +68,27 @@ class PhraseMatcher:
         """The first phrase whose words all occur in the analysed line, or None."""
         if not self._phrases:
             return None
-        raw = tuple(part.norm for part in items(analysis.text) if part.is_word)
+        raw = _words(analysis.text)
         lines = tuple(t for t in (analysis.tokens, raw) if t)
         if not lines:
             return None
+        joined = tuple(" ".join(tokens) for tokens in lines)  # a typo keeps a letter pair: words sharing none skip
         for phrase in self._phrases:
-            if any(self._near(phrase, tokens) for tokens in lines):
+            if any(self._near(phrase, tokens, text) for tokens, text in zip(lines, joined)):
                 return phrase.source
         return None
 
-    def _near(self, phrase: _Phrase, tokens: tuple[str, ...]) -> bool:
-        """Every slot of ``phrase`` matches a token, all of them within :data:`WINDOW` tokens of each other."""
+    def _near(self, phrase: _Phrase, tokens: tuple[str, ...], text: str) -> bool:
+        """Every slot of ``phrase`` matches a token, all of them within :data:`WINDOW` tokens of each other
+        (``text``: the tokens joined by spaces)."""
         where = []
         for slot in phrase.slots:  # cheap exact/prefix/compound positions first; typo matching only when none
-            positions = [i for i, token in enumerate(tokens) if any(self._plain(word, token) for word in slot)]
+            inside = [word for word in slot if word in text]  # a plain match stands in some token
+            positions = [i for i, token in enumerate(tokens) if any(self._plain(word, token) for word in inside)]
             if not positions:
+                near = [word for word in slot if self.fuzzy.may_hold(word, text)]
                 positions = [i for i, token in enumerate(tokens)
-                             if any(self.fuzzy.occurs_in(word, token, compounds=self.compounds) for word in slot)]
+                             if any(self.fuzzy.occurs_in(word, token, compounds=self.compounds) for word in near)]
             if not positions:
                 return False
             where.append(positions)
@@ -108,6 +113,12 @@ class PhraseMatcher:
     def _plain(self, word: str, token: str) -> bool:
         """``word`` starts ``token`` or, in a compounding language, stands inside it."""
         return token.startswith(word) or (self.compounds and len(word) >= COMPOUND_MIN and word in token)
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    """The folded words of *text* as typed (a pure function of it, memoised: every step's phrases read one line)."""
+    return tuple(part.norm for part in items(text) if part.is_word)
 
 
 def words_of(phrases: Iterable[str]) -> tuple[str, ...]:

@@ -120,10 +120,13 @@ class _BoundedTypos:
         self.matcher = matcher
         self.min_length = fuzzy.min_length
 
+    def may_hold(self, word: str, text: str) -> bool:
+        return self.fuzzy.may_hold(word, text)
+
     def occurs_in(self, word: str, token: str, *, compounds: bool) -> bool:
         if word in self.matcher.stems:
             return self.fuzzy.occurs_in(word, token, compounds=compounds)
-        if len(word) < self.min_length or len(token) < len(word) - 1:
+        if len(word) < self.min_length or len(token) < len(word) - 1 or not self.fuzzy.may_hold(word, token):
             return False
         return self.matcher.typo_in(word, token)
 
