@@ -242,6 +242,15 @@ class ExampleIndex:
             groups[NONE] = data.none
         self.backend.fit([t for texts in groups.values() for t in texts])
         self._examples = {k: tuple((t, self.backend.vector(t)) for t in texts) for k, texts in groups.items()}
+        # the lexical backend's sparse vectors, inverted: a line is scored against every example through the
+        # n-grams it has, instead of one dictionary walk per example
+        self._postings: dict[str, list[tuple[str, int, float]]] | None = None
+        if isinstance(self.backend, Lexical):
+            self._postings = {}
+            for key, pairs in self._examples.items():
+                for i, (_, vector) in enumerate(pairs):
+                    for gram, weight in vector.items():  # type: ignore[attr-defined]
+                        self._postings.setdefault(gram, []).append((key, i, weight))
 
     def __bool__(self) -> bool:
         return bool(self._keys)
@@ -263,11 +272,16 @@ class ExampleIndex:
 
     def _best(self, vector: object, keys: tuple[str, ...]) -> dict[str, tuple[float, str]]:
         best: dict[str, tuple[float, str]] = {}
+        sums: dict[tuple[str, int], float] = {}
+        if self._postings is not None:
+            for gram, weight in vector.items():  # type: ignore[attr-defined]
+                for key, i, other_weight in self._postings.get(gram, ()):
+                    sums[key, i] = sums.get((key, i), 0.0) + weight * other_weight
         for key in (*keys, NONE):
             examples = self._examples.get(key, ())
             score, example = 0.0, ""
-            for text, other in examples:
-                s = self.backend.score(vector, other)
+            for i, (text, other) in enumerate(examples):
+                s = sums.get((key, i), 0.0) if self._postings is not None else self.backend.score(vector, other)
                 if s > score:
                     score, example = s, text
             best[key] = (score, example)
