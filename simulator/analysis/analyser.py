@@ -155,6 +155,10 @@ class Analyser:
             return replace(ruled, confidence=rule_confidence(self.lang, ruled.acts))
         opinion = self.opinion.judge(ruled.text, ruled.acts)
         final = opinion.acts
+        keeps = self._data.head_keeps
+        kept = {a for a in ruled.acts if a not in final and a in keeps and keeps[a].search(line)}
+        if kept:  # "ok that's it from my side, bye" closes the call, whatever the head makes of the rest
+            final = tuple(a for a in ACTS if a in final or a in kept)
         seen = len(shorten(ruled.text))  # the head judged only the line's first MAX_CHARS characters
         unseen = {e.act for e in ruled.evidence if e.start >= seen - 2} - set(final)
         if unseen:  # a rule hit in the tail ("… und melde mich heute bis 14 Uhr") the head never saw stays
