@@ -194,7 +194,8 @@ def test_a_step_said_before_what_it_needs_is_named_as_too_early_not_missing() ->
              "Entschuldigung dafür. Ich schaue gerade ins Ticket: vor zehn Tagen ans Netzwerkteam weitergeleitet.",
              "Ich kümmere mich um Ihr Ticket.",
              "Das Netzwerkteam meldet sich bis morgen bei Ihnen.",
-             "Ich leite das an das Netzwerkteam weiter und eskaliere es.",
+             # (round 11: "Ich leite das weiter und eskaliere es" is the hand-off that failed twice, no ownership)
+             "Ich übernehme das persönlich: Ich gehe gleich selbst zum Netzwerkteam, weil das Ticket dort hängt.",
              "Auf Wiederhören."]
     _, score = _call("diva-complaint", "de", lines)
     early = [e for e in _items(score, "checklist") if e.kind == "step_early"]

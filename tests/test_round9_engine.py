@@ -122,10 +122,10 @@ def test_a_photo_by_email_while_his_email_is_down_is_questioned(lang: str, line:
     sc = load("mobile-caller")
     step = next(s for s in sc.steps if s.objection is not None)
     e = engine("mobile-caller", lang)
-    assert e._objections[step.id][0].search(e.analyser.analyse_rules(line)) is not None
+    assert e._objections[step.id][0][0].search(e.analyser.analyse_rules(line)) is not None
     by_text = line.replace("email it to us", "send it by text to 0800 6245 428").replace(
         "per Mail an uns", "per SMS an die 0800 6245 428")
-    assert e._objections[step.id][1].search(e.analyser.analyse_rules(by_text)) is not None
+    assert e._objections[step.id][0][1].search(e.analyser.analyse_rules(by_text)) is not None
 
 
 def test_offended_she_answers_the_tone_not_a_scripted_bait() -> None:

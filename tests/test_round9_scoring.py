@@ -222,8 +222,16 @@ def test_checker_reports_a_volunteered_step_taken_as_the_trainees():
 
 
 # -- EN F5: a recap too long to take in has one reading everywhere: "not counted – too long" -----------------------
+def _lost_recap():
+    """en-r9-good with a short holding line after the apology: the restart jab (which waits while she answers the
+    apology and the ticket, round 11) comes before the long recap that answers it – a recap worth listening credit."""
+    lines = _script("diva-complaint", "en-r9-good")
+    recap = lines[2].replace("No restart tip, I promise.", "No restart tip coming again, I know you know it by heart.")
+    return _play("diva-complaint", "en", lines[:2] + ["One moment please, the ticket is loading.", recap] + lines[3:])
+
+
 def test_a_lost_recap_is_not_counted_anywhere_and_says_so():
-    sc, state, score = _r9("diva-complaint", "en-r9-good")
+    sc, state, score = _lost_recap()
     ramble = {e.turn for e in _items(score, "clarity") if e.kind == "ramble"}
     assert ramble
     for dim in ("questioning", "summarising"):
@@ -232,7 +240,7 @@ def test_a_lost_recap_is_not_counted_anywhere_and_says_so():
 
 
 def test_checker_reports_listening_credit_for_a_line_too_long_to_take_in():
-    sc, state, score = _r9("diva-complaint", "en-r9-good")
+    sc, state, score = _lost_recap()
     forged = _forge(score, "questioning", "lost", kind="listening_summary", effect=5.0)
     forged = _forge(forged, "summarising", "lost", kind="step_lost", effect=0.0)  # the checklist's "too long" mark
     dims = []

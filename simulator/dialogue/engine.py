@@ -13,13 +13,15 @@ from dataclasses import replace
 from simulator.analysis import Analyser, Analysis
 from simulator.dialogue import events as ev_
 from simulator.dialogue.answers import Answers
-from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, LineDrop, LineSaved, Noise,
-                                        Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
+from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise,
+                                        Objected, Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
                                         Yielded)
+from simulator.dialogue.promises import vague_time
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
+from simulator.dialogue.scripted import Breath, scripted_event
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.phrases import StepPhrases, objects
+from simulator.dialogue.phrases import StepPhrases, corrects, objects
 from simulator.dialogue.reading import assents, checks_back, clean, gives_reason, hedges, her_action, invites, without_quotes
 from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, by_examples,
                                            closing_question_takes, example_index, instructs, is_asking, repeats_time, rude_reading,
@@ -61,8 +63,8 @@ class Engine:
         self._insist_matchers = {s.id: self._phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback}
         self._persuade_matchers = {s.id: self._phrases(s.pushback.persuaded_by.get(lang)) for s in scenario.steps
                                    if s.pushback}
-        self._objections = {s.id: (self._phrases(s.objection.phrases.get(lang)), self._phrases(s.objection.unless.get(lang)))
-                            for s in scenario.steps if s.objection}  # a way of doing a step that cannot work for her
+        self._objections = {s.id: tuple((self._phrases(o.phrases.get(lang)), self._phrases(o.unless.get(lang)), o.reply)
+                                        for o in s.objections) for s in scenario.steps if s.objections}
         # a scripted line is moot once the trainee has talked about its topic (events[].unless_said)
         self._said_matchers = {e.id: self._phrases(e.unless_said.get(lang)) for e in scenario.events if e.unless_said.get(lang)}
         # steps from examples: a line close enough to a step's example phrasings takes it (analysis/similarity.py)
@@ -190,14 +192,17 @@ class Engine:
                 # "Ok. Is it slow all the time?": the "ok" only leads into the question – she answers that, she does
                 # not cheer the back-channel ("That's what I'm saying! Hm, I'm not sure about that.")
                 lead_in = act == "active_listening" and any(a in acts for a in ("open_question", "closed_question"))
-                if reaction.reply and fresh and not lead_in:
+                # a curt "ok sorry" just after insulting her earns no praise ("at least someone who understands")
+                sore = reaction.mood > 0 and last is not None and ("rude" in last.acts or ev_.has(last.events, Offended))
+                if reaction.reply and fresh and not lead_in and not sore:
                     plan.react(self._say(reaction.reply, state, f"reaction:{act}", said, optional=True),
                                reaction.mood * reaction.repeat_decay ** repeats)
             # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
             # a hypothesis with a question ("I suspect the update – what does ipconfig show?") is diagnosis
             asks = "open_question" in acts or ("closed_question" in acts and "?" in line)
+            unquoted = without_quotes(line)  # 'wenn ich jetzt "wird schon dabei sein" sag …' quotes the guess it refuses
             guessing = (bool(self._honesty_steps) and not asks and not all(s in state.steps_done for s in self._honesty_steps)
-                        and (("admit_unknown" not in acts and guesses(line, lang)) or hedges(line, lang)))
+                        and (("admit_unknown" not in acts and guesses(unquoted, lang)) or hedges(unquoted, lang)))
             if guessing:
                 events.append(Guess())
                 mood -= GUESS_MOOD
@@ -258,6 +263,7 @@ class Engine:
             # sure: "Can I have your customer number?" (1.00) and "is the password right on your phone?" are no callback
             guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
                                 and analysis.confidence_of(e.act) > 0)  # its phrases or examples still count
+            vague, vague_due = "time_commitment" in acts and vague_time(analysis, lang), False
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or step.id in done or (guessing and step.id in self._honesty_steps):
@@ -273,6 +279,9 @@ class Engine:
                         blocked = True
                         early = early or step
                     continue
+                if vague and "time_commitment" in step.acts:  # "maybe tomorrow or the day after": she asks when exactly
+                    vague_due = True
+                    continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
                 # so does an action made possible by what this very line asks her to find out: the trainee cannot know
                 # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?") –
@@ -281,7 +290,8 @@ class Engine:
                     r in steps_now and sc.step(r).reveals and asks_for(self, r, heard.text) for r in step.requires))
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(
                     step, heard, () if about and step.asks else heard_acts, close, told if step.tells else asked, guessed)
-                hit = hit or step.id == granted  # "Sure, go ahead." to her offer to tell
+                hit = hit or step.id == granted or corrects(  # "Sure, go ahead." to her offer; "by text, of course"
+                    self._objections.get(step.id), last is not None and ev_.has(last.events, Objected, step.id), heard)
                 renewed = bool(step.pushback and step.id in pushed and not hit)  # asked again in other words: the way stands
                 if renewed:
                     hit = self._insist_matchers[step.id].search(heard) is not None
@@ -292,9 +302,12 @@ class Engine:
                 if offended:
                     events.append(Offended(step.id))
                     continue
-                if not renewed and objects(self._objections.get(step.id), lambda: self.analyser.analyse_rules(without_quotes(heard.text))):
-                    plan.refuse(self._say(step.objection.reply, state, f"objection:{step.id}", said))
-                    break
+                objection = None if renewed else objects(self._objections.get(step.id),
+                                                         lambda: self.analyser.analyse_rules(without_quotes(heard.text)))
+                if objection is not None:  # a way that cannot work for her, or words that only sound like the step
+                    events.append(Objected(step.id))
+                    plan.refuse(self._say(objection, state, f"objection:{step.id}", said))
+                    continue  # the rest of the line still counts ("no worries – it's the blue cable, can you check it?")
                 pb = step.pushback
                 # a reason in any words ("oft hängt der Drucker an einer Leiste …") is transparency to her
                 why = pb is not None and ("transparency" in acts or gives_reason(without_quotes(line), lang))
@@ -343,6 +356,10 @@ class Engine:
                         facts.append(fact)
                         events.append(Revealed(fact))
 
+            if vague_due and not offended:
+                text = sc.fillers.get("vague_time")
+                plan.complain((self._say(text, state, "vague_time", said, optional=True) if text else "")
+                              or choose(customer_lines(lang, "vague_time"), f"{state.seed}:{turn_no}:vague", said, optional=False))
             if unasked and steps_now and not any(sc.step(s).asks for s in steps_now):
                 plan.add(self.answers.known(state, line, said, tuple(facts)))  # "Tut mir leid. Ihre Ticketnummer?"
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
@@ -404,40 +421,8 @@ class Engine:
         fired = list(state.fired_events)
         if not analysis.is_noise:  # the trainee raised its topic first ("no solar storms"): he won't bring it up now
             fired += [eid for eid, m in self._said_matchers.items() if eid not in fired and m.search(analysis) is not None]
-        solves_now = state.solved_at is None and all(s in done for s in sc.end.solved_when)
-        outcome: Outcome | None = None
-        signal = 1.0
-        for ev in () if last_word else sc.events:  # she has said goodbye: nothing scripted any more
-            if ev.id in fired or state.solved_at is not None:  # after the solution nothing scripted is said
-                continue
-            # nothing scripted in the same breath as her opening: a turn-1 event waits for the next line
-            due = (ev.at_turn is not None and turn_no >= ev.at_turn and not ringing) or (ev.after_step is not None and ev.after_step in steps_now)
-            if not due or not all(s in done for s in ev.requires):
-                continue  # not yet: an event that requires steps waits for them
-            if solves_now and ev.kind != "line_drop":
-                fired.append(ev.id)  # a challenge in the breath that solves it all ("what if they don't call? … wonderful")
-                continue
-            if ev.kind == "temptation" and any(isinstance(e, Guess) for e in events):
-                continue  # fell for the bait already: she reacts to the guess, the bait waits
-            if (steered or "rude" in acts) and ev.kind != "line_drop":
-                continue  # she just said what is missing, or answers a rude tone: the scripted line waits
-            fired.append(ev.id)
-            if ev.kind != "line_drop" and ev.unless_steps and all(s in done for s in ev.unless_steps):
-                continue  # the bait is moot once its steps are done ("just say yes" after an honest "I don't know")
-            if ev.kind == "line_drop":
-                signal = 0.0
-                if all(s in done for s in ev.unless_steps) and ev.unless_steps:
-                    events.append(LineSaved(ev.id))
-                    plan.add(self._say(ev.line, state, f"event:{ev.id}", said))
-                    plan.add(self._say(ev.saved_line, state, f"saved:{ev.id}", said))
-                else:
-                    events.append(LineDrop(ev.id))
-                    plan.add(self._say(ev.line, state, f"event:{ev.id}", said))
-                    outcome = Outcome(resolved=False, reason="line_dropped", final_mood=mood)
-            else:
-                events.append(ev_.scripted(ev.kind, ev.id))
-                plan.add(self._say(ev.line, state, f"event:{ev.id}", said))
-            break  # one scripted event per turn
+        signal, outcome = scripted_event(self, state, turn_no, done, fired, events, plan, Breath(
+            tuple(steps_now), steered, "rude" in acts or bool(plan.complaint), ringing, last_word), mood, said)
 
         mood = _clamp(mood, -100, 100)
         trust = _clamp(trust, 0, 100)

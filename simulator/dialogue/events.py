@@ -156,6 +156,20 @@ class Offended(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Objected(Event):
+    """The line would have taken a checklist step, but in a way that cannot work for her or in words that only sound
+    like it (the step's ``objections``): she said why. A next line naming a workable way takes the step."""
+
+    kind: ClassVar[str] = "objection"
+    step: str
+    """The step objected to."""
+
+    @property
+    def detail(self) -> str:
+        return self.step
+
+
+@dataclass(frozen=True, slots=True)
 class Offered(Event):
     """The customer offered to tell about a step in her own words ("Shall I just tell you what happened?"):
     a yes in the next line lets her tell (the step is taken, as by a closed question)."""
@@ -250,11 +264,11 @@ class CoachHint(Event):
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Guess, Unclear, Farewell, Repeat, Pushback, Yielded, GaveIn,
-                Offended, Offered, Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
+                Offended, Objected, Offered, Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
 }
 """Kind -> event class, for reading the edge form back."""
 
-STEP_EVENTS = (Pushback, Yielded, GaveIn, Offended)
+STEP_EVENTS = (Pushback, Yielded, GaveIn, Offended, Objected)
 """Events about a checklist step (their ``step`` field)."""
 
 

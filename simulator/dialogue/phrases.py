@@ -131,12 +131,23 @@ class _BoundedTypos:
         return self.matcher.typo_in(word, token)
 
 
-def objects(matchers: tuple[StepPhrases, StepPhrases] | None, reading: Callable[[], Analysis]) -> bool:
-    """The line names a way of doing a step that cannot work for her (a step's ``objection``: "by e-mail" while his
-    e-mail is down), and no way that can (``unless``). False for a step without an objection; the line is read
-    (``reading()``) only for a step that has one."""
-    if matchers is None:
-        return False
-    way, workable = matchers
+def objects(matchers, reading: Callable[[], Analysis]):
+    """What she objects to in the line: the reply of the first of a step's ``objections`` whose phrases the line has
+    ("by e-mail" while his e-mail is down, "sorry for the inconvenience" for a sincere apology) and none of its
+    ``unless`` phrases (a way that can work, the failure named). None for a step without objections, or when none
+    applies; the line is read (``reading()``) only for a step that has one. ``matchers``: (way, workable, reply)
+    triples."""
+    if not matchers:
+        return None
     heard = reading()
-    return way.search(heard) is not None and workable.search(heard) is None
+    for way, workable, reply in matchers:
+        if way.search(heard) is not None and workable.search(heard) is None:
+            return reply
+    return None
+
+
+def corrects(matchers, objected: bool, heard: Analysis) -> bool:
+    """After she objected to a step (``objected``: the trainee's line before), a line that names a workable way of
+    one of its objections (``unless``: "by text message, of course", "you're right, I'm sorry") takes the step, though
+    it says again only what changed."""
+    return objected and bool(matchers) and any(workable.search(heard) is not None for _, workable, _ in matchers)

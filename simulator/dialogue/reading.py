@@ -10,6 +10,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`gives_reason` – the line says why the trainee asks ("Oft hängt der Drucker an einer Leiste …", "because …"),
 * :func:`hedges` – the line hedges an answer it does not know ("ich glaub eher nicht"): a guess to her,
+* :func:`signs_off` – the line says goodbye ("pfiat eahna", "dann war's das von meiner Seite"),
 * :func:`her_action` – the line asks whether she did something ("Did you restart it?"),
 * :func:`checks_status` – the line asks whether it works now ("Is it working now?"),
 * :func:`checks_back` – the line ends by checking back what it said ("… Richtig so?", "Have I got that right?"),
@@ -70,6 +71,12 @@ def _without_lead_in(text: str, lang: str) -> str:
             break
         text = rest
     return text
+
+
+def signs_off(line: str, lang: str) -> bool:
+    """The line says goodbye ("pfiat eahna", "dann war's das von meiner Seite", "… bye")."""
+    pattern = _pattern("sign_off", lang)
+    return bool(pattern and pattern.search(_words(line)))
 
 
 def assents(line: str, lang: str) -> bool:

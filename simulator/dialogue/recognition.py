@@ -15,7 +15,7 @@ from simulator.analysis.acts import ACTS
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import asks, clause_breaks, credits_her
+from simulator.dialogue.reading import asks, clause_breaks, credits_her, signs_off
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
@@ -143,13 +143,16 @@ def restates(previous: str, line: str) -> bool:
 def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str, last) -> tuple[str, ...]:
     """The line's acts as she takes them: her own time said back is no time commitment ("wenn der Chef morgen
     unterschreiben will"), her own word ("vor dem Tunnel") no jargon, and the short version of a recap she found too
-    long (``last``: the trainee turn before, with its ``Ramble``) is that recap."""
+    long (``last``: the trainee turn before, with its ``Ramble``) is that recap; a goodbye the analyser missed
+    ("pfiat eahna") is a goodbye."""
     span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
     if "time_commitment" in acts and echoes_her_time(analyser, analysis.text, span, said):
         acts = tuple(a for a in acts if a != "time_commitment")
     terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != analysis.text.strip()]
     if terms and all(t in said.lower() for t in terms):
         acts = tuple(a for a in acts if a != "jargon")
+    if "closing" not in acts and signs_off(analysis.text, analysis.lang):
+        acts = acts + ("closing",)  # "pfiat eahna", "dann war's das von meiner Seite": a goodbye, read or not
     if (last is not None and "summary" in last.acts and "summary" not in acts and "rude" not in acts
             and any(isinstance(e, Ramble) for e in last.events) and restates(last.text, analysis.text)):
         acts = acts + ("summary",)  # "keep it short!" – "Photo arrives, I unlock Mr Yilmaz, he fixes it."

@@ -39,7 +39,7 @@ from simulator.scenario.source import Located
 FORMAT_VERSION = 1
 from simulator.vocabulary import DIMENSIONS  # the rubric dimensions a scenario may weight
 FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye", "nudge", "offer",
-                "question", "guess", "own_action", "still_broken", "fixed", "confirm")
+                "question", "guess", "own_action", "still_broken", "fixed", "confirm", "vague_time")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
 URGENCIES = ("low", "medium", "high")
@@ -205,6 +205,15 @@ class ScenarioBuilder(FieldReader):
                          unless=self.phrases(m.get("unless"), f"{what}.unless"),
                          reply=self.text(m.get("reply"), f"{what}.reply", required=True), location=node.location)
 
+    def objections(self, node: Located | None, what: str) -> tuple[Objection, ...]:
+        """One objection mapping, or a list of them."""
+        if node is None:
+            return ()
+        if isinstance(node.value, list):
+            return tuple(o for i, child in enumerate(self.items(node, what)) if (o := self.objection(child, f"{what} {i + 1}")))
+        ob = self.objection(node, what)
+        return (ob,) if ob else ()
+
     def steps(self, node: Located | None) -> tuple[Step, ...]:
         keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples",
                 "early", "asks", "tells", "objection", "on_request")
@@ -234,7 +243,7 @@ class ScenarioBuilder(FieldReader):
                 early=self.text(m.get("early"), f"{what} early"),
                 asks=self.flag(m.get("asks"), f"{what} asks", False),
                 tells=self.flag(m.get("tells"), f"{what} tells", False),
-                objection=self.objection(m.get("objection"), f"{what} objection"),
+                objections=self.objections(m.get("objection"), f"{what} objection"),
                 on_request=self.flag(m.get("on_request"), f"{what} on_request", False),
             ))
             if out[-1].asks and out[-1].tells:

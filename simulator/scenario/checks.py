@@ -56,9 +56,8 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
                                            "whatever was said)")
     for step in sc.steps:  # a stem is a word with '*' at its end ("prüf*"); anywhere else the '*' is a typo
         pb = step.pushback
-        ob = step.objection
         for phrases in (step.recognise, pb.insist if pb else None, pb.persuaded_by if pb else None,
-                        ob.phrases if ob else None, ob.unless if ob else None):
+                        *(p for ob in step.objections for p in (ob.phrases, ob.unless))):
             for lang, options in (phrases.by_lang.items() if phrases else ()):
                 for phrase in options:
                     bad = [w for w in str(phrase).replace("|", " ").split() if "*" in w.rstrip("*") or w.endswith("**")]

@@ -257,8 +257,10 @@ class Step:
     """The step finds something out from her (her deadline, where the files go): a line takes it by its phrases or
     examples only when it asks – a question, or a request to tell. "Before your meeting, hopefully" names her meeting
     but asks nothing, so she does not tell her day."""
-    objection: Objection | None = None
-    """A way of doing the step that cannot work for her: such a line does not take it, she says why."""
+    objections: tuple[Objection, ...] = ()
+    """Ways of doing the step that cannot work for her, or words that only sound like it ("sorry for the
+    inconvenience" for a sincere apology, "tell your boss to sign" for "I don't know yet"): such a line does not take
+    it, she says why. Written as one mapping or a list of them; the first that applies answers."""
     tells: bool = False
     """The step tells her something (what the ticket shows): a line takes it by its phrases or examples only in the
     sentences that state – "Darf ich kurz ins Ticket schauen, damit ich Ihnen sagen kann, was passiert ist?"
@@ -267,6 +269,11 @@ class Step:
     """She does it only when asked to (switching the strip on once she has found it off): a line takes it by its phrases
     only in a sentence that asks her to act ("…, and if it's off, switch it on") – not one that describes ("the
     cleaners sometimes knock the switch on the strip"); she reports what she found and waits."""
+
+    @property
+    def objection(self) -> Objection | None:
+        """The first of :attr:`objections`, or None."""
+        return self.objections[0] if self.objections else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,23 @@
+"""What the customer makes of a promised time: a vague one ("shortly, maybe tomorrow or the day after") is none.
+
+The test is the debrief's own (:func:`simulator.scoring.wording.vague`), so a checklist step the customer takes as a
+time commitment is never one the debrief calls vague.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.analysis.result import Analysis
+from simulator.scoring.wording import vague  # language data: what a vague time sounds like
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def vague_time(analysis: Analysis, lang: str) -> bool:
+    """Every time the line commits to stands in a vague sentence ("They'll revert shortly, maybe tomorrow or the day
+    after", "die melden sich zeitnah"). A sentence with a number in it is never vague."""
+    spans = [e.text for e in analysis.evidence if e.act == "time_commitment" and e.text.strip()]
+    sentences = [s for s in _SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
+    return bool(spans) and all(vague(next((s for s in sentences if span in s), analysis.text), lang, time_only=True)
+                               for span in spans)
