@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yielded, details, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import echoed_deadline, lost, volunteered
+from simulator.scoring.lines import echoed_deadline, lost, time_promise, volunteered
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -76,6 +76,21 @@ def moot_steps(call: _Call) -> set[str]:
             and s.id not in solving and s.id not in on_path and not (needs(s.id) & solving)}
 
 
+def _time_step(call: _Call, dim: _Dim, t: Turn, share: float, title: str, ess: str) -> None:
+    """A time step taken by a line whose time is no concrete promise (transparency reads it the same way,
+    :func:`~simulator.scoring.lines.time_promise`): done where a later line commits to a concrete time ("they're here
+    until 5" – then "I call you back before 5"); else not done, said why – only vague, or no promise at all."""
+    fb = call.fb
+    later = next((u for u in call.scored if u.number > t.number and time_promise(call, u) == "concrete"), None)
+    if later is not None:
+        dim.add(later.number, later.text, share, fb.item("step_done", step=title, essential=ess))
+    elif any(time_promise(call, u) == "vague" for u in call.scored if u.number >= t.number):
+        vague = next(u for u in call.scored if u.number >= t.number and time_promise(call, u) == "vague")
+        dim.add(vague.number, vague.text, -share, fb.item("step_vague_time", step=title, essential=ess))
+    else:
+        dim.add(t.number, t.text, -share, fb.item("step_no_time", step=title, essential=ess))
+
+
 def checklist(call: _Call, dim: _Dim) -> None:
     fb, sc, lang = call.fb, call.sc, call.state.lang
     taken: dict[str, Turn] = {}
@@ -112,6 +127,9 @@ def checklist(call: _Call, dim: _Dim) -> None:
             if "admit_unknown" in s.acts and guesses(t.text, lang):
                 # "I'm not sure – normally it's an add-on": honest, and a guess in the same breath: half the credit
                 dim.add(t.number, t.text, share / 2, fb.item("step_hedged", step=title, essential=ess))
+                continue
+            if "time_commitment" in s.acts and "time_commitment" in t.acts and time_promise(call, t) != "concrete":
+                _time_step(call, dim, t, share, title, ess)
                 continue
             if volunteered(call, t, s):  # she told it in her opening: shown as hers, quoting her words
                 said = call.customer_line(t.number)

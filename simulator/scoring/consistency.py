@@ -25,7 +25,7 @@ from simulator.scoring.transcript import ScoredCall, sentence_bounds
 from simulator.scoring.wording import (answers_with_team, closes_properly, greets, guesses, introduces,
                                        transparency_step, vague)
 from simulator.scoring.feedback import Feedback
-from simulator.scoring.lines import narrows, paraphrases, restates, shows_empathy, unpunctuated, warm
+from simulator.scoring.lines import narrows, paraphrases, restates, shows_empathy, summarises, unpunctuated, warm
 from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
 
 OPPOSITES = (
@@ -249,9 +249,14 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
         out.append(f"{where}: 'the customer describes it' for an open question she answered with nothing")
     if e.kind == "listening" and e.effect > 0 and "active_listening" not in acts:
         out.append(f"{where}: 'back-channel signal' for a line without one (only {', '.join(acts) or 'no act'})")
-    if e.kind == "listening_summary" and e.effect > 0 and "summary" not in acts \
+    if e.kind == "listening_summary" and e.effect > 0 and not summarises(ScoredCall(scenario, state, None), line,
+                                                                          hers=True) \
             and not restates(ScoredCall(scenario, state, None), line):
         out.append(f"{where}: 'repeated back what the customer said' for a line that restates nothing of hers")
+    if e.kind in SUMMARY_CREDITS and e.effect > 0 and not summarises(ScoredCall(scenario, state, None), line,
+                                                                     hers=e.kind.startswith("summary_before")):
+        out.append(f"{where}: summary credit for a line that takes up too little of what was said (a guess, a "
+                   f"proposal, a reaction)")
     if e.kind == "paraphrase_before" and e.effect > 0 and not paraphrases(ScoredCall(scenario, state, None), line):
         out.append(f"{where}: 'briefly echoed what the customer said' for a line that restates nothing of hers")
     if e.kind == "long_instruction" and unpunctuated(line):
@@ -278,6 +283,9 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
     return out
 
 
+SUMMARY_CREDITS = ("summary_before", "summary_before_brief", "summary_end", "summary_end_brief")
+"""Credits for a summary: only a line that summarises (:func:`~simulator.scoring.lines.summarises`) earns one."""
+
 CREDITED_BY_ACT = {"summary_end": "summary", "summary_end_brief": "summary", "time_frame": "time_commitment",
                    "admit_unknown": "admit_unknown", "open_first": "open_question", "open_late": "open_question"}
 """Credits that rest on one act: a checklist step taken by that act can't be 'missing' beside them."""
@@ -293,7 +301,8 @@ def _across(scenario, state, score) -> list[str]:
     out = []
     taken = {s for t in state.trainee_turns for s in t.steps}
     solved_at = state.solved_at
-    summed = [t.number for t in state.trainee_turns if "summary" in t.acts and "rude" not in t.acts]
+    whole = ScoredCall(scenario, state, None)
+    summed = [t.number for t in state.trainee_turns if summarises(whole, t)]
     done = [e for d in score.dimensions for e in d.evidence
             if e.kind in ("step_done", "step_yielded", "step_volunteered")]
     moot = moot_steps(ScoredCall(scenario, state, None))

@@ -11,14 +11,18 @@ import re
 from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
-from simulator.scoring.transcript import ScoredCall, questions, sentence_of
-from simulator.scoring.wording import (asks_for_details, checks_back, function_words, standard, guesses, transparency_step, vague,
+from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
+from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences_of
+from simulator.scoring.wording import (asks_for_details, commits_no_time, checks_back, function_words, standard, guesses, transparency_step, vague,
                                        weak_backchannel)
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
-           "asks_openly", "explains", "lost", "vaguely"]
+           "asks_openly", "explains", "lost", "vaguely",
+           "restated", "summarises", "brief_summary", "time_promise"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
+_SENTENCE_PARTS = Cutter(r"[^.!?:]+[.!?:]*")
+"""A line's sentences and clauses up to a colon ("…, damit nix verloren geht: Wie ist Ihr Name?")."""
 
 
 WARM_ACTS = ("empathy", "reassurance")
@@ -184,6 +188,62 @@ def _sentences_or_stretches(t: Turn) -> list[str]:
     return [" ".join(words[i: i + STRETCH_WORDS]) for i in range(0, max(1, len(words) - STRETCH_WORDS + 3), 3)]
 
 
+def restated(call: ScoredCall, t: Turn, *, own: bool = True, act: str = "summary") -> int:
+    """How many distinct content words of the sentence(s) holding ``act``'s evidence were known before it: her lines,
+    the briefing the agent has on screen (the ticket a summary may sum up) and – ``own`` – the trainee's earlier lines
+    (a recap of what was agreed takes up the agent's proposal too). A summary restates; a guess, a proposal or a
+    reaction brings new words (round 11)."""
+    lang = call.state.lang
+    span = next((x for a, x in t.evidence if a == act and x.strip()), "")
+    text = sentences_of(t.text, span) if span else t.text
+    if checks_back(text, lang):  # "Is that right so far?" checks what came before it: the whole line
+        text = t.text
+    # asking for her name, firm or number restates nothing, whatever words of hers it names (round 11, DE 21)
+    text = " ".join(p for p in _SENTENCE_PARTS.findall(text) if not (p.strip().endswith("?") and asks_for_details(p, lang)))
+    name = set(_content(call.sc.persona.name.get(lang) or "", lang))
+    said = [call.customer_line(n) for n in range(0, t.number)] + [call.sc.situation.briefing.get(lang) or ""]
+    if own:
+        said += [u.text for u in call.trainee if u.number < t.number]
+    known = set(_content(" ".join(said), lang)) - name
+    return sum(1 for w in set(_content(text, lang)) - name if any(_same_word(w, k) for k in known))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, inflected: equal, or one the other plus an ending ("light" – "lights", "Drucker" – "Druckers")."""
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or (len(short) >= STEM_LETTERS and long_.startswith(short)
+                              and len(long_) - len(short) <= STEM_ENDING)
+
+
+def summarises(call: ScoredCall, t: Turn, *, hers: bool = False) -> bool:
+    """The line summarises: the analyser's act on a polite line that is no guess and takes up at least
+    :data:`~simulator.scoring.rules.SUMMARY_MIN_RESTATED` words the call already said – ``hers``: at least
+    :data:`~simulator.scoring.rules.SUMMARY_HERS` of her words (a summary before the solution, "repeated back what she
+    said"). Every card that credits a summary asks this one question."""
+    if "summary" not in t.acts or "rude" in t.acts or guessed(call, t):
+        return False
+    recap = any("summary" in s.acts for s in call.sc.steps if s.id in t.steps)
+    span = next((x for a, x in t.evidence if a == "summary" and x.strip()), "")
+    if not recap and guesses(sentences_of(t.text, span) if span else t.text, call.state.lang) \
+            and restated(call, t, own=False) < SUMMARY_HERS_FULL:
+        # "so it's probably the SMTP auth": a diagnosis guessed, not what she said (round 11, DE 17) – a recap of
+        # much of hers may still say "probably during cleaning"
+        return False
+    if not hers and recap:
+        return True  # the checklist credits its recap step: one reading of the line ("ok gut, dann läuft er wieder")
+    return restated(call, t, own=not hers) >= (SUMMARY_HERS if hers else SUMMARY_MIN_RESTATED)
+
+
+def brief_summary(call: ScoredCall, t: Turn, *, hers: bool = False) -> bool:
+    """A summary worth half: a short sentence, terms a lay caller does not know ("so that was the lan cable"; round 11,
+    EN 21), or – before the solution (``hers``), read by the learned head alone (no "so …" marker) – few of her words
+    taken up."""
+    jargon = "jargon" in t.acts and call.sc.persona.tech_level != "high"
+    unmarked = all(x.strip() == t.text.strip() for a, x in t.evidence if a == "summary")
+    return (summary_words(t) < BRIEF_SUMMARY_WORDS or jargon
+            or (hers and unmarked and restated(call, t, own=False) < SUMMARY_HERS_FULL))
+
+
 def paraphrases(call: ScoredCall, t: Turn, *, attempt: bool = False) -> bool:
     """An active-listening line with a sentence that restates two of her content words, or any line restating three
     (:func:`restates`). ``attempt``: only an attempt at one – its words echo hers anywhere in the line – which is
@@ -192,13 +252,13 @@ def paraphrases(call: ScoredCall, t: Turn, *, attempt: bool = False) -> bool:
     return echoes(call, t, words) if attempt else restates(call, t, words)
 
 
-_FULL_STOP = re.compile(r"[.!?]+(?=\s|$)")
+_FULL_STOP = Cutter(r"[.!?]+(?=\s|$)")
 """Where a summary's sentence ends ("5.2" is no full stop; a colon goes on: "So to sum up: …")."""
-_CLAUSE_STOP = re.compile(r"[.!?;:]+(?=\s|$)")
+_CLAUSE_STOP = Cutter(r"[.!?;:]+(?=\s|$)")
 """Where an instruction's sentence ends (a colon or semicolon starts the next thing to do)."""
 
 
-def _sentence_words(t: Turn, act: str, stop: re.Pattern[str], checks_back: bool = False) -> int:
+def _sentence_words(t: Turn, act: str, stop: Cutter, checks_back: bool = False) -> int:
     """Words of the sentence holding ``act``'s evidence; for evidence covering the whole line (an act the learned
     head added), the line's longest sentence. ``checks_back``: when that sentence is a question ("Is that right so
     far?", "Stimmt das so?"), it checks the sentence before it – count that one too."""
@@ -252,6 +312,28 @@ def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
     times = [x for a, x in t.evidence if a == "time_commitment" and x and x.lower() in sentence.lower()]
     return vague(sentence, lang) and not any(not vague(_sentence_with(t, "time_commitment"), lang, time_only=True)
                                              for _ in times)
+
+
+TIME_WINDOW = 8
+"""In a line without punctuation, the words either side of a time that say what the time is about."""
+
+
+def time_promise(call: ScoredCall, t: Turn) -> str:
+    """How the line commits to a time – one judgement for every card (round 11, EN 14/32: the checklist said "done"
+    where transparency said "only vague"): "concrete" ("I'll call you back today before 5"), "vague" ("shortly, maybe
+    tomorrow or the day after"), or "" – no time of the agent's at all: no time act, a rude line, her own deadline
+    repeated, or a time that is no promise (a past slot, "since Monday", the team's opening hours; EN 26/42/47)."""
+    if "time_commitment" not in t.acts or "rude" in t.acts or echoed_deadline(call, t):
+        return ""
+    lang = call.state.lang
+    span = next((x for a, x in t.evidence if a == "time_commitment" and x.strip()), "")
+    around = _sentence_with(t, "time_commitment")
+    if unpunctuated(t) and span and span.strip() != t.text.strip():
+        words, at = t.text.split(), len(t.text[: max(0, t.text.lower().find(span.lower()))].split())
+        around = " ".join(words[max(0, at - TIME_WINDOW): at + len(span.split()) + TIME_WINDOW])
+    if commits_no_time(around, lang):
+        return ""
+    return "vague" if vague(around, lang, time_only=True) else "concrete"
 
 
 def _sentence_with(t: Turn, act: str) -> str:

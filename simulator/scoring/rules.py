@@ -65,6 +65,11 @@ CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP = 10.0, 20.0
 INSTRUCTION_WORDS = 30
 LONG_INSTRUCTION = 5.0
 RAMBLE_PENALTY = 10.0
+NOTHING_EXPLAINED = 60.0
+"""Clarity's base presumes lines that explained or instructed: a call abandoned after the greeting (the trainee said
+nothing more; round 11, EN 4: 34/100) has that presumption taken back, said so."""
+EXPLAINING_ACTS = ("instruction", "transparency", "summary", "time_commitment", "admit_unknown")
+"""Acts by which a line explains something or says what to do: a greeting that already did is judged as usual."""
 
 TRANSPARENCY_BASE = 40.0
 TRANSPARENCY_STEPS = (25.0, 15.0, 10.0)
@@ -76,6 +81,18 @@ time-frame credit (`vague_promise` in scoring/data/wording.yaml)."""
 ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE = 15.0, 5.0
 BRIEF_SUMMARY_WORDS = 8
 """A summary sentence shorter than this ("So it was the strip.") earns half the summary points."""
+SUMMARY_MIN_RESTATED = 1
+"""A summary takes up what the call already said: a line the analyser read as one that restates fewer of the call's
+content words (hers, the ticket's and the agent's earlier ones) is no summary – a jargon diagnosis, a reaction, a
+request for her details (round 11). One word is enough ("so no light and no sound at all")."""
+SUMMARY_HERS, SUMMARY_HERS_FULL = 1, 4
+"""A summary before the solution (and "repeated back what she said") takes up what *she* told (or the ticket on screen
+says): at least the first number of those content words, else it is a reaction or a guess ("yeah it's probably
+included", round 11 EN 38). Read by the learned head alone (its evidence is the whole line, no "so …" marker), fewer
+than the second number is a brief echo, worth half ("frustrating this morning, I hear you on the plug", EN 3)."""
+STEM_LETTERS, STEM_ENDING = 5, 3
+"""Words of at least this many letters are one word with an ending of at most this many letters ("lights" takes up
+"light", "statements" "statement"; "unterbrechen" is not "unter")."""
 GUESS, GUESS_CAP = 15.0, 30.0
 """A confident guess where an honest "I don't know yet" was due (scenarios with such a step), at most twice."""
 

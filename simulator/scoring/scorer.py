@@ -32,9 +32,9 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     INSTRUCTION_WORDS, LONG_INSTRUCTION, RAMBLE_PENALTY, TRANSPARENCY_BASE, TRANSPARENCY_STEPS, NO_TRANSPARENCY,
     TIME_FRAME, ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, COURTESY_BASE, GREETING, NO_GREETING, CLOSING, NO_CLOSING,
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
-    CALLBACK_WITHIN, VAGUE_PROMISE, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
+    CALLBACK_WITHIN, VAGUE_PROMISE, NOTHING_EXPLAINED, EXPLAINING_ACTS, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import answers_with_team, closes_properly, greets, introduces, names_team
+from simulator.scoring.wording import answers_with_team, closes_properly, greets, introduces, names_team, says_goodbye
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
@@ -42,7 +42,7 @@ from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
 from simulator.scoring.lines import (WARM_ACTS, asks_openly, explains, paraphrases, guessed, instruction_words, listens, lost,
-                                     restates, unpunctuated,
+                                     restates, summarises, unpunctuated,
                                      narrows,
                                      shows_empathy, warm)
 
@@ -119,7 +119,8 @@ def _cues(call: _Call) -> dict[int, tuple[float, list[str], str, int]]:
                 seen_pushback.add(ev.step)
                 add(nxt_no, CUE_PUSHBACK, "pushback", quote)
         if not has(t.events, Noise):
-            if t.mood <= previous_mood - MOOD_DROP:
+            # her goodbye is no mood to answer, whatever the number did ("Thanks ever so much … Bye!"; round 11, EN 23)
+            if t.mood <= previous_mood - MOOD_DROP and not says_goodbye(quote, call.state.lang):
                 add(nxt_no, CUE_MOOD_DROP, "mood_drop", quote)
             previous_mood = t.mood
     return cues
@@ -166,8 +167,7 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         reason = next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
         # an expert's opening (a busy peer: "skip the standard questions") is answered by taking up his analysis
         # and getting on with it – a summary of his words – as much as by a word of understanding
-        heard = next((t for t in free if expert and all(k == "opening" for k in kinds) and "summary" in t.acts
-                      and "rude" not in t.acts and not guessed(call, t)), None)
+        heard = next((t for t in free if expert and all(k == "opening" for k in kinds) and summarises(call, t)), None)
         # a bait to guess ("Is it a known bug?", "If you had to guess?") is answered by saying honestly what is not
         # known yet – as much as by a word of understanding (round 8: "ohne Verständnis" for the honest answer)
         honest = next((t for t in free if all(k == "temptation" for k in kinds) and "admit_unknown" in t.acts
@@ -257,11 +257,11 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         if closed is not None:
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     # A rude retort that repeats the customer's words is not listening.
-    listening = [t for t in polite if listens(call, t) or "summary" in t.acts or restates(call, t)]
+    listening = [t for t in polite if listens(call, t) or summarises(call, t, hers=True) or restates(call, t)]
     # repeating back what she could not take in (too long) is not counted here either – said so, as summarising does
     # (an attempt at it is enough to say so: its words echo hers)
     for t in [t for t in polite if lost(call, t) and not listens(call, t)
-              and ("summary" in t.acts or paraphrases(call, t, attempt=True))]:
+              and (summarises(call, t, hers=True) or paraphrases(call, t, attempt=True))]:
         if t in listening:
             listening.remove(t)
         dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("listening_summary").note))
@@ -273,7 +273,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         # an echo of her words) – "just to recap" is no back-channel
         if listens(call, t) or t in weak:
             dim.add(t.number, call.span(t, "active_listening"), points, fb.item("listening"))
-        elif "summary" in t.acts:
+        elif summarises(call, t, hers=True):
             dim.add(t.number, call.sentence(t, "summary"), points, fb.item("listening_summary"))
         else:
             dim.add(t.number, t.text, points, fb.item("listening_summary"))
@@ -320,6 +320,10 @@ def _clarity(call: _Call, dim: _Dim) -> None:
     jargon = JARGON_PENALTY.get(sc.persona.tech_level, JARGON_PENALTY["medium"])
     clear = 0.0
     solved_at = call.state.solved_at
+    if (not call.state.solved and all(t.number == call.first_real for t in call.scored)
+            and not any(a in t.acts for t in call.scored for a in EXPLAINING_ACTS)):
+        # the trainee answered the phone and said nothing more: no clarity to presume (an abandoned call)
+        dim.add(call.scored[-1].number, "", -NOTHING_EXPLAINED, fb.item("nothing_explained"))
     for t in call.scored:
         words = len(t.text.split())
         if "jargon" in t.acts and jargon > 0:  # an expert caller understands the terms: no deduction
@@ -379,7 +383,17 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         elif close is not None:
             dim.add(close.number, close.text, CLOSING_BARE, fb.item("closing_bare"))
         elif not premature:
-            dim.add(scored[-1].number, scored[-1].text, NO_CLOSING, fb.item("no_closing"))
+            # a goodbye the analyser did not read as one ("not my department tbh. bye", "pfiat eahna") is no "no
+            # goodbye": said before anything was solved it ended the call early; after, it is a bare goodbye
+            bye = next((t for t in reversed(scored) if says_goodbye(t.text, state.lang)), None)
+            if bye is not None and not state.solved:
+                dim.add(bye.number, bye.text, -PREMATURE_CLOSE, fb.item("premature_close"))
+            elif bye is not None and "rude" not in bye.acts:
+                proper = closes_properly(bye.text, state.lang)
+                dim.add(bye.number, bye.text, CLOSING if proper else CLOSING_BARE,
+                        fb.item("closing" if proper else "closing_bare"))
+            else:
+                dim.add(scored[-1].number, scored[-1].text, NO_CLOSING, fb.item("no_closing"))
     # Provocations: the next real turn stays calm, or is rude.
     provoked: set[int] = set()
     calm = 0.0

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from simulator.dialogue.events import Pushback, details
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import lost, own_steps, paraphrases, summary_words
-from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, PARAPHRASE_POINTS, PROPOSAL_ACTS, SUMMARY_POINTS
+from simulator.scoring.lines import brief_summary, lost, own_steps, paraphrases, summarises
+from simulator.scoring.rules import PARAPHRASE_POINTS, PROPOSAL_ACTS, SUMMARY_POINTS
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 
@@ -67,8 +67,9 @@ def solution(call: _Call) -> Solution:
 
 
 def _credit(call: _Call, dim: _Dim, t: Turn, kind: str) -> None:
-    """Full points for a summary that says something; half for a few words ("So it was the strip. Bye.")."""
-    if summary_words(t) < BRIEF_SUMMARY_WORDS:
+    """Full points for a summary that says something; half for a few words ("So it was the strip. Bye."), an echo of
+    few of her words, or one in terms a lay caller does not know (:func:`~simulator.scoring.lines.brief_summary`)."""
+    if brief_summary(call, t, hers=kind == "summary_before"):
         dim.add(t.number, call.sentence(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
     else:
         dim.add(t.number, call.sentence(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
@@ -82,8 +83,8 @@ def summarising(call: _Call, dim: _Dim) -> None:
         return
     sol = solution(call)
     # a rude line summarises nothing; a line too long to take in summarised nothing she heard (said so, once)
-    summaries = [t for t in scored if "summary" in t.acts and "rude" not in t.acts and not lost(call, t)]
-    unheard = [t for t in scored if "summary" in t.acts and "rude" not in t.acts and lost(call, t)]
+    summaries = [t for t in scored if summarises(call, t) and not lost(call, t)]
+    unheard = [t for t in scored if summarises(call, t) and lost(call, t)]
     halved: Turn | None = None  # a lost summary before the solution takes half the "no summary before" debit
     limit = sol.turn if sol.turn is not None else scored[-1].number
     solved_at = call.state.solved_at
@@ -93,7 +94,8 @@ def summarising(call: _Call, dim: _Dim) -> None:
     def at_end(t: Turn) -> bool:
         return t.number >= after or t.number in tail
 
-    before = next((t for t in summaries if t.number <= limit), None)
+    # before the solution a summary takes up what she told (not the proposal itself, nor the agent's own words)
+    before = next((t for t in summaries if t.number <= limit and summarises(call, t, hers=True)), None)
     with_solution = False
     if (before is not None and sol.turn is not None and solved_at is not None and before.number >= solved_at
             and not any(at_end(s) for s in summaries if s is not before)):

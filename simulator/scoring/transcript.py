@@ -11,10 +11,57 @@ from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.feedback import Feedback
 from simulator.scoring.rubric import EvidenceItem
 from simulator.scoring.rules import MIN_SPAN_WORDS, QUOTE_CHARS
+from simulator.scoring.wording import mask_abbreviations
 
 
-_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?![.!?]*(?:\s|$)))+(?:[.!?]+|$)")
-"""A sentence: up to its full stop, question or exclamation mark ("5.2" is no full stop)."""
+class _Span:
+    """A match in the original text, found in its masked copy (:func:`~simulator.scoring.wording.mask_abbreviations`)."""
+
+    __slots__ = ("_text", "_start", "_end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start: self._end]
+
+
+class Cutter:
+    """A sentence (or clause) pattern that does not cut at an abbreviation's dot ("bzw.", "Dr.", "e.g."; round 11,
+    DE 17): it matches on the masked text and answers with the original's words."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        masked = mask_abbreviations(text)
+        for m in self.pattern.finditer(masked, pos, len(masked) if endpos is None else endpos):
+            yield _Span(text, m.start(), m.end())
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group() for m in self.finditer(text)]
+
+    def search(self, text: str, pos: int = 0) -> _Span | None:
+        return next(self.finditer(text, pos), None)
+
+    def split(self, text: str) -> list[str]:
+        parts, at = [], 0
+        for m in self.finditer(text):
+            parts.append(text[at: m.start()])
+            at = m.end()
+        return parts + [text[at:]]
+
+
+_SENTENCE = Cutter(r"(?:[^.!?]|[.!?](?![.!?]*(?:\s|$)))+(?:[.!?]+|$)")
+"""A sentence: up to its full stop, question or exclamation mark ("5.2" is no full stop, nor "bzw." or "Dr.")."""
 
 
 def questions(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from simulator.dialogue.events import Guess, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import echoed_deadline, explains, guessed, lost, vaguely
+from simulator.scoring.lines import explains, guessed, lost, time_promise, vaguely
 from simulator.scoring.rules import (ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, GUESS, GUESS_CAP, NO_TRANSPARENCY, TIME_FRAME,
                                      TRANSPARENCY_STEPS, VAGUE_PROMISE)
 from simulator.scoring.transcript import DimensionDraft as _Dim
@@ -25,7 +25,7 @@ def _promises(call: _Call, t: Turn, nxt: Turn | None) -> bool:
         return "rude" not in u.acts and not has(u.events, Guess)
 
     explains = next((x for k, x in t.evidence if k == "transparency"), "")
-    own = ("callback" in t.acts or ("time_commitment" in t.acts and not echoed_deadline(call, t))
+    own = ("callback" in t.acts or bool(time_promise(call, t))
            or ("transparency" in t.acts and not _same_words(t, "transparency", "admit_unknown")
                and not guesses(explains, call.state.lang)))  # "probably the tech overran" promises nothing
     follow = nxt is not None and fair(nxt) and any(a in nxt.acts for a in ("transparency", "callback", "time_commitment"))
@@ -101,8 +101,9 @@ def transparency(call: _Call, dim: _Dim) -> None:
                 points = next(steps, 0.0)
                 if points:
                     dim.add(t.number, call.span(t, "transparency"), points, fb.item("transparency"))
-        if "time_commitment" in t.acts and "rude" not in t.acts and not echoed_deadline(call, t):
-            if vaguely(call, t, "time_commitment"):  # "heute noch", "soon": no concrete time frame
+        promise = time_promise(call, t)  # the checklist's time step reads the line the same way
+        if promise:
+            if promise == "vague":  # "heute noch", "soon": no concrete time frame
                 if not vague_time:
                     vague_time = True
                     dim.add(t.number, call.sentence(t, "time_commitment"), VAGUE_PROMISE, fb.item("time_frame_vague"))

@@ -80,6 +80,39 @@ def vague(sentence: str, lang: str, *, time_only: bool = False) -> bool:
     return any((p := _patterns(k, lang)) is not None and p.search(sentence or "") for k in kinds)
 
 
+@lru_cache(maxsize=None)
+def _abbreviations() -> re.Pattern[str] | None:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
+    found = [p for words in (data.get("abbreviation") or {}).values() for p in words or []]
+    return re.compile(r"(?<!\w)(?:" + "|".join(found) + r")\.", re.IGNORECASE) if found else None
+
+
+ABBREVIATION_DOT = "\u2024"
+"""Stands in for the full stop of an abbreviation while sentences are cut (same length: offsets hold)."""
+
+
+def mask_abbreviations(text: str) -> str:
+    """*text* with the dots of abbreviations ("bzw.", "Dr.", "e.g.") replaced by :data:`ABBREVIATION_DOT`: no sentence
+    ends there. The same length as *text*, so offsets into it hold."""
+    pattern = _abbreviations()
+    if not pattern or not text:
+        return text or ""
+    return pattern.sub(lambda m: m.group().replace(".", ABBREVIATION_DOT), text)
+
+
+def says_goodbye(text: str, lang: str) -> bool:
+    """The line says goodbye in words the analyser may not read as a closing ("bye", "pfiat eahna")."""
+    pattern = _patterns("goodbye", lang)
+    return bool(pattern and pattern.search(standard(text, lang)))
+
+
+def commits_no_time(sentence: str, lang: str) -> bool:
+    """The sentence's time is no promise of the agent's: a past slot, a symptom's start, someone's opening hours
+    ("was booked for yesterday nine to twelve", "since Monday", "they're here until 5 pm")."""
+    pattern = _patterns("time_no_commitment", lang)
+    return bool(pattern and pattern.search(standard(sentence, lang)))
+
+
 def weak_backchannel(text: str, lang: str) -> bool:
     """The whole span is a bare "ok", "gut", "yeah": a turn-taking noise, not a sign of listening."""
     pattern = _patterns("weak_backchannel", lang)
