@@ -120,3 +120,17 @@ def test_the_head_does_not_veto_a_goodbye(lang: str, line: str, monkeypatch: pyt
         assert "closing" in Analyser(compiled(lang), opinion=second).analyse(line).acts
     finally:
         opinion.second_opinion.cache_clear()
+
+
+# -- "so it's firm" says what the agent's booking means, it restates nothing of hers ----------------------------
+@pytest.mark.parametrize("line", [
+    "I can give you this Thursday, eight to ten - I'm booking it for you now, so it's firm.",
+    "Done, so it's confirmed for Friday at nine.",
+])
+def test_so_its_booked_is_no_summary(line: str) -> None:
+    assert "summary" not in _acts("en", line)
+
+
+@pytest.mark.parametrize("line", ["So it's only the printer in room 4 that's down?", "so it is the screen that stays black"])
+def test_so_its_her_problem_is_still_a_summary(line: str) -> None:
+    assert "summary" in _acts("en", line)
