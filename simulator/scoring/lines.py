@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
+from simulator.dialogue.events import GaveIn, Guess, Offered, Unheard, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall, questions, sentence_of
@@ -116,11 +116,11 @@ def explains(call: ScoredCall, t: Turn) -> bool:
 
 
 def lost(call: ScoredCall, t: Turn) -> bool:
-    """She could not take the line in: too long (engine event ``ramble``), she took no step from it, and the problem
-    was not solved yet (once it is, she listens to a long wrap-up). The checklist says "not counted – too long" for
-    a step in it; no other dimension credits what she did not hear."""
-    solved_at = call.state.solved_at
-    return has(t.events, Ramble) and not t.steps and (solved_at is None or t.number <= solved_at)
+    """She could not take the line in: too long on a line that loses it (engine event ``unheard``, a scenario with
+    ``mood.ramble.lost``), so she took no step from it. The checklist says "not counted – too long" for a step in it;
+    no other dimension credits what she did not hear. A long line she took in all the same (``ramble`` alone) counts
+    for what it said; clarity takes off marks for its length, once."""
+    return has(t.events, Unheard)
 
 
 def echoed_deadline(call: ScoredCall, t: Turn) -> bool:

@@ -27,6 +27,13 @@ def standard(text: str, lang: str) -> str:
     return compiled(lang).standard(text or "")
 
 
+def word_count(text: str, lang: str) -> int:
+    """The words of *text* as the customer counts them against her ``mood.max_words`` (the analyser's tokens)."""
+    from simulator.analysis.language import compiled
+
+    return compiled(lang).word_count(text or "")
+
+
 def introduces(text: str, lang: str) -> bool:
     """The line says who the agent is (their name): a greeting that is an introduction – "my name is …",
     or the phone formula with the name alone between commas ("IT-Hotline, Berger, guten Morgen.")."""
