@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.dialogue.events import Ramble, Unheard, has
 from simulator.dialogue.state import CallState
 from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
@@ -212,10 +213,21 @@ def test_no_honesty_credit_where_the_honesty_step_is_missing() -> None:
 
 
 def test_a_line_too_long_to_take_in_earns_no_honesty_credit() -> None:
-    _, state, score = _play("expert-user", "en", _script("expert-user", "en-r6-good"))
-    lost = [e for e in _items(score, "checklist") if e.kind == "step_lost"]
+    """Where the line loses a long line (mobile-caller, mood.ramble.lost) an honest "not sure yet" in it is not
+    counted, and the debrief says so; a persona who takes a long line in (expert-user) counts it, marks off for the
+    length."""
+    sc, state, score = _play("mobile-caller", "en", _script("mobile-caller", "en-r8-good"))
+    lost = [t for t in state.trainee_turns if "admit_unknown" in t.acts and has(t.events, Unheard)]
     assert lost, "the honesty line of this call is too long for the customer"
-    assert not [e for e in _items(score, "transparency", lost[0].turn) if e.kind.startswith("admit") and e.effect > 0]
+    here = _items(score, "transparency", lost[0].number)
+    assert not [e for e in here if e.kind.startswith("admit") and e.effect > 0]
+    assert any(e.kind == "lost" and "honest" in e.note.lower() for e in here)
+    assert problems(sc, state, score) == []
+    _, state, score = _play("expert-user", "en", _script("expert-user", "en-r6-good"))
+    long = next(t for t in state.trainee_turns if "honest_status" in t.steps)
+    assert has(long.events, Ramble) and not has(long.events, Unheard)
+    assert [e.kind for e in _items(score, "transparency", long.number) if e.kind.startswith("admit")] == ["admit_unknown"]
+    assert _kinds(score, "clarity", long.number) == ["ramble"]
 
 
 def test_not_sure_with_a_guess_in_the_same_breath_is_half_done_in_both_dimensions() -> None:
@@ -444,7 +456,7 @@ def test_the_diva_ticket_recap_is_a_full_summary_before_the_solution() -> None:
     sc, state, score = _play("diva-complaint", "en", _script("diva-complaint", "en-r6-good"))
     t3 = _trainee(state, 3)
     read = _reading(state, 3, tuple(dict.fromkeys(t3.acts + ("summary",))), (("summary", "so far"),))
-    # measured as a summary she heard: (since round 7) a line she lost – too long, no step taken – summarises nothing
+    # measured as a summary she heard, not as a long line (from round 7 until the long-lines change she lost it)
     read = replace(read, exchanges=tuple(
         replace(x, trainee=replace(x.trainee, events=tuple(e for e in x.trainee.events if e.kind != "ramble")))
         if x.trainee is not None and x.trainee.number == 3 else x for x in read.exchanges))

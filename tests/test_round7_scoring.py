@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.dialogue.events import PrematureClose, Ramble, Yielded, has
+from simulator.dialogue.events import PrematureClose, Ramble, Unheard, Yielded, has
 from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
 from simulator.scoring.wording import closes_properly
@@ -197,13 +197,18 @@ def test_the_checker_flags_an_entry_printed_twice() -> None:
 
 
 # -- EN F15 / F18 / F19: a line too long to take in earns nothing in any dimension, and says so --------------------
+# (since the long-lines change only where the line loses it – mobile-caller, mood.ramble.lost; elsewhere a long line is
+# debited for its length and credited for what it said: tests/test_long_lines.py)
 @pytest.mark.parametrize("sid, name, turn", [("unknown-answer", "de-r7-good", 2), ("voicebox-rambler", "en-r7-good", 6)])
 def test_a_line_too_long_to_take_in_earns_no_credit_anywhere(sid: str, name: str, turn: int) -> None:
     sc, state, score = _r7(sid, name)
     t = next(t for t in state.trainee_turns if t.number == turn)
-    if not any(type(e).__name__ == "Ramble" for e in t.events) or t.steps or (
-            state.solved_at is not None and turn > state.solved_at):
-        pytest.skip("the rules-only engine did not lose this line")
+    if has(t.events, Ramble) and not has(t.events, Unheard):  # she took it in: the length costs, what it said counts
+        assert not any(e.kind in ("lost", "no_summary_before_lost", "step_lost") for d in score.dimensions
+                       for e in d.evidence if e.turn == turn)
+        return
+    state = _reading(state, turn, t.acts, steps=(), events=t.events + (Ramble(), Unheard()))  # as on a bad line
+    score = score_call(sc, state)
     credits = [e for d in score.dimensions if d.name in ("summarising", "transparency") for e in d.evidence
                if e.turn == turn and e.effect > 0]
     assert credits == []
@@ -212,12 +217,13 @@ def test_a_line_too_long_to_take_in_earns_no_credit_anywhere(sid: str, name: str
 
 
 def _lost_line():
-    """A call with a summary and a time frame in a line she lost (engine event ramble, no step taken)."""
+    """A call with a summary and a time frame in a line she lost (engine events ramble and unheard: a scenario whose
+    line loses a long line, ``mood.ramble.lost``; no step taken)."""
     sc, state, _ = _r7("unknown-answer", "de-r7-good")
     t2 = next(t for t in state.trainee_turns if t.number == 2)
     state = _reading(state, 2, ("summary", "time_commitment", "transparency"),
                      (("summary", t2.text), ("time_commitment", "morgen um zehn"), ("transparency", t2.text)),
-                     steps=(), events=(Ramble(),))
+                     steps=(), events=(Ramble(), Unheard()))
     return sc, state, score_call(sc, state)
 
 
@@ -423,8 +429,11 @@ def test_a_summary_too_long_to_take_in_costs_half_and_says_so_on_its_own_line() 
     debit), and the entry quotes that line, not the solution's."""
     sc, state, _ = _r7("unknown-answer", "en-r7-good")
     long = state.trainee_turns[1]  # "Okay, I see – so your boss signs the renewal tomorrow at 10 …" (83 words)
-    assert has(long.events, Ramble) and not long.steps  # too long: she took nothing from it
-    state = _reading(state, long.number, tuple(dict.fromkeys((*long.acts, "summary"))))  # as the head reads it
+    assert has(long.events, Ramble) and not has(long.events, Unheard)  # too long: she took it in all the same …
+    # … so the rule is pinned on a bad line that loses it (mood.ramble.lost), as the head reads the line
+    state = _reading(state, long.number, tuple(dict.fromkeys((*long.acts, "summary"))),
+                     steps=(), events=long.events + (Unheard(),))
+    state = replace(state, steps_done=tuple(s for s in state.steps_done if s not in long.steps))  # none taken there
     score = score_call(sc, state)
     unheard = [e for e in _items(score, "summarising") if e.kind == "no_summary_before_lost"]
     assert len(unheard) == 1 and unheard[0].effect == -12.5

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 
+from simulator.dialogue.events import Unheard
 from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
 from simulator.scoring.transcript import sentences_of
@@ -221,35 +222,44 @@ def test_checker_reports_a_volunteered_step_taken_as_the_trainees():
     assert not any("told unasked" in p for p in problems(sc, state, score))
 
 
-# -- EN F5: a recap too long to take in has one reading everywhere: "not counted – too long" -----------------------
+# -- EN F5: a recap too long to take in has one reading everywhere --------------------------------------------------
+# Since the long-lines change the diva takes in a long line (marks off for its length, what it said counts): the recap
+# is credited everywhere and the length debited once. "Not counted – too long" is for a line that is lost
+# (mood.ramble.lost, a bad mobile line), pinned here with the engine's event for it.
+def test_a_long_recap_she_took_in_counts_everywhere_and_its_length_is_debited_once():
+    sc, state, score = _r9("diva-complaint", "en-r9-good")
+    ramble = {e.turn for e in _items(score, "clarity") if e.kind == "ramble"}
+    assert len(ramble) == 1
+    turn = next(t for t in state.trainee_turns if t.number in ramble)
+    assert "recap_known" in turn.steps  # the ticket's history, said back as the card shows it
+    assert [e.kind for d in score.dimensions for e in d.evidence if e.turn in ramble and e.kind in ("ramble", "ramble_lost")] \
+        == ["ramble"]
+    assert not [e for d in score.dimensions for e in d.evidence if e.kind in ("lost", "step_lost")]
+    assert "summary_before" in _kinds(score, "summarising", turn.number)
+    assert problems(sc, state, score) == []
+
+
 def _lost_recap():
-    """en-r9-good with a short holding line after the apology: the restart jab (which waits while she answers the
-    apology and the ticket, round 11) comes before the long recap that answers it – a recap worth listening credit."""
-    lines = _script("diva-complaint", "en-r9-good")
-    recap = lines[2].replace("No restart tip, I promise.", "No restart tip coming again, I know you know it by heart.")
-    return _play("diva-complaint", "en", lines[:2] + ["One moment please, the ticket is loading.", recap] + lines[3:])
+    """en-r9-good with its long recap lost, as on a line that loses long lines (engine event unheard, no step)."""
+    sc, state, _ = _r9("diva-complaint", "en-r9-good")
+    turn = next(t for t in state.trainee_turns if any(type(e).__name__ == "Ramble" for e in t.events))
+    state = _reading(state, turn.number, turn.acts, steps=(), events=turn.events + (Unheard(),))
+    state = replace(state, steps_done=tuple(s for s in state.steps_done if s not in turn.steps))
+    return sc, state, score_call(sc, state), turn.number
 
 
 def test_a_lost_recap_is_not_counted_anywhere_and_says_so():
-    sc, state, score = _lost_recap()
-    ramble = {e.turn for e in _items(score, "clarity") if e.kind == "ramble"}
-    assert ramble
+    sc, state, score, n = _lost_recap()
     for dim in ("questioning", "summarising"):
-        here = [e for e in _items(score, dim) if e.turn in ramble]
-        assert here and all(e.kind == "lost" and e.effect == 0 for e in here), dim
+        here = [e for e in _items(score, dim) if e.turn == n]
+        assert here and all(e.kind in ("lost", "no_summary_before_lost") and e.effect <= 0 for e in here), dim
+    assert _kinds(score, "clarity", n) == ["ramble_lost"]
 
 
 def test_checker_reports_listening_credit_for_a_line_too_long_to_take_in():
-    sc, state, score = _lost_recap()
-    forged = _forge(score, "questioning", "lost", kind="listening_summary", effect=5.0)
-    forged = _forge(forged, "summarising", "lost", kind="step_lost", effect=0.0)  # the checklist's "too long" mark
-    dims = []
-    for d in forged.dimensions:  # the step_lost mark lives in the checklist
-        if d.name == "checklist":
-            d = replace(d, evidence=d.evidence + tuple(e for e in forged.dimension("summarising").evidence
-                                                       if e.kind == "step_lost"))
-        dims.append(d)
-    forged = replace(forged, dimensions=tuple(dims))
+    sc, state, score, n = _lost_recap()
+    forged = forge(score, "questioning", lambda e: e.turn == n and e.kind == "lost", kind="listening_summary",
+                   effect=5.0)
     assert any("too long to take in" in p for p in problems(sc, state, forged))
 
 

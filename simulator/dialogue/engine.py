@@ -15,7 +15,8 @@ from simulator.dialogue import events as ev_
 from simulator.dialogue.answers import Answers
 from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise,
                                         Objected, Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
-                                        Yielded)
+                                        Unheard, Yielded)
+from simulator.dialogue.length import complaint, long_line
 from simulator.dialogue.promises import vague_time
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.scripted import Breath, scripted_event
@@ -41,7 +42,8 @@ GUESS_MOOD = 5
 STUCK_TURNS = 3
 """Unproductive trainee turns in a row after which the customer nudges the trainee on, in character."""
 MAX_STEPS = 3
-"""Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time."""
+"""Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time. A
+long line she takes in (event ramble, not lost) is taken whole: its length costs marks, not the steps it took."""
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -212,21 +214,16 @@ class Engine:
             confusing = "jargon" in acts and sc.persona.tech_level != "high"  # an expert knows the terms
             if confusing:
                 events.append(Confused())
-            if sc.mood.max_words and analysis.word_count > sc.mood.max_words:
-                events.append(Ramble())
-                if sc.mood.ramble and state.solved_at is None:  # once solved she listens to a long wrap-up
-                    apply(sc.mood.ramble, 0)
-                    if sc.mood.ramble.reply:
-                        plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said, optional=True) or choose(
-                            customer_lines(lang, "too_long_again"), f"{state.seed}:{turn_no}:ramble", said, optional=False))
+            events += long_line(sc, analysis.word_count, state.solved_at is not None)  # too long: marks off, still heard
+            rambles = ev_.has(events, Ramble) and sc.mood.ramble is not None and state.solved_at is None
+            if rambles:  # once solved she listens to a long wrap-up
+                apply(sc.mood.ramble, 0)
 
-            # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
+            # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn, all of a long line she took in
+            cap = len(sc.steps) if ev_.has(events, Ramble) else MAX_STEPS
             blocked = False  # a step asked for before what it needs (its 'requires') was done
             early: Step | None = None  # the first such step: she may say what is missing (its 'early' line)
-            # "Too long, I only caught half": a persona who complains about length takes no step from that line.
-            # Once the problem is solved she listens to a long wrap-up (summary, goodbye) all the same.
-            lost = (bool(sc.mood.ramble and sc.mood.ramble.reply) and any(isinstance(e, Ramble) for e in events)
-                    and state.solved_at is None)
+            lost = ev_.has(events, Unheard)  # "I only caught half" (mood.ramble.lost): she takes no step from it
             # A caller who knows no tech cannot carry out what she did not understand ("what's a NIC?"): she takes
             # only what the clauses without the term say ("I won't guess, I'll ask the vendor – the SKU …").
             heard, heard_acts = analysis, acts
@@ -268,7 +265,7 @@ class Engine:
             for step in sc.steps:
                 if lost or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
-                if len(steps_now) >= MAX_STEPS and not closing_question_takes(self, step, heard.text, heard_acts, tuple(done)):
+                if len(steps_now) >= cap and not closing_question_takes(self, step, heard.text, heard_acts, tuple(done)):
                     continue  # the question the line ends with is answered all the same ("… Unter welcher Nummer?")
                 if not self._available(step, tuple(done)):
                     # her own time said back ("he signs tomorrow at ten") asks for nothing too early; nor does what the
@@ -360,6 +357,8 @@ class Engine:
                 text = sc.fillers.get("vague_time")
                 plan.complain((self._say(text, state, "vague_time", said, optional=True) if text else "")
                               or choose(customer_lines(lang, "vague_time"), f"{state.seed}:{turn_no}:vague", said, optional=False))
+            if rambles:  # said once, and coherent: what she takes from the line she answers, asking none of it again
+                plan.complain(complaint(self.speech, state, said, took=bool(steps_now) or plan.refusing))
             if unasked and steps_now and not any(sc.step(s).asks for s in steps_now):
                 plan.add(self.answers.known(state, line, said, tuple(facts)))  # "Tut mir leid. Ihre Ticketnummer?"
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)

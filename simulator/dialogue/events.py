@@ -48,6 +48,14 @@ class Ramble(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Unheard(Event):
+    """The long line (``Ramble``) was lost on her line (``mood.ramble.lost``: "I only caught half"): she took no step
+    from it. Without it she took in a long line all the same and only complained about its length."""
+
+    kind: ClassVar[str] = "unheard"
+
+
+@dataclass(frozen=True, slots=True)
 class Confused(Event):
     """The line held jargon the persona doesn't understand."""
 
@@ -263,8 +271,8 @@ class CoachHint(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
-    for cls in (Noise, Ramble, Confused, PrematureClose, Hangup, Guess, Unclear, Farewell, Repeat, Pushback, Yielded, GaveIn,
-                Offended, Objected, Offered, Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
+    for cls in (Noise, Ramble, Unheard, Confused, PrematureClose, Hangup, Guess, Unclear, Farewell, Repeat, Pushback, Yielded,
+                GaveIn, Offended, Objected, Offered, Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
 }
 """Kind -> event class, for reading the edge form back."""
 

@@ -66,13 +66,34 @@ def vetoed(step: Step, acts: tuple[str, ...]) -> str:
     return next((a for a in acts if a in against), "")
 
 
+QUESTION_ACTS = ("open_question", "closed_question")
+"""Acts of asking: contrary to a summary only where they are in the stretch of the line that matched its examples."""
+_WORDS = re.compile(r"\w+")
+
+
+def _stated(segment: str, text: str, lang: str) -> bool:
+    """The stretch *segment* of *text* lies in its sentences that ask nothing (:func:`told_part`)."""
+    told = " ".join(_WORDS.findall(told_part(text, lang).lower()))
+    return bool(told) and " ".join(_WORDS.findall(segment.lower())) in told
+
+
+def veto_of(step: Step, acts: tuple[str, ...], close: Closeness | None, text: str, lang: str) -> str:
+    """:func:`vetoed` for the stretch of *text* that came close to *step*'s examples (*close*): a question in another
+    sentence ("… and the callback never came. Have I got that right? When exactly does it drop?") does not make a
+    recap that asks nothing a question."""
+    if close is not None and any(a in acts for a in QUESTION_ACTS) and _stated(close.segment, text, lang):
+        acts = tuple(a for a in acts if a not in QUESTION_ACTS)
+    return vetoed(step, acts)
+
+
 def by_examples(index: ExampleIndex, scenario: Scenario, text: str, acts: tuple[str, ...],
                 done: tuple[str, ...]) -> frozenset[str]:
     """The steps *text* takes by closeness to their examples: open now, close enough, and not vetoed by an act."""
     if not index:
         return frozenset()
-    hits = index.recognise(text, open_steps(scenario, done))
-    return frozenset(h for h in hits if not vetoed(scenario.step(h), acts))
+    close = index.closeness(text, open_steps(scenario, done))
+    return frozenset(k for k, c in close.items()
+                     if c.accepted and not veto_of(scenario.step(k), acts, c, text, index.lang))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +132,8 @@ def reasons(engine, analysis: Analysis, acts: tuple[str, ...], done: tuple[str, 
         act = next((a for a in step.acts if a in acts), "")
         phrase = engine._step_matchers[step.id].search(analysis) or ""
         insist = (engine._insist_matchers[step.id].search(analysis) or "") if step.pushback else ""
-        out.append(StepReason(step.id, act, phrase, insist, close.get(step.id), vetoed(step, acts)))
+        near = close.get(step.id)
+        out.append(StepReason(step.id, act, phrase, insist, near, veto_of(step, acts, near, analysis.text, engine.lang)))
     return out
 
 

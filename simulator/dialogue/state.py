@@ -29,7 +29,7 @@ class Turn:
     steps: tuple[str, ...] = ()
     """Checklist steps taken by this trainee line."""
     events: tuple[Event, ...] = ()
-    """What happened in this turn (see :mod:`simulator.dialogue.events`): Pushback, Yielded, GaveIn, Revealed, Temptation, Noise, Ramble, Confused, LineDrop, LineSaved, PrematureClose, Hangup, Repeat."""
+    """What happened in this turn (see :mod:`simulator.dialogue.events`): Pushback, Yielded, GaveIn, Revealed, Temptation, Noise, Ramble, Unheard, Confused, LineDrop, LineSaved, PrematureClose, Hangup, Repeat."""
     mood: float = 0.0
     """Customer's mood after this line (-100..100)."""
     patience: float = 0.0

@@ -122,8 +122,9 @@ class ScenarioBuilder(FieldReader):
             location=node.location if node else SourceLocation(self.path),
         )
 
-    def reaction(self, act: str, node: Located, what: str, decay_default: float) -> Reaction:
-        m = self.mapping(node, what, ("mood", "patience", "trust", "reply", "repeat_decay"))
+    def reaction(self, act: str, node: Located, what: str, decay_default: float, more: tuple[str, ...] = ()) -> Reaction:
+        """A reaction at ``node``; ``more``: further keys the caller reads itself (``mood.ramble``: heard, lost)."""
+        m = self.mapping(node, what, ("mood", "patience", "trust", "reply", "repeat_decay", *more))
         return Reaction(
             act=act,
             mood=self.number(m.get("mood"), f"{what}.mood", 0.0, -100, 100),
@@ -153,6 +154,11 @@ class ScenarioBuilder(FieldReader):
         keys = ("start", "patience", "hangup_below", "trust_start", "drift", "progress", "max_words", "ramble")
         m = self.mapping(node, "mood", keys)
         ramble = m.get("ramble")
+        extra = ramble.value if ramble is not None and isinstance(ramble.value, dict) else {}
+        lost = self.flag(extra.get("lost"), "mood.ramble.lost", False)
+        max_words = self.integer(m.get("max_words"), "mood.max_words", 0, 0, 1000)
+        if lost and not max_words:
+            self.error(extra["lost"], "mood.ramble.lost needs mood.max_words: without a limit no line is too long")
         return MoodModel(
             start=self.number(m.get("start"), "mood.start", 0.0, -100, 100),
             patience=self.number(m.get("patience"), "mood.patience", 6.0, 1, 50),
@@ -160,9 +166,11 @@ class ScenarioBuilder(FieldReader):
             trust_start=self.number(m.get("trust_start"), "mood.trust_start", 50.0, 0, 100),
             drift=self.number(m.get("drift"), "mood.drift", -3.0, -50, 50),
             progress_mood=self.number(m.get("progress"), "mood.progress", 5.0, -50, 50),
-            max_words=self.integer(m.get("max_words"), "mood.max_words", 0, 0, 1000),
-            ramble=self.reaction("ramble", ramble, "mood.ramble", 1.0) if ramble is not None else None,
+            max_words=max_words,
+            ramble=self.reaction("ramble", ramble, "mood.ramble", 1.0, ("heard", "lost")) if ramble is not None else None,
             location=node.location if node else SourceLocation(self.path),
+            ramble_heard=self.text(extra.get("heard"), "mood.ramble.heard"),
+            ramble_lost=lost,
         )
 
     def facts(self, node: Located | None) -> tuple[Fact, ...]:

@@ -381,9 +381,16 @@ class MoodModel:
     max_words: int
     """Turns longer than this many words count as rambling (0 = no limit)."""
     ramble: Reaction | None
-    """Reaction to a rambling turn."""
+    """Reaction to a rambling turn: its cost, and ``reply`` – what she says when the long line gave her nothing to
+    answer (no step taken from it, or the line was lost)."""
     location: SourceLocation = NOWHERE
     """Where the parameters stand in the file."""
+    ramble_heard: Text = EMPTY_TEXT
+    """``mood.ramble.heard``: what she says about the length when she still takes in what the line said – a complaint
+    that asks for nothing she was just told, since her answers to the line's steps follow in the same breath."""
+    ramble_lost: bool = False
+    """``mood.ramble.lost``: a long line is lost (a bad mobile line: "I only caught half"), she takes no step from it.
+    False: she complains about the length and still takes in what was said, as a trainer still counts it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,10 @@ its base plus its effects; and (round 7) one dimension denying what another
 credits on the same line – no open question beside an open-question step, never
 explained beside a step taken "with a reason", credit for a line too long to take
 in, a concrete time for a vague promise, a step missing that the solution made
-pointless – or an entry printed twice. An empty list is a consistent debrief.
+pointless – or an entry printed twice. A long line she took in all the same is
+credited for what it said and debited once for its length: no contradiction; "not
+counted – too long" belongs only to a line she lost (engine event ``unheard``). An
+empty list is a consistent debrief.
 
 The tests run it over every scripted call and over simulated calls; it is
 cheap enough to run after every real call too.
@@ -18,7 +21,7 @@ cheap enough to run after every real call too.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import Guess, Noise, Pushback, Revealed, details, has
+from simulator.dialogue.events import Guess, Noise, Pushback, Ramble, Revealed, Unheard, details, has
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall, sentence_bounds
@@ -53,6 +56,13 @@ HEARD_CREDITS = ("summary_before", "summary_before_brief", "summary_end", "summa
                  "listening_summary", "narrowing",
                  "transparency", "time_frame", "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for what the customer heard: never on a line she could not take in (too long)."""
+LOST_MARKS = ("step_lost", "lost", "no_summary_before_lost", "ramble_lost")
+"""Evidence that says a line was too long to take in: only on a line the engine says she lost (``unheard``)."""
+LENGTH_DEBITS = ("ramble", "ramble_lost")
+"""The length debit of a long line: once per line, and only on a line the engine measured as too long."""
+STEP_CREDITS = ("step_done", "step_yielded", "step_worn_down", "step_closed", "step_let_tell", "step_hedged",
+                "step_volunteered")
+"""A checklist step credited to a line: never one she lost."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
 WARM_CLAIMS = ("cue_answered", "calm_empathy")
@@ -142,6 +152,7 @@ def problems(scenario, state, score) -> list[str]:
                 if plus in kinds and minus in kinds:
                     out.append(f"{d.name} T{turn}: {plus} and {minus} for the same line")
     out += _across(scenario, state, score)
+    out += _length(state, score)
     out += _understanding(scenario, state, score)
     out += _calm(score)
     out += _volunteered(scenario, state, score)
@@ -163,6 +174,28 @@ def _salutation(e, line, lang: str, where: str) -> list[str]:
     if e.kind == "closing_bare" and closes_properly(text, lang):
         return [f"{where}: 'no offer, thanks or good wish' for a goodbye that has one"]
     return []
+
+
+def _length(state, score) -> list[str]:
+    """A long line has one reading everywhere: taken in (its steps and credits count, clarity debits its length once)
+    or lost on a bad line (engine event ``unheard``: nothing in it counts, and the debrief says "too long" for it)."""
+    out: list[str] = []
+    by_number = {t.number: t for t in state.trainee_turns}
+    unheard = {n for n, t in by_number.items() if has(t.events, Unheard)}
+    debits: dict[int, int] = {}
+    for d in score.dimensions:
+        for e in d.evidence:
+            line = by_number.get(e.turn)
+            if e.kind in LOST_MARKS and e.turn not in unheard and line is not None:
+                out.append(f"{d.name} T{e.turn}: '{e.kind}' (too long to take in) for a line the customer took in")
+            if e.kind in STEP_CREDITS and e.effect > 0 and e.turn in unheard:
+                out.append(f"{d.name} T{e.turn}: step credit ({e.kind}) for a line the customer lost (too long)")
+            if e.kind in LENGTH_DEBITS:
+                debits[e.turn] = debits.get(e.turn, 0) + 1
+                if line is not None and not has(line.events, Ramble):
+                    out.append(f"{d.name} T{e.turn}: length debit for a line that was not too long")
+    out += [f"T{n}: the length of one line debited {k} times" for n, k in debits.items() if k > 1]
+    return out
 
 
 def _volunteered(scenario, state, score) -> list[str]:
@@ -306,7 +339,9 @@ def _across(scenario, state, score) -> list[str]:
     done = [e for d in score.dimensions for e in d.evidence
             if e.kind in ("step_done", "step_yielded", "step_volunteered")]
     moot = moot_steps(ScoredCall(scenario, state, None))
-    too_long = {e.turn for d in score.dimensions for e in d.evidence if e.kind == "step_lost"}
+    # a line she lost (engine event unheard; the checklist's "not counted – too long" mark): nothing in it was heard
+    too_long = ({t.number for t in state.trainee_turns if has(t.events, Unheard)}
+                | {e.turn for d in score.dimensions for e in d.evidence if e.kind == "step_lost"})
     open_steps = [s for s in scenario.steps if "open_question" in s.acts]
     for d in score.dimensions:
         for e in d.evidence:
@@ -331,9 +366,9 @@ def _across(scenario, state, score) -> list[str]:
                     if not muddled:
                         out.append(f"{d.name}: 'never said what is happening or why' while the checklist credits "
                                    f"'{s.id}' (with a reason / openly) at T{hit.turn}")
-            if e.kind == "ramble" and solved_at is not None and e.turn > solved_at:
-                out.append(f"{d.name} T{e.turn}: 'the customer loses track' of a wrap-up after the call was solved "
-                           f"(she listens to it)")
+            if e.kind in LENGTH_DEBITS and solved_at is not None and e.turn > solved_at:
+                out.append(f"{d.name} T{e.turn}: 'too long, the customer loses track' of a wrap-up after the call was "
+                           f"solved (she listens to it)")
             if e.kind == "no_summary_end" and solved_at is not None and any(n >= solved_at for n in summed):
                 late = next(n for n in summed if n >= solved_at)
                 out.append(f"{d.name}: 'no summary at the end' while T{late} summarised once the call was solved")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import GaveIn, Guess, Offered, Ramble, has
+from simulator.dialogue.events import GaveIn, Guess, Offered, Unheard, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
-from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences_of
-from simulator.scoring.wording import (asks_for_details, commits_no_time, checks_back, function_words, standard, guesses, transparency_step, vague,
+from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
+from simulator.scoring.wording import (asks_for_details, commits_no_time, checks_back, function_words, own_time_promise, standard, guesses, transparency_step, vague,
                                        weak_backchannel)
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
@@ -120,11 +120,11 @@ def explains(call: ScoredCall, t: Turn) -> bool:
 
 
 def lost(call: ScoredCall, t: Turn) -> bool:
-    """She could not take the line in: too long (engine event ``ramble``), she took no step from it, and the problem
-    was not solved yet (once it is, she listens to a long wrap-up). The checklist says "not counted – too long" for
-    a step in it; no other dimension credits what she did not hear."""
-    solved_at = call.state.solved_at
-    return has(t.events, Ramble) and not t.steps and (solved_at is None or t.number <= solved_at)
+    """She could not take the line in: too long on a line that loses it (engine event ``unheard``, a scenario with
+    ``mood.ramble.lost``), so she took no step from it. The checklist says "not counted – too long" for a step in it;
+    no other dimension credits what she did not hear. A long line she took in all the same (``ramble`` alone) counts
+    for what it said; clarity takes off marks for its length, once."""
+    return has(t.events, Unheard)
 
 
 def echoed_deadline(call: ScoredCall, t: Turn) -> bool:
@@ -323,11 +323,17 @@ def time_promise(call: ScoredCall, t: Turn) -> str:
     where transparency said "only vague"): "concrete" ("I'll call you back today before 5"), "vague" ("shortly, maybe
     tomorrow or the day after"), or "" – no time of the agent's at all: no time act, a rude line, her own deadline
     repeated, or a time that is no promise (a past slot, "since Monday", the team's opening hours; EN 26/42/47)."""
-    if "time_commitment" not in t.acts or "rude" in t.acts or echoed_deadline(call, t):
+    if "time_commitment" not in t.acts or "rude" in t.acts:
         return ""
     lang = call.state.lang
     span = next((x for a, x in t.evidence if a == "time_commitment" and x.strip()), "")
     around = _sentence_with(t, "time_commitment")
+    if any(own_time_promise(s, lang) and not commits_no_time(s, lang) and not vague(s, lang, time_only=True)
+           for s in sentences(t.text) if s != around):
+        return "concrete"  # the quoted time is her deadline ("before your boss signs tomorrow at ten"); the agent's own
+        # promise stands in another sentence of the line ("… I'll call you back by 4 pm today.")
+    if echoed_deadline(call, t):
+        return ""
     if unpunctuated(t) and span and span.strip() != t.text.strip():
         words, at = t.text.split(), len(t.text[: max(0, t.text.lower().find(span.lower()))].split())
         around = " ".join(words[max(0, at - TIME_WINDOW): at + len(span.split()) + TIME_WINDOW])

@@ -18,8 +18,8 @@ from collections.abc import Collection
 
 from rapidfuzz import fuzz
 
-from simulator.dialogue.events import (Noise, PrematureClose, Pushback, Ramble, Revealed, Temptation, Yielded, details,
-                                       has)
+from simulator.dialogue.events import (Noise, PrematureClose, Pushback, Ramble, Revealed, Temptation, Unheard, Yielded,
+                                       details, has)
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
 from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
@@ -34,7 +34,7 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, VAGUE_PROMISE, NOTHING_EXPLAINED, EXPLAINING_ACTS, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import answers_with_team, closes_properly, greets, introduces, names_team, says_goodbye
+from simulator.scoring.wording import answers_with_team, closes_properly, greets, introduces, names_team, says_goodbye, word_count
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
@@ -325,12 +325,14 @@ def _clarity(call: _Call, dim: _Dim) -> None:
         # the trainee answered the phone and said nothing more: no clarity to presume (an abandoned call)
         dim.add(call.scored[-1].number, "", -NOTHING_EXPLAINED, fb.item("nothing_explained"))
     for t in call.scored:
-        words = len(t.text.split())
         if "jargon" in t.acts and jargon > 0:  # an expert caller understands the terms: no deduction
             dim.add(t.number, call.span(t, "jargon"), -jargon, fb.item("jargon"))
-        # once the problem is solved she listens to a long wrap-up (the engine's rule): she did not lose track
+        # the one length debit of a long line, said with her limit; what it said still counts elsewhere (unless she
+        # lost it on a bad line). Once the problem is solved she listens to a long wrap-up (the engine's rule)
         if has(t.events, Ramble) and (solved_at is None or t.number <= solved_at):
-            dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item("ramble", words=words))
+            kind = "ramble_lost" if has(t.events, Unheard) else "ramble"
+            words = word_count(t.text, call.state.lang)  # as she counted them: never "58 words, she listens to 60"
+            dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item(kind, words=words, limit=sc.mood.max_words))
         elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS and unpunctuated(t):
             # recogniser text: its sentences' ends are unknown – neither "long" nor "short", and said so
             dim.add(t.number, t.text, 0.0, fb.item("instruction_unpunctuated"))

@@ -64,6 +64,11 @@ _SENTENCE = Cutter(r"(?:[^.!?]|[.!?](?![.!?]*(?:\s|$)))+(?:[.!?]+|$)")
 """A sentence: up to its full stop, question or exclamation mark ("5.2" is no full stop, nor "bzw." or "Dr.")."""
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``."""
+    return [p.strip() for p in _SENTENCE.findall(text or "") if p.strip()]
+
+
 def questions(text: str) -> list[str]:
     """The sentences of ``text`` that end in a question mark."""
     return [p.strip() for p in _SENTENCE.findall(text or "") if p.strip().endswith("?")]

@@ -61,7 +61,11 @@ def _honesty(call: _Call, dim: _Dim) -> None:
             dim.add(took.number, call.span(took, "admit_unknown"), ADMIT_UNKNOWN_BARE, fb.item("admit_unknown_guess"))
             return
     else:
-        admit = next((t for t in fair if "admit_unknown" in t.acts), None)
+        admit = next((t for t in fair if "admit_unknown" in t.acts and not lost(call, t)), None)
+        unheard = next((t for t in fair if "admit_unknown" in t.acts and lost(call, t)), None)
+        if admit is None and unheard is not None:  # said in a line she lost (a bad line): not counted, and said so
+            dim.add(unheard.number, call.span(unheard, "admit_unknown"), 0.0,
+                    fb.item("lost", claim=fb.item("admit_unknown").note))
         if admit is None:
             return
     i = call.scored.index(admit)

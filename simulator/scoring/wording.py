@@ -27,6 +27,13 @@ def standard(text: str, lang: str) -> str:
     return compiled(lang).standard(text or "")
 
 
+def word_count(text: str, lang: str) -> int:
+    """The words of *text* as the customer counts them against her ``mood.max_words`` (the analyser's tokens)."""
+    from simulator.analysis.language import compiled
+
+    return compiled(lang).word_count(text or "")
+
+
 def introduces(text: str, lang: str) -> bool:
     """The line says who the agent is (their name): a greeting that is an introduction – "my name is …",
     or the phone formula with the name alone between commas ("IT-Hotline, Berger, guten Morgen.")."""
@@ -110,6 +117,12 @@ def commits_no_time(sentence: str, lang: str) -> bool:
     """The sentence's time is no promise of the agent's: a past slot, a symptom's start, someone's opening hours
     ("was booked for yesterday nine to twelve", "since Monday", "they're here until 5 pm")."""
     pattern = _patterns("time_no_commitment", lang)
+    return bool(pattern and pattern.search(standard(sentence, lang)))
+
+
+def own_time_promise(sentence: str, lang: str) -> bool:
+    """In the sentence the agent herself commits to a time ("Ich rufe Sie bis heute 16 Uhr zurück")."""
+    pattern = _patterns("own_time_promise", lang)
     return bool(pattern and pattern.search(standard(sentence, lang)))
 
 
