@@ -134,3 +134,31 @@ def test_so_its_booked_is_no_summary(line: str) -> None:
 @pytest.mark.parametrize("line", ["So it's only the printer in room 4 that's down?", "so it is the screen that stays black"])
 def test_so_its_her_problem_is_still_a_summary(line: str) -> None:
     assert "summary" in _acts("en", line)
+
+
+# -- the agent's own situation as an excuse -----------------------------------------------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Ich mach nur meinen Job. Ich leg Ihnen ein Ticket an."),
+    ("de", "mir ham halt grad vui zu tun, i schau amol dass nächste woche wer vorbeikommt"),
+    ("de", "Wir haben eben gerade sehr viel zu tun."),
+    ("en", "I'm just doing my job, ma'am."),
+    ("en", "I'm just following the process here."),
+])
+def test_excuses_are_rude(lang: str, line: str) -> None:
+    assert "rude" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Wir haben gerade viel zu tun, deshalb dauert es leider etwas länger – ich rufe Sie bis 15 Uhr zurück."),
+    ("en", "I'm just checking the process for you."),
+])
+def test_saying_how_busy_it_is_with_a_plan_is_not_rude(lang: str, line: str) -> None:
+    assert "rude" not in _acts(lang, line)
+
+
+# -- a guessed diagnosis opened with "also das ist" is no summary, and it does not explain the jargon in it ------
+def test_a_guess_opened_like_a_recap_is_no_summary_and_keeps_its_jargon() -> None:
+    acts = _acts("de", "Ok also das ist vermutlich die SMTP-Auth bzw. die IMAP-Freigabe am Server")
+    assert "summary" not in acts and "jargon" in acts
+    assert "summary" in _acts("de", "Gut, also die Leiste ist aus und der Drucker hat keinen Strom.")
+    assert "jargon" not in _acts("de", "Das Problem liegt am DNS, also das ist sozusagen das Telefonbuch des Internets.")
