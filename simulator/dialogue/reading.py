@@ -6,6 +6,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 
 * :func:`assents` – the line is a yes to what she just offered ("Sure, go ahead." after "Shall I tell you?"),
 * :func:`invites` – the line asks her to tell in her own words ("Erzählen Sie mal"),
+* :func:`requests_story` – the line asks her to tell what her problem is ("What seems to be the issue?"),
 * :func:`asks` – the line asks her to say something, with or without a question mark,
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`gives_reason` – the line says why the trainee asks ("Oft hängt der Drucker an einer Leiste …", "because …"),
@@ -100,6 +101,12 @@ def assents(line: str, lang: str) -> bool:
 def invites(line: str, lang: str) -> bool:
     """The line asks her to tell what happened in her own words."""
     pattern = _pattern("invite", lang)
+    return bool(pattern and pattern.search(_words(line)))
+
+
+def requests_story(line: str, lang: str) -> bool:
+    """The line asks her to tell what her problem is ("What seems to be the issue?", "Was ist denn das Problem?")."""
+    pattern = _pattern("story_request", lang)
     return bool(pattern and pattern.search(_words(line)))
 
 
