@@ -169,3 +169,45 @@ def test_a_recap_straight_to_her_is_confirmed(lang: str, recap: str) -> None:
                 "de": "Ich rufe Sie morgen an und bestätige den Namen des Technikers."}
     turn, reply = last(replayed("missed-appointment", lang, MISSED[lang] + [callback[lang], recap]))
     assert "recap" in turn.steps, reply
+
+
+# -- an echo that opens her reply fits what she was asked (EN 44) ----------------------------------------------------
+RAMBLER_OPEN = {"en": "Hi, service hotline, how can I help?", "de": "Service-Hotline, hallo, wie kann ich helfen?"}
+
+
+@pytest.mark.parametrize("lang,line,wrong", [
+    ("en", "just tell me what the mesage said when it poped up", "Since when?"),
+    ("en", "What did the error message say?", "Since when?"),
+    ("en", "Since when has it been slow?", "The message?"),
+    ("de", "sagen sie mir einfach was die meldung gesagt hat als sie kam", "Seit wann?"),
+    ("de", "Seit wann ist der Rechner so langsam?", "Die Meldung?"),
+])
+def test_her_early_echo_never_names_a_question_not_asked(lang: str, line: str, wrong: str) -> None:
+    for seed in range(6):
+        state = replayed("voicebox-rambler", lang, [RAMBLER_OPEN[lang], line], seed=seed)
+        turn, reply = last(state)
+        assert not reply.startswith(wrong) and f" {wrong}" not in reply, (seed, reply)
+
+
+# -- the back-channel cheer agrees only to what she said (DE 16) ------------------------------------------------------
+@pytest.mark.parametrize("lang,line", [
+    ("en", "ok. sounds like a full C drive or something, maybe the update."),
+    ("en", "Okay. Probably the hard disk then."),
+    ("de", "ok. klingt nach vollem laufwerk c oder so."),
+    ("de", "Okay. Ist bestimmt die Festplatte."),
+])
+def test_an_ok_that_leads_into_his_own_theory_draws_no_cheer(lang: str, line: str) -> None:
+    structure = {"en": "Let me stop you there so we can go one step at a time.",
+                 "de": "Ich unterbreche Sie kurz, damit wir der Reihe nach vorgehen."}
+    cheers = load("voicebox-rambler").reactions["active_listening"].reply.all(lang)
+    turn, reply = last(replayed("voicebox-rambler", lang, [RAMBLER_OPEN[lang], structure[lang], line]))
+    assert not any(c in reply for c in cheers), reply
+
+
+@pytest.mark.parametrize("lang,line", [("en", "Okay, I see."), ("de", "Okay, verstehe.")])
+def test_a_bare_back_channel_may_still_be_cheered(lang: str, line: str) -> None:
+    structure = {"en": "Let me stop you there so we can go one step at a time.",
+                 "de": "Ich unterbreche Sie kurz, damit wir der Reihe nach vorgehen."}
+    cheers = load("voicebox-rambler").reactions["active_listening"].reply.all(lang)
+    turn, reply = last(replayed("voicebox-rambler", lang, [RAMBLER_OPEN[lang], structure[lang], line]))
+    assert any(c in reply for c in cheers), reply

@@ -23,7 +23,7 @@ from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_words
 from simulator.dialogue.reading import assents, checks_back, clean, gives_reason, hedges, her_action, invites, without_quotes
-from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, by_examples,
+from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel, by_examples,
                                            closing_question_takes, example_index, instructs, is_asking, repeats_time, rude_reading,
                                            shown_acts, told_analysis, understood_part, without_credit, without_greeting)
 from simulator.dialogue.speech import RETELL_MOOD, Speech
@@ -189,7 +189,7 @@ class Engine:
                 fresh = apply(reaction, repeats)
                 # "Ok. Is it slow all the time?", "ok. sounds like a full drive": the "ok" only leads into what follows –
                 # she answers that, she does not cheer ("That's what I'm saying!") what she never said
-                lead_in = act == "active_listening" and bool(set(acts) - {"active_listening", "greeting"}) and (any(
+                lead_in = act == "active_listening" and not bare_back_channel(analysis, line) and (any(
                     a in acts for a in ("open_question", "closed_question")) or not self.speech.echoes_her(state, line))
                 # a curt "ok sorry" just after insulting her earns no praise ("at least someone who understands")
                 sore = reaction.mood > 0 and last is not None and ("rude" in last.acts or ev_.has(last.events, Offended))
