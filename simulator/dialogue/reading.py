@@ -14,6 +14,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`signs_off` – the line says goodbye ("pfiat eahna", "dann war's das von meiner Seite"),
 * :func:`her_action` – the line asks whether she did something ("Did you restart it?"),
 * :func:`checks_status` – the line asks whether it works now ("Is it working now?"),
+* :func:`checks_agreement` – the line ends by asking whether she agrees ("… Okay?", "Passt das?"),
 * :func:`checks_back` – the line ends by checking back what it said ("… Richtig so?", "Have I got that right?"),
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
@@ -149,6 +150,14 @@ def checks_status(line: str, lang: str) -> bool:
     pattern = _pattern("status_check", lang)
     sentences = re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split()))
     return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
+
+
+def checks_agreement(line: str, lang: str) -> bool:
+    """The line's last sentence only asks whether she agrees ("… Okay?", "Passt das?", "Does that work for you?")."""
+    pattern = _pattern("agreement_check", lang)
+    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split())) if s.strip()]
+    last = sentences[-1].strip() if sentences else ""
+    return bool(pattern) and last.endswith("?") and pattern.search(last.lower()) is not None
 
 
 def checks_back(line: str, lang: str) -> bool:
