@@ -22,14 +22,15 @@ from simulator.dialogue.scripted import Breath, scripted_event
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_words
-from simulator.dialogue.reading import assents, checks_back, clean, gives_reason, hedges, her_action, invites, without_quotes
+from simulator.dialogue.reading import (assents, checks_agreement, checks_back, clean, gives_reason, hedges, her_action, invites,
+                                        without_quotes)
 from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel, by_examples,
                                            closing_question_takes, example_index, instructs, is_asking, repeats_time, rude_reading,
                                            shown_acts, told_analysis, understood_part, without_credit, without_greeting)
 from simulator.dialogue.speech import RETELL_MOOD, Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
-from simulator.scenario.model import Reaction, Scenario, Step, Text
+from simulator.scenario.model import Reaction, Scenario, Step
 from simulator.scoring.wording import guesses  # language data: what a confident guess sounds like
 
 POSITIVE_ACTS = ("empathy", "reassurance", "summary", "transparency", "active_listening", "admit_unknown", "time_commitment")
@@ -79,10 +80,6 @@ class Engine:
         base = self.analyser.phrases(phrases)  # the view's language settings
         return StepPhrases(tuple(phrases or ()), lang=self.lang, compounds=base.compounds, fuzzy=base.fuzzy)
 
-    def _say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
-        """A variant of ``text``, picked by seed, turn and purpose; not one said already in the call if avoidable."""
-        return self.speech.say(text, state, purpose, said, optional)
-
     def start(self, seed: int = 0) -> CallState:
         """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet). The trainee
         answers the ring; the customer's opening is the start of her reply to that first line (see :meth:`opening`)."""
@@ -96,7 +93,7 @@ class Engine:
 
     def opening(self, state: CallState) -> str:
         """The customer's opening line of the call ``state`` (picked by seed, the same whenever asked)."""
-        return self._say(self.scenario.opening, replace(state, turn=0), "opening")
+        return self.speech.say(self.scenario.opening, replace(state, turn=0), "opening")
 
     def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset(),
                     asked: tuple[Analysis, frozenset[str]] | None = None, guessed: frozenset[str] = frozenset()) -> bool:
@@ -194,7 +191,7 @@ class Engine:
                 # a curt "ok sorry" just after insulting her earns no praise ("at least someone who understands")
                 sore = reaction.mood > 0 and last is not None and ("rude" in last.acts or ev_.has(last.events, Offended))
                 if reaction.reply and fresh and not lead_in and not sore:
-                    plan.react(self._say(reaction.reply, state, f"reaction:{act}", said, optional=True),
+                    plan.react(self.speech.say(reaction.reply, state, f"reaction:{act}", said, optional=True),
                                reaction.mood * reaction.repeat_decay ** repeats)
             # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
             # a hypothesis with a question ("I suspect the update – what does ipconfig show?") is diagnosis
@@ -206,7 +203,7 @@ class Engine:
                 events.append(Guess())
                 mood -= GUESS_MOOD
                 text = sc.fillers.get("guess")
-                plan.complain((self._say(text, state, "guess", said, optional=True) if text else "")
+                plan.complain((self.speech.say(text, state, "guess", said, optional=True) if text else "")
                               or choose(customer_lines(lang, "guess"), f"{state.seed}:{turn_no}:guess", said, optional=False))
             confusing = "jargon" in acts and sc.persona.tech_level != "high"  # an expert knows the terms
             if confusing:
@@ -216,7 +213,7 @@ class Engine:
                 if sc.mood.ramble and state.solved_at is None:  # once solved she listens to a long wrap-up
                     apply(sc.mood.ramble, 0)
                     if sc.mood.ramble.reply:
-                        plan.complain(self._say(sc.mood.ramble.reply, state, "ramble", said, optional=True) or choose(
+                        plan.complain(self.speech.say(sc.mood.ramble.reply, state, "ramble", said, optional=True) or choose(
                             customer_lines(lang, "too_long_again"), f"{state.seed}:{turn_no}:ramble", said, optional=False))
 
             # Checklist steps, in the scenario's order; at most MAX_STEPS answered per turn.
@@ -310,7 +307,7 @@ class Engine:
                                                          lambda: self.analyser.analyse_rules(without_quotes(heard.text)))
                 if objection is not None:  # a way that cannot work for her, or words that only sound like the step
                     events.append(Objected(step.id))
-                    plan.refuse(self._say(objection, state, f"objection:{step.id}", said))
+                    plan.refuse(self.speech.say(objection, state, f"objection:{step.id}", said))
                     continue  # the rest of the line still counts ("no worries – it's the blue cable, can you check it?")
                 pb = step.pushback
                 # a reason in any words ("oft hängt der Drucker an einer Leiste …") is transparency to her
@@ -326,7 +323,7 @@ class Engine:
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))
-                    plan.refuse(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
+                    plan.refuse(self.speech.say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
                     break
                 refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
@@ -348,11 +345,11 @@ class Engine:
                     if not reasoned:
                         mood -= 4
                     if pb.yield_reply:
-                        answers.append(self._say(pb.yield_reply, state, f"yield:{step.id}", said))
+                        answers.append(self.speech.say(pb.yield_reply, state, f"yield:{step.id}", said))
                         plan.add(answers[-1])
                 done.append(step.id)
                 steps_now.append(step.id)
-                answers.append(self._say(step.reply, state, f"step:{step.id}", said))
+                answers.append(self.speech.say(step.reply, state, f"step:{step.id}", said))
                 plan.add(answers[-1])
                 mood += sc.mood.progress_mood
                 for fact in step.reveals:
@@ -360,20 +357,22 @@ class Engine:
                         facts.append(fact)
                         events.append(Revealed(fact))
 
-            retell = "" if ringing or steps_now or blocked or state.solved_at is not None else self.speech.retell(state, said, line)
+            retell = "" if (ringing or steps_now or blocked or state.solved_at is not None) else self.speech.retell(
+                state, said, line)
             if retell:  # "What's the issue?" to a caller who won't tell it again: she says so (it costs the first time)
                 mood -= 0 if self.speech.retold(said) else RETELL_MOOD
                 plan.complain(retell)
             if vague_due and not offended:
                 text = sc.fillers.get("vague_time")
-                plan.complain((self._say(text, state, "vague_time", said, optional=True) if text else "")
+                plan.complain((self.speech.say(text, state, "vague_time", said, optional=True) if text else "")
                               or choose(customer_lines(lang, "vague_time"), f"{state.seed}:{turn_no}:vague", said, optional=False))
             if unasked and steps_now and not any(sc.step(s).asks for s in steps_now):
                 found = [s for s in steps_now if sc.step(s).reveals]  # she looked: what she found answers it (no "Why?")
                 plan.add(self.answers.known(state, line, said, tuple(facts), lambda a: any(  # "Tut mir leid. Ihre Ticketnummer?"
                     self._step_matchers[s].search(a) for s in found)))
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
-            if unsure and not progress and not ringing and not plan.complaint:  # maybe rude: she asks, unless she complained
+            if unsure and not (progress or ringing or plan.complaint or asking):  # maybe rude: she asks what he means,
+                # unless she complained, or he asked her something plain ("Haben Sie den Rechner neu gestartet?")
                 plan.add(choose(customer_lines(lang, "clarify"), f"{state.seed}:{turn_no}:clarify", said, optional=True))
             # after the fix, summary and goodbye cost nothing; jargon costs through its own reaction only
             if not progress and state.solved_at is None and not confusing:
@@ -413,7 +412,8 @@ class Engine:
                     filler = ""
                     if waiting and "closed_question" in acts and "instruction" not in acts and self.speech.echoes_her(state, line):
                         filler = self.speech.confirm(state, said)  # checking back what she said: she confirms
-                    elif waiting and "closed_question" in acts and "open_question" not in acts:
+                    elif (waiting and "closed_question" in acts and "open_question" not in acts
+                          and not checks_agreement(line, lang)):  # "… Okay?" asks for nothing she could not know
                         # a yes/no question no step answers: while she could simply tell what happened she offers
                         # that ("Is it slow?" – "Shall I tell you what happened?"), else she says she can't say; asked
                         # whether she did something ("Haben Sie neu gestartet?") she answers yes or no first
@@ -441,7 +441,7 @@ class Engine:
         if outcome is None:
             if solved_at is None and all(s in done for s in sc.end.solved_when):
                 solved_at = turn_no
-                plan.add(self._say(sc.end.solved, state, "solved", said))
+                plan.add(self.speech.say(sc.end.solved, state, "solved", said))
                 mood = _clamp(mood + 10, -100, 100)
             # turns of silence or garbage don't use up the time left for summary and goodbye
             spoken_since = sum(1 for t in state.trainee_turns if solved_at is not None
@@ -463,11 +463,11 @@ class Engine:
                     plan.replace_all(bye)
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
                 events.append(Hangup())
-                plan.replace_all(self._say(sc.end.hangup, state, "hangup", said))
+                plan.replace_all(self.speech.say(sc.end.hangup, state, "hangup", said))
                 outcome = Outcome(resolved=False, reason="hangup", final_mood=mood)
             elif turn_no >= sc.end.max_turns:
                 if sc.end.turn_limit and solved_at is None:
-                    plan.add(self._say(sc.end.turn_limit, state, "turn_limit", said))
+                    plan.add(self.speech.say(sc.end.turn_limit, state, "turn_limit", said))
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
         acts, evidence = shown_acts(sc, analysis, tuple(a for a in acts if not (unrecapped and a == "summary")), tuple(done),
