@@ -211,3 +211,67 @@ def test_a_bare_back_channel_may_still_be_cheered(lang: str, line: str) -> None:
     cheers = load("voicebox-rambler").reactions["active_listening"].reply.all(lang)
     turn, reply = last(replayed("voicebox-rambler", lang, [RAMBLER_OPEN[lang], structure[lang], line]))
     assert any(c in reply for c in cheers), reply
+
+
+# -- "… Okay?" asks whether she agrees, not a fact she does not know (DE 12) -----------------------------------------
+@pytest.mark.parametrize("lang,sid,lines", [
+    ("de", "diva-complaint", ["Hotline, hallo.", "Die melden sich dann zeitnah bei Ihnen. Okay?"]),
+    ("de", "voicebox-rambler", ["Hotline, hallo.", "Da kümmern sich die Kollegen drum. Passt das?"]),
+    ("de", "checked-plug", ["Hotline, hallo.", "Ich schau mir das später mal an. Okay?"]),
+    ("en", "diva-complaint", ["Helpdesk, hello.", "The team will get back to you. Okay?"]),
+    ("en", "voicebox-rambler", ["Helpdesk, hello.", "The team will get back to you. Does that work for you?"]),
+    ("en", "checked-plug", ["Helpdesk, hello.", "Someone will have a look later. Does that work for you?"]),
+])
+def test_asked_whether_she_agrees_she_never_says_she_does_not_know(lang: str, sid: str, lines: list[str]) -> None:
+    from simulator.dialogue.lines import customer_lines
+
+    for seed in range(4):
+        turn, reply = last(replayed(sid, lang, lines, seed=seed))
+        assert not any(u in reply for u in customer_lines(lang, "unknown_answer")), (seed, reply)
+
+
+# -- a plain question is no riddle: no "Wie meinen Sie das?" (DE 14) --------------------------------------------------
+@pytest.mark.parametrize("lang,line", [
+    ("de", "Ja schon klar, aber ich muss trotzdem meine Checkliste durchgehen. Haben Sie den Rechner mal neu gestartet?"),
+    ("de", "Ja ja, schon klar. Haben Sie den Rechner neu gestartet?"),
+    ("en", "Yeah sure, but I still have to go through my checklist. Have you restarted the computer?"),
+])
+def test_a_plain_question_is_answered_not_questioned(lang: str, line: str) -> None:
+    from simulator.dialogue.lines import customer_lines
+
+    opening = {"en": "Support, hello.", "de": "Support, hallo."}
+    turn, reply = last(replayed("expert-user", lang, [opening[lang], line]))
+    assert not any(c in reply for c in customer_lines(lang, "clarify")), reply
+
+
+# -- an apology that repeats her complaint discloses nothing; the disclosure is answered as one (DE 6) ---------------
+@pytest.mark.parametrize("lang,apology,disclosure", [
+    ("de", "Frau Dr. Vogt, dafür bitte ich Sie um Entschuldigung. Sie haben sich den Vormittag freigehalten, und wir "
+           "haben Sie nicht einmal informiert. Das darf nicht passieren.",
+     "Ich sehe im Ticket: Herr Kraus hat sich gestern krank gemeldet, und der Termin wurde nicht neu vergeben."),
+    ("de", "Das tut mir wirklich leid – Sie haben umsonst gewartet, und niemand hat Ihnen Bescheid gegeben.",
+     "Laut Ticket ist der Techniker krank ausgefallen, und der Auftrag wurde nicht neu eingeplant."),
+    ("en", "Ms Vaughan, I'm really sorry. You kept your whole morning free and nobody even told you.",
+     "The ticket shows Mr Cross was off sick, and the job wasn't reassigned."),
+    ("en", "I do apologise – you waited all morning and nobody informed you. That shouldn't happen.",
+     "According to the ticket the technician was ill and nobody rebooked the job."),
+])
+def test_an_apology_that_echoes_her_complaint_is_no_disclosure(lang: str, apology: str, disclosure: str) -> None:
+    state = replayed("missed-appointment", lang, [MISSED[lang][0], apology])
+    turn, reply = last(state)
+    assert "explain" not in turn.steps, reply
+    turn, reply = last(replayed("missed-appointment", lang, [MISSED[lang][0], apology, disclosure]))
+    assert "explain" in turn.steps, reply
+
+
+# -- a focused question in the structuring line is answered, not re-invited (EN 44, turn 4) ---------------------------
+@pytest.mark.parametrize("lang,line", [
+    ("en", "ok sure, one at a time. is the pc hanging when you save stuff or all the time?"),
+    ("en", "Let's go step by step. Does it freeze only when you save, or all the time?"),
+    ("de", "ok, eins nach dem anderen. hängt der pc wenn sie was speichern oder dauernd?"),
+    ("de", "Gehen wir das der Reihe nach durch. Ist er ständig langsam oder nur beim Speichern?"),
+])
+def test_the_question_in_the_structuring_line_is_answered(lang: str, line: str) -> None:
+    turn, reply = last(replayed("voicebox-rambler", lang, [RAMBLER_OPEN[lang], line]))
+    assert "symptom" in turn.steps, reply
+    assert "Go ahead" not in reply and "Fragen Sie" not in reply, reply
