@@ -62,9 +62,11 @@ class Answers:
                 kept.append(sentence)
         return " ".join(kept)
 
-    def known(self, state: CallState, line: str, said: str, told: tuple[str, ...] = ()) -> str:
+    def known(self, state: CallState, line: str, said: str, told: tuple[str, ...] = (),
+              looked: Callable[[Analysis], bool] = lambda _: False) -> str:
         """Her answer to the question(s) of *line* from what she knows, or '' when she knows none (nor one of the facts
-        *told* already)."""
+        *told* already), or when the question asked her to look at what she has just looked at (``looked``: "is there a
+        strip with a switch, and is it lit?" – she says what she found, not "Yes, there's a strip. Why?")."""
         if checks_status(line, self.lang):
             kind = "fixed" if state.solved_at is not None else "still_broken"
             own = self.scenario.fillers.get(kind)
@@ -76,6 +78,8 @@ class Answers:
         if not question:
             return ""
         heard = self.read(question)
+        if looked(heard):
+            return ""
         for fact, matcher in self.facts:
             if fact.id not in told and matcher.search(heard) is not None:
                 return self.speech.say(fact.answer, state, f"fact:{fact.id}", said)

@@ -22,15 +22,16 @@ from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.scripted import Breath, scripted_event
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.phrases import StepPhrases, corrects, objects
-from simulator.dialogue.reading import assents, checks_back, clean, gives_reason, hedges, her_action, invites, without_quotes
-from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, by_examples,
+from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_words
+from simulator.dialogue.reading import (assents, checks_agreement, checks_back, clean, gives_reason, hedges, her_action, invites,
+                                        without_quotes)
+from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel, by_examples,
                                            closing_question_takes, example_index, instructs, is_asking, repeats_time, rude_reading,
                                            shown_acts, told_analysis, understood_part, without_credit, without_greeting)
-from simulator.dialogue.speech import Speech
+from simulator.dialogue.speech import RETELL_MOOD, Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
-from simulator.scenario.model import Reaction, Scenario, Step, Text
+from simulator.scenario.model import Reaction, Scenario, Step
 from simulator.scoring.wording import guesses  # language data: what a confident guess sounds like
 
 POSITIVE_ACTS = ("empathy", "reassurance", "summary", "transparency", "active_listening", "admit_unknown", "time_commitment")
@@ -65,6 +66,7 @@ class Engine:
         self._insist_matchers = {s.id: self._phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback}
         self._persuade_matchers = {s.id: self._phrases(s.pushback.persuaded_by.get(lang)) for s in scenario.steps
                                    if s.pushback}
+        self._step_words = {s.id: self._phrases(step_words(s.recognise.get(lang))) for s in scenario.steps}  # on topic
         self._objections = {s.id: tuple((self._phrases(o.phrases.get(lang)), self._phrases(o.unless.get(lang)), o.reply)
                                         for o in s.objections) for s in scenario.steps if s.objections}
         # a scripted line is moot once the trainee has talked about its topic (events[].unless_said)
@@ -80,14 +82,6 @@ class Engine:
         base = self.analyser.phrases(phrases)  # the view's language settings
         return StepPhrases(tuple(phrases or ()), lang=self.lang, compounds=base.compounds, fuzzy=base.fuzzy)
 
-    def _say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
-        """A variant of ``text``, picked by seed, turn and purpose; not one said already in the call if avoidable."""
-        return self.speech.say(text, state, purpose, said, optional)
-
-    def _filler(self, kind: str, state: CallState, said: str = "", optional: bool = False) -> str:
-        """The persona's filler of ``kind`` (see :meth:`Speech.filler`)."""
-        return self.speech.filler(kind, state, said, optional)
-
     def start(self, seed: int = 0) -> CallState:
         """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet). The trainee
         answers the ring; the customer's opening is the start of her reply to that first line (see :meth:`opening`)."""
@@ -101,7 +95,7 @@ class Engine:
 
     def opening(self, state: CallState) -> str:
         """The customer's opening line of the call ``state`` (picked by seed, the same whenever asked)."""
-        return self._say(self.scenario.opening, replace(state, turn=0), "opening")
+        return self.speech.say(self.scenario.opening, replace(state, turn=0), "opening")
 
     def _recognised(self, step: Step, analysis: Analysis, acts: tuple[str, ...], close: frozenset[str] = frozenset(),
                     asked: tuple[Analysis, frozenset[str]] | None = None, guessed: frozenset[str] = frozenset()) -> bool:
@@ -141,7 +135,8 @@ class Engine:
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
-        steered = False  # she said what a step asked for too early is missing: no scripted line in the same breath
+        steered = unrecapped = False  # she said what a step asked for too early is missing: no scripted line in the same
+        # breath; a line read as a summary took no recap she could confirm: not shown as a summary either
         guessed: frozenset[str] = frozenset()  # acts only the learned head read
         about = False  # the line asks for a fact she knows
         heard = analysis  # what the customer understood of the line (less, for a lay caller, where it has jargon)
@@ -180,7 +175,7 @@ class Engine:
             events.append(Noise())
             patience -= 1
             if not ringing:  # picked up in silence: she simply starts talking
-                plan.add(self._filler("noise", state, said))
+                plan.add(self.speech.filler("noise", state, said))
         else:
             for act in acts:
                 reaction = sc.reactions.get(act)
@@ -191,13 +186,14 @@ class Engine:
                 if repeats and reaction.repeat_decay < 1:
                     events.append(Repeat(act))
                 fresh = apply(reaction, repeats)
-                # "Ok. Is it slow all the time?": the "ok" only leads into the question – she answers that, she does
-                # not cheer the back-channel ("That's what I'm saying! Hm, I'm not sure about that.")
-                lead_in = act == "active_listening" and any(a in acts for a in ("open_question", "closed_question"))
+                # "Ok. Is it slow all the time?", "ok. sounds like a full drive": the "ok" only leads into what follows –
+                # she answers that, she does not cheer ("That's what I'm saying!") what she never said
+                lead_in = act == "active_listening" and not bare_back_channel(analysis, line) and (any(
+                    a in acts for a in ("open_question", "closed_question")) or not self.speech.echoes_her(state, line))
                 # a curt "ok sorry" just after insulting her earns no praise ("at least someone who understands")
                 sore = reaction.mood > 0 and last is not None and ("rude" in last.acts or ev_.has(last.events, Offended))
                 if reaction.reply and fresh and not lead_in and not sore:
-                    plan.react(self._say(reaction.reply, state, f"reaction:{act}", said, optional=True),
+                    plan.react(self.speech.say(reaction.reply, state, f"reaction:{act}", said, optional=True),
                                reaction.mood * reaction.repeat_decay ** repeats)
             # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
             # a hypothesis with a question ("I suspect the update – what does ipconfig show?") is diagnosis
@@ -209,7 +205,7 @@ class Engine:
                 events.append(Guess())
                 mood -= GUESS_MOOD
                 text = sc.fillers.get("guess")
-                plan.complain((self._say(text, state, "guess", said, optional=True) if text else "")
+                plan.complain((self.speech.say(text, state, "guess", said, optional=True) if text else "")
                               or choose(customer_lines(lang, "guess"), f"{state.seed}:{turn_no}:guess", said, optional=False))
             confusing = "jargon" in acts and sc.persona.tech_level != "high"  # an expert knows the terms
             if confusing:
@@ -276,6 +272,10 @@ class Engine:
                         blocked = True
                         early = early or step
                     continue
+                if "summary" in step.acts and (confusing or (asking and not checks_back(line, lang) and any(
+                        r in steps_now for r in step.requires))):  # no recap she could confirm: "the DHCP lease or some
+                    unrecapped = True  # VPN thing"; "I'll call you on Wednesday. Which number?" – nothing agreed yet
+                    continue
                 if vague and "time_commitment" in step.acts:  # "maybe tomorrow or the day after": she asks when exactly
                     vague_due = True
                     continue
@@ -288,7 +288,8 @@ class Engine:
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(
                     step, heard, () if about and step.asks else heard_acts, close, told if step.tells else asked, guessed)
                 hit = hit or step.id == granted or corrects(  # "Sure, go ahead." to her offer; "by text, of course"
-                    self._objections.get(step.id), last is not None and ev_.has(last.events, Objected, step.id), heard)
+                    self._objections.get(step.id), last is not None and ev_.has(last.events, Objected, step.id), heard,
+                    any(a in heard_acts for a in step.acts) or self._step_words[step.id].search(heard) is not None)
                 renewed = bool(step.pushback and step.id in pushed and not hit)  # asked again in other words: the way stands
                 if renewed:
                     hit = self._insist_matchers[step.id].search(heard) is not None
@@ -303,7 +304,7 @@ class Engine:
                                                          lambda: self.analyser.analyse_rules(without_quotes(heard.text)))
                 if objection is not None:  # a way that cannot work for her, or words that only sound like the step
                     events.append(Objected(step.id))
-                    plan.refuse(self._say(objection, state, f"objection:{step.id}", said))
+                    plan.refuse(self.speech.say(objection, state, f"objection:{step.id}", said))
                     continue  # the rest of the line still counts ("no worries – it's the blue cable, can you check it?")
                 pb = step.pushback
                 # a reason in any words ("oft hängt der Drucker an einer Leiste …") is transparency to her
@@ -319,7 +320,7 @@ class Engine:
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))
-                    plan.refuse(self._say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
+                    plan.refuse(self.speech.say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
                     break
                 refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
@@ -341,11 +342,11 @@ class Engine:
                     if not reasoned:
                         mood -= 4
                     if pb.yield_reply:
-                        answers.append(self._say(pb.yield_reply, state, f"yield:{step.id}", said))
+                        answers.append(self.speech.say(pb.yield_reply, state, f"yield:{step.id}", said))
                         plan.add(answers[-1])
                 done.append(step.id)
                 steps_now.append(step.id)
-                answers.append(self._say(step.reply, state, f"step:{step.id}", said))
+                answers.append(self.speech.say(step.reply, state, f"step:{step.id}", said))
                 plan.add(answers[-1])
                 mood += sc.mood.progress_mood
                 for fact in step.reveals:
@@ -353,16 +354,24 @@ class Engine:
                         facts.append(fact)
                         events.append(Revealed(fact))
 
+            retell = "" if (ringing or steps_now or blocked or state.solved_at is not None) else self.speech.retell(
+                state, said, line)
+            if retell:  # "What's the issue?" to a caller who won't tell it again: she says so (it costs the first time)
+                mood -= 0 if self.speech.retold(said) else RETELL_MOOD
+                plan.complain(retell)
             if vague_due and not offended:
                 text = sc.fillers.get("vague_time")
-                plan.complain((self._say(text, state, "vague_time", said, optional=True) if text else "")
+                plan.complain((self.speech.say(text, state, "vague_time", said, optional=True) if text else "")
                               or choose(customer_lines(lang, "vague_time"), f"{state.seed}:{turn_no}:vague", said, optional=False))
             if rambles:  # said once, and coherent: what she takes from the line she answers, asking none of it again
                 plan.complain(complaint(self.speech, state, said, took=bool(steps_now) or plan.refusing))
             if unasked and steps_now and not any(sc.step(s).asks for s in steps_now):
-                plan.add(self.answers.known(state, line, said, tuple(facts)))  # "Tut mir leid. Ihre Ticketnummer?"
+                found = [s for s in steps_now if sc.step(s).reveals]  # she looked: what she found answers it (no "Why?")
+                plan.add(self.answers.known(state, line, said, tuple(facts), lambda a: any(  # "Tut mir leid. Ihre Ticketnummer?"
+                    self._step_matchers[s].search(a) for s in found)))
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
-            if unsure and not progress and not ringing and not plan.complaint:  # maybe rude: she asks, unless she complained
+            if unsure and not (progress or ringing or plan.complaint or asking):  # maybe rude: she asks what he means,
+                # unless she complained, or he asked her something plain ("Haben Sie den Rechner neu gestartet?")
                 plan.add(choose(customer_lines(lang, "clarify"), f"{state.seed}:{turn_no}:clarify", said, optional=True))
             # after the fix, summary and goodbye cost nothing; jargon costs through its own reaction only
             if not progress and state.solved_at is None and not confusing:
@@ -373,7 +382,7 @@ class Engine:
             if "closing" in acts and state.solved_at is None and not progress and not ringing:
                 events.append(PrematureClose())
                 mood -= 10
-                plan.add(self._filler("premature_close", state, said))
+                plan.add(self.speech.filler("premature_close", state, said))
             elif not plan.parts and not plan.complaint:
                 if state.solved_at is not None:
                     kind = "after_solved"
@@ -384,7 +393,7 @@ class Engine:
                 else:
                     kind = "neutral"
                 waiting = kind in ("neutral", "annoyed")  # she has nothing to answer: the trainee is stuck
-                first = (self._say(early.early, state, f"early:{early.id}", said, optional=True)
+                first = (self.speech.say_fitting(early.early, state, f"early:{early.id}", said, line, optional=True)
                          if waiting and early is not None and early.early.get(lang) and not offended else "")
                 known = self.answers.known(state, line, said) if "?" in line and "closing" not in acts else ""
                 if waiting and checks_back(line, lang) and ("summary" in acts or self.speech.echoes_her(state, line)):
@@ -402,7 +411,8 @@ class Engine:
                     filler = ""
                     if waiting and "closed_question" in acts and "instruction" not in acts and self.speech.echoes_her(state, line):
                         filler = self.speech.confirm(state, said)  # checking back what she said: she confirms
-                    elif waiting and "closed_question" in acts and "open_question" not in acts:
+                    elif (waiting and "closed_question" in acts and "open_question" not in acts
+                          and not checks_agreement(line, lang)):  # "… Okay?" asks for nothing she could not know
                         # a yes/no question no step answers: while she could simply tell what happened she offers
                         # that ("Is it slow?" – "Shall I tell you what happened?"), else she says she can't say; asked
                         # whether she did something ("Haben Sie neu gestartet?") she answers yes or no first
@@ -411,9 +421,9 @@ class Engine:
                     elif kind == "after_solved" and "?" in line and "closing" not in acts:
                         filler = self.speech.unknown(state, said, line)  # a question after the fix: no "Anything else?"
                     # she has reacted already ("Wie bitte? Ich verstehe kein Wort"): no stock line on top of it
-                    filler = filler or ("" if plan.reaction else self._filler(kind, state, said, optional=True))
+                    filler = filler or ("" if plan.reaction else self.speech.filler(kind, state, said, optional=True))
                     if not filler and not plan.reaction:
-                        filler = nudge() if waiting else self._filler(kind, state, said)
+                        filler = nudge() if waiting else self.speech.filler(kind, state, said)
                     plan.add(filler)
 
         # Scripted events.
@@ -430,7 +440,7 @@ class Engine:
         if outcome is None:
             if solved_at is None and all(s in done for s in sc.end.solved_when):
                 solved_at = turn_no
-                plan.add(self._say(sc.end.solved, state, "solved", said))
+                plan.add(self.speech.say(sc.end.solved, state, "solved", said))
                 mood = _clamp(mood + 10, -100, 100)
             # turns of silence or garbage don't use up the time left for summary and goodbye
             spoken_since = sum(1 for t in state.trainee_turns if solved_at is not None
@@ -442,7 +452,7 @@ class Engine:
                     "closing" in acts or spoken_since >= AFTER_SOLVED_TURNS or turn_no >= sc.end.max_turns):
                 # she says goodbye (to the trainee's, or because she has to go): the trainee has one line left
                 events.append(Farewell())
-                bye = self._filler("goodbye", state, said, optional=True) if "goodbye" in sc.fillers else ""
+                bye = self.speech.filler("goodbye", state, said, optional=True) if "goodbye" in sc.fillers else ""
                 bye = bye or choose(customer_lines(lang, "filler_goodbye"), f"{state.seed}:{turn_no}:goodbye", said,
                                     optional=False)
                 if answers:  # she answers the recap, then says goodbye
@@ -452,14 +462,15 @@ class Engine:
                     plan.replace_all(bye)
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
                 events.append(Hangup())
-                plan.replace_all(self._say(sc.end.hangup, state, "hangup", said))
+                plan.replace_all(self.speech.say(sc.end.hangup, state, "hangup", said))
                 outcome = Outcome(resolved=False, reason="hangup", final_mood=mood)
             elif turn_no >= sc.end.max_turns:
                 if sc.end.turn_limit and solved_at is None:
-                    plan.add(self._say(sc.end.turn_limit, state, "turn_limit", said))
+                    plan.add(self.speech.say(sc.end.turn_limit, state, "turn_limit", said))
                 outcome = Outcome(resolved=solved_at is not None, reason="solved" if solved_at else "turn_limit", final_mood=mood)
 
-        acts, evidence = shown_acts(sc, analysis, acts, tuple(done), tuple(steps_now), frozenset(acts) if about else guessed,
+        acts, evidence = shown_acts(sc, analysis, tuple(a for a in acts if not (unrecapped and a == "summary")), tuple(done),
+                                    tuple(steps_now), frozenset(acts) if about else guessed,
                                     lambda s: self._step_matchers[s].search(heard) is not None)
         trainee = Turn("trainee", line, turn_no, acts, evidence, tuple(steps_now), tuple(events),
                        mood, patience, trust)

@@ -146,8 +146,21 @@ def objects(matchers, reading: Callable[[], Analysis]):
     return None
 
 
-def corrects(matchers, objected: bool, heard: Analysis) -> bool:
+def corrects(matchers, objected: bool, heard: Analysis, on_topic: bool = True) -> bool:
     """After she objected to a step (``objected``: the trainee's line before), a line that names a workable way of
     one of its objections (``unless``: "by text message, of course", "you're right, I'm sorry") takes the step, though
-    it says again only what changed."""
-    return objected and bool(matchers) and any(workable.search(heard) is not None for _, workable, _ in matchers)
+    it says again only what changed – if it is still about the step (``on_topic``: its act or words, or the objected
+    way): "I'll escalate it again" after a stock apology names no failure, "again" or not."""
+    return (objected and bool(matchers) and any(workable.search(heard) is not None for _, workable, _ in matchers)
+            and (on_topic or any(way.search(heard) is not None for way, _, _ in matchers)))
+
+
+STEP_WORD_MIN = 5
+"""A word of a step's phrases this long or longer names its topic on its own ("photo" yes, "our", "okay" no)."""
+
+
+def step_words(phrases: Sequence[str] | None) -> tuple[str, ...]:
+    """The single words of a step's phrases that name its topic (``STEP_WORD_MIN`` letters or more): a correction after
+    her objection is still about the step if it says one ("send the photo by text"), not "I'll escalate it again"."""
+    words = {w.rstrip(STEM) for p in phrases or () for part in p.split() for w in part.split("|")}
+    return tuple(sorted(w for w in words if len(w) >= STEP_WORD_MIN and "'" not in w))

@@ -6,6 +6,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 
 * :func:`assents` – the line is a yes to what she just offered ("Sure, go ahead." after "Shall I tell you?"),
 * :func:`invites` – the line asks her to tell in her own words ("Erzählen Sie mal"),
+* :func:`requests_story` – the line asks her to tell what her problem is ("What seems to be the issue?"),
 * :func:`asks` – the line asks her to say something, with or without a question mark,
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`gives_reason` – the line says why the trainee asks ("Oft hängt der Drucker an einer Leiste …", "because …"),
@@ -13,6 +14,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`signs_off` – the line says goodbye ("pfiat eahna", "dann war's das von meiner Seite"),
 * :func:`her_action` – the line asks whether she did something ("Did you restart it?"),
 * :func:`checks_status` – the line asks whether it works now ("Is it working now?"),
+* :func:`checks_agreement` – the line ends by asking whether she agrees ("… Okay?", "Passt das?"),
 * :func:`checks_back` – the line ends by checking back what it said ("… Richtig so?", "Have I got that right?"),
 * :func:`clause_breaks` – where a clause can be split ("… an add-on SKU | but I'll check with licensing"),
 * :func:`drop_acknowledgement` – a sentence without its leading "Gut," / "Yes, please." (said once per answer).
@@ -103,6 +105,12 @@ def invites(line: str, lang: str) -> bool:
     return bool(pattern and pattern.search(_words(line)))
 
 
+def requests_story(line: str, lang: str) -> bool:
+    """The line asks her to tell what her problem is ("What seems to be the issue?", "Was ist denn das Problem?")."""
+    pattern = _pattern("story_request", lang)
+    return bool(pattern and pattern.search(_words(line)))
+
+
 def asks(line: str, lang: str) -> bool:
     """The line asks her to say something, even without a question mark ("Sagen Sie mal, …", "Tell me …")."""
     pattern = _pattern("ask", lang)
@@ -142,6 +150,14 @@ def checks_status(line: str, lang: str) -> bool:
     pattern = _pattern("status_check", lang)
     sentences = re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split()))
     return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
+
+
+def checks_agreement(line: str, lang: str) -> bool:
+    """The line's last sentence only asks whether she agrees ("… Okay?", "Passt das?", "Does that work for you?")."""
+    pattern = _pattern("agreement_check", lang)
+    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split())) if s.strip()]
+    last = sentences[-1].strip() if sentences else ""
+    return bool(pattern) and last.endswith("?") and pattern.search(last.lower()) is not None
 
 
 def checks_back(line: str, lang: str) -> bool:

@@ -339,3 +339,14 @@ def shown_acts(scenario: Scenario, analysis: Analysis, acts: tuple[str, ...], do
         evidence += tuple((a, analysis.text) for a in dict.fromkeys(shown))
     return acts, evidence
 
+
+
+BACK_CHANNEL_REST = 2
+"""Words a line may have beside its back-channel ("Okay, I see.") and still be only one."""
+
+
+def bare_back_channel(analysis: Analysis, line: str) -> bool:
+    """The line is little more than its back-channel ("Okay.", "Mhm, I see."): not "ok. sounds like a full drive", whose
+    "ok" only leads into a claim – a cheer ("That's what I'm saying!") would agree to what she never said."""
+    said = next((e.text for e in analysis.evidence if e.act == "active_listening"), "")
+    return len(line.split()) - len(said.split()) <= BACK_CHANNEL_REST

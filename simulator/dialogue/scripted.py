@@ -77,13 +77,13 @@ def scripted_event(engine, state: CallState, turn_no: int, done: list[str], fire
         if ev.kind == "line_drop":
             if all(s in done for s in ev.unless_steps) and ev.unless_steps:
                 events.append(LineSaved(ev.id))
-                plan.add(engine._say(ev.line, state, f"event:{ev.id}", said))
-                plan.add(engine._say(ev.saved_line, state, f"saved:{ev.id}", said))
+                plan.add(engine.speech.say(ev.line, state, f"event:{ev.id}", said))
+                plan.add(engine.speech.say(ev.saved_line, state, f"saved:{ev.id}", said))
                 return 0.0, None
             events.append(LineDrop(ev.id))
-            plan.add(engine._say(ev.line, state, f"event:{ev.id}", said))
+            plan.add(engine.speech.say(ev.line, state, f"event:{ev.id}", said))
             return 0.0, Outcome(resolved=False, reason="line_dropped", final_mood=mood)
         events.append(ev_.scripted(ev.kind, ev.id))
-        plan.add(engine._say(ev.line, state, f"event:{ev.id}", said))
+        plan.add(engine.speech.say(ev.line, state, f"event:{ev.id}", said))
         break  # one scripted event per turn
     return 1.0, None

@@ -10,16 +10,35 @@ is left (:func:`simulator.dialogue.planner.choose`).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from simulator.dialogue import events as ev_
 from simulator.dialogue.events import Noise
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.planner import choose
-from simulator.dialogue.reading import her_action
+from simulator.dialogue.reading import her_action, requests_story
 from simulator.dialogue.state import CallState
 from simulator.scenario.model import Scenario, Step, Text
 
 _CONTENT = re.compile(r"\w{5,}", re.UNICODE)
+RETELL_MOOD = 6
+"""What being asked to tell her story again costs a customer who said she will not (scenario filler ``retell``)."""
+ECHO_WORDS = 3
+"""A reply opening with a question of at most this many words echoes what she was asked ("Since when?")."""
+
+
+def _echo(variant: str) -> tuple[str, ...]:
+    """The words (four letters or more) of the short question *variant* opens with ("The message?" -> message)."""
+    first = re.split(r"(?<=[.!?…])\s+", variant.strip(), maxsplit=1)[0]
+    if not first.endswith("?") or len(first.split()) > ECHO_WORDS:
+        return ()
+    return tuple(w.lower() for w in re.findall(r"\w{4,}", first))
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two words are the same but for a typo ("mesage" – "message") or an ending ("Meldung" – "Meldungen")."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))) or \
+        SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 class Speech:
@@ -32,6 +51,27 @@ class Speech:
     def say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
         """A variant of ``text``, picked by seed, turn and purpose; not one said already in the call if avoidable."""
         return choose(text.all(self.lang), f"{state.seed}:{state.turn}:{purpose}", said, optional=optional)
+
+    def say_fitting(self, text: Text, state: CallState, purpose: str, said: str, line: str, optional: bool = False) -> str:
+        """As :meth:`say`, but a variant that opens by echoing what she was asked ("The message? …", "Since when? …") is
+        said only where the trainee's *line* asked that: asked what the message said she never starts "Since when?"."""
+        variants = text.all(self.lang)
+        echoes = {v: _echo(v) for v in variants}
+        words = [w.lower() for w in re.findall(r"\w{4,}", line)]
+        fit = [v for v, echo in echoes.items() if echo and all(any(_alike(e, w) for w in words) for e in echo)]
+        pool = fit or [v for v, echo in echoes.items() if not echo] or variants
+        return choose(pool, f"{state.seed}:{state.turn}:{purpose}", said, optional=optional)
+
+    def retell(self, state: CallState, said: str, line: str) -> str:
+        """Her refusal to tell her story again where *line* asks her what the problem is (the persona's 'retell'
+        filler: the third call about it); '' for a persona without one, or a line that asks nothing of the kind."""
+        text = self.scenario.fillers.get("retell")
+        return self.say(text, state, "retell", said) if text is not None and requests_story(line, self.lang) else ""
+
+    def retold(self, said: str) -> bool:
+        """She has refused to tell her story again already in this call (*said*: her lines so far)."""
+        text = self.scenario.fillers.get("retell")
+        return text is not None and any(v in said for v in text.all(self.lang))
 
     def general(self, key: str, state: CallState, said: str, purpose: str = "", optional: bool = True) -> str:
         """A general line of ``key`` (``customer.yaml``), picked like :meth:`say`."""
