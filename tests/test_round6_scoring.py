@@ -390,7 +390,8 @@ def test_a_reassuring_line_is_not_called_understanding(lang: str, name: str) -> 
     for e in _items(score, "empathy"):
         if e.effect > 0:
             acts = _trainee(state, e.turn).acts
-            assert (e.kind == "cue_answered") == ("empathy" in acts), (e.turn, e.kind, acts)
+            # (round 11: "_late" when her opening was answered only after other business)
+            assert (e.kind in ("cue_answered", "cue_answered_late")) == ("empathy" in acts), (e.turn, e.kind, acts)
 
 
 # -- 8: "you asked a closed question" only for a closed question -----------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yielded, details, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import echoed_deadline, lost, time_promise, volunteered
+from simulator.scoring.lines import echoed_deadline, lost, time_promise, unreasoned_yield, volunteered
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -135,6 +135,11 @@ def checklist(call: _Call, dim: _Dim) -> None:
                 said = call.customer_line(t.number)
                 told = next((r for r in s.reply.all(lang) if r and r in said), said)
                 dim.add(t.number, told, share, fb.item("step_volunteered", step=title, essential=ess), speaker="customer")
+                continue
+            if unreasoned_yield(call, t, s.id):
+                # won over by a warm word alone ("ja ok sorry … der muss an sein"): done, but not as the step asks –
+                # no reason given; half the credit, said so (round 11, DE 8)
+                dim.add(t.number, t.text, share / 2, fb.item("step_yielded_unreasoned", step=title, essential=ess))
                 continue
             kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
             dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))

@@ -25,17 +25,17 @@ from simulator.dialogue.events import Guess, Noise, Pushback, Ramble, Revealed, 
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself
 from simulator.scoring.transcript import ScoredCall, sentence_bounds
-from simulator.scoring.wording import (answers_with_team, closes_properly, greets, guesses, introduces,
+from simulator.scoring.wording import (answers_with_team, closes_properly, greets, offers_more, guesses, introduces,
                                        transparency_step, vague)
 from simulator.scoring.feedback import Feedback
-from simulator.scoring.lines import narrows, paraphrases, restates, shows_empathy, summarises, unpunctuated, warm
+from simulator.scoring.lines import before_rudeness, narrows, paraphrases, restates, shows_empathy, summarises, unpunctuated, warm
 from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
 
 OPPOSITES = (
     ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("summary_before", "no_summary_before_step"),
     ("summary_before_brief", "no_summary_before"), ("summary_before_brief", "no_summary_before_step"),
     ("summary_end_brief", "no_summary_end"), ("step_done", "step_missed"),
-    ("step_yielded", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
+    ("step_yielded", "step_missed"), ("step_yielded_unreasoned", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
     ("listening", "no_listening"), ("transparency", "no_transparency"), ("cue_answered", "cue_missed"),
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
@@ -43,11 +43,12 @@ OPPOSITES = (
     ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
     ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
     ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"), ("calm", "premature_close"),
+    ("cue_answered_late", "cue_missed"), ("cue_reassured_late", "cue_missed"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
 NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "calm", "transparency", "time_frame", "cue_answered",
-                       "cue_acknowledged", "cue_honest",
+                       "cue_acknowledged", "cue_honest", "cue_answered_late", "cue_reassured_late",
                        "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
@@ -60,12 +61,12 @@ LOST_MARKS = ("step_lost", "lost", "no_summary_before_lost", "ramble_lost")
 """Evidence that says a line was too long to take in: only on a line the engine says she lost (``unheard``)."""
 LENGTH_DEBITS = ("ramble", "ramble_lost")
 """The length debit of a long line: once per line, and only on a line the engine measured as too long."""
-STEP_CREDITS = ("step_done", "step_yielded", "step_worn_down", "step_closed", "step_let_tell", "step_hedged",
+STEP_CREDITS = ("step_done", "step_yielded", "step_yielded_unreasoned", "step_worn_down", "step_closed", "step_let_tell", "step_hedged",
                 "step_volunteered")
 """A checklist step credited to a line: never one she lost."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
-WARM_CLAIMS = ("cue_answered", "calm_empathy")
+WARM_CLAIMS = ("cue_answered", "cue_answered_late", "calm_empathy")
 """Notes that say the line showed understanding: the line must hold the empathy act."""
 
 
@@ -134,7 +135,11 @@ def problems(scenario, state, score) -> list[str]:
             if e.kind == "time_frame" and e.effect > 0 and line is not None \
                     and vague(e.quote, state.lang, time_only=True) and vague(line.text, state.lang, time_only=True):
                 out.append(f"{where}: 'concrete time frame' for a vague promise: {e.quote!r}")
-            if e.kind == "closing" and (line is None or not closes_properly(line.text, state.lang)):
+            # an offer just before the goodbye ("Gibt's noch etwas?" … "Tschüss") makes it a proper close (closing.py)
+            before = [t for t in state.trainee_turns if line is not None and t.number < line.number
+                      and not has(t.events, Noise)]
+            if e.kind == "closing" and (line is None or not (closes_properly(line.text, state.lang) or (
+                    before and offers_more(before[-1].text, state.lang)))):
                 out.append(f"{where}: closing credit for a bare goodbye")
             out += _salutation(e, line, state.lang, where)
             if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended"):
@@ -247,7 +252,7 @@ def _understanding(scenario, state, score) -> list[str]:
     warm_steps = {s.id for s in scenario.steps if {"empathy", "reassurance"} & set(s.acts)}
     checklist = score.dimension("checklist")
     done = {e.turn for e in (checklist.evidence if checklist.value is not None else ())
-            if e.kind in ("step_done", "step_yielded") and e.effect > 0
+            if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned") and e.effect > 0
             and any((scenario.step(sid).title.get(state.lang) or sid) in e.note for sid in warm_steps)}
     for e in dim.evidence:
         if e.kind == "calm_none" and done:
@@ -257,7 +262,10 @@ def _understanding(scenario, state, score) -> list[str]:
             window = OPENING_WINDOW if fb.cue("opening") in e.note else CUE_WINDOW
             idx = real.index(e.turn)
             by_number = {t.number: t for t in call.trainee}
-            inside = [n for n in real[idx: idx + window] if n in done and warm(call, by_number[n])]
+            # up to the first rude line: a warm word after it answers the insult, not the moment (lines.before_rudeness)
+            heard = (state.exchanges[0].reply is None) if fb.cue("opening") in e.note else 0  # she opened after T1
+            turns = before_rudeness([by_number[n] for n in real[idx: idx + window]], int(heard))
+            inside = [t.number for t in turns if t.number in done and warm(call, t)]
             if inside and not any(x.turn == inside[0] and x.kind == "repeat_phrase" for x in dim.evidence):
                 out.append(f"empathy T{e.turn}: 'did not answer with understanding' while the checklist credits a step "
                            f"of understanding at T{inside[0]}, in the window of that moment")
@@ -337,7 +345,7 @@ def _across(scenario, state, score) -> list[str]:
     whole = ScoredCall(scenario, state, None)
     summed = [t.number for t in state.trainee_turns if summarises(whole, t)]
     done = [e for d in score.dimensions for e in d.evidence
-            if e.kind in ("step_done", "step_yielded", "step_volunteered")]
+            if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned", "step_volunteered")]
     moot = moot_steps(ScoredCall(scenario, state, None))
     # a line she lost (engine event unheard; the checklist's "not counted – too long" mark): nothing in it was heard
     too_long = ({t.number for t in state.trainee_turns if has(t.events, Unheard)}

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import GaveIn, Guess, Offered, Unheard, has
+from simulator.dialogue.events import GaveIn, Guess, Offered, Unheard, Yielded, has
+from simulator.dialogue.reading import gives_reason
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
@@ -18,7 +19,7 @@ from simulator.scoring.wording import (asks_for_details, commits_no_time, checks
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely",
-           "restated", "summarises", "brief_summary", "time_promise"]
+           "restated", "summarises", "brief_summary", "time_promise", "gave_reason", "unreasoned_yield", "before_rudeness"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 _SENTENCE_PARTS = Cutter(r"[^.!?:]+[.!?:]*")
@@ -112,11 +113,37 @@ def own_steps(call: ScoredCall, t: Turn) -> list[str]:
 def explains(call: ScoredCall, t: Turn) -> bool:
     """The line says what is happening or why: the analyser's act, or a checklist step it took whose title promises
     that ("have the power supply checked – with a reason", "say openly what the ticket shows"); not a step she gave in
-    to after being asked again and again (no reason persuaded her)."""
+    to after being asked again and again (no reason persuaded her), nor one she yielded to on a line that gave no
+    reason ("ja ok sorry. is da n schalter an der leiste? der muss an sein"; round 11, DE 8)."""
     if "transparency" in t.acts:
         return True
     lang = call.state.lang
-    return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s) for s in own_steps(call, t))
+    return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s)
+               and not unreasoned_yield(call, t, s) for s in own_steps(call, t))
+
+
+def gave_reason(call: ScoredCall, t: Turn) -> bool:
+    """The line says why: the analyser's transparency act, or a reason in any words ("weil …", "often …")."""
+    return "transparency" in t.acts or gives_reason(t.text, call.state.lang)
+
+
+def unreasoned_yield(call: ScoredCall, t: Turn, step: str) -> bool:
+    """She took ``step`` after pushing back on it, won over by a warm word alone – the line gave no reason, or was rude
+    ("sorry. is there a switch on the strip? it has to be on"): no "insisted politely, with a reason" (round 11, DE 8)."""
+    return has(t.events, Yielded, step) and ("rude" in t.acts or not gave_reason(call, t))
+
+
+def before_rudeness(turns: list[Turn], heard: int = 0) -> list[Turn]:
+    """The turns of a cue's window up to the first rude one after the moment was heard (turn ``heard``; a line before
+    she spoke answered nothing): a moment answered with rudeness is not answered by a warm word after it – "ja ok
+    sorry" after two insulting lines repairs the insult, it does not answer the stress she opened with (round 11,
+    DE 8)."""
+    out = []
+    for t in turns:
+        if "rude" in t.acts and t.number > heard:
+            break
+        out.append(t)
+    return out
 
 
 def lost(call: ScoredCall, t: Turn) -> bool:

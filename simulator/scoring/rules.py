@@ -26,6 +26,11 @@ CUE_PUSHBACK = 12.0
 CUE_MOOD_DROP = 15.0
 OPENING_WINDOW = 3
 """The opening cue may be answered in any of the first three real turns."""
+OPENING_PROMPT = 1
+"""The opening cue is answered "at once" in the trainee's first real reply after she opened (one more on a bad line
+where that reply took the callback number); later in its window it earns LATE_OPENING_SHARE of its weight, said so
+(round 11, DE 5: "nee nee alles gut" in turn 4 was labelled as answering her stress "from the start")."""
+LATE_OPENING_SHARE = 0.5
 CUE_WINDOW = 2
 """Any other cue: in the next real turn or the one after."""
 MOOD_DROP = 10.0

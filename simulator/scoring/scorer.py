@@ -24,7 +24,8 @@ from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
 from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
     QUOTE_CHARS, MIN_SPAN_WORDS, EMPATHY_BASE, EMPATHY_CALM_BASE, EMPATHY_CALM_BONUS, CUE_OPENING_STRONG,
-    CUE_OPENING_MILD, CUE_TEMPTATION, CUE_PUSHBACK, CUE_MOOD_DROP, OPENING_WINDOW, CUE_WINDOW, MOOD_DROP,
+    CUE_OPENING_MILD, CUE_TEMPTATION, CUE_PUSHBACK, CUE_MOOD_DROP, OPENING_WINDOW, OPENING_PROMPT, LATE_OPENING_SHARE,
+    CUE_WINDOW, MOOD_DROP,
     SAME_PHRASE_LIMIT, SAME_PHRASE_SIMILARITY, REPEAT_PENALTY, REPEAT_PENALTY_CAP, QUESTIONING_BASE, OPEN_FIRST,
     OPEN_LATE, NO_OPEN, OPEN_FIRST_WITHIN, NARROWING, NO_NARROWING, LISTENING, NO_LISTENING, BARRAGE_RUN,
     BARRAGE_PENALTY, BARRAGE_CAP, SUMMARY_BASE, SUMMARY_POINTS, PARAPHRASE_POINTS, CHECKLIST_BASE,
@@ -34,14 +35,15 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, VAGUE_PROMISE, NOTHING_EXPLAINED, EXPLAINING_ACTS, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import answers_with_team, closes_properly, greets, introduces, names_team, says_goodbye, word_count
+from simulator.scoring.wording import answers_with_team, greets, introduces, names_team, says_goodbye, word_count
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
+from simulator.scoring.closing import closing
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import (WARM_ACTS, asks_openly, explains, paraphrases, guessed, instruction_words, listens, lost,
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, before_rudeness, explains, paraphrases, guessed, instruction_words, listens, lost,
                                      restates, summarises, unpunctuated,
                                      narrows,
                                      shows_empathy, warm)
@@ -160,7 +162,9 @@ def _empathy(call: _Call, dim: _Dim) -> None:
     for at, (weight, kinds, quote, window) in sorted(cues.items()):
         share = 50.0 * weight / total
         idx = numbers.index(at)
-        window_turns = [t for t in call.real[idx: idx + window] if call.counts(t)]
+        # a moment answered with rudeness first is not answered by a warm word after it (round 11, DE 8)
+        heard = _opening(call)[0] if "opening" in kinds else 0
+        window_turns = [t for t in before_rudeness(call.real[idx: idx + window], heard) if call.counts(t)]
         free = [t for t in window_turns if t.number not in said]
         # taking the bait with a guess is no answer to it, however warm the words around it
         answer = next((t for t in free if t.number in fresh and not guessed(call, t)), None)
@@ -181,7 +185,12 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         elif answer is not None:  # "with understanding" only where the line shows it; else it reassured
             said[answer.number] = _warm_quote(call, answer)
             kind = "cue_answered" if shows_empathy(call, answer) else "cue_reassured"
-            dim.add(answer.number, said[answer.number], share, fb.item(kind, cue=cue))
+            # her opening answered only after other business: late, half – never labelled as answered at once
+            late = all(k == "opening" for k in kinds) and answer.number > max(_prompt_replies(call), default=answer.number)
+            if late:
+                dim.add(answer.number, said[answer.number], share * LATE_OPENING_SHARE, fb.item(kind + "_late", cue=cue))
+            else:
+                dim.add(answer.number, said[answer.number], share, fb.item(kind, cue=cue))
         elif heard is not None:
             said[heard.number] = call.span(heard, "summary")
             dim.add(heard.number, said[heard.number], share, fb.item("cue_acknowledged", cue=cue))
@@ -191,6 +200,15 @@ def _empathy(call: _Call, dim: _Dim) -> None:
             _note_once(dim, reason.number, call.span(reason, "transparency"), fb.item("cue_reason_only", cue=cue))
         else:
             dim.add(at, quote, -share, fb.item("cue_missed", cue=cue), speaker="customer")
+
+
+def _prompt_replies(call: _Call) -> set[int]:
+    """The trainee's first real reply(ies) after she opened – not the line that answers the ring – which answer her
+    opening "at once" (OPENING_PROMPT; one more on a bad line when one of them took the callback number)."""
+    heard_at = _opening(call)[0]
+    after = [t for t in call.real if t.number > heard_at and not _answers_the_ring(call, t)]
+    n = OPENING_PROMPT + (1 if _bad_line(call.sc) and any("callback" in t.acts for t in after[:OPENING_PROMPT]) else 0)
+    return {t.number for t in after[:n]}
 
 
 def _note_once(dim: _Dim, turn: int, quote: str, item) -> None:
@@ -371,31 +389,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
         if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP and not _answers_the_ring(call, t):
             premature += PREMATURE_CLOSE
             dim.add(t.number, call.span(t, "closing"), -PREMATURE_CLOSE, fb.item("premature_close"))
-    # Closing: a goodbye once the problem is solved (or in the last turn of a resolved call).
-    outcome = state.outcome
-    hung_up = outcome is not None and outcome.reason in ("hangup", "line_dropped")
-    if call.last_real is not None and call.last_real in call.scored_numbers and not hung_up:
-        solved_at = state.solved_at
-        closes = [t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
-                  and (solved_at is None or t.number >= solved_at)]
-        # the best goodbye counts: a proper one, then the last bare "bye" after her goodbye takes nothing away
-        close = next((t for t in closes if closes_properly(t.text, state.lang)), closes[0] if closes else None)
-        if close is not None and closes_properly(close.text, state.lang):
-            dim.add(close.number, call.span(close, "closing"), CLOSING, fb.item("closing"))
-        elif close is not None:
-            dim.add(close.number, close.text, CLOSING_BARE, fb.item("closing_bare"))
-        elif not premature:
-            # a goodbye the analyser did not read as one ("not my department tbh. bye", "pfiat eahna") is no "no
-            # goodbye": said before anything was solved it ended the call early; after, it is a bare goodbye
-            bye = next((t for t in reversed(scored) if says_goodbye(t.text, state.lang)), None)
-            if bye is not None and not state.solved:
-                dim.add(bye.number, bye.text, -PREMATURE_CLOSE, fb.item("premature_close"))
-            elif bye is not None and "rude" not in bye.acts:
-                proper = closes_properly(bye.text, state.lang)
-                dim.add(bye.number, bye.text, CLOSING if proper else CLOSING_BARE,
-                        fb.item("closing" if proper else "closing_bare"))
-            else:
-                dim.add(scored[-1].number, scored[-1].text, NO_CLOSING, fb.item("no_closing"))
+    closing(call, dim, premature)  # the goodbye: offer and good wishes (scoring/closing.py)
     # Provocations: the next real turn stays calm, or is rude.
     provoked: set[int] = set()
     calm = 0.0

@@ -68,7 +68,18 @@ def greets(text: str, lang: str) -> bool:
 
 def closes_properly(text: str, lang: str) -> bool:
     """The line is more than a bare goodbye: it offers more help, thanks, or wishes well."""
-    pattern = _patterns("proper_closing", lang)
+    return offers_more(text, lang) or wishes_well(text, lang)
+
+
+def offers_more(text: str, lang: str) -> bool:
+    """The line asks whether anything else is open, or invites her to call again ("Kann ich noch etwas tun?")."""
+    pattern = _patterns("closing_offer", lang)
+    return bool(pattern and pattern.search(standard(text, lang)))
+
+
+def wishes_well(text: str, lang: str) -> bool:
+    """The line thanks or wishes well ("schönen Tag noch", "enjoy your coffee")."""
+    pattern = _patterns("closing_wish", lang)
     return bool(pattern and pattern.search(standard(text, lang)))
 
 

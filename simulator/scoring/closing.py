@@ -1,0 +1,60 @@
+"""The goodbye of the courtesy dimension: how the call was closed once the problem was solved.
+
+A proper close is more than a bare "bye": an offer of more help – in the goodbye or the line just before it ("Gibt's
+noch etwas?" … "Tschüss") – or thanks or good wishes earn ``CLOSING``; a bare "bye" ``CLOSING_BARE`` (round 11,
+DE 24: an offer in the line before the goodbye counted for nothing – "without an offer" beside it).
+"""
+
+from __future__ import annotations
+
+from simulator.dialogue.events import PrematureClose, has
+from simulator.dialogue.state import Turn
+from simulator.scoring.rules import CLOSING, CLOSING_BARE, NO_CLOSING, PREMATURE_CLOSE
+from simulator.scoring.transcript import DimensionDraft as _Dim
+from simulator.scoring.transcript import ScoredCall as _Call
+from simulator.scoring.wording import closes_properly, offers_more, says_goodbye, wishes_well
+
+__all__ = ["closing"]
+
+
+def _offered(call: _Call, t: Turn) -> bool:
+    """The goodbye line, or the real line just before it, offers more help."""
+    lang = call.state.lang
+    before = [u for u in call.real if u.number < t.number]
+    return offers_more(t.text, lang) or bool(before and offers_more(before[-1].text, lang) and "rude" not in before[-1].acts)
+
+
+def _credit(call: _Call, dim: _Dim, t: Turn, quote: str) -> None:
+    """The goodbye's credit: proper with an offer (in it or just before) or good wishes, else bare."""
+    fb, lang = call.fb, call.state.lang
+    if _offered(call, t) or wishes_well(t.text, lang):
+        dim.add(t.number, quote, CLOSING, fb.item("closing"))
+    else:
+        dim.add(t.number, t.text, CLOSING_BARE, fb.item("closing_bare"))
+
+
+def closing(call: _Call, dim: _Dim, premature: float) -> None:
+    """Credit (or debit) the goodbye, once the problem is solved (or in the last turn of a resolved call)."""
+    fb, state, scored = call.fb, call.state, call.scored
+    outcome = state.outcome
+    hung_up = outcome is not None and outcome.reason in ("hangup", "line_dropped")
+    if call.last_real is None or call.last_real not in call.scored_numbers or hung_up:
+        return
+    solved_at = state.solved_at
+    closes = [t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
+              and (solved_at is None or t.number >= solved_at)]
+    # the best goodbye counts: a proper one, then the last bare "bye" after her goodbye takes nothing away
+    close = next((t for t in closes if closes_properly(t.text, state.lang) or _offered(call, t)),
+                 closes[0] if closes else None)
+    if close is not None:
+        _credit(call, dim, close, call.span(close, "closing"))
+    elif not premature:
+        # a goodbye the analyser did not read as one ("not my department tbh. bye", "pfiat eahna") is no "no
+        # goodbye": said before anything was solved it ended the call early; after, it is a bare goodbye
+        bye = next((t for t in reversed(scored) if says_goodbye(t.text, state.lang)), None)
+        if bye is not None and not state.solved:
+            dim.add(bye.number, bye.text, -PREMATURE_CLOSE, fb.item("premature_close"))
+        elif bye is not None and "rude" not in bye.acts:
+            _credit(call, dim, bye, bye.text)
+        else:
+            dim.add(scored[-1].number, scored[-1].text, NO_CLOSING, fb.item("no_closing"))
