@@ -162,3 +162,12 @@ def test_a_guess_opened_like_a_recap_is_no_summary_and_keeps_its_jargon() -> Non
     assert "summary" not in acts and "jargon" in acts
     assert "summary" in _acts("de", "Gut, also die Leiste ist aus und der Drucker hat keinen Strom.")
     assert "jargon" not in _acts("de", "Das Problem liegt am DNS, also das ist sozusagen das Telefonbuch des Internets.")
+
+
+@pytest.mark.parametrize("line", ["Keine Sorge, Sie haben bestimmt nichts kaputt gemacht.", "Sie haben sicher nix verstellt, keine Angst."])
+def test_telling_her_she_broke_nothing_is_not_blame(line: str) -> None:
+    assert "rude" not in _acts("de", line)
+
+
+def test_blaming_her_for_fiddling_is_still_rude() -> None:
+    assert "rude" in _acts("de", "Da haben Sie bestimmt was verstellt.")

@@ -364,7 +364,8 @@ def _across(scenario, state, score) -> list[str]:
             if e.kind == "no_transparency":
                 for s in scenario.steps:
                     title = s.title.get(state.lang) or s.id
-                    hit = next((x for x in done if title in x.note and transparency_step(title, state.lang)), None)
+                    hit = next((x for x in done if title in x.note and transparency_step(title, state.lang)
+                            and x.kind != "step_yielded_unreasoned"), None)  # won over without a reason: none given
                     line = next((t for t in state.trainee_turns if hit is not None and t.number == hit.turn), None)
                     # a guess explains nothing, and jargon or rudeness hides the reason: no transparency there
                     honesty = any("admit_unknown" in x.acts for x in scenario.steps)
