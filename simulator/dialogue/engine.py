@@ -289,7 +289,7 @@ class Engine:
                     step, heard, () if about and step.asks else heard_acts, close, told if step.tells else asked, guessed)
                 hit = hit or step.id == granted or corrects(  # "Sure, go ahead." to her offer; "by text, of course"
                     self._objections.get(step.id), last is not None and ev_.has(last.events, Objected, step.id), heard,
-                    any(a in heard_acts for a in step.acts) or self._step_words[step.id].search(heard) is not None)
+                    lambda: any(a in heard_acts for a in step.acts) or self._step_words[step.id].search(heard) is not None)
                 renewed = bool(step.pushback and step.id in pushed and not hit)  # asked again in other words: the way stands
                 if renewed:
                     hit = self._insist_matchers[step.id].search(heard) is not None

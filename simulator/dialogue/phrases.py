@@ -146,13 +146,14 @@ def objects(matchers, reading: Callable[[], Analysis]):
     return None
 
 
-def corrects(matchers, objected: bool, heard: Analysis, on_topic: bool = True) -> bool:
+def corrects(matchers, objected: bool, heard: Analysis, on_topic: Callable[[], bool] = lambda: True) -> bool:
     """After she objected to a step (``objected``: the trainee's line before), a line that names a workable way of
     one of its objections (``unless``: "by text message, of course", "you're right, I'm sorry") takes the step, though
-    it says again only what changed – if it is still about the step (``on_topic``: its act or words, or the objected
-    way): "I'll escalate it again" after a stock apology names no failure, "again" or not."""
+    it says again only what changed – if it is still about the step (``on_topic()``: its act or words, or the objected
+    way; asked only after an objection, as reading the step's words costs): "I'll escalate it again" after a stock
+    apology names no failure, "again" or not."""
     return (objected and bool(matchers) and any(workable.search(heard) is not None for _, workable, _ in matchers)
-            and (on_topic or any(way.search(heard) is not None for way, _, _ in matchers)))
+            and (on_topic() or any(way.search(heard) is not None for way, _, _ in matchers)))
 
 
 STEP_WORD_MIN = 5
