@@ -121,3 +121,28 @@ def test_an_offer_just_before_the_goodbye_counts_for_it(lang: str, offer: str, b
     plain = _reading(plain, n - 1, (), ())
     plain = _reading(plain, n, ("closing",), (("closing", bye),))
     assert "closing_bare" in [e.kind for e in _items(score_call(sc, plain), "courtesy", n)]
+
+
+# -- a targeted W-question narrows down; the tip never suggests a question the trainee asked (own play, DE 19) -------
+@pytest.mark.parametrize("lang, lines", [
+    ("de", ["Guten Morgen, Lizenzservice, Jana Roth. Was kann ich für Sie tun?",
+            "Verstehe, und bis wann muss Ihr Chef unterschreiben?",
+            "Ich rufe Sie heute bis 15 Uhr zurück. Unter welcher Nummer erreiche ich Sie am besten?"]),
+    ("en", ["Good morning, licensing support, Jana speaking. What can I do for you?",
+            "I see, and by when does your boss need to sign?",
+            "I'll call you back today by 3 pm. Which number is best to reach you on?"]),
+])
+def test_a_targeted_question_narrows_and_the_tip_suggests_nothing_asked(lang: str, lines: list[str]) -> None:
+    sc, state, score = _play("unknown-answer", lang, lines)
+    questioning = _items(score, "questioning")
+    assert any(e.kind == "narrowing" and e.turn == 2 for e in questioning)
+    assert not [e for e in questioning if e.kind.startswith("no_narrowing")]
+    assert problems(sc, state, score) == []
+
+
+def test_the_narrowing_tip_skips_questions_already_asked() -> None:
+    lines = ["Guten Morgen, Lizenzservice, Jana Roth. Was kann ich für Sie tun?",
+             "Ich rufe Sie heute bis 15 Uhr zurück. Unter welcher Nummer erreiche ich Sie am besten?"]
+    _, state, score = _play("unknown-answer", "de", lines)
+    tips = [e.tip for e in _items(score, "questioning") if e.kind.startswith("no_narrowing")]
+    assert tips and not any("Unter welcher Nummer" in tip for tip in tips)

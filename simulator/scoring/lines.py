@@ -14,7 +14,7 @@ from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
 from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
-from simulator.scoring.wording import (asks_for_details, commits_no_time, checks_back, function_words, own_time_promise, standard, guesses, transparency_step, vague,
+from simulator.scoring.wording import (asks_for_details, commits_no_time, checks_back, function_words, own_time_promise, standard, targeted, guesses, transparency_step, vague,
                                        weak_backchannel)
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
@@ -66,6 +66,8 @@ def narrows(call: ScoredCall, t: Turn) -> bool:
     # only her details, or only "is that right?" after a summary: nothing about the problem was asked
     if asked and all(checks_back(q, lang) or asks_for_details(q, lang) for q in asked):
         return False
+    if "open_question" in t.acts and any(targeted(q, lang) and not asks_for_details(q, lang) for q in asked):
+        return True  # "Verstehe, und bis wann muss Ihr Chef unterschreiben?" asks for one thing, as a closed one does
     return "closed_question" in t.acts or (bool(checking) and (bool(asked) or "open_question" in t.acts))
 
 

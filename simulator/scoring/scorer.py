@@ -14,6 +14,7 @@ rules ("first turn", "next turn after a provocation") count only real turns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from rapidfuzz import fuzz
@@ -37,6 +38,7 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
 )
 from simulator.scoring.wording import answers_with_team, greets, introduces, names_team, says_goodbye, word_count
 from simulator.scoring.transcript import DimensionDraft as _Dim
+from simulator.scoring.transcript import questions
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
@@ -319,15 +321,27 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     close_run()
 
 
+_TIP_WORD = re.compile(r"\w{4,}")
+TIP_ASKED_SHARE = 0.6
+"""A tip's example question counts as asked when this share of its longer words stood in one of the trainee's questions."""
+
+
 def _follow_up(call: _Call) -> str:
     """A narrowing question of this scenario, for the tip: an example question of the first step that finds something
     out by asking (not the describe step), in the call's language ('' when the checklist has none)."""
     lang = call.state.lang
     steps = sorted(call.sc.steps, key=lambda s: not s.asks)  # steps that find something out by asking first
+    taken = {s for t in call.trainee for s in t.steps}
+    asked = [set(_TIP_WORD.findall(q.lower())) for t in call.trainee for q in questions(t.text)]
+
+    def new(example: str) -> bool:  # never suggest a question the trainee has asked ("Unter welcher Nummer …?")
+        words = set(_TIP_WORD.findall(example.lower()))
+        return not any(words and len(words & q) >= TIP_ASKED_SHARE * len(words) for q in asked)
+
     for step in steps:
-        if "open_question" in step.acts:
+        if "open_question" in step.acts or step.id in taken:
             continue
-        example = next((x for x in step.examples.get(lang) if x.rstrip().endswith("?")), "")
+        example = next((x for x in step.examples.get(lang) if x.rstrip().endswith("?") and new(x)), "")
         if example:
             return example
     return ""

@@ -156,6 +156,12 @@ def checks_back(question: str, lang: str) -> bool:
     return bool(pattern and pattern.search(standard(question, lang).strip()))
 
 
+def targeted(question: str, lang: str) -> bool:
+    """The question asks for one thing ("bis wann …?", "since when …?"), not for the whole story."""
+    pattern = _patterns("targeted_question", lang)
+    return bool(pattern and pattern.search(standard(question, lang).strip()))
+
+
 def asks_for_details(question: str, lang: str) -> bool:
     """The question asks for her details (name, number, ticket number, where to reach her), not about the problem."""
     pattern = _patterns("details_question", lang)
