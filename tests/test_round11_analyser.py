@@ -171,3 +171,22 @@ def test_telling_her_she_broke_nothing_is_not_blame(line: str) -> None:
 
 def test_blaming_her_for_fiddling_is_still_rude() -> None:
     assert "rude" in _acts("de", "Da haben Sie bestimmt was verstellt.")
+
+
+# -- her own time said back as a check is no promise (own play after round 11) ----------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Got it. So your email stopped working on the phone and you need it for a meeting at two, is that right?"),
+    ("en", "So you need it by 3 pm today, correct?"),
+    ("de", "Also Sie brauchen die Mails bis zu Ihrem Termin um zwei, richtig?"),
+])
+def test_her_time_checked_back_is_no_commitment(lang: str, line: str) -> None:
+    assert "time_commitment" not in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I'll call you back by 3 pm, is that okay?"),
+    ("en", "So I'll call you back at two, is that right?"),
+    ("de", "Ich rufe Sie bis 15 Uhr zurück, passt das?"),
+])
+def test_my_time_checked_back_is_still_a_commitment(lang: str, line: str) -> None:
+    assert "time_commitment" in _acts(lang, line)
