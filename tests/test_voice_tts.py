@@ -36,7 +36,9 @@ def backends():
         out.append(pytest.param("espeak-ng", id="espeak-ng"))
     else:
         out.append(pytest.param("espeak-ng", marks=needs_espeak, id="espeak-ng"))
-    out.append(pytest.param("espeak", marks=needs_pyttsx3, id="espeak-pyttsx3"))
+    # pyttsx3's espeak driver now and then hands back no audio under load (seen once in a fresh-clone CI run, never
+    # alone): tried up to twice more (pytest-rerunfailures) – espeak-ng, the default, is not rerun
+    out.append(pytest.param("espeak", marks=[needs_pyttsx3, pytest.mark.flaky(reruns=2)], id="espeak-pyttsx3"))
     return out
 
 
