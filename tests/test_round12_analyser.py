@@ -1,0 +1,66 @@
+"""Round 12: sneers the rules missed, as families (not the bank's sentences), and their look-alikes that stay polite.
+
+The rules alone (``analyse_rules``) give the evidence the debrief quotes, so these families live in the language
+data. Each family is tested with lines written for this test, not copied from the bank.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis import Analyser
+
+
+def _acts(lang: str, line: str) -> set[str]:
+    return set(Analyser.for_language(lang).analyse_rules(line).acts)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Have you even looked at the screen?"),
+    ("en", "did you actually turn it on first"),
+    ("en", "Look, quit moaning, we'll get there."),
+    ("en", "I'm not your personal secretary, you know."),
+    ("en", "I don't need your whole life story, just the error."),
+    ("en", "A cable. Everybody knows that."),
+    ("en", "Yeah, that's what they all say."),
+    ("en", "We do have other customers waiting, you know."),
+    ("en", "You'd know this if you'd ever opened the handbook."),
+    ("en", "Do I really have to explain that?"),
+    ("en", "A printer that won't print. Never heard that one before."),
+    ("en", "You forgot it again? How original."),
+    ("en", "Will you let me finish for once?"),
+    ("en", "Well, somebody must have done something to it."),
+    ("en", "You ring us every week with this."),
+    ("de", "Ich bin hier nicht Ihr Laufbursche."),
+    ("de", "Jetzt lassen Sie mich halt mal ausreden!"),
+    ("de", "Das weiß doch jeder, das ist der Knopf vorne."),
+    ("de", "Jetzt stellen Sie sich mal nicht so an."),
+    ("de", "Nu machense mal halblang."),
+    ("de", "Ein Drucker, der nicht druckt. Das hab ich ja noch nie gehört."),
+    ("de", "Sie sind ja ein Experte."),
+    ("de", "Da müsste ich schon hexen."),
+    ("de", "Sie rufen ja dauernd an."),
+    ("de", "Beantworten Sie bitte einfach nur meine Fragen."),
+    ("de", "Für so Kleinkram hab ich keine Zeit, ich hab keine Zeit für sowas."),
+    ("de", "Sind Sie jetzt fertig?"),
+])
+def test_sneers_are_rude(lang: str, line: str) -> None:
+    assert "rude" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Brilliant!"),
+    ("en", "Did you get an error message on the screen?"),
+    ("en", "Have you switched it off and on again already?"),
+    ("en", "Everyone in the office has the same problem, so it's on our side."),
+    ("en", "I'll let you finish, go ahead."),
+    ("en", "Don't worry, I don't need the details, the ticket has them."),
+    ("de", "Okay, gute Idee."),
+    ("de", "Super Idee, machen wir so."),
+    ("de", "Sie sind ein Profi, das merkt man – danke für die genaue Beschreibung."),
+    ("de", "Lassen Sie sich Zeit, ich warte."),
+    ("de", "Erzählen Sie ruhig, ich höre zu."),
+    ("de", "Sind Sie mit dem Neustart fertig?"),
+])
+def test_look_alikes_stay_polite(lang: str, line: str) -> None:
+    assert "rude" not in _acts(lang, line)
