@@ -64,3 +64,69 @@ def test_sneers_are_rude(lang: str, line: str) -> None:
 ])
 def test_look_alikes_stay_polite(lang: str, line: str) -> None:
     assert "rude" not in _acts(lang, line)
+
+
+# -- play-test round 12: dialect, excuses, questions about times, goodbyes ------------------------------------------
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Ach geh, des is ja a Schmarrn."),
+    ("de", "Is ma wurscht."),
+    ("de", "I hab no andere Leit in der Leitung, gell."),
+    ("de", "Ich hab noch andere Kunden in der Warteschleife."),
+    ("de", "Dat sagen se alle."),
+    ("en", "These things fall through the cracks sometimes."),
+    ("en", "You've obviously been downloading films again."),
+    ("en", "Disk's full, that's on you."),
+    ("en", "Most printer problems are user error anyway."),
+    ("en", "I wasn't even here for the first two calls, was I."),
+    ("en", "Maybe you typed the wrong password."),
+])
+def test_dialect_sneers_excuses_and_blame_are_rude(lang: str, line: str) -> None:
+    assert "rude" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Ach, dat is ärgerlich, aber dat kriegen wir hin."),
+    ("de", "Das ist mir egal, welches Gerät Sie nehmen – Hauptsache, es läuft."),
+    ("en", "Hi, IT here, Beth speaking, sorry, it's been a bit mad this morning – what can I do for you?"),
+    ("en", "So basically the printer stopped after the update, right?"),
+])
+def test_dialect_and_busy_openings_stay_polite(lang: str, line: str) -> None:
+    assert "rude" not in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Does it drop at a set time, say every half hour, or randomly?"),
+    ("en", "It syncs every ten minutes, doesn't it?"),
+    ("en", "Sorry, it's a bit chaotic here this week."),
+    ("en", "When does it need to run, and what days work for you this week?"),
+    ("en", "Which afternoon suits you next week?"),
+    ("de", "Damit es passt: Wann haben Sie in den nächsten Tagen feste Termine, und bis wann muss der neue Arbeitsplatz spätestens laufen?"),
+    ("de", "Welche Tage passen Ihnen diese Woche?"),
+])
+def test_questions_about_times_and_frequencies_promise_nothing(lang: str, line: str) -> None:
+    assert "time_commitment" not in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I'll check it every hour and call you back by three."),
+    ("en", "Would tomorrow at nine work, or would you prefer two in the afternoon?"),
+    ("de", "Wann passt es Ihnen besser, Donnerstag um 8 oder Freitag um 10?"),
+    ("de", "Würde Ihnen morgen um neun passen?"),
+])
+def test_offers_with_a_time_still_commit(lang: str, line: str) -> None:
+    assert "time_commitment" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Okay thank you, have nice day."),
+    ("en", "right cheers bye now"),
+    ("de", "ok gut, dann schönen Tag noch, tschüss"),
+    ("de", "Alles klar, dann bis morgen, wiederhören!"),
+])
+def test_a_goodbye_is_a_closing_without_listening(lang: str, line: str) -> None:
+    acts = _acts(lang, line)
+    assert "closing" in acts and "active_listening" not in acts
+
+
+def test_kolsch_question_is_read_as_a_question() -> None:
+    assert "closed_question" in _acts("de", "Hamse denn schon ens probiert, dä Rechner neu zu starten?")
