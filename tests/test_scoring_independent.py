@@ -20,11 +20,8 @@ ROOT = Path(__file__).parent / "scripts_independent"
 CASES = sorted((p.name, lang) for p in ROOT.iterdir() if p.is_dir() for lang in ("de", "en"))
 
 KNOWN = {
-    ("mobile-caller", "de"): "mediocre asks only closed questions, so the describe step (which the others require) is "
-                             "never taken and the customer hangs up (28) vs poor line drop (22): gap < 10",
-    ("mobile-caller", "en"): "as in German: mediocre asks only closed questions; 'send it to us' no longer counts as "
-                             "asking him to describe (describe asks: true), so the obstacle is never reached (30) vs "
-                             "poor line drop (22): gap < 10",
+    ("mobile-caller", "de"): "mediocre asks only closed questions and its photo line does not take the fix (the obstacle is "
+                             "found, round 12), the call stays unsolved (32) vs poor line drop (24): gap < 10",
 }
 FLAKY: dict[tuple[str, str], str] = {}
 
