@@ -12,6 +12,7 @@ from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yield
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline, lost, time_promise, unreasoned_yield, volunteered
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
+from simulator.scoring.summarising import solution
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.wording import guesses
@@ -24,8 +25,17 @@ def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | 
     if not step.acts or not step.requires or any(r not in taken for r in step.requires):
         return None
     ready = max(taken[r].number for r in step.requires)
+    # a summary up to the solution's proposal is the summary before the solution, which summarising credits – no
+    # attempt at the recap "too early" (round 12, EN 24: "+12.5 summarised before" and "−5 came too early", one line)
+    proposed = solution(call).turn
+    tail = {u.number for u in call.real[-3:]}  # where summarising reads a summary as the one at the end
+
+    def before(t: Turn) -> bool:
+        return proposed is not None and t.number <= proposed and t.number not in tail
+
     t = next((t for t in call.scored if t.number < ready and any(
-        a in t.acts and not (a == "time_commitment" and echoed_deadline(call, t)) for a in step.acts)), None)
+        a in t.acts and not (a == "summary" and before(t))
+        and not (a == "time_commitment" and echoed_deadline(call, t)) for a in step.acts)), None)
     if t is None:
         return None
     lang = call.state.lang

@@ -5,14 +5,14 @@ Reads the transcript only (acts, evidence spans, steps, engine events). See ``do
 
 from __future__ import annotations
 
-from simulator.dialogue.events import Guess, has
+from simulator.dialogue.events import Confused, Guess, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import explains, guessed, lost, time_promise, vaguely
+from simulator.scoring.lines import explains, guessed, lost, summarises, time_promise, vaguely
 from simulator.scoring.rules import (ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, GUESS, GUESS_CAP, NO_TRANSPARENCY, TIME_FRAME,
                                      TRANSPARENCY_STEPS, VAGUE_PROMISE)
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
-from simulator.scoring.wording import guesses
+from simulator.scoring.wording import guesses, states_cause
 
 __all__ = ["transparency"]
 
@@ -75,6 +75,27 @@ def _honesty(call: _Call, dim: _Dim) -> None:
             fb.item("admit_unknown" if promise else "admit_unknown_bare"))
 
 
+def recaps_cause(call: _Call, t: Turn) -> bool:
+    """A summary that says what happened: the recap after the fix (what the cause was), or one that names the cause
+    ("…, deshalb das Kreuz", "the cable had come loose"). It says what is happening or why as much as any explanation
+    (round 12, EN 20 / DE 15: a good call's recap of the cause stood beside "never said what is happening or why")."""
+    if not summarises(call, t):
+        return False
+    span = next((x for a, x in t.evidence if a == "summary" and x.strip()), "")
+    solved = call.state.solved_at is not None and t.number > call.state.solved_at
+    return solved or states_cause(call.sentence(t, "summary") if span else t.text, call.state.lang)
+
+
+def _repairs(call: _Call, t: Turn) -> bool:
+    """The line explains again, in everyday words, what the line before it said in terms she did not understand
+    ("that means nothing to me"): a repair – the explanation reached her only at the second try (round 12: the
+    jargon-averse mediocre call earned the full credit for re-saying its "ethernet cable" line)."""
+    i = call.scored.index(t)
+    before = call.scored[i - 1] if i else None
+    return (before is not None and "jargon" in before.acts and has(before.events, Confused)
+            and explains(call, before))
+
+
 def transparency(call: _Call, dim: _Dim) -> None:
     fb = call.fb
     steps = iter(TRANSPARENCY_STEPS)
@@ -89,8 +110,10 @@ def transparency(call: _Call, dim: _Dim) -> None:
                 if act in t.acts and "rude" not in t.acts:
                     dim.add(t.number, call.span(t, act), 0.0, fb.item("lost", claim=fb.item(kind).note))
             continue
-        # a line that takes a step promising a reason or openness explains, as the checklist says; a guess does not
-        if explains(call, t) and not guessed(call, t):
+        # a line that takes a step promising a reason or openness explains, as the checklist says; a guess does not;
+        # a recap of the cause says what happened
+        recap = "transparency" not in t.acts and recaps_cause(call, t)
+        if (explains(call, t) or recap) and not guessed(call, t):
             if unclear:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
             elif "transparency" in t.acts and vaguely(call, t, "transparency"):
@@ -103,8 +126,11 @@ def transparency(call: _Call, dim: _Dim) -> None:
             else:
                 any_clear = True
                 points = next(steps, 0.0)
-                if points:
-                    dim.add(t.number, call.span(t, "transparency"), points, fb.item("transparency"))
+                quote = call.sentence(t, "summary") if recap else call.span(t, "transparency")
+                if points and _repairs(call, t):  # said again in plain words after the jargon lost her: half
+                    dim.add(t.number, quote, points / 2, fb.item("transparency_repair"))
+                elif points:
+                    dim.add(t.number, quote, points, fb.item("transparency_recap" if recap else "transparency"))
         promise = time_promise(call, t)  # the checklist's time step reads the line the same way
         if promise:
             if promise == "vague":  # "heute noch", "soon": no concrete time frame

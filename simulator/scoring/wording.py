@@ -174,3 +174,9 @@ def function_words(lang: str) -> frozenset[str]:
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
     words = (data.get("function_words") or {}).get(lang) or (data.get("function_words") or {}).get("en") or []
     return frozenset(str(w).lower() for w in words)
+
+
+def states_cause(text: str, lang: str) -> bool:
+    """The words say what caused it ("…, deshalb das Kreuz", "the cable had come loose", "that's why …")."""
+    pattern = _patterns("states_cause", lang)
+    return bool(pattern and pattern.search(standard(text, lang)))
