@@ -35,7 +35,8 @@ from simulator.scenario.safe_yaml import MAX_BYTES
 SEED = 20261130
 SHIPPED = sorted(SCENARIO_DIR.glob("*.yaml"))
 TIME_LIMIT = 2.0
-"""Seconds one variant may take (the loader's own bounds keep each well under 1 s)."""
+"""CPU seconds one variant may take (the loader's own bounds keep each well under 1 s). CPU time, not wall time:
+other test workers on a loaded machine slow the wall clock, not this process's work."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,9 +221,9 @@ def test_corpus_is_a_few_hundred_variants_of_every_shipped_file() -> None:
 def test_validate_never_crashes_or_hangs_and_points_at_a_line(variant: Variant, tmp_path: Path) -> None:
     path = tmp_path / f"{variant.stem}.yaml"
     path.write_bytes(variant.data)
-    started = time.monotonic()
+    started = time.process_time()
     result = CliRunner().invoke(cli, ["validate", str(path)])
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         import traceback
 
@@ -259,9 +260,9 @@ CHECKED_PLUG = (SCENARIO_DIR / "checked-plug.yaml").read_text(encoding="utf-8")
 
 
 def test_alias_bomb_is_refused_at_the_alias_within_a_second() -> None:
-    started = time.monotonic()
+    started = time.process_time()
     out = problems("bomb.yaml", BOMB_SEQ.encode())
-    assert time.monotonic() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert out == ["bomb.yaml:5:7: aliases expand this to more than 20,000 values: too large for a scenario"]
 
 
