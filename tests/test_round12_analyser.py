@@ -130,3 +130,27 @@ def test_a_goodbye_is_a_closing_without_listening(lang: str, line: str) -> None:
 
 def test_kolsch_question_is_read_as_a_question() -> None:
     assert "closed_question" in _acts("de", "Hamse denn schon ens probiert, dä Rechner neu zu starten?")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Was hindert Herrn Yilmaz daran, das umzustellen?"),
+    ("de", "Was blockiert die Umstellung bei Ihrem Dienstleister?"),
+    ("de", "Wer verwaltet denn Ihre Mailbox?"),
+    ("en", "what stops them"),
+    ("en", "so what's stopping your IT firm from changing it"),
+])
+def test_w_questions_with_any_verb_are_open(lang: str, line: str) -> None:
+    assert "open_question" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Ich kann Ihnen morgen um acht oder übermorgen um zehn anbieten. Was passt besser?"),
+    ("de", "IT-Service, guten Tag. Wer spricht?"),
+])
+def test_a_choice_or_a_name_asked_for_is_no_open_question(lang: str, line: str) -> None:
+    assert "open_question" not in _acts(lang, line)
+
+
+def test_no_restart_refuses_and_asks_for_nothing() -> None:
+    assert "instruction" not in _acts("en", "No no madam, no restart.")
+    assert "instruction" in _acts("en", "No restart needed, just click the icon.")
