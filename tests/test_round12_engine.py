@@ -241,3 +241,14 @@ def test_one_cheer_per_answer(lang: str, first: str, then: str) -> None:
     plan.add(first)
     plan.add(then)
     assert "Wunderbar" not in plan.text() and "Wonderful" not in plan.text(), plan.text()
+
+
+# -- DE 37: a question too early is not answered as one about a message nobody mentioned ---------------------------
+@pytest.mark.parametrize("lang,line,echo", [
+    ("de", "Was is jetzt genau kaputt?", "Die Meldung?"), ("de", "Was ist denn los?", "Die Meldung?"),
+    ("en", "What exactly is broken now?", "The message?"), ("en", "So what's wrong?", "The message?"),
+])
+def test_an_early_question_is_not_echoed_as_another(lang: str, line: str, echo: str) -> None:
+    first = {"en": "IT service, Sam.", "de": "IT-Service, Berger."}[lang]
+    _, reply = last(replayed("voicebox-rambler", lang, [first, line]))
+    assert echo not in reply and "Seit wann?" not in reply and "Since when?" not in reply, reply
