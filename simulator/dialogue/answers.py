@@ -35,6 +35,8 @@ class Answers:
         self.read = read  # the rules' reading of a text (no second embedding per turn)
         self.facts = tuple((f, phrases(f.asked.get(lang))) for f in scenario.facts
                            if f.asked.get(lang) and f.answer.all(lang))
+        # what no check reveals – her number, her ticket – stays true after the fix ("no light at all" does not)
+        self.lasting = frozenset(f.id for f in scenario.facts) - {r for s in scenario.steps for r in s.reveals}
 
     def _question(self, line: str) -> str:
         """The sentences of *line* that ask her something ('' when none does)."""
@@ -72,7 +74,7 @@ class Answers:
             own = self.scenario.fillers.get(kind)
             answer = self.speech.say(own, state, kind, said, optional=True) if own is not None else ""
             return answer or self.speech.general(kind, state, said, kind, optional=False)
-        if not self.facts or state.solved_at is not None:  # "no light at all" was true before the fix
+        if not self.facts:
             return ""
         question = self._question(line)
         if not question:
@@ -81,6 +83,7 @@ class Answers:
         if looked(heard):
             return ""
         for fact, matcher in self.facts:
-            if fact.id not in told and matcher.search(heard) is not None:
+            if fact.id not in told and matcher.search(heard) is not None and (
+                    state.solved_at is None or fact.id in self.lasting):  # "no light at all" was true before the fix
                 return self.speech.say(fact.answer, state, f"fact:{fact.id}", said)
         return ""

@@ -16,8 +16,10 @@ from simulator.dialogue.answers import Answers
 from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise,
                                         Objected, Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
                                         Unheard, Yielded)
+from simulator.dialogue.farewell import say_goodbye
+from simulator.dialogue.guessing import guess_line
 from simulator.dialogue.length import complaint, long_line
-from simulator.dialogue.promises import vague_time
+from simulator.dialogue.promises import PROMISE_ACTS, vague_promise, vague_time
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.scripted import Breath, scripted_event
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
@@ -26,7 +28,7 @@ from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_word
 from simulator.dialogue.reading import (assents, checks_agreement, checks_back, clean, gives_reason, hedges, her_action, invites,
                                         without_quotes)
 from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel, by_examples,
-                                           closing_question_takes, example_index, instructs, is_asking, repeats_time, rude_reading,
+                                           closing_question_takes, commits_nothing, example_index, says_back, instructs, is_asking, repeats_time, rude_reading,
                                            shown_acts, told_analysis, understood_part, without_credit, without_greeting)
 from simulator.dialogue.speech import RETELL_MOOD, Speech
 from simulator.errors import UsageError
@@ -201,12 +203,11 @@ class Engine:
             unquoted = without_quotes(line)  # 'wenn ich jetzt "wird schon dabei sein" sag …' quotes the guess it refuses
             guessing = (bool(self._honesty_steps) and not asks and not all(s in state.steps_done for s in self._honesty_steps)
                         and (("admit_unknown" not in acts and guesses(unquoted, lang)) or hedges(unquoted, lang)))
+            hedged = bool(self._honesty_steps) and not asks and "admit_unknown" in acts and guesses(unquoted, lang)
             if guessing:
                 events.append(Guess())
                 mood -= GUESS_MOOD
-                text = sc.fillers.get("guess")
-                plan.complain((self.speech.say(text, state, "guess", said, optional=True) if text else "")
-                              or choose(customer_lines(lang, "guess"), f"{state.seed}:{turn_no}:guess", said, optional=False))
+                plan.complain(guess_line(self.speech, sc, state, said, turn_no))
             confusing = "jargon" in acts and sc.persona.tech_level != "high"  # an expert knows the terms
             if confusing:
                 events.append(Confused())
@@ -256,7 +257,8 @@ class Engine:
             # sure: "Can I have your customer number?" (1.00) and "is the password right on your phone?" are no callback
             guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
                                 and analysis.confidence_of(e.act) > 0)  # its phrases or examples still count
-            vague, vague_due = "time_commitment" in acts and vague_time(analysis, lang), False
+            vague, vague_due = ("time_commitment" in acts and vague_time(analysis, lang)) or vague_promise(analysis, lang), False
+            hollow = "summary" in guessed and not says_back(line, said)  # "dann sollte alles laufen": nothing to confirm
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or step.id in done or (guessing and step.id in self._honesty_steps):
@@ -272,11 +274,13 @@ class Engine:
                         blocked = True
                         early = early or step
                     continue
-                if "summary" in step.acts and (confusing or (asking and not checks_back(line, lang) and any(
+                if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not checks_back(line, lang) and any(
                         r in steps_now for r in step.requires))):  # no recap she could confirm: "the DHCP lease or some
                     unrecapped = True  # VPN thing"; "I'll call you on Wednesday. Which number?" – nothing agreed yet
                     continue
-                if vague and "time_commitment" in step.acts:  # "maybe tomorrow or the day after": she asks when exactly
+                if commits_nothing(step, heard.text, lang):  # "Wann haben Sie Zeit?" books no date
+                    continue
+                if vague and any(a in step.acts for a in PROMISE_ACTS):  # "maybe tomorrow or the day after": when exactly?
                     vague_due = True
                     continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
@@ -295,7 +299,8 @@ class Engine:
                     hit = self._insist_matchers[step.id].search(heard) is not None
                 if not hit:
                     continue
-                if step.on_request and not instructs(self, step.id, heard.text):
+                if step.on_request and not instructs(self, step.id, heard.text, heard_acts,
+                                                     self._available(step, state.steps_done)):
                     continue  # she reports what she found and waits: only a request to act on it ("…, switch it on") acts
                 if offended:
                     events.append(Offended(step.id))
@@ -346,7 +351,8 @@ class Engine:
                         plan.add(answers[-1])
                 done.append(step.id)
                 steps_now.append(step.id)
-                answers.append(self.speech.say(step.reply, state, f"step:{step.id}", said))
+                answers.append(guess_line(self.speech, sc, state, said, turn_no) if hedged and step.id in self._honesty_steps
+                               else self.speech.say(step.reply, state, f"step:{step.id}", said))  # honest, and a guess
                 plan.add(answers[-1])
                 mood += sc.mood.progress_mood
                 for fact in step.reveals:
@@ -361,7 +367,7 @@ class Engine:
                 plan.complain(retell)
             if vague_due and not offended:
                 text = sc.fillers.get("vague_time")
-                plan.complain((self.speech.say(text, state, "vague_time", said, optional=True) if text else "")
+                plan.add((self.speech.say(text, state, "vague_time", said, optional=True) if text else "")  # after what she took
                               or choose(customer_lines(lang, "vague_time"), f"{state.seed}:{turn_no}:vague", said, optional=False))
             if rambles:  # said once, and coherent: what she takes from the line she answers, asking none of it again
                 plan.complain(complaint(self.speech, state, said, took=bool(steps_now) or plan.refusing))
@@ -452,14 +458,7 @@ class Engine:
                     "closing" in acts or spoken_since >= AFTER_SOLVED_TURNS or turn_no >= sc.end.max_turns):
                 # she says goodbye (to the trainee's, or because she has to go): the trainee has one line left
                 events.append(Farewell())
-                bye = self.speech.filler("goodbye", state, said, optional=True) if "goodbye" in sc.fillers else ""
-                bye = bye or choose(customer_lines(lang, "filler_goodbye"), f"{state.seed}:{turn_no}:goodbye", said,
-                                    optional=False)
-                if answers:  # she answers the recap, then says goodbye
-                    plan.keep(answers)
-                    plan.add(bye)
-                else:
-                    plan.replace_all(bye)
+                say_goodbye(self, state, line, said, answers, plan, turn_no)  # after answering the recap, a question
             elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
                 events.append(Hangup())
                 plan.replace_all(self.speech.say(sc.end.hangup, state, "hangup", said))

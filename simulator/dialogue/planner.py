@@ -29,7 +29,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from simulator.dialogue.reading import acknowledges, drop_acknowledgement
+from simulator.dialogue.reading import acknowledges, drop_acknowledgement, ends_acknowledging
 
 OPTIONAL = ("reaction", "filler")
 """Part kinds that are left out rather than repeated verbatim."""
@@ -134,6 +134,6 @@ class ReplyPlan:
             p = " ".join(kept).strip()
             if not p:
                 continue
-            acknowledged = acknowledged or acknowledges(p, self.lang)
+            acknowledged = acknowledged or acknowledges(p, self.lang) or ends_acknowledging(p, self.lang)
             out.append(p)
         return " ".join(out)

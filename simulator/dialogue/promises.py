@@ -21,3 +21,22 @@ def vague_time(analysis: Analysis, lang: str) -> bool:
     sentences = [s for s in _SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
     return bool(spans) and all(vague(next((s for s in sentences if span in s), analysis.text), lang, time_only=True)
                                for span in spans)
+
+
+PROMISE_ACTS = ("time_commitment", "callback")
+"""Acts of a promise she holds the trainee to: when, and who calls."""
+
+
+def vague_promise(analysis: Analysis, lang: str) -> bool:
+    """The line promises only vaguely (the debrief's :func:`~simulator.scoring.wording.vague`, with "someone" and
+    "probably"): every sentence with its time or callback is vague ("someone will probably give you a call, sometime
+    before Thursday"), or it names none and a sentence is ("die melden sich dann zeitnah bei Ihnen"). She asks who
+    and when, and takes no promise from it."""
+    sentences = [s for s in _SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
+    # a time is judged by its words alone, as the debrief does ("die melden sich bis morgen Mittag" is a time); a
+    # callback also by who makes it ("someone will probably call")
+    spans = [(e.text, e.act == "time_commitment") for e in analysis.evidence if e.act in PROMISE_ACTS and e.text.strip()]
+    holding = [(next((s for s in sentences if span in s), analysis.text), timed) for span, timed in spans]
+    if holding:
+        return all(vague(s, lang, time_only=timed) for s, timed in holding)
+    return any(vague(s, lang, time_only=True) for s in sentences)

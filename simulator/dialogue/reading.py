@@ -117,6 +117,15 @@ def asks(line: str, lang: str) -> bool:
     return bool(pattern and pattern.search(_words(line))) or invites(line, lang)
 
 
+def asks_only_for_information(line: str, lang: str) -> bool:
+    """Every sentence of *line* is a question that asks her for information ("Damit es diesmal passt: Wann haben Sie
+    in den nächsten Tagen Termine?", "When does it need to run, and what days work for you?"): the line commits to
+    nothing – no date booked, no time promised."""
+    pattern = _pattern("info_question", lang)
+    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", _words(line)) if s.strip()]
+    return bool(pattern and sentences) and all(s.endswith("?") and pattern.search(s) for s in sentences)
+
+
 def credits_her(clause: str, lang: str) -> bool:
     """The clause only thanks her for, or grants, what she did or said ("Thanks for checking the plug", "Ich glaube
     Ihnen, dass der Stecker drin ist"): it asks nothing of her. A clause that asks ("…, oder?") is no such credit."""
@@ -197,6 +206,12 @@ def acknowledges(sentence: str, lang: str) -> bool:
     """The sentence opens with an acknowledgement ("Gut, …", "Yes, please.", "Okay.")."""
     pattern = _pattern("acknowledgement", lang, "start")
     return bool(pattern and pattern.match(sentence.strip() + " "))
+
+
+def ends_acknowledging(text: str, lang: str) -> bool:
+    """*text* ends in an acknowledgement ("Kürzer ginge es auch, aber gut."): what follows need not open with one."""
+    pattern = _pattern("acknowledgement_end", lang)
+    return bool(pattern and pattern.search(text.strip().lower()))
 
 
 def drop_acknowledgement(sentence: str, lang: str) -> str:

@@ -15,7 +15,7 @@ from simulator.analysis.acts import ACTS
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import asks, clause_breaks, credits_her, signs_off
+from simulator.dialogue.reading import asks, asks_only_for_information, clause_breaks, credits_her, signs_off
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
@@ -162,6 +162,20 @@ def restates(previous: str, line: str) -> bool:
     return len(line) < len(previous) and len(shared) >= 3 and len(shared) >= RESTATED_SHARE * len(words)
 
 
+SAID_BACK_WORDS = 3
+"""Long words of hers a line must repeat to say back what she said (a recap only the learned head read)."""
+SAID_BACK_LENGTH = 6
+"""Letters a word needs to count as one of hers said back ("Profil", "Netzwerkteam"; not "dann", "alles")."""
+
+
+def says_back(line: str, said: str) -> bool:
+    """*line* repeats at least :data:`SAID_BACK_WORDS` long words of her replies so far (*said*): "also workaround
+    läuft lokal, profil-fix geht ans netzwerkteam" says back what she told, "super, dann sollte alles laufen" does not
+    – a recap only the learned head read takes no recap step she could confirm."""
+    hers = {w.lower() for w in _WORD.findall(said) if len(w) >= SAID_BACK_LENGTH}
+    return len({w.lower() for w in _WORD.findall(line) if len(w) >= SAID_BACK_LENGTH} & hers) >= SAID_BACK_WORDS
+
+
 def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str, last) -> tuple[str, ...]:
     """The line's acts as she takes them: her own time said back is no time commitment ("wenn der Chef morgen
     unterschreiben will"), her own word ("vor dem Tunnel") no jargon, and the short version of a recap she found too
@@ -173,12 +187,24 @@ def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str,
     terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != analysis.text.strip()]
     if terms and all(t in said.lower() for t in terms):
         acts = tuple(a for a in acts if a != "jargon")
+    asked = next((s for s in _SENTENCE_END.split(analysis.text) if span and span in s), "")
+    if "time_commitment" in acts and asked and asks_only_for_information(asked, analysis.lang):
+        acts = tuple(a for a in acts if a != "time_commitment")  # "Wann haben Sie in den nächsten Tagen Zeit?"
     if "closing" not in acts and signs_off(analysis.text, analysis.lang):
         acts = acts + ("closing",)  # "pfiat eahna", "dann war's das von meiner Seite": a goodbye, read or not
     if (last is not None and "summary" in last.acts and "summary" not in acts and "rude" not in acts
             and any(isinstance(e, Ramble) for e in last.events) and restates(last.text, analysis.text)):
         acts = acts + ("summary",)  # "keep it short!" – "Photo arrives, I unlock Mr Yilmaz, he fixes it."
     return acts
+
+
+def commits_nothing(step: Step, line: str, lang: str) -> bool:
+    """*line* only asks her for information ("Wann haben Sie in den nächsten Tagen Termine?") and *step* is one
+    its examples state or instruct, none asks ("Ich buche Ihnen Donnerstag, acht bis zehn"): the question books no
+    date, however close its words come to them – she answers it, and takes no commitment from it."""
+    examples = step.examples.get(lang) or ()
+    return (not step.asks and bool(examples) and not any(e.rstrip().endswith("?") for e in examples)
+            and asks_only_for_information(line, lang))
 
 
 def echoes_her_time(analyser, line: str, span: str, heard: str) -> bool:
@@ -242,9 +268,14 @@ def asks_for(engine, step_id: str, text: str) -> bool:
     return engine._step_matchers[step_id].search(engine.analyser.analyse_rules(asking)) is not None
 
 
-def instructs(engine, step_id: str, text: str) -> bool:
+def instructs(engine, step_id: str, text: str, acts: tuple[str, ...] = (), waiting: bool = False) -> bool:
     """A sentence of *text* asks her to do what step *step_id* is, by its phrases ("… and if it's off, switch it
-    on"): not a sentence that only describes ("the cleaners sometimes knock the switch on the strip")."""
+    on"): not a sentence that only describes ("the cleaners sometimes knock the switch on the strip"). Where she has
+    found the fault already and waits (``waiting``), a line read as an instruction at all (``acts``, the learned
+    head's reading included) that names the step asks her: "ok dann einschalten bitte und den drucker booten" is a
+    request in words the rules miss – the one she is waiting for."""
+    if waiting and "instruction" in acts and engine._step_matchers[step_id].search(engine.analyser.analyse_rules(text)):
+        return True
     for sentence in (s for s in _SENTENCE_END.split(text) if s.strip()):
         heard = engine.analyser.analyse_rules(sentence)
         if "instruction" in heard.acts and engine._step_matchers[step_id].search(heard) is not None:
