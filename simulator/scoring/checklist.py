@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yielded, details, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import echoed_deadline, lost, time_promise, unreasoned_yield, volunteered
+from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, time_promise, unreasoned_yield, vague_callback, volunteered
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.summarising import solution
 from simulator.scoring.transcript import DimensionDraft as _Dim
@@ -141,10 +141,24 @@ def checklist(call: _Call, dim: _Dim) -> None:
             if "time_commitment" in s.acts and "time_commitment" in t.acts and time_promise(call, t) != "concrete":
                 _time_step(call, dim, t, share, title, ess)
                 continue
-            if volunteered(call, t, s):  # she told it in her opening: shown as hers, quoting her words
+            if volunteered(call, t, s) and s.reveals:  # she told it in her opening: shown as hers, quoting her words
+                # (only a step whose answer is hers to tell: "say who finds out" taken by the greeting is no word of
+                # hers – her reaction to it is no quote of her telling it; round 12, EN unknown-answer 1)
                 said = call.customer_line(t.number)
                 told = next((r for r in s.reply.all(lang) if r and r in said), said)
                 dim.add(t.number, told, share, fb.item("step_volunteered", step=title, essential=ess), speaker="customer")
+                continue
+            if "callback" in s.acts and "callback" in t.acts and vague_callback(call, t):
+                # "someone will probably call you, sometime before Thursday": who calls, and when, stays open – half
+                dim.add(t.number, t.text, share / 2, fb.item("step_vague_callback", step=title, essential=ess))
+                continue
+            if "callback" in s.acts and gave_unasked(call, t, s):
+                # she gave her number unasked: shown as hers, quoting her words – half the credit, as the trainee never
+                # asked for it (round 12, DE 32)
+                said = call.customer_line(t.number)
+                told = next((r for r in s.reply.all(lang) if r and r in said), said)
+                dim.add(t.number, told, share / 2,
+                        fb.item("step_callback_unasked", step=title, essential=ess), speaker="customer")
                 continue
             if unreasoned_yield(call, t, s.id):
                 # won over by a warm word alone ("ja ok sorry … der muss an sein"): done, but not as the step asks –
