@@ -186,3 +186,35 @@ def test_a_number_she_gave_unasked_is_hers_and_half(lang: str, line: str) -> Non
     assert "step_callback_unasked" in [e.kind for e in mine]
     assert all(e.kind != "step_done" or sc.step("callback").title.get(lang) not in e.note for e in mine)
     assert problems(sc, state, score) == []
+
+
+# -- DE 5, EN checked-plug/jargon-averse good 4: she has just found the cause – no summary due before the obvious fix ---
+PLUG = {
+    "de": ["Guten Morgen, IT-Hotline, Sam Berger am Apparat. Was ist passiert?",
+           "Oh je, das ist ärgerlich. Bis wann brauchen Sie die Ausdrucke denn?",
+           "Ich glaube Ihnen, dass der Stecker steckt. Schauen Sie bitte trotzdem mal unter den Tisch, ob die "
+           "Steckdosenleiste eingeschaltet ist – da gibt es oft einen Schalter, der aus Versehen ausgeht.",
+           "Dann drücken Sie bitte den Schalter an der Leiste, und schalten Sie danach den Drucker ein."],
+    "en": ["Good morning, IT helpdesk, Sam speaking. What's happened?",
+           "Oh no, that's annoying. By when do you need the printouts?",
+           "I believe you the plug is in. Could you still look under the desk whether the power strip is switched on? "
+           "There's often a switch on it that gets knocked off by accident.",
+           "Then press the switch on the strip, please, and switch the printer on afterwards."],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_summary_is_due_right_after_she_found_the_cause(lang: str) -> None:
+    sc, state, score = _play("checked-plug", lang, PLUG[lang])
+    assert [e.effect for e in _items(score, "summarising", 4) if e.kind.startswith("no_summary_before")] == []
+    assert "summary_not_due_found" in _kinds(score, "summarising", 4)
+    assert problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Schalten Sie bitte die Steckdosenleiste unter dem Tisch ein und dann den Drucker."),
+    ("en", "Switch on the power strip under your desk and then the printer, please."),
+])
+def test_a_fix_nobody_found_still_wants_the_summary_before(lang: str, line: str) -> None:
+    sc, state, score = _play("checked-plug", lang, PLUG[lang][:2] + [line])
+    assert "summary_not_due_found" not in _kinds(score, "summarising")
