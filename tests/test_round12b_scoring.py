@@ -218,3 +218,50 @@ def test_no_summary_is_due_right_after_she_found_the_cause(lang: str) -> None:
 def test_a_fix_nobody_found_still_wants_the_summary_before(lang: str, line: str) -> None:
     sc, state, score = _play("checked-plug", lang, PLUG[lang][:2] + [line])
     assert "summary_not_due_found" not in _kinds(score, "summarising")
+
+
+# -- DE 16, EN checked-plug mediocre 1: who speaks is the name, with or without an article; the team names nobody ----
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Servus, MedIT Service, Sie sprechen mit dem Jonas Berger. Was kann ich für Sie tun?"),
+    ("de", "Grüß Gott, IT-Hotline, Sie sprechen mit der Anna Huber."),
+    ("de", "guten tag hotline berger was kann ich für sie tun"),
+    ("de", "guten morgen helpdesk weber wie kann ich helfen"),
+    ("en", "Good morning, IT support, Dave here."),
+    ("en", "Sam here, how can I help?"),
+])
+def test_the_name_introduces(lang: str, line: str) -> None:
+    assert wording.introduces(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Guten Tag, Sie sprechen mit der IT-Hotline. Was kann ich tun?"),
+    ("de", "Guten Tag, Sie sprechen mit der Hotline, was kann ich tun?"),
+    ("de", "hallo support hier was gibts"),
+    ("en", "hi helpdesk here, whats up?"),
+    ("en", "Support here, what can I do for you?"),
+    ("en", "hello, licensing here"),
+])
+def test_the_team_alone_introduces_nobody(lang: str, line: str) -> None:
+    assert not wording.introduces(line, lang)
+
+
+# -- DE 30: a line flooding a lay caller with terms costs more than one stray term (capped) ---------------------------
+@pytest.mark.parametrize("lang, flood, one", [
+    ("de", "Das ist vermutlich DNS, oder der DHCP-Server vergibt keine IP, oder das Gateway im VLAN spinnt.",
+     "Das ist vermutlich ein DNS-Problem."),
+    ("de", "Prüfen Sie IMAP und SMTP, Port 993 mit SSL, sonst ist es OAuth.", "Prüfen Sie bitte mal IMAP."),
+    ("en", "It's probably DNS, or the DHCP server hands out no IP, or the gateway in the VLAN is off.",
+     "It's probably a DNS problem."),
+    ("en", "Check IMAP and SMTP, port 993 with SSL, otherwise it's OAuth.", "Please check IMAP."),
+])
+def test_many_terms_cost_more_than_one(lang: str, flood: str, one: str) -> None:
+    def cost(line: str) -> tuple[float, list[str]]:
+        sc, state, _ = _play("jargon-averse", lang, [GREET[lang], line])
+        state = _reading(state, 2, ("jargon",), (("jargon", line.split()[2]),))
+        score = score_call(sc, state)
+        found = [e for e in _items(score, "clarity", 2) if e.kind.startswith("jargon")]
+        return sum(e.effect for e in found), [e.kind for e in found]
+
+    (many, kinds), (single, single_kinds) = cost(flood), cost(one)
+    assert kinds == ["jargon_many"] and single_kinds == ["jargon"]
+    assert single < 0 and many < single and many >= single * 2.5
