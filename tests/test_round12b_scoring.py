@@ -265,3 +265,31 @@ def test_many_terms_cost_more_than_one(lang: str, flood: str, one: str) -> None:
     (many, kinds), (single, single_kinds) = cost(flood), cost(one)
     assert kinds == ["jargon_many"] and single_kinds == ["jargon"]
     assert single < 0 and many < single and many >= single * 2.5
+
+
+# -- EN cross-cutting 4, unknown-answer good 4, checked-plug good 2: the quote is the sentence that earned the credit --
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Honestly, I don't know that yet. Our licensing team knows, they're reachable until 5 today. "
+           "I'll ask them straight after our call and call you back by 4 pm today."),
+    ("de", "Ehrlich gesagt weiß ich das noch nicht. Unsere Lizenzabteilung weiß es, die sind heute bis 17 Uhr erreichbar. "
+           "Ich frage gleich nach unserem Gespräch nach und rufe Sie heute bis 16 Uhr zurück."),
+])
+def test_the_time_credit_quotes_the_promise(lang: str, line: str) -> None:
+    sc, state, score = _play("unknown-answer", lang, [LICENCE_GREET[lang], line])
+    frame = [e.quote for e in _items(score, "transparency", 2) if e.kind == "time_frame"]
+    assert frame and all("16" in q or "4 pm" in q for q in frame)
+    title = sc.step("time").title.get(lang)
+    assert all("16" in e.quote or "4 pm" in e.quote for e in _items(score, "checklist", 2) if title in e.note)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Oh no, that's the last thing you need today. Thanks for checking the plug already, that saves us time. "
+           "How urgent are those statements, do they have to go out today?"),
+    ("de", "Oh je, das können Sie heute gar nicht brauchen. Danke, dass Sie den Stecker schon geprüft haben. "
+           "Wie dringend sind die Ausdrucke denn, müssen die heute noch raus?"),
+])
+def test_the_step_credit_quotes_the_question_that_took_it(lang: str, line: str) -> None:
+    sc, state, score = _play("checked-plug", lang, [PLUG[lang][0], line])
+    title = sc.step("context").title.get(lang)
+    done = [e for e in _items(score, "checklist", 2) if title in e.note and e.effect > 0]
+    assert done and all(e.quote.endswith("?") and not e.quote.startswith("Oh") for e in done)

@@ -20,7 +20,7 @@ from simulator.scoring.wording import (asks_for_details, own_time, commits_no_ti
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely",
            "restated", "summarises", "brief_summary", "time_promise", "gave_reason", "unreasoned_yield", "before_rudeness",
-           "hollow", "vague_callback", "gave_unasked"]
+           "hollow", "vague_callback", "gave_unasked", "promise_quote"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 _SENTENCE_PARTS = Cutter(r"[^.!?:]+[.!?:]*")
@@ -419,3 +419,13 @@ def gave_unasked(call: ScoredCall, t: Turn, step) -> bool:
     if any(own_time(s, lang) and not vague(s, lang, time_only=True) for s in sentences(t.text)):
         return False  # "I'll call you personally by 12 tomorrow": the callback is arranged, her number only adds to it
     return any(f in step.reveals for f in details(t.events, Revealed))
+
+
+def promise_quote(call: ScoredCall, t: Turn) -> str:
+    """The sentence in which the agent commits to a time of his own ("I'll call you back by 4 pm today"), not the first
+    time word of the line ("they're reachable until 5 today"; round 12, EN unknown-answer good 4); else the act's
+    span."""
+    lang = call.state.lang
+    own = next((s for s in sentences(t.text) if own_time(s, lang) and not commits_no_time(s, lang)
+                and not vague(s, lang, time_only=True)), "")
+    return own or call.span(t, "time_commitment")
