@@ -298,7 +298,8 @@ def test_a_summary_only_in_the_line_that_solved_the_call_is_the_final_one(lang: 
     kinds = _kinds(score, "summarising")
     assert "no_summary_end" not in kinds and not [k for k in kinds if k.startswith("summary_before")]
     assert [k for k in _kinds(score, "summarising", 5) if k.startswith("summary_end")]
-    assert "no_summary_before_with" in _kinds(score, "summarising", 5)
+    # the summary before is missing – or, where she had just found the cause herself (EN: turn 4), not due (round 12b)
+    assert {"no_summary_before_with", "summary_not_due_found"} & set(_kinds(score, "summarising", 5))
     assert "recap" in {s for t in state.trainee_turns for s in t.steps}  # the checklist's "summarised what was agreed"
     assert problems(sc, state, score) == []
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yielded, details, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import echoed_deadline, lost, time_promise, unreasoned_yield, volunteered
+from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, promise_quote, time_promise, unreasoned_yield, vague_callback, volunteered
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.summarising import solution
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
+from simulator.scoring.transcript import questions
 from simulator.scoring.wording import guesses
 
 __all__ = ["checklist", "moot_steps", "insisted_bluntly"]
@@ -93,12 +94,25 @@ def _time_step(call: _Call, dim: _Dim, t: Turn, share: float, title: str, ess: s
     fb = call.fb
     later = next((u for u in call.scored if u.number > t.number and time_promise(call, u) == "concrete"), None)
     if later is not None:
-        dim.add(later.number, later.text, share, fb.item("step_done", step=title, essential=ess))
+        dim.add(later.number, promise_quote(call, later), share, fb.item("step_done", step=title, essential=ess))
     elif any(time_promise(call, u) == "vague" for u in call.scored if u.number >= t.number):
         vague = next(u for u in call.scored if u.number >= t.number and time_promise(call, u) == "vague")
         dim.add(vague.number, vague.text, -share, fb.item("step_vague_time", step=title, essential=ess))
     else:
         dim.add(t.number, t.text, -share, fb.item("step_no_time", step=title, essential=ess))
+
+
+def _quote(call: _Call, t: Turn, step) -> str:
+    """The part of the line that did the step: the promise for a time step, the sentence of the step's act, the
+    question of a step that asks (the urgency question, not the empathy before it; round 12, EN cross-cutting 4);
+    else the line."""
+    if "time_commitment" in step.acts and "time_commitment" in t.acts:
+        return promise_quote(call, t)
+    act = next((a for a in step.acts if a in t.acts), "")
+    if act:
+        return call.sentence(t, act)
+    asked = questions(t.text)
+    return asked[0] if step.asks and len(asked) == 1 else t.text
 
 
 def checklist(call: _Call, dim: _Dim) -> None:
@@ -141,10 +155,24 @@ def checklist(call: _Call, dim: _Dim) -> None:
             if "time_commitment" in s.acts and "time_commitment" in t.acts and time_promise(call, t) != "concrete":
                 _time_step(call, dim, t, share, title, ess)
                 continue
-            if volunteered(call, t, s):  # she told it in her opening: shown as hers, quoting her words
+            if volunteered(call, t, s) and s.reveals:  # she told it in her opening: shown as hers, quoting her words
+                # (only a step whose answer is hers to tell: "say who finds out" taken by the greeting is no word of
+                # hers – her reaction to it is no quote of her telling it; round 12, EN unknown-answer 1)
                 said = call.customer_line(t.number)
                 told = next((r for r in s.reply.all(lang) if r and r in said), said)
                 dim.add(t.number, told, share, fb.item("step_volunteered", step=title, essential=ess), speaker="customer")
+                continue
+            if "callback" in s.acts and "callback" in t.acts and vague_callback(call, t):
+                # "someone will probably call you, sometime before Thursday": who calls, and when, stays open – half
+                dim.add(t.number, t.text, share / 2, fb.item("step_vague_callback", step=title, essential=ess))
+                continue
+            if "callback" in s.acts and gave_unasked(call, t, s):
+                # she gave her number unasked: shown as hers, quoting her words – half the credit, as the trainee never
+                # asked for it (round 12, DE 32)
+                said = call.customer_line(t.number)
+                told = next((r for r in s.reply.all(lang) if r and r in said), said)
+                dim.add(t.number, told, share / 2,
+                        fb.item("step_callback_unasked", step=title, essential=ess), speaker="customer")
                 continue
             if unreasoned_yield(call, t, s.id):
                 # won over by a warm word alone ("ja ok sorry … der muss an sein"): done, but not as the step asks –
@@ -152,7 +180,7 @@ def checklist(call: _Call, dim: _Dim) -> None:
                 dim.add(t.number, t.text, share / 2, fb.item("step_yielded_unreasoned", step=title, essential=ess))
                 continue
             kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
-            dim.add(t.number, t.text, share, fb.item(kind, step=title, essential=ess))
+            dim.add(t.number, _quote(call, t, s), share, fb.item(kind, step=title, essential=ess))
         elif s.id in pushbacks:
             last = pushbacks[s.id][-1]
             dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess),

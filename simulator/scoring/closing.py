@@ -41,8 +41,12 @@ def closing(call: _Call, dim: _Dim, premature: float) -> None:
     if call.last_real is None or call.last_real not in call.scored_numbers or hung_up:
         return
     solved_at = state.solved_at
+    # a goodbye ends the call: a closing act in the middle of it ("Before anything else, …") is none, unless it says
+    # goodbye – the call went on (round 12, EN mobile-caller: the lost goodbye's credit went to turn 2)
+    tail = {u.number for u in call.real[-2:]}
     closes = [t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
-              and (solved_at is None or t.number >= solved_at)]
+              and (solved_at is None or t.number >= solved_at)
+              and (t.number in tail or says_goodbye(t.text, state.lang))]
     # the best goodbye counts: a proper one, then the last bare "bye" after her goodbye takes nothing away
     close = next((t for t in closes if closes_properly(t.text, state.lang) or _offered(call, t)),
                  closes[0] if closes else None)

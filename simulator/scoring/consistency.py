@@ -62,7 +62,7 @@ LOST_MARKS = ("step_lost", "lost", "no_summary_before_lost", "ramble_lost")
 LENGTH_DEBITS = ("ramble", "ramble_lost")
 """The length debit of a long line: once per line, and only on a line the engine measured as too long."""
 STEP_CREDITS = ("step_done", "step_yielded", "step_yielded_unreasoned", "step_worn_down", "step_closed", "step_let_tell", "step_hedged",
-                "step_volunteered")
+                "step_volunteered", "step_callback_unasked", "step_vague_callback")
 """A checklist step credited to a line: never one she lost."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import GaveIn, Guess, Offered, Unheard, Yielded, has
+from simulator.dialogue.events import GaveIn, Guess, Offered, Revealed, Unheard, Yielded, details, has
 from simulator.dialogue.reading import gives_reason
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
 from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
-from simulator.scoring.wording import (asks_for_details, commits_no_time, checks_back, function_words, own_time_promise, standard, targeted, guesses, transparency_step, vague,
+from simulator.scoring.wording import (asks_for_details, own_time, commits_no_time, checks_back, function_words, own_time_promise, standard, targeted, guesses, transparency_step, vague,
                                        weak_backchannel)
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely",
-           "restated", "summarises", "brief_summary", "time_promise", "gave_reason", "unreasoned_yield", "before_rudeness"]
+           "restated", "summarises", "brief_summary", "time_promise", "gave_reason", "unreasoned_yield", "before_rudeness",
+           "hollow", "vague_callback", "gave_unasked", "promise_quote"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 _SENTENCE_PARTS = Cutter(r"[^.!?:]+[.!?:]*")
@@ -39,8 +40,22 @@ def _warm_steps(call: ScoredCall, t: Turn) -> set[str]:
 def warm(call: ScoredCall, t: Turn) -> bool:
     """The line shows understanding or reassures: the analyser's act, or a checklist step it took that is taken by one
     ("apologise sincerely", "reassure her: she did nothing wrong") – the checklist credits it so, and the
-    understanding card reads the line the same way (round 9: "Reassure her" done, "no understanding" beside it)."""
-    return any(a in t.acts for a in WARM_ACTS) or bool(_warm_steps(call, t))
+    understanding card reads the line the same way (round 9: "Reassure her" done, "no understanding" beside it).
+    A reassurance that rests on a vague promise only is none (:func:`hollow`)."""
+    return bool(_warm_steps(call, t)) or "empathy" in t.acts or ("reassurance" in t.acts and not hollow(call, t))
+
+
+def hollow(call: ScoredCall, t: Turn) -> bool:
+    """The line reassures only by a vague promise: every sentence its reassurance stands in promises vaguely – no one
+    who acts, or no time anyone can hold the agent to ("Someone will come back to you soon", "Hopefully later today
+    or tomorrow", "die melden sich zeitnah, dat kriegen mer hin"; round 12) – a hope, not confidence: the sentences
+    its evidence stands in hold a vague promise and commit to no hour of the agent's own."""
+    if "reassurance" not in t.acts:
+        return False
+    lang = call.state.lang
+    spans = [x for a, x in t.evidence if a == "reassurance" and x.strip()]
+    held = [s for x in spans for s in sentences(sentences_of(t.text, x))] or [t.text]
+    return any(vague(s, lang) for s in held) and not any(own_time(s, lang) and not vague(s, lang, time_only=True) for s in held)
 
 
 def shows_empathy(call: ScoredCall, t: Turn) -> bool:
@@ -159,7 +174,12 @@ def lost(call: ScoredCall, t: Turn) -> bool:
 def echoed_deadline(call: ScoredCall, t: Turn) -> bool:
     """The line's time words only repeat a time the customer named ("by three, that's tight"): no commitment."""
     span = next((text for act, text in t.evidence if act == "time_commitment"), "")
-    return repeats_time(span, " ".join(call.customer_line(n) for n in range(0, t.number)))
+    heard = " ".join(call.customer_line(n) for n in range(0, t.number))
+    if not repeats_time(span, heard):
+        return False
+    # her "today" and "until" are in it, but the agent commits to an hour of his own ("ich rufe Sie heute bis
+    # sechzehn Uhr dreißig zurück" after her "bis halb sechs"; round 12, DE 31): a promise, no echo
+    return not any((own := own_time(s, call.state.lang)) and not repeats_time(own, heard) for s in sentences(t.text))
 
 
 def guessed(call: ScoredCall, t: Turn) -> bool:
@@ -376,3 +396,36 @@ def _sentence_with(t: Turn, act: str) -> str:
     evidence over the whole line."""
     span = next((s for a, s in t.evidence if a == act and s), "")
     return sentence_of(t.text, span) if span and span.strip() != t.text.strip() else t.text
+
+
+def vague_callback(call: ScoredCall, t: Turn) -> bool:
+    """The line's callback is only a vague promise: the sentences holding it say "probably", "sometime", "someone
+    will get in touch" and commit to no hour of the agent's own ("someone will probably give you a call beforehand,
+    sometime before Thursday"; round 12, EN missed-appointment)."""
+    lang = call.state.lang
+    spans = [x for a, x in t.evidence if a == "callback" and x.strip()]
+    held = [s for x in spans for s in sentences(sentences_of(t.text, x))] or [t.text]
+    return any(vague(s, lang) for s in held) and not any(own_time(s, lang) and not vague(s, lang, time_only=True) for s in held)
+
+
+def gave_unasked(call: ScoredCall, t: Turn, step) -> bool:
+    """She gave what ``step`` asks for (her number, when she is reachable) in reply to a line that asked for nothing:
+    the line asked no question, and her reply revealed the step's fact (round 12, DE 32 / EN unknown-answer: "I'll ask
+    the licensing people and get back to you" – "You can reach me until half past five on extension 12"); not where
+    the line arranged the callback itself, with a time of the agent's own."""
+    lang = call.state.lang
+    if not step.reveals or questions(t.text) or {"open_question", "closed_question"} & set(t.acts):
+        return False
+    if any(own_time(s, lang) and not vague(s, lang, time_only=True) for s in sentences(t.text)):
+        return False  # "I'll call you personally by 12 tomorrow": the callback is arranged, her number only adds to it
+    return any(f in step.reveals for f in details(t.events, Revealed))
+
+
+def promise_quote(call: ScoredCall, t: Turn) -> str:
+    """The sentence in which the agent commits to a time of his own ("I'll call you back by 4 pm today"), not the first
+    time word of the line ("they're reachable until 5 today"; round 12, EN unknown-answer good 4); else the act's
+    span."""
+    lang = call.state.lang
+    own = next((s for s in sentences(t.text) if own_time(s, lang) and not commits_no_time(s, lang)
+                and not vague(s, lang, time_only=True)), "")
+    return own or call.span(t, "time_commitment")

@@ -66,6 +66,9 @@ BLUNT_INSIST, BLUNT_INSIST_CAP = 5.0, 15.0
 CLARITY_BASE = 80.0
 JARGON_PENALTY = {"low": 25.0, "medium": 12.0, "high": 0.0}
 """Per persona tech level: an expert understands the terms, so jargon costs nothing there."""
+JARGON_EXTRA_SHARE, JARGON_EXTRA_TERMS = 0.5, 3
+"""Each further unexplained term in one line costs half the penalty again, for up to three more terms (round 12, DE 30:
+seven terms in one line cost as much as one)."""
 CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP = 10.0, 20.0
 INSTRUCTION_WORDS = 30
 LONG_INSTRUCTION = 5.0

@@ -43,6 +43,7 @@ from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.closing import closing
+from simulator.scoring.jargon import jargon_debit
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
 from simulator.scoring.lines import (WARM_ACTS, asks_openly, before_rudeness, explains, paraphrases, guessed, instruction_words, listens, lost,
@@ -358,7 +359,7 @@ def _clarity(call: _Call, dim: _Dim) -> None:
         dim.add(call.scored[-1].number, "", -NOTHING_EXPLAINED, fb.item("nothing_explained"))
     for t in call.scored:
         if "jargon" in t.acts and jargon > 0:  # an expert caller understands the terms: no deduction
-            dim.add(t.number, call.span(t, "jargon"), -jargon, fb.item("jargon"))
+            dim.add(t.number, call.span(t, "jargon"), *jargon_debit(call, t, jargon))  # grows with the terms
         # the one length debit of a long line, said with her limit; what it said still counts elsewhere (unless she
         # lost it on a bad line). Once the problem is solved she listens to a long wrap-up (the engine's rule)
         if has(t.events, Ramble) and (solved_at is None or t.number <= solved_at):

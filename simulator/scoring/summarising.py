@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.dialogue.events import Pushback, details
+from simulator.dialogue.events import Pushback, Revealed, details
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import brief_summary, lost, own_steps, paraphrases, summarises
 from simulator.scoring.rules import PARAPHRASE_POINTS, PROPOSAL_ACTS, SUMMARY_POINTS
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 
-__all__ = ["summarising", "solution", "did_herself", "Solution"]
+__all__ = ["summarising", "solution", "did_herself", "found_herself", "Solution"]
 
 
 def did_herself(sc, t: Turn) -> bool:
@@ -34,6 +34,21 @@ def did_herself(sc, t: Turn) -> bool:
         return False
     taken = set(t.steps)
     return any(taken & set(s.requires) for s in sc.steps if s.id in taken)
+
+
+def found_herself(call: _Call, t: Turn) -> bool:
+    """She had just found the cause herself: the real line before ``t`` took a check the solving step of ``t`` requires,
+    and her answer to it told what she found ("Hang on. The switch on the strip is off!" – "Flick it back on"). The
+    problem is then said by her, in her words, a moment ago: a summary before the obvious fix is not what a trainer
+    asks for – the recap at the end is (round 12: DE 5, EN checked-plug and jargon-averse good, turn 4)."""
+    before = [u for u in call.real if u.number < t.number]
+    if not before:
+        return False
+    prev = before[-1]
+    solving = set(call.sc.end.solved_when) & set(t.steps)
+    needed = {r for s in call.sc.steps if s.id in solving for r in s.requires}
+    found = set(details(prev.events, Revealed))
+    return any(s.id in needed and s.id in prev.steps and not s.asks and found & set(s.reveals) for s in call.sc.steps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +124,8 @@ def summarising(call: _Call, dim: _Dim) -> None:
         at = next((t for t in scored if t.number >= limit), scored[-1])
         if not sol.proposed:  # she fixed it herself in answer to a question: nothing was proposed to summarise before
             dim.add(at.number, at.text, 0.0, fb.item("summary_not_due", step=sol.step))
+        elif found_herself(call, at):  # she has just said what is wrong: the fix follows, the recap comes at the end
+            dim.add(at.number, at.text, 0.0, fb.item("summary_not_due_found", step=sol.step))
         else:
             # name the step that made this the solution: an honest "I don't know yet" proposes nothing by itself
             kind = "no_summary_before_with" if with_solution and sol.step else (

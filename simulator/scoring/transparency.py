@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from simulator.dialogue.events import Confused, Guess, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import explains, guessed, lost, summarises, time_promise, vaguely
+from simulator.scoring.lines import explains, guessed, lost, promise_quote, summarises, time_promise, vaguely
 from simulator.scoring.rules import (ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, GUESS, GUESS_CAP, NO_TRANSPARENCY, TIME_FRAME,
                                      TRANSPARENCY_STEPS, VAGUE_PROMISE)
 from simulator.scoring.transcript import DimensionDraft as _Dim
@@ -140,7 +140,7 @@ def transparency(call: _Call, dim: _Dim) -> None:
                 continue
             points = next(frames, 0.0)
             if points:
-                dim.add(t.number, call.span(t, "time_commitment"), points, fb.item("time_frame"))
+                dim.add(t.number, promise_quote(call, t), points, fb.item("time_frame"))
     _honesty(call, dim)
     guess_cost = 0.0
     for t in call.scored:  # "it'll probably be included" where "I don't know yet" was due

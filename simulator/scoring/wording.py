@@ -133,8 +133,14 @@ def commits_no_time(sentence: str, lang: str) -> bool:
 
 def own_time_promise(sentence: str, lang: str) -> bool:
     """In the sentence the agent herself commits to a time ("Ich rufe Sie bis heute 16 Uhr zurück")."""
+    return bool(own_time(sentence, lang))
+
+
+def own_time(sentence: str, lang: str) -> str:
+    """The time the agent herself commits to in the sentence – its last two words ("bis sechzehn", "by 4") – or ''."""
     pattern = _patterns("own_time_promise", lang)
-    return bool(pattern and pattern.search(standard(sentence, lang)))
+    found = pattern.search(standard(sentence, lang)) if pattern else None
+    return " ".join(found.group(0).split()[-2:]) if found else ""
 
 
 def weak_backchannel(text: str, lang: str) -> bool:

@@ -1,0 +1,63 @@
+"""How many unexplained technical terms a line holds: the clarity cost of jargon grows with them (capped).
+
+The analyser says *that* a line is jargon (the act, with one span); a line that floods a lay caller with "Basic Auth,
+OAuth, IMAP, SMTP, Port 993, SSL/TLS" loses her far more than one stray "DNS" (round 12, DE 30). The terms are the
+analyser's jargon lexicon (``simulator/analysis/data/<lang>.yaml``, read, never changed) and the scenario's own jargon
+list; each distinct stretch of the line that matches one counts once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from simulator.dialogue.state import Turn
+from simulator.scoring.rules import JARGON_EXTRA_SHARE, JARGON_EXTRA_TERMS
+from simulator.scoring.transcript import ScoredCall
+
+__all__ = ["jargon_terms", "jargon_cost", "jargon_debit"]
+
+_LEXICON = Path(__file__).resolve().parent.parent / "analysis" / "data"
+_SEPARATORS = re.compile(r"[-/_.]")
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+@lru_cache(maxsize=8)
+def _lexicon(lang: str) -> tuple[str, ...]:
+    path = _LEXICON / f"{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return tuple((data.get("lexicons") or {}).get("jargon") or ())
+
+
+def _fold(text: str) -> str:
+    return " ".join(_SEPARATORS.sub(" ", (text or "").lower().translate(_FOLD)).split())
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = [r"\s".join(_fold(w) if not re.search(r"\\w", w) else w for w in term.split()) for term in terms if term]
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in parts) + r")(?!\w)") if parts else None
+
+
+def jargon_terms(call: ScoredCall, t: Turn) -> int:
+    """The distinct technical terms in the line (at least one where the analyser read the act)."""
+    lang = call.state.lang
+    pattern = _pattern(_lexicon(lang) + tuple(call.sc.jargon.get(lang)))
+    found = {m.group(0) for m in pattern.finditer(_fold(t.text))} if pattern else set()
+    return max(1, len(found))
+
+
+def jargon_cost(call: ScoredCall, t: Turn, penalty: float) -> tuple[float, int]:
+    """The clarity cost of the line's jargon and the number of terms: the persona's penalty for the first term and a
+    share of it for each further one, up to :data:`JARGON_EXTRA_TERMS` more."""
+    n = jargon_terms(call, t)
+    return penalty * (1 + JARGON_EXTRA_SHARE * min(n - 1, JARGON_EXTRA_TERMS)), n
+
+
+def jargon_debit(call: ScoredCall, t: Turn, penalty: float):
+    """The clarity item's effect and text: "technical term left unexplained", or – for several – how many."""
+    cost, n = jargon_cost(call, t, penalty)
+    return -cost, (call.fb.item("jargon_many", count=n) if n > 1 else call.fb.item("jargon"))
