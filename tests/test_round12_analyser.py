@@ -176,3 +176,24 @@ def test_a_dialect_yes_no_question_stays_a_question_with_the_head(monkeypatch: p
         assert "closed_question" in acts and "summary" not in acts
     finally:
         opinion.second_opinion.cache_clear()
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "ok dann einschalten bitte und den drucker booten"),
+    ("de", "na den schalter an der leiste drücken, und dann den drucker anmachen"),
+    ("de", "Stecker ziehen und wieder einstecken bitte"),
+    ("de", "gut, Laptop zuklappen und neu starten."),
+    ("en", "ok, strip back on then and boot the printer"),
+    ("en", "flick the switch on the strip"),
+])
+def test_steps_given_as_infinitives_or_short_verbs_are_instructions(lang: str, line: str) -> None:
+    assert "instruction" in _acts(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Die Kollegen prüfen und melden sich dann."),
+    ("de", "Wir müssen das prüfen und dann freischalten."),
+    ("en", "It won't boot."),
+])
+def test_what_others_do_is_no_instruction(lang: str, line: str) -> None:
+    assert "instruction" not in _acts(lang, line)
