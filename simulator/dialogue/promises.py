@@ -39,4 +39,4 @@ def vague_promise(analysis: Analysis, lang: str) -> bool:
     holding = [(next((s for s in sentences if span in s), analysis.text), timed) for span, timed in spans]
     if holding:
         return all(vague(s, lang, time_only=timed) for s, timed in holding)
-    return any(vague(s, lang, time_only=True) for s in sentences)
+    return any(vague(s, lang, time_only=True, hedged=False) for s in sentences)  # a bare guess promises nothing

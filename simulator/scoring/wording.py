@@ -89,12 +89,15 @@ def transparency_step(title: str, lang: str) -> bool:
     return bool(pattern and pattern.search(title or ""))
 
 
-def vague(sentence: str, lang: str, *, time_only: bool = False) -> bool:
+def vague(sentence: str, lang: str, *, time_only: bool = False, hedged: bool = True) -> bool:
     """The sentence promises only vaguely: a vague time ("zeitnah", "soon"), or – unless ``time_only`` – no one who
-    acts or only a try ("die melden sich", "someone should get in touch"); never a sentence with a number in it."""
+    acts or only a try ("die melden sich", "someone should get in touch"); never a sentence with a number in it.
+    With ``hedged`` (the sentence holds a time or a call) a hope or a guess ("hopefully", "wahrscheinlich") makes it
+    vague too; without, a hedge alone promises nothing."""
     if re.search(r"\d", sentence or ""):
         return False
     kinds = ("vague_time",) if time_only else ("vague_time", "vague_promise")
+    kinds += ("vague_hedge",) if hedged else ()
     return any((p := _patterns(k, lang)) is not None and p.search(sentence or "") for k in kinds)
 
 
