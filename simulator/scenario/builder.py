@@ -19,6 +19,7 @@ from simulator.scenario.fields import FieldReader, suggest
 from simulator.scenario.model import (
     AGENT_FIELDS,
     LANGUAGES,
+    AlreadySaid,
     EndConditions,
     Event,
     Fact,
@@ -284,6 +285,16 @@ class ScenarioBuilder(FieldReader):
             ))
         return tuple(out)
 
+    def already_said(self, node: Located | None) -> tuple[AlreadySaid, ...]:
+        out = []
+        for child in self.items(node, "already_said"):
+            m = self.mapping(child, "an already_said entry", ("id", "since", "asks"), ("id", "since", "asks"))
+            aid = self.string(m.get("id"), "already_said id")
+            out.append(AlreadySaid(id=aid, since=self.string(m.get("since"), f"already_said '{aid}' since"),
+                                   asks=self.phrases(m.get("asks"), f"already_said '{aid}' asks"),
+                                   location=child.location))
+        return tuple(out)
+
     def fillers(self, node: Located | None) -> dict[str, Text]:
         m = self.mapping(node, "fillers", FILLER_KINDS, ("neutral", "confused", "annoyed", "noise"))
         return {k: self.text(v, f"fillers.{k}", required=True) for k, v in m.items() if k in FILLER_KINDS}
@@ -319,7 +330,8 @@ class ScenarioBuilder(FieldReader):
     # -- whole document --------------------------------------------------
     def build(self, root: Located, text: bytes) -> Scenario | None:
         keys = ("version", "id", "title", "languages", "persona", "situation", "line", "opening", "mood",
-                "facts", "steps", "reactions", "events", "fillers", "end", "scoring", "jargon", "conversations")
+                "facts", "steps", "reactions", "events", "fillers", "end", "scoring", "jargon", "conversations",
+                "already_said")
         required = ("version", "id", "title", "languages", "persona", "situation", "opening", "steps", "fillers", "end")
         m = self.mapping(root, "the scenario", keys, required)
         if not isinstance(root.value, dict):
@@ -363,6 +375,7 @@ class ScenarioBuilder(FieldReader):
             scoring=self.scoring(m.get("scoring")),
             jargon=self.phrases(m.get("jargon"), "jargon"),
             conversations=read_conversations(self, m.get("conversations")),
+            already_said=self.already_said(m.get("already_said")),
             path=self.path,
             content_hash=hashlib.sha256(text).hexdigest(),
             location=root.location,

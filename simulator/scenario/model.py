@@ -363,6 +363,22 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class AlreadySaid:
+    """Something the customer has told or ruled out already, or asked not to be asked ("skip the standard questions",
+    "before you ask: I checked the plug"): a trainee line that asks for it again, with no reason, did not listen. The
+    engine does not read it; the debrief debits such a line (scoring/asked_again.py)."""
+
+    id: str
+    """Identifier."""
+    since: str
+    """``opening`` (she says it when she opens the call) or a fact id (she has said it once that fact is revealed)."""
+    asks: Phrases
+    """Words of a question or request that asks for it again ("restart|reboot", "plug")."""
+    location: SourceLocation = NOWHERE
+    """Where the entry stands in the file."""
+
+
+@dataclass(frozen=True, slots=True)
 class MoodModel:
     """Mood and patience parameters."""
 
@@ -451,6 +467,8 @@ class Scenario:
     """Extra terms this persona does not understand (besides the analyser's jargon lexicon), e.g. router, WLAN."""
     conversations: tuple[Conversation, ...] = ()
     """Example conversations that ``simulator validate`` plays through the engine."""
+    already_said: tuple[AlreadySaid, ...] = ()
+    """What she has told, ruled out or asked not to be asked: asking it again is debited (not read by the engine)."""
     path: str = ""
     """The file the scenario was loaded from."""
     content_hash: str = ""

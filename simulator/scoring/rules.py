@@ -50,6 +50,9 @@ NARROWING, NO_NARROWING = 10.0, -10.0
 LISTENING = (10.0, 5.0)
 NO_LISTENING = -10.0
 BARRAGE_RUN, BARRAGE_PENALTY, BARRAGE_CAP = 3, 10.0, 20.0
+ASKED_AGAIN, ASKED_AGAIN_CAP = 15.0, 30.0
+"""Asking again what she has already said, ruled out or asked not to be asked (scenario ``already_said``): a line
+that did not listen – debited per line, up to the cap."""
 
 SUMMARY_BASE = 50.0
 SUMMARY_POINTS = 25.0

@@ -47,9 +47,8 @@ from simulator.scoring.jargon import jargon_debit
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
 from simulator.scoring.lines import (WARM_ACTS, asks_openly, before_rudeness, explains, paraphrases, guessed, instruction_words, listens, lost,
-                                     restates, summarises, unpunctuated,
-                                     narrows,
-                                     shows_empathy, warm)
+                                     restates, summarises, unpunctuated, narrows, shows_empathy, warm)
+from simulator.scoring.asked_again import asked_again, asked_again_debits
 
 
 ACK_ACTS = ("active_listening", "empathy", "summary", "transparency", "reassurance")
@@ -259,8 +258,8 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         else:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_LATE, fb.item("open_late"))
         # narrowing (lines.narrows): a targeted question or instruction – not an apology, her number or "Stimmt das?"
-        narrow = next((t for t in polite if t.number > first_open.number and narrows(call, t) and not lost(call, t)),
-                      None)
+        narrow = next((t for t in polite if t.number > first_open.number and narrows(call, t) and not lost(call, t)
+                       and not asked_again(call, t)), None)  # asking what she had said narrows nothing
         if narrow is not None:
             dim.add(narrow.number, call.question(narrow, "closed_question", "open_question", "instruction"), NARROWING,
                     fb.item("narrowing"))
@@ -277,8 +276,9 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         closed = next((t for t in scored if "closed_question" in t.acts and "callback" not in t.acts), None)
         if closed is not None:
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
-    # A rude retort that repeats the customer's words is not listening.
-    listening = [t for t in polite if listens(call, t) or summarises(call, t, hers=True) or restates(call, t)]
+    asked_again_debits(call, dim)  # asking what she had said did not listen: nor is it credited as listening here
+    listening = [t for t in polite if (listens(call, t) or summarises(call, t, hers=True) or restates(call, t))
+                 and not asked_again(call, t)]
     # repeating back what she could not take in (too long) is not counted here either – said so, as summarising does
     # (an attempt at it is enough to say so: its words echo hers)
     for t in [t for t in polite if lost(call, t) and not listens(call, t)
@@ -287,7 +287,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             listening.remove(t)
         dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("listening_summary").note))
     # a bare "ok" / "gut" is a weak signal: it earns at most the smaller credit, and only if nothing better came
-    weak = [t for t in polite if "active_listening" in t.acts and t not in listening]
+    weak = [t for t in polite if "active_listening" in t.acts and t not in listening and not asked_again(call, t)]
     credits = list(zip(listening, LISTENING)) or [(t, LISTENING[-1]) for t in weak[:1]]
     for t, points in credits:
         # the note says how the line listened: a back-channel ("I see"), or repeating back what she said (a summary,

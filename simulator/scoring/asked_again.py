@@ -1,0 +1,96 @@
+"""Asking again what the customer has already said, ruled out or asked not to be asked.
+
+A caller who opens with "I'm a sysadmin myself, skip the standard questions" or "before you ask: I checked the
+plug!" has told the agent something; a line that asks for it again ("Have you restarted the computer?") shows she
+was not listened to (seed: active listening – what the customer has already said need not be asked again). The
+scenario names these things (``already_said``: since her opening, or since a fact of hers came out, with the words
+of a line that asks for it); a line that gives a reason for asking anyway ("I know you checked the plug, but those
+strips often have their own switch") or sums up what she said is no such line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from simulator.analysis.result import Analysis
+from simulator.dialogue.events import Pushback, Revealed, details, has
+from simulator.dialogue.phrases import StepPhrases
+from simulator.dialogue.state import Turn
+from simulator.scoring.lines import gave_reason
+from simulator.scoring.rules import ASKED_AGAIN, ASKED_AGAIN_CAP
+from simulator.scoring.transcript import DimensionDraft, ScoredCall, questions, sentences
+
+ASKING_ACTS = ("open_question", "closed_question", "instruction")
+"""Acts of a line that asks her for something (a question, or a request to check)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskedAgain:
+    """One line that asked for what she had already said."""
+
+    turn: int
+    """The trainee turn that asked."""
+    quote: str
+    """The sentence that asked for it."""
+    said_at: int
+    """The exchange whose customer line said it (her opening, or the reply that revealed the fact)."""
+
+
+@lru_cache(maxsize=256)
+def _matcher(phrases: tuple[str, ...], lang: str) -> StepPhrases:
+    from simulator.analysis.language import compiled
+
+    data = compiled(lang)
+    return StepPhrases(phrases, lang=lang, compounds=data.compounds, fuzzy=data.fuzzy)
+
+
+def _asks(matcher: StepPhrases, sentence: str, lang: str) -> bool:
+    return matcher.search(Analysis(text=sentence, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)) is not None
+
+
+def _said_at(call: ScoredCall, since: str, before: int) -> int | None:
+    """The exchange (before trainee turn *before*) whose customer line said it, or None while she has not."""
+    if since == "opening":
+        opened = 0 if call.state.exchanges and call.state.exchanges[0].reply is not None else 1
+        return opened if before > max(opened, call.first_real or 0) else None
+    return next((u.number for u in call.trainee if u.number < before and since in details(u.events, Revealed)), None)
+
+
+def _asking(t: Turn) -> list[str]:
+    """The sentences of the line that ask: questions, and those holding a question's or a request's words – not
+    "thanks for checking the plug already" before the real question."""
+    spans = [text.strip() for act, text in t.evidence if act in ASKING_ACTS and text.strip()]
+    return [s for s in sentences(t.text) if s.strip().endswith("?") or any(span in s for span in spans)]
+
+
+def asked_again(call: ScoredCall, t: Turn) -> AskedAgain | None:
+    """The line asks (with no reason, and not as a recap) for something she had already said, or None."""
+    lang = call.state.lang
+    if not call.sc.already_said or not (any(a in t.acts for a in ASKING_ACTS) or questions(t.text)):
+        return None
+    # a recap of what she said ("So you've rebooted already?") asks nothing again – unless she heard it as a request
+    # and refused it ("I told you, the plug is in!")
+    if ("summary" in t.acts and not has(t.events, Pushback)) or gave_reason(call, t):
+        return None
+    for said in call.sc.already_said:
+        phrases = said.asks.get(lang)
+        at = _said_at(call, said.since, t.number) if phrases else None
+        if at is None:
+            continue
+        matcher = _matcher(tuple(phrases), lang)
+        quote = next((s for s in _asking(t) if _asks(matcher, s, lang)), "")
+        if quote:
+            return AskedAgain(t.number, quote.strip(), at)
+    return None
+
+
+def asked_again_debits(call: ScoredCall, dim: DimensionDraft) -> None:
+    """Debit each line that asked again for what she had said (questioning: listening), up to the cap."""
+    cost = 0.0
+    for t in call.scored:
+        found = asked_again(call, t)
+        if found is None or "rude" in t.acts or cost >= ASKED_AGAIN_CAP:
+            continue
+        cost += ASKED_AGAIN
+        dim.add(t.number, found.quote, -ASKED_AGAIN, call.fb.item("asked_again", turn=found.said_at))
