@@ -143,8 +143,8 @@ def test_asked_what_the_problem_is_she_does_not_offer_to_tell_it() -> None:
     """The rambler asked 'what exactly is the problem?' before the name is taken rambles on; she never answers
     the question with 'maybe I should tell you first what the problem is?'."""
     sc = load("voicebox-rambler")
-    offers = [line for line in ("Maybe I should tell you first what the problem actually is?",
-                                "Shall I just tell you what exactly happened?")]
+    from simulator.dialogue.lines import customer_lines
+    offers = list(customer_lines("en", "offer"))
     state = play(Engine(sc, "en"), ["Hello, IT service, Meyer.", "Hold on, hold on. What exactly is the problem?"])
     reply = state.exchanges[-1].reply.text
     assert reply and not any(o in reply for o in offers)

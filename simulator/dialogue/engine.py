@@ -7,7 +7,6 @@ terminal library is imported here.
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
@@ -19,7 +18,8 @@ from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess,
 from simulator.dialogue.farewell import say_goodbye
 from simulator.dialogue.guessing import guess_line
 from simulator.dialogue.length import complaint, long_line
-from simulator.dialogue.promises import PROMISE_ACTS, vague_promise, vague_time
+from simulator.dialogue.promises import PROMISE_ACTS, REASON_ACTS, hollow_reason, vague_promise, vague_time
+from simulator.dialogue.refusal import refuse_again
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.scripted import Breath, scripted_event
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
@@ -27,9 +27,10 @@ from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_words
 from simulator.dialogue.reading import (assents, checks_agreement, checks_back, clean, gives_reason, hedges, her_action, invites,
                                         without_quotes)
-from simulator.dialogue.recognition import (UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel, by_examples,
-                                           closing_question_takes, commits_nothing, example_index, says_back, instructs, is_asking, repeats_time, rude_reading,
-                                           shown_acts, told_analysis, understood_part, without_credit, without_greeting)
+from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel,
+                                           by_examples, closing_question_takes, commits_nothing, example_index, instructs,
+                                           is_asking, only_greets, repeats_time, rude_reading, says_back, shown_acts,
+                                           told_analysis, understood_part, without_credit, without_greeting)
 from simulator.dialogue.speech import RETELL_MOOD, Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
@@ -137,6 +138,7 @@ class Engine:
         mood, patience, trust = state.mood, state.patience, state.trust
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
+        late = ""  # her thanks for a kind act she thanked the line before
         steered = unrecapped = False  # she said what a step asked for too early is missing: no scripted line in the same
         # breath; a line read as a summary took no recap she could confirm: not shown as a summary either
         guessed: frozenset[str] = frozenset()  # acts only the learned head read
@@ -197,6 +199,9 @@ class Engine:
                 if reaction.reply and fresh and not lead_in and not sore:
                     plan.react(self.speech.say(reaction.reply, state, f"reaction:{act}", said, optional=True),
                                reaction.mood * reaction.repeat_decay ** repeats)
+                    # a kind act the line before earned her thanks already: with a step to answer she does not thank
+                    # again ("Danke. Ich bin echt unter Druck." a turn after "wenigstens einer, der das versteht")
+                    late = plan.reaction if repeats and reaction.mood > 0 and last is not None and act in last.acts else late
             # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
             # a hypothesis with a question ("I suspect the update – what does ipconfig show?") is diagnosis
             asks = "open_question" in acts or ("closed_question" in acts and "?" in line)
@@ -258,7 +263,9 @@ class Engine:
             guessed = frozenset(e.act for e in analysis.evidence if e.text.strip() == line.strip()
                                 and analysis.confidence_of(e.act) > 0)  # its phrases or examples still count
             vague, vague_due = ("time_commitment" in acts and vague_time(analysis, lang)) or vague_promise(analysis, lang), False
+            empty_reason = hollow_reason(analysis, acts, lang)  # a vague promise is no reason that wins her over
             hollow = "summary" in guessed and not says_back(line, said)  # "dann sollte alles laufen": nothing to confirm
+            greets_only = only_greets(self.analyser, acts, line, lang) or (ringing and not (set(acts) - set(GREETING_ACTS)))
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
                 if lost or step.id in done or (guessing and step.id in self._honesty_steps):
@@ -270,7 +277,7 @@ class Engine:
                     # learned head alone guessed ("Do you have the ticket number?" read as a callback)
                     mine = tuple(a for a in heard_acts if a not in guessed
                                  and not (a == "time_commitment" and repeats_time(time_span, said)))
-                    if not steps_now and self._recognised(step, heard, mine, close, told if step.tells else asked, guessed):
+                    if not (steps_now or greets_only) and self._recognised(step, heard, mine, close, told if step.tells else asked, guessed):
                         blocked = True
                         early = early or step
                     continue
@@ -287,7 +294,7 @@ class Engine:
                 # so does an action made possible by what this very line asks her to find out: the trainee cannot know
                 # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?") –
                 # not when the question is about the plan ("Sie brauchen eine Freigabe. Zettel, Foto – geht das?")
-                bare = (ringing and not (set(acts) - {"greeting", "active_listening"})) or (asking and not step.asks and any(
+                bare = greets_only or (asking and not step.asks and any(
                     r in steps_now and sc.step(r).reveals and asks_for(self, r, heard.text) for r in step.requires))
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(
                     step, heard, () if about and step.asks else heard_acts, close, told if step.tells else asked, guessed)
@@ -312,9 +319,11 @@ class Engine:
                     plan.refuse(self.speech.say(objection, state, f"objection:{step.id}", said))
                     continue  # the rest of the line still counts ("no worries – it's the blue cable, can you check it?")
                 pb = step.pushback
+                hollow_pb = empty_reason and pb is not None and any(a in PROMISE_ACTS for a in pb.yields_to)  # assurance asked
+                reasons = tuple(a for a in acts if not (hollow_pb and a in REASON_ACTS))
                 # a reason in any words ("oft hängt der Drucker an einer Leiste …") is transparency to her
-                why = pb is not None and ("transparency" in acts or gives_reason(without_quotes(line), lang))
-                reasoned = pb is not None and (any(a in acts for a in pb.yields_to) or (why and "transparency" in pb.yields_to)
+                why = pb is not None and ("transparency" in reasons or gives_reason(without_quotes(line), lang))
+                reasoned = pb is not None and (any(a in reasons for a in pb.yields_to) or (why and "transparency" in pb.yields_to)
                                                or self._persuade_matchers[step.id].search(heard) is not None)
                 # asked with a reason the first time: no need to resist; nor where the line first grants what she
                 # said ("Das glaube ich Ihnen ja …") and then says why – her objection is answered before she makes it
@@ -332,21 +341,16 @@ class Engine:
                 if pb and not reasoned and not worn_down:
                     events.append(Pushback(step.id))
                     mood -= 3
-                    # the first refusal was picked at random; repeats go round the other variants
-                    variants = pb.reply.all(lang)
-                    first = random.Random(f"{state.seed}:0:pushback:{step.id}").randrange(len(variants))
-                    again = variants[(first + refusals) % len(variants)]
-                    if again in said:  # every variant said already: refuse in other words rather than verbatim
-                        again = choose(customer_lines(lang, "refuse_again"), f"{state.seed}:{turn_no}:refuse", said,
-                                       optional=False)
-                    plan.refuse(again)
+                    vague_due = vague_due or hollow_pb  # "someone will probably call, sometime": who, and when exactly?
+                    plan.refuse("" if hollow_pb else refuse_again(step, state, said, refusals, turn_no))
+                    plan.refusing = True  # her question about the vague promise (below) is her refusal
                     break
                 if pb:
                     # a polite reason wins her over; being asked often enough only wears her down
                     events.append(Yielded(step.id) if reasoned else GaveIn(step.id))
                     if not reasoned:
                         mood -= 4
-                    if pb.yield_reply:
+                    if pb.yield_reply and not hollow_pb:  # worn down by a vague promise: nothing "sounds thought through"
                         answers.append(self.speech.say(pb.yield_reply, state, f"yield:{step.id}", said))
                         plan.add(answers[-1])
                 done.append(step.id)
@@ -365,8 +369,8 @@ class Engine:
             if retell:  # "What's the issue?" to a caller who won't tell it again: she says so (it costs the first time)
                 mood -= 0 if self.speech.retold(said) else RETELL_MOOD
                 plan.complain(retell)
-            if vague_due and not offended:
-                text = sc.fillers.get("vague_time")
+            if vague_due and not offended:  # she says what is missing (who, when): nothing scripted in the same breath
+                text, steered = sc.fillers.get("vague_time"), True
                 plan.add((self.speech.say(text, state, "vague_time", said, optional=True) if text else "")  # after what she took
                               or choose(customer_lines(lang, "vague_time"), f"{state.seed}:{turn_no}:vague", said, optional=False))
             if rambles:  # said once, and coherent: what she takes from the line she answers, asking none of it again
@@ -376,6 +380,7 @@ class Engine:
                 plan.add(self.answers.known(state, line, said, tuple(facts), lambda a: any(  # "Tut mir leid. Ihre Ticketnummer?"
                     self._step_matchers[s].search(a) for s in found)))
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
+            plan.reaction = "" if steps_now and late and plan.reaction == late else plan.reaction
             if unsure and not (progress or ringing or plan.complaint or asking):  # maybe rude: she asks what he means,
                 # unless she complained, or he asked her something plain ("Haben Sie den Rechner neu gestartet?")
                 plan.add(choose(customer_lines(lang, "clarify"), f"{state.seed}:{turn_no}:clarify", said, optional=True))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from simulator.analysis.result import Analysis
+from simulator.dialogue.reading import gives_reason, vague_when
 from simulator.scoring.wording import vague  # language data: what a vague time sounds like
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -39,4 +40,23 @@ def vague_promise(analysis: Analysis, lang: str) -> bool:
     holding = [(next((s for s in sentences if span in s), analysis.text), timed) for span, timed in spans]
     if holding:
         return all(vague(s, lang, time_only=timed) for s, timed in holding)
-    return any(vague(s, lang, time_only=True, hedged=False) for s in sentences)  # a bare guess promises nothing
+    # no promise read: only a vague "when" or "who" makes one ("die melden sich dann zeitnah"), not a hedge about a
+    # cause ("Could be malware yeah. Probably some virus scan thing.")
+    return any(vague_when(s, lang) for s in sentences)
+
+
+REASON_ACTS = ("transparency",) + PROMISE_ACTS
+"""Acts that can win her over against a push-back by what they promise or explain."""
+
+
+def hollow_reason(analysis: Analysis, acts: tuple[str, ...], lang: str) -> bool:
+    """The line's explanation or promise (its :data:`REASON_ACTS`) stands only in sentences that promise vaguely ("I'll
+    book that in and someone will probably give you a call beforehand, sometime before Thursday"): no reason that wins
+    her over against a push-back – a vague confirmation is no confirmation; she asks who, and when. A hedge is no
+    vague promise ("das hängt vermutlich am DHCP, aber ich kläre das …"), and a sentence that says why ("weil …") is a
+    reason however it hedges. A line with no such act read that promises vaguely is hollow too."""
+    spans = [e.text for e in analysis.evidence if e.act in REASON_ACTS and e.act in acts and e.text.strip()]
+    sentences = [s for s in _SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
+    holding = [next((s for s in sentences if span in s), analysis.text) for span in spans] or [  # no reason read:
+        s for s in sentences if vague_when(s, lang)]  # a vague promise all the same ("irgendwer meldet sich")
+    return bool(holding) and all(vague_when(s, lang) and not gives_reason(s, lang) for s in holding)

@@ -7,6 +7,8 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`assents` – the line is a yes to what she just offered ("Sure, go ahead." after "Shall I tell you?"),
 * :func:`invites` – the line asks her to tell in her own words ("Erzählen Sie mal"),
 * :func:`requests_story` – the line asks her to tell what her problem is ("What seems to be the issue?"),
+* :func:`vague_when` – a sentence says when, or who, only vaguely ("someone will probably call, sometime"),
+* :func:`without_offer` – the line without its offer of help or request for her story ("how can I help?"),
 * :func:`asks` – the line asks her to say something, with or without a question mark,
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`gives_reason` – the line says why the trainee asks ("Oft hängt der Drucker an einer Leiste …", "because …"),
@@ -109,6 +111,23 @@ def requests_story(line: str, lang: str) -> bool:
     """The line asks her to tell what her problem is ("What seems to be the issue?", "Was ist denn das Problem?")."""
     pattern = _pattern("story_request", lang)
     return bool(pattern and pattern.search(_words(line)))
+
+
+def without_offer(line: str, lang: str) -> str:
+    """*line* (lower case) without its offers of help and requests for her story ("Hi, licensing, Tom here, how can I
+    help?" – "hi, licensing, tom here,"); the line itself, lower case, when it has none."""
+    text = _words(line)
+    for key in ("offer_help", "story_request"):
+        pattern = _pattern(key, lang)
+        text = pattern.sub(" ", text) if pattern else text
+    return " ".join(text.split())
+
+
+def vague_when(sentence: str, lang: str) -> bool:
+    """The sentence says when, or who, only vaguely ("someone will probably call, sometime before Thursday",
+    "irgendwann vorher"); never one with a number in it."""
+    pattern = _pattern("vague_when", lang)
+    return bool(pattern and pattern.search(_words(sentence))) and not re.search(r"\d", sentence)
 
 
 def asks(line: str, lang: str) -> bool:

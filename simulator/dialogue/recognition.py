@@ -15,7 +15,8 @@ from simulator.analysis.acts import ACTS
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import asks, asks_only_for_information, clause_breaks, credits_her, signs_off
+from simulator.dialogue.reading import (asks, asks_only_for_information, clause_breaks, credits_her, signs_off,
+                                       without_offer)
 from simulator.scenario.model import Scenario, Step
 
 _INDEX_CACHE = 64
@@ -332,6 +333,27 @@ def without_greeting(analyser, heard: Analysis) -> Analysis:
     if not spans or not rest or len(rest) == len(sentences):
         return heard
     return analyser.analyse_rules(" ".join(rest))
+
+
+GREETING_ACTS = ("greeting", "active_listening")
+"""Acts of a line that greets and introduces the agent and is on no topic yet."""
+
+
+def only_greets(analyser, acts: tuple[str, ...], line: str, lang: str) -> bool:
+    """The line greets and introduces the agent, perhaps offering help, and says nothing else ("Grüezi,
+    Lizenzbetreuung, Berger.", "Hi, licensing, Tom here, how can I help?"): a step is taken by its own act (the offer
+    of help is an open question), never by words that only sound like its examples or phrases – "Hi licensing" is no
+    promise to ask licensing."""
+    if "greeting" not in acts:
+        return False
+    rest = set(acts) - set(GREETING_ACTS)
+    if not rest:
+        return True
+    if rest != {"open_question"}:
+        return False
+    left = without_offer(line, lang)
+    return left != " ".join(line.lower().split()) and not (
+        set(analyser.analyse_rules(left.strip(" ,.;:!?-–")).acts) - set(GREETING_ACTS))
 
 
 def rude_reading(analysis: Analysis, line: str) -> tuple[tuple[str, ...], bool, bool]:

@@ -89,15 +89,13 @@ def transparency_step(title: str, lang: str) -> bool:
     return bool(pattern and pattern.search(title or ""))
 
 
-def vague(sentence: str, lang: str, *, time_only: bool = False, hedged: bool = True) -> bool:
-    """The sentence promises only vaguely: a vague time ("zeitnah", "soon"), or – unless ``time_only`` – no one who
-    acts or only a try ("die melden sich", "someone should get in touch"); never a sentence with a number in it.
-    With ``hedged`` (the sentence holds a time or a call) a hope or a guess ("hopefully", "wahrscheinlich") makes it
-    vague too; without, a hedge alone promises nothing."""
+def vague(sentence: str, lang: str, *, time_only: bool = False) -> bool:
+    """The sentence – one that holds a time or a call – promises only vaguely: a vague time ("zeitnah", "soon") or a
+    hope or a guess ("hopefully", "wahrscheinlich"), or – unless ``time_only`` – no one who acts or only a try ("die
+    melden sich", "someone should get in touch"); never a sentence with a number in it."""
     if re.search(r"\d", sentence or ""):
         return False
-    kinds = ("vague_time",) if time_only else ("vague_time", "vague_promise")
-    kinds += ("vague_hedge",) if hedged else ()
+    kinds = ("vague_time", "vague_hedge") if time_only else ("vague_time", "vague_hedge", "vague_promise")
     return any((p := _patterns(k, lang)) is not None and p.search(sentence or "") for k in kinds)
 
 
