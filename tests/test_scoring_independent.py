@@ -22,6 +22,9 @@ CASES = sorted((p.name, lang) for p in ROOT.iterdir() if p.is_dir() for lang in 
 KNOWN = {
     ("mobile-caller", "de"): "mediocre asks only closed questions and its photo line does not take the fix (the obstacle is "
                              "found, round 12), the call stays unsolved (32) vs poor line drop (24): gap < 10",
+    ("voicebox-rambler", "de"): "mediocre never structures the call, so every step after the callback stays unreached, "
+                                "and since round 12 a bare 'Okay' before 'Tschüss' no longer counts as listening: "
+                                "22.8 vs poor 13.3, gap 9.5 < 10",
 }
 FLAKY: dict[tuple[str, str], str] = {}
 

@@ -335,9 +335,10 @@ def _follow_up(call: _Call) -> str:
     taken = {s for t in call.trainee for s in t.steps}
     asked = [set(_TIP_WORD.findall(q.lower())) for t in call.trainee for q in questions(t.text)]
 
-    def new(example: str) -> bool:  # never suggest a question the trainee has asked ("Unter welcher Nummer …?")
-        words = set(_TIP_WORD.findall(example.lower()))
-        return not any(words and len(words & q) >= TIP_ASKED_SHARE * len(words) for q in asked)
+    def new(example: str) -> bool:  # never suggest a question the trainee has asked ("Unter welcher Nummer …?"),
+        words = set(_TIP_WORD.findall(example.lower()))  # also in other forms ("Scans" – "eingescannten")
+        return not any(words and sum(any(a[:5] == w[:5] or a[:-1] in w for a in q) for w in words)
+                       >= TIP_ASKED_SHARE * len(words) for q in asked)
 
     for step in steps:
         if "open_question" in step.acts or step.id in taken:
