@@ -2,7 +2,7 @@
 
 The analyser says *that* a line is jargon (the act, with one span); a line that floods a lay caller with "Basic Auth,
 OAuth, IMAP, SMTP, Port 993, SSL/TLS" loses her far more than one stray "DNS" (round 12, DE 30). The terms are the
-analyser's jargon lexicon (``simulator/analysis/data/<lang>.yaml``, read, never changed) and the scenario's own jargon
+analyser's jargon lexicon (as :func:`~simulator.analysis.language.compiled` read it) and the scenario's own jargon
 list; each distinct stretch of the line that matches one counts once.
 """
 
@@ -10,26 +10,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from simulator.analysis.language import compiled
 from simulator.dialogue.state import Turn
 from simulator.scoring.rules import JARGON_EXTRA_SHARE, JARGON_EXTRA_TERMS
 from simulator.scoring.transcript import ScoredCall
 
 __all__ = ["jargon_terms", "jargon_cost", "jargon_debit"]
 
-_LEXICON = Path(__file__).resolve().parent.parent / "analysis" / "data"
 _SEPARATORS = re.compile(r"[-/_.]")
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-@lru_cache(maxsize=8)
 def _lexicon(lang: str) -> tuple[str, ...]:
-    path = _LEXICON / f"{lang}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return tuple((data.get("lexicons") or {}).get("jargon") or ())
+    """The analyser's jargon lexicon, as it compiled it (read once per process by :func:`compiled`)."""
+    return tuple(compiled(lang).lexicons.get("jargon", ()))
 
 
 def _fold(text: str) -> str:
