@@ -418,7 +418,7 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
                 continue
             if "rude" in nxt.acts:
                 provoked.add(nxt.number)
-            elif calm < CALM_CAP and not guessed(call, nxt) and nxt.number not in pressing:
+            elif calm < CALM_CAP and nxt.acts and not guessed(call, nxt) and nxt.number not in pressing:  # says something
                 # falling for the bait is not staying calm
                 calm += CALM
                 dim.add(nxt.number, nxt.text, CALM, fb.item("calm"))
