@@ -81,6 +81,18 @@ def test_unreadable_files(name: str, expected: str) -> None:
     assert len(out) == 1 and expected in out[0]
 
 
+def test_already_said_since_typo_suggests_opening_or_a_fact() -> None:
+    text = (SCENARIO_DIR / "checked-plug.yaml").read_text(encoding="utf-8")
+    marker = "  - id: plug\n    since: opening\n"
+    assert marker in text
+    for wrong, right in (("openign", "opening"), ("no_light", "no_lights")):
+        broken = text.replace(marker, marker.replace("opening", wrong))
+        _, found = parse_scenario("checked-plug.yaml", broken.encode("utf-8"))
+        messages = [str(p) for p in found]
+        assert any(f"since names neither 'opening' nor a fact: '{wrong}' (did you mean '{right}'?)" in m
+                   for m in messages), messages
+
+
 def test_every_broken_file_raises_scenario_error_not_a_traceback() -> None:
     for path in BROKEN.glob("*.yaml"):
         with pytest.raises(ScenarioError) as info:

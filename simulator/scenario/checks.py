@@ -67,7 +67,7 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
     for said in sc.already_said:  # she has said it in her opening, or once a fact of hers is out
         if said.since != "opening" and said.since not in fact_ids:
             error(said.location, f"already_said '{said.id}' since names neither 'opening' nor a fact: "
-                                 f"'{said.since}'{suggest(said.since, fact_ids)}")
+                                 f"'{said.since}'{suggest(said.since, ('opening', *fact_ids))}")
     used = {f for s in sc.steps for f in s.reveals}
     for fact in sc.facts:
         if fact.id not in used and not fact.answer:  # a fact she only answers when asked needs no step
