@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from playtest_calls import head_acts
 from simulator.analysis import Analyser
 
 
@@ -93,3 +94,14 @@ def test_praise_and_steps_after_so_are_no_summary() -> None:
     assert "summary" not in _acts("en", "So just press the green button once.")
     assert "summary" in _acts("en", "You described a red light, right?")
     assert "summary" in _acts("en", "So just the second screen stays black?")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Hey there, service hotline, this is Billy Ray, what can I do ya for?"),
+    ("en", "Morning, you're through to the help desk, Sam here, what's up?"),
+    ("de", "Servus, Hotline, hier ist die Vroni, was kann ich für Sie tun?"),
+])
+def test_the_head_adds_no_callback_to_a_greeting(lang: str, line: str, monkeypatch) -> None:
+    # a call back needs a name, a number, a call, a mail or a way to reach her (head_cues); a greeting has none
+    acts = head_acts(lang, line, monkeypatch)
+    assert "callback" not in acts and "greeting" in acts
