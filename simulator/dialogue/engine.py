@@ -12,17 +12,17 @@ from dataclasses import replace
 from simulator.analysis import Analyser, Analysis
 from simulator.dialogue import events as ev_
 from simulator.dialogue.answers import Answers
-from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise,
-                                        Objected, Offended, Offered, PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear,
-                                        Unheard, Yielded)
+from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise, Objected, Offended, Offered,
+                                        PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear, Unheard, Yielded)
 from simulator.dialogue.farewell import say_goodbye
-from simulator.dialogue.guessing import guess_line
+from simulator.dialogue.guessing import guess_line, pushback_line
 from simulator.dialogue.length import complaint, long_line
 from simulator.dialogue.promises import PROMISE_ACTS, REASON_ACTS, hollow_reason, vague_promise, vague_time
 from simulator.dialogue.refusal import refuse_again
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.scripted import Breath, scripted_event
-from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, is_ringing
+from simulator.dialogue.shifting import heard_shift, object_to_shift
+from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, clamp, is_ringing
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_words
 from simulator.dialogue.reading import (assents, checks_agreement, checks_back, clean, gives_reason, hedges, her_action, invites,
@@ -48,10 +48,6 @@ STUCK_TURNS = 3
 MAX_STEPS = 3
 """Checklist steps taken in one turn at most: one line can admit not knowing, say who finds out and give a time. A
 long line she takes in (event ramble, not lost) is taken whole: its length costs marks, not the steps it took."""
-
-
-def _clamp(value: float, low: float, high: float) -> float:
-    return max(low, min(high, value))
 
 
 class Engine:
@@ -147,6 +143,7 @@ class Engine:
         said = said_lines([x.reply.text for x in state.exchanges if x.reply is not None])
         time_span = next((e.text for e in analysis.evidence if e.act == "time_commitment"), "")
         acts = as_she_hears(self.analyser, analysis, acts, said, last)  # her own time, her own word, a short recap
+        shift, acts = heard_shift(self.analyser, analysis, acts, line, lang)  # "call licensing yourself": no promise of his
         plan = ReplyPlan(said, lang=lang)
         if ringing:
             plan.add(self.opening(state))
@@ -213,6 +210,7 @@ class Engine:
                 events.append(Guess())
                 mood -= GUESS_MOOD
                 plan.complain(guess_line(self.speech, sc, state, said, turn_no))
+            mood -= object_to_shift(shift, self.speech, sc, state, said, turn_no, events, plan)  # "That's your job"
             confusing = "jargon" in acts and sc.persona.tech_level != "high"  # an expert knows the terms
             if confusing:
                 events.append(Confused())
@@ -238,6 +236,8 @@ class Engine:
                     heard_acts = tuple(a for a in acts if a in heard.acts or a in added)
             if ringing:  # "thanks for calling licensing support": the desk she rang is no escalation to it
                 heard = without_greeting(self.analyser, heard)
+            if shift.shifted:  # the words that put the work on her take no step
+                heard, lost = self.analyser.analyse_rules(shift.rest), lost or not shift.rest
             if (standard := self.analyser.standard(heard.text)) != heard.text:  # "Sehet Se so oins?": "Sehen Sie so eins?"
                 heard = self.analyser.analyse_rules(standard)
             granted_her = (credited := without_credit(heard.text, lang)) != heard.text
@@ -334,7 +334,7 @@ class Engine:
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))
-                    plan.refuse(self.speech.say(pb.reply, replace(state, turn=0), f"pushback:{step.id}"))
+                    plan.refuse(pushback_line(self, step, state, said, turn_no))  # after a guess: her doubt
                     break
                 refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
@@ -446,15 +446,15 @@ class Engine:
         signal, outcome = scripted_event(self, state, turn_no, done, fired, events, plan, Breath(
             tuple(steps_now), steered, "rude" in acts or bool(plan.complaint), ringing, last_word), mood, said)
 
-        mood = _clamp(mood, -100, 100)
-        trust = _clamp(trust, 0, 100)
-        patience = _clamp(patience, 0, 50)
+        mood = clamp(mood, -100, 100)
+        trust = clamp(trust, 0, 100)
+        patience = clamp(patience, 0, 50)
         solved_at = state.solved_at
         if outcome is None:
             if solved_at is None and all(s in done for s in sc.end.solved_when):
                 solved_at = turn_no
                 plan.add(self.speech.say(sc.end.solved, state, "solved", said))
-                mood = _clamp(mood + 10, -100, 100)
+                mood = clamp(mood + 10, -100, 100)
             # turns of silence or garbage don't use up the time left for summary and goodbye
             spoken_since = sum(1 for t in state.trainee_turns if solved_at is not None
                                and t.number > solved_at and not ev_.has(t.events, Noise)) + (not analysis.is_noise)

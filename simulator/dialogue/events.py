@@ -84,6 +84,14 @@ class Guess(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class Shifted(Event):
+    """The trainee put on her what his side should do ("you'll have to call licensing yourself", "you should've called
+    us"): she objected and took no step from those words."""
+
+    kind: ClassVar[str] = "shifted"
+
+
+@dataclass(frozen=True, slots=True)
 class Unclear(Event):
     """A line read as both warm and rude: taken as meant kindly (no rudeness counted), the customer not offended."""
 
@@ -271,8 +279,8 @@ class CoachHint(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
-    for cls in (Noise, Ramble, Unheard, Confused, PrematureClose, Hangup, Guess, Unclear, Farewell, Repeat, Pushback, Yielded,
-                GaveIn, Offended, Objected, Offered, Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
+    for cls in (Noise, Ramble, Unheard, Confused, PrematureClose, Hangup, Guess, Shifted, Unclear, Farewell, Repeat, Pushback,
+                Yielded, GaveIn, Offended, Objected, Offered, Revealed, Scripted, Temptation, LineDrop, LineSaved, CoachHint)
 }
 """Kind -> event class, for reading the edge form back."""
 

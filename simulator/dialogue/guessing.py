@@ -12,3 +12,16 @@ def guess_line(speech, scenario, state, said: str, turn_no: int) -> str:
     text = scenario.fillers.get("guess")
     return ((speech.say(text, state, "guess", said, optional=True) if text else "")
             or choose(customer_lines(state.lang, "guess"), f"{state.seed}:{turn_no}:guess", said, optional=False))
+
+
+def pushback_line(engine, step, state, said: str, turn_no: int) -> str:
+    """Her push-back against *step*: its scripted reply – except where it tempts a guess ("Und wenn Sie schätzen
+    müssten? Ich brauche nur ein Ja") and the trainee has guessed already ("ist bestimmt mit drin"): she got her yes,
+    so she doubts it instead (:func:`guess_line`)."""
+    from dataclasses import replace
+
+    from simulator.dialogue.events import Guess, has
+
+    if step.id in engine._honesty_steps and any(has(t.events, Guess) for t in state.trainee_turns):
+        return guess_line(engine.speech, engine.scenario, state, said, turn_no)
+    return engine.speech.say(step.pushback.reply, replace(state, turn=0), f"pushback:{step.id}")

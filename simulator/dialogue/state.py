@@ -165,3 +165,8 @@ def awaits_last_word(state: CallState) -> bool:
     last = state.trainee_turns[-1] if state.trainee_turns else None
     return (not state.ended and state.solved_at is not None and last is not None
             and has(last.events, Farewell))
+
+
+def clamp(value: float, low: float, high: float) -> float:
+    """*value* kept within *low* and *high* (mood, patience and trust have bounds)."""
+    return max(low, min(high, value))
