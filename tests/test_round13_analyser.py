@@ -105,3 +105,13 @@ def test_the_head_adds_no_callback_to_a_greeting(lang: str, line: str, monkeypat
     # a call back needs a name, a number, a call, a mail or a way to reach her (head_cues); a greeting has none
     acts = head_acts(lang, line, monkeypatch)
     assert "callback" not in acts and "greeting" in acts
+
+
+def test_her_deadline_and_slots_asked_mid_line_without_punctuation(monkeypatch) -> None:
+    # spoken: an apology, then the question, no question mark; the head had dropped the question and read a promise
+    line = ("ok fair enough and sorry you had to ring us about it so lets sort it out properly when do you need the "
+            "laptop working by and what days suit you next week")
+    acts = head_acts("en", line, monkeypatch)
+    assert "open_question" in acts and "time_commitment" not in acts
+    assert "time_commitment" not in _acts("en", "which slots work for you this week")
+    assert "time_commitment" in _acts("en", "I can come Thursday at 9 or Friday at 2, which time suits you?")
