@@ -116,7 +116,9 @@ def test_an_address_or_a_team_alone_is_no_introduction(lang: str, line: str) -> 
     assert not introduces(line, lang)
 
 
-def test_answering_with_firm_and_name_earns_the_full_greeting() -> None:
+def test_answering_with_firm_and_name_earns_the_introduction() -> None:
+    """Round 4: "MailHaus, Brandt." introduces (no "no greeting with name and team"); round 13: without a greeting word
+    it is not "Freundlich begrüßt" either – the introduction's smaller credit."""
     from simulator.dialogue.session import play
     from simulator.scoring import score_call
     from simulator.scoring.consistency import problems
@@ -125,7 +127,7 @@ def test_answering_with_firm_and_name_earns_the_full_greeting() -> None:
     state = play(Engine(sc, "de"), ["MailHaus, Brandt.", "Oh je, was ist denn passiert?"])
     score = score_call(sc, state)
     courtesy = next(d for d in score.dimensions if d.name == "courtesy")
-    assert any(e.kind == "greeting" and e.turn == 1 for e in courtesy.evidence)
+    assert any(e.kind == "greeting_unspoken" and e.turn == 1 for e in courtesy.evidence)
     assert problems(sc, state, score) == []
 
 

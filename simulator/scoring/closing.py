@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from simulator.dialogue.events import PrematureClose, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.rules import CLOSING, CLOSING_BARE, NO_CLOSING, PREMATURE_CLOSE
+from simulator.scoring.rules import CLOSING, CLOSING_BARE, NO_CLOSING, PREMATURE_CLOSE, PREMATURE_CLOSE_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
-from simulator.scoring.wording import closes_properly, offers_more, says_goodbye, wishes_well
+from simulator.scoring.wording import closes_properly, greets, offers_more, says_goodbye, wishes_well
 
 __all__ = ["closing"]
 
@@ -33,32 +33,46 @@ def _credit(call: _Call, dim: _Dim, t: Turn, quote: str) -> None:
         dim.add(t.number, t.text, CLOSING_BARE, fb.item("closing_bare"))
 
 
-def closing(call: _Call, dim: _Dim, premature: float) -> None:
-    """Credit (or debit) the goodbye, once the problem is solved (or in the last turn of a resolved call)."""
+def _ring(call: _Call, t: Turn) -> bool:
+    """The line answers the ring with a greeting: its "Servus" greets, it says no goodbye."""
+    return t.number == call.first_real and greets(t.text, call.state.lang)
+
+
+def closing(call: _Call, dim: _Dim, premature: float) -> int | None:
+    """Credit (or debit) the goodbye, once the problem is solved; a goodbye in a call left unsolved ended it early –
+    that turn is returned (it was not "calm and factual" either)."""
     fb, state, scored = call.fb, call.state, call.scored
     outcome = state.outcome
     hung_up = outcome is not None and outcome.reason in ("hangup", "line_dropped")
     if call.last_real is None or call.last_real not in call.scored_numbers or hung_up:
-        return
+        return None
     solved_at = state.solved_at
     # a goodbye ends the call: a closing act in the middle of it ("Before anything else, …") is none, unless it says
     # goodbye – the call went on (round 12, EN mobile-caller: the lost goodbye's credit went to turn 2)
     tail = {u.number for u in call.real[-2:]}
     closes = [t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
               and (solved_at is None or t.number >= solved_at)
-              and (t.number in tail or says_goodbye(t.text, state.lang))]
+              and (t.number in tail or says_goodbye(t.text, state.lang)) and not _ring(call, t)]
     # the best goodbye counts: a proper one, then the last bare "bye" after her goodbye takes nothing away
     close = next((t for t in closes if closes_properly(t.text, state.lang) or _offered(call, t)),
                  closes[0] if closes else None)
-    if close is not None:
+    if close is not None and not state.solved and premature < PREMATURE_CLOSE_CAP:
+        # one rule for every goodbye said before anything was solved, whether or not the same line took a step: the
+        # call ended early (round 13, DE voicebox mediocre: "schönen tag noch" while he still asked "bis wann?" was
+        # "closed properly", the same close in diva mediocre "ended too early")
+        dim.add(close.number, call.span(close, "closing"), -PREMATURE_CLOSE, fb.item("premature_close"))
+        return close.number
+    elif close is not None and state.solved:
         _credit(call, dim, close, call.span(close, "closing"))
     elif not premature:
         # a goodbye the analyser did not read as one ("not my department tbh. bye", "pfiat eahna") is no "no
         # goodbye": said before anything was solved it ended the call early; after, it is a bare goodbye
-        bye = next((t for t in reversed(scored) if says_goodbye(t.text, state.lang)), None)
+        bye = next((t for t in reversed(scored) if says_goodbye(t.text, state.lang) and not _ring(call, t)), None)
         if bye is not None and not state.solved:
             dim.add(bye.number, bye.text, -PREMATURE_CLOSE, fb.item("premature_close"))
+            return bye.number
         elif bye is not None and "rude" not in bye.acts:
             _credit(call, dim, bye, bye.text)
         else:
             dim.add(scored[-1].number, scored[-1].text, NO_CLOSING, fb.item("no_closing"))
+    return None

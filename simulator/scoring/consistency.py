@@ -128,6 +128,8 @@ def problems(scenario, state, score) -> list[str]:
                 out.append(f"{where}: credit ({e.kind}) for a rude line")
             if e.kind == "greeting" and (line is None or not introduces(line.text, state.lang)):
                 out.append(f"{where}: greeting credit without an introduction")
+            if e.kind == "greeting" and (line is None or not greets(line.text, state.lang)):
+                out.append(f"{where}: 'greeted' for a line without a greeting word")
             if e.kind == "greeting_team" and (line is None or not greets(line.text, state.lang)):
                 out.append(f"{where}: 'greeted and named the team' for a line without a greeting")
             # the time is what is judged ("Die melden sich dann bis morgen Mittag." names a concrete time; the quote is
@@ -174,7 +176,7 @@ def _salutation(e, line, lang: str, where: str) -> list[str]:
         return [f"{where}: the greeting label says 'not yourself' for a line that introduces the agent"]
     if e.kind in ("greeting_bare", "no_greeting") and answers_with_team(text, lang):
         return [f"{where}: the greeting label says 'no team' for a line that answers with the team's name"]
-    if e.kind == "greeting_team_only" and greets(text, lang):
+    if e.kind in ("greeting_team_only", "greeting_unspoken") and greets(text, lang):
         return [f"{where}: 'no greeting' for a line that greets"]
     if e.kind == "closing_bare" and closes_properly(text, lang):
         return [f"{where}: 'no offer, thanks or good wish' for a goodbye that has one"]

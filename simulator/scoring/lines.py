@@ -12,15 +12,15 @@ from simulator.dialogue.events import GaveIn, Guess, Offered, Revealed, Unheard,
 from simulator.dialogue.reading import gives_reason
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
-from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
+from simulator.scoring.rules import QUOTE_CHARS, BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
 from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
-from simulator.scoring.wording import (asks_for_details, own_time, commits_no_time, checks_back, function_words, own_time_promise, standard, targeted, guesses, transparency_step, vague,
+from simulator.scoring.wording import (asks_for_details, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
                                        weak_backchannel)
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely",
            "restated", "summarises", "brief_summary", "time_promise", "gave_reason", "unreasoned_yield", "before_rudeness",
-           "hollow", "vague_callback", "gave_unasked", "promise_quote"]
+           "hollow", "farewell", "vague_callback", "gave_unasked", "promise_quote"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 _SENTENCE_PARTS = Cutter(r"[^.!?:]+[.!?:]*")
@@ -42,7 +42,17 @@ def warm(call: ScoredCall, t: Turn) -> bool:
     ("apologise sincerely", "reassure her: she did nothing wrong") – the checklist credits it so, and the
     understanding card reads the line the same way (round 9: "Reassure her" done, "no understanding" beside it).
     A reassurance that rests on a vague promise only is none (:func:`hollow`)."""
-    return bool(_warm_steps(call, t)) or "empathy" in t.acts or ("reassurance" in t.acts and not hollow(call, t))
+    return bool(_warm_steps(call, t)) or "empathy" in t.acts or ("reassurance" in t.acts and not hollow(call, t)
+                                                                  and not farewell(call, t))
+
+
+def farewell(call: ScoredCall, t: Turn) -> bool:
+    """The reassurance the learned head read is the goodbye itself: its evidence is the whole line, and the line says
+    goodbye ("schönen tag noch und lassen sie sich den kaffee schmecken auf wiederhören") – good wishes, which the
+    closing credits, not confidence given (round 13, DE voicebox good T8: "Den Kunden beruhigt")."""
+    spans = [x.strip() for a, x in t.evidence if a == "reassurance" and x.strip()]
+    whole = not spans or all(x == t.text.strip() for x in spans)
+    return whole and says_goodbye(t.text, call.state.lang)
 
 
 def hollow(call: ScoredCall, t: Turn) -> bool:
@@ -73,8 +83,10 @@ def narrows(call: ScoredCall, t: Turn) -> bool:
     details (name, number, ticket number) nor only a check-back on what was just summed up ("Is that right?"). A line that asks nothing
     narrows nothing ("I'm looking at the ticket, one moment please"; round 9)."""
     lang = call.state.lang
+    # a step that tells her something ("say openly what the ticket shows") or is the fix itself narrows nothing down
+    # (round 13: "der Kollege war krank. Kann ja ma vorkommen, wa?", "machen Sie das übers Portal" – "+10 eingegrenzt")
     checking = [s for s in call.sc.steps if s.id in t.steps and (not s.acts or s.asks)
-                and not set(s.acts) & set(_NOT_NARROWING)]
+                and not set(s.acts) & set(_NOT_NARROWING) and not s.tells and s.id not in call.sc.end.solved_when]
     if checking and "instruction" in t.acts:
         return True
     asked = questions(t.text)
@@ -412,9 +424,13 @@ def gave_unasked(call: ScoredCall, t: Turn, step) -> bool:
     """She gave what ``step`` asks for (her number, when she is reachable) in reply to a line that asked for nothing:
     the line asked no question, and her reply revealed the step's fact (round 12, DE 32 / EN unknown-answer: "I'll ask
     the licensing people and get back to you" – "You can reach me until half past five on extension 12"); not where
-    the line arranged the callback itself, with a time of the agent's own."""
+    the line arranged the callback itself, with a time of the agent's own, nor where it asked for them in a request."""
     lang = call.state.lang
     if not step.reveals or questions(t.text) or {"open_question", "closed_question"} & set(t.acts):
+        return False
+    # a request for her details asks as plainly as a question ("brauche ich zuerst ihren namen und eine nummer …",
+    # "I mean your phone number please"; round 13, DE voicebox good 2 / EN mobile mediocre 4)
+    if any(asks_for_details(s, lang) for s in sentences(t.text)):
         return False
     if any(own_time(s, lang) and not vague(s, lang, time_only=True) for s in sentences(t.text)):
         return False  # "I'll call you personally by 12 tomorrow": the callback is arranged, her number only adds to it
@@ -428,4 +444,7 @@ def promise_quote(call: ScoredCall, t: Turn) -> str:
     lang = call.state.lang
     own = next((s for s in sentences(t.text) if own_time(s, lang) and not commits_no_time(s, lang)
                 and not vague(s, lang, time_only=True)), "")
+    if len(own) > QUOTE_CHARS:  # a long sentence: the clause after its colon that holds the time (round 13, DE diva
+        # good 5: "Ab sofort bin ich Ihr fester Ansprechpartner …: Ich … melde mich heute bis 14 Uhr …" lost the time)
+        own = next((c.strip() for c in re.split(r"[:;]\s+(?=[A-ZÄÖÜ])", own) if own_time(c, lang)), own)
     return own or call.span(t, "time_commitment")

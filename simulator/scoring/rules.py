@@ -113,6 +113,8 @@ GREETING_BARE = 5.0
 """A greeting without name, team or company."""
 GREETING_TEAM = 10.0
 """A greeting that names the team or company but not the agent."""
+GREETING_UNSPOKEN = 10.0
+"""The agent's name (and team) without any greeting word ("Support, Schmidt."): an introduction that greets nobody."""
 CLOSING, NO_CLOSING = 15.0, -10.0
 CLOSING_BARE = 5.0
 """A bare 'bye' without an offer, thanks or good wishes."""

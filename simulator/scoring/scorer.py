@@ -36,13 +36,14 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, VAGUE_PROMISE, NOTHING_EXPLAINED, EXPLAINING_ACTS, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import answers_with_team, greets, introduces, names_team, says_goodbye, word_count
+from simulator.scoring.wording import says_goodbye, word_count
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import questions
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
 from simulator.scoring.closing import closing
+from simulator.scoring.greeting import greeting
 from simulator.scoring.jargon import jargon_debit
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
@@ -277,6 +278,8 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         if closed is not None:
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     asked_again_debits(call, dim)  # asking what she had said did not listen: nor is it credited as listening here
+    # the line that answers the ring hears nothing yet: its "Ja, …" answers the phone (round 13, DE unknown-answer)
+    polite = [t for t in polite if not (t.number == call.first_real and _opening(call)[0] == 1)]
     listening = [t for t in polite if (listens(call, t) or summarises(call, t, hers=True) or restates(call, t))
                  and not asked_again(call, t)]
     # repeating back what she could not take in (too long) is not counted here either – said so, as summarising does
@@ -381,36 +384,20 @@ def _clarity(call: _Call, dim: _Dim) -> None:
 def _courtesy(call: _Call, dim: _Dim) -> None:
     fb, sc, state = call.fb, call.sc, call.state
     scored = call.scored
-    if call.first_real is not None and call.first_real in call.scored_numbers:
-        first = scored[0]
-        # answering with one's name ("MailHaus, Brandt.") is the phone greeting even without a "hello"
-        team = names_team(first.text, state.lang) and (
-            "greeting" in first.acts or answers_with_team(first.text, state.lang))
-        if introduces(first.text, state.lang):
-            dim.add(first.number, call.span(first, "greeting"), GREETING, fb.item("greeting"))
-        # the label follows the words, whether or not the analyser read a greeting act ("MailHaus support, hello.")
-        elif team and greets(first.text, state.lang):
-            dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))
-        elif team:  # a bare "IT", "Ja, Helpdesk.": the team, but neither greeting nor name – as good as no greeting
-            dim.add(first.number, first.text, NO_GREETING, fb.item("greeting_team_only"))
-        elif "greeting" in first.acts:
-            dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))
-        else:
-            dim.add(first.number, first.text, NO_GREETING, fb.item("no_greeting"))
-    elif not call.real:
-        dim.add(0, _opening(call)[1], NO_GREETING, fb.item("no_greeting"), speaker="customer")
+    greeting(call, dim, _opening(call)[1])  # how the ring was answered (scoring/greeting.py)
     premature = 0.0
     for t in scored:
         # the line that answers the ring ends nothing: "thanks for calling" there is a greeting, not a goodbye
         if has(t.events, PrematureClose) and premature < PREMATURE_CLOSE_CAP and not _answers_the_ring(call, t):
             premature += PREMATURE_CLOSE
             dim.add(t.number, call.span(t, "closing"), -PREMATURE_CLOSE, fb.item("premature_close"))
-    closing(call, dim, premature)  # the goodbye: offer and good wishes (scoring/closing.py)
+    early = closing(call, dim, premature)  # the goodbye: offer and good wishes (scoring/closing.py)
     # Provocations: the next real turn stays calm, or is rude.
     provoked: set[int] = set()
     calm = 0.0
     # not calm and factual: asking again what she refused (the checklist debits it), or ending the call unsolved
     pressing = {t.number for t in insisted_bluntly(call)} | {t.number for t in scored if has(t.events, PrematureClose)}
+    pressing |= {early} if early is not None else set()
     for t in call.trainee:
         if has(t.events, Temptation):
             nxt = call.next_real(t.number)

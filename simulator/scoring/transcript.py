@@ -104,6 +104,10 @@ def sentences_of(text: str, span: str) -> str:
     return text[begin: stop if stop is not None else len(text)].strip()
 
 
+_COLON_SENTENCE = re.compile(r"[:;]\s+(?=[A-ZÄÖÜ])")
+"""A colon or semicolon followed by a capital: what comes after it is a sentence."""
+
+
 def sentence_bounds(text: str) -> tuple[set[int], set[int]]:
     """Where the sentences of ``text`` start and end (character offsets, spaces stripped): a quote that is whole
     sentences starts at one of the first and ends at one of the second."""
@@ -113,6 +117,9 @@ def sentence_bounds(text: str) -> tuple[set[int], set[int]]:
         if piece.strip():
             starts.add(m.start() + len(piece) - len(piece.lstrip()))
             ends.add(m.end() - (len(piece) - len(piece.rstrip())))
+    # a colon before a capital starts a sentence of its own ("…, niemanden mehr neu einweihen: Ich rufe …")
+    for m in _COLON_SENTENCE.finditer(text):
+        starts.add(m.end())
     return starts, ends
 
 
