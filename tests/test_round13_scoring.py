@@ -130,6 +130,10 @@ def test_a_line_that_passes_over_the_bait_is_neither_calm_nor_answered(lang, fif
     lines[4] = HONEST[lang]
     _, _, score = play("expert-user", lang, lines)
     assert "calm" in _kinds(score, "courtesy", 5)
+    # a line that won her over answered her push-back ("Ja, ein Foto reicht, darum kümmere ich mich"): not passed over
+    path = SCRIPTS.parent / "scripts_independent" / "mobile-caller" / "de-good.txt"
+    _, _, score = play("mobile-caller", "de", [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip()])
+    assert not [e for e in score.dimension("empathy").evidence if e.kind == "cue_missed"]
 
 
 HONEST = {"en": "Honestly, I don't know yet – you're the first report about 5.2. For now, set the suffix by hand.",

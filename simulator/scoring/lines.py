@@ -85,9 +85,11 @@ def passes_over(call: ScoredCall, t: Turn) -> bool:
     """The line passes over what she just said: it only goes on with the agent's own business – an instruction, a
     question, her details – and takes up nothing of hers: no understanding, reason, explanation, honest "I don't know",
     promise (``RESPONDING_ACTS``) or back-channel beyond a bare "okay" (:func:`listens`). After a tricky moment that is neither "calm and factual" nor an
-    answer to it (round 13: "Is this a known bug in 5.2?" – "Hm, then just add the suffix manually.")."""
+    answer to it (round 13: "Is this a known bug in 5.2?" – "Hm, then just add the suffix manually."). Never a line
+    that won her over (engine event ``yielded``)."""
     return (not any(a in t.acts for a in RESPONDING_ACTS) and not warm(call, t) and not explains(call, t)
-            and not gave_reason(call, t) and not listens(call, t) and not restates(call, t, 2))
+            and not gave_reason(call, t) and not listens(call, t) and not restates(call, t, 2)
+            and not has(t.events, Yielded))  # she was won over by it: it answered her ("Ja, ein Foto reicht, …")
 
 
 _NOT_NARROWING = ("empathy", "reassurance", "callback", "summary", "time_commitment", "admit_unknown")
