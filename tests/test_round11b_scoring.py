@@ -45,7 +45,8 @@ def test_a_warm_word_after_a_rude_line_does_not_answer_the_opening(lang: str, ru
     sc, state, _ = _play("checked-plug", lang, [GREET[lang], sorry])
     state = _reading(state, 2, ("empathy",), (("empathy", sorry),))
     score = score_call(sc, state)
-    assert [e for e in _opening_items(score, lang, 2) if e.kind == "cue_answered" and e.effect > 0]
+    # (a bare "sorry" names nothing: half the share since round 13, still an answer)
+    assert [e for e in _opening_items(score, lang, 2) if e.kind in ("cue_answered", "cue_answered_bare") and e.effect > 0]
 
 
 # -- DE 5: her opening answered only after other business is answered late, for half – never "from the start" -------

@@ -43,13 +43,13 @@ OPPOSITES = (
     ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
     ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
     ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"), ("calm", "premature_close"),
-    ("cue_answered_late", "cue_missed"), ("cue_reassured_late", "cue_missed"),
+    ("cue_answered_late", "cue_missed"), ("cue_reassured_late", "cue_missed"), ("cue_answered_bare", "cue_missed"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
 NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "calm", "transparency", "time_frame", "cue_answered",
                        "cue_acknowledged", "cue_honest", "cue_answered_late", "cue_reassured_late",
-                       "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
+                       "cue_answered_bare", "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits a rude line must never earn: no clarity, listening, summarising, calm or honesty in a rude line."""
@@ -66,7 +66,7 @@ STEP_CREDITS = ("step_done", "step_yielded", "step_yielded_unreasoned", "step_wo
 """A checklist step credited to a line: never one she lost."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
-WARM_CLAIMS = ("cue_answered", "cue_answered_late", "calm_empathy")
+WARM_CLAIMS = ("cue_answered", "cue_answered_late", "cue_answered_bare", "calm_empathy")
 """Notes that say the line showed understanding: the line must hold the empathy act."""
 
 

@@ -12,15 +12,15 @@ from simulator.dialogue.events import GaveIn, Guess, Offered, Revealed, Unheard,
 from simulator.dialogue.reading import gives_reason
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
-from simulator.scoring.rules import QUOTE_CHARS, BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
+from simulator.scoring.rules import QUOTE_CHARS, RESPONDING_ACTS, BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
 from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
 from simulator.scoring.wording import (asks_for_details, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
-                                       weak_backchannel)
+                                       weak_backchannel, names_situation)
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely",
            "restated", "summarises", "brief_summary", "time_promise", "gave_reason", "unreasoned_yield", "before_rudeness",
-           "hollow", "farewell", "vague_callback", "gave_unasked", "promise_quote"]
+           "hollow", "farewell", "vague_callback", "gave_unasked", "promise_quote", "stock_empathy", "passes_over"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 _SENTENCE_PARTS = Cutter(r"[^.!?:]+[.!?:]*")
@@ -71,6 +71,35 @@ def hollow(call: ScoredCall, t: Turn) -> bool:
 def shows_empathy(call: ScoredCall, t: Turn) -> bool:
     """The line shows understanding (not only reassurance): the act, or a step taken by it (an apology)."""
     return "empathy" in t.acts or "empathy" in _warm_steps(call, t)
+
+
+def stock_empathy(call: ScoredCall, t: Turn) -> bool:
+    """The line's understanding is a stock phrase that names nothing ("Oh, I'm sorry about that. Something went wrong
+    there."): outside its questions it takes up none of her words (or the ticket's) and names neither what went wrong nor her situation
+    (wording ``empathy_named``: "you waited all morning", "das ist ärgerlich"). A moment that called for understanding
+    is only half answered by it (round 13: a missed appointment, answered with a bare "sorry")."""
+    if not shows_empathy(call, t):
+        return False
+    lang = call.state.lang
+    text = " ".join(s for s in _SENTENCE_PARTS.findall(t.text) if not s.strip().endswith("?"))
+    if names_situation(text, lang):
+        return False
+    name = set(_content(call.sc.persona.name.get(lang) or "", lang))
+    # her words so far, and the ticket the agent has on screen (a greeting may name her third call before she speaks)
+    said = [call.customer_line(n) for n in range(0, t.number)] + [call.sc.situation.briefing.get(lang) or ""]
+    heard = set(_content(" ".join(said), lang)) - name
+    return not any(_same_word(w, k) for w in set(_content(text, lang)) - name for k in heard)
+
+
+def passes_over(call: ScoredCall, t: Turn) -> bool:
+    """The line passes over what she just said: it only goes on with the agent's own business – an instruction, a
+    question, her details – and takes up nothing of hers: no understanding, reason, explanation, honest "I don't know",
+    promise (``RESPONDING_ACTS``) or back-channel beyond a bare "okay" (:func:`listens`). After a tricky moment that is neither "calm and factual" nor an
+    answer to it (round 13: "Is this a known bug in 5.2?" – "Hm, then just add the suffix manually."). Never a line
+    that won her over (engine event ``yielded``)."""
+    return (not any(a in t.acts for a in RESPONDING_ACTS) and not warm(call, t) and not explains(call, t)
+            and not gave_reason(call, t) and not listens(call, t) and not restates(call, t, 2)
+            and not has(t.events, Yielded))  # she was won over by it: it answered her ("Ja, ein Foto reicht, …")
 
 
 _NOT_NARROWING = ("empathy", "reassurance", "callback", "summary", "time_commitment", "admit_unknown")

@@ -31,6 +31,9 @@ OPENING_PROMPT = 1
 where that reply took the callback number); later in its window it earns LATE_OPENING_SHARE of its weight, said so
 (round 11, DE 5: "nee nee alles gut" in turn 4 was labelled as answering her stress "from the start")."""
 LATE_OPENING_SHARE = 0.5
+STOCK_EMPATHY_SHARE = 0.5
+"""A moment that called for understanding, answered by a stock phrase that names nothing – neither what went wrong nor
+her situation ("Oh, I'm sorry about that."; ``lines.stock_empathy``): this share of its weight, said so (round 13)."""
 CUE_WINDOW = 2
 """Any other cue: in the next real turn or the one after."""
 MOOD_DROP = 10.0
@@ -121,6 +124,10 @@ CLOSING_BARE = 5.0
 PREMATURE_CLOSE, PREMATURE_CLOSE_CAP = 10.0, 20.0
 RUDE = 30.0
 CALM, CALM_CAP = 10.0, 20.0
+RESPONDING_ACTS = ("empathy", "reassurance", "transparency", "admit_unknown", "summary", "time_commitment", "callback")
+"""Acts by which a line takes up what she just said; a line with none of them (and no reason, no echo of her words, no
+back-channel beyond a bare "okay") passes over a tricky moment: no "stayed calm and factual", and no reason in a later
+line answers it (round 13)."""
 CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK = 15.0, 5.0, -15.0
 CALLBACK_WITHIN = 3
 """On a bad line the callback number belongs in the first three real turns; a turn spent on it (at most one) does not

@@ -19,14 +19,14 @@ from collections.abc import Collection
 
 from rapidfuzz import fuzz
 
-from simulator.dialogue.events import (Noise, PrematureClose, Pushback, Ramble, Revealed, Temptation, Unheard, Yielded,
+from simulator.dialogue.events import (Noise, PrematureClose, Pushback, Revealed, Temptation, Yielded,
                                        details, has)
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
 from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, importable from here too
     QUOTE_CHARS, MIN_SPAN_WORDS, EMPATHY_BASE, EMPATHY_CALM_BASE, EMPATHY_CALM_BONUS, CUE_OPENING_STRONG,
     CUE_OPENING_MILD, CUE_TEMPTATION, CUE_PUSHBACK, CUE_MOOD_DROP, OPENING_WINDOW, OPENING_PROMPT, LATE_OPENING_SHARE,
-    CUE_WINDOW, MOOD_DROP,
+    CUE_WINDOW, MOOD_DROP, STOCK_EMPATHY_SHARE,
     SAME_PHRASE_LIMIT, SAME_PHRASE_SIMILARITY, REPEAT_PENALTY, REPEAT_PENALTY_CAP, QUESTIONING_BASE, OPEN_FIRST,
     OPEN_LATE, NO_OPEN, OPEN_FIRST_WITHIN, NARROWING, NO_NARROWING, LISTENING, NO_LISTENING, BARRAGE_RUN,
     BARRAGE_PENALTY, BARRAGE_CAP, SUMMARY_BASE, SUMMARY_POINTS, PARAPHRASE_POINTS, CHECKLIST_BASE,
@@ -36,19 +36,19 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, VAGUE_PROMISE, NOTHING_EXPLAINED, EXPLAINING_ACTS, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import says_goodbye, word_count
+from simulator.scoring.wording import says_goodbye
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import questions
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.checklist import checklist as _checklist
 from simulator.scoring.checklist import insisted_bluntly
+from simulator.scoring.clarity import clarity as _clarity
 from simulator.scoring.closing import closing
 from simulator.scoring.greeting import greeting
-from simulator.scoring.jargon import jargon_debit
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import (WARM_ACTS, asks_openly, before_rudeness, explains, paraphrases, guessed, instruction_words, listens, lost,
-                                     restates, summarises, unpunctuated, narrows, shows_empathy, warm)
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, before_rudeness, explains, paraphrases, guessed, listens, lost,
+                                     restates, summarises, narrows, shows_empathy, stock_empathy, passes_over, warm)
 from simulator.scoring.asked_again import asked_again, asked_again_debits
 
 
@@ -171,7 +171,10 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         free = [t for t in window_turns if t.number not in said]
         # taking the bait with a guess is no answer to it, however warm the words around it
         answer = next((t for t in free if t.number in fresh and not guessed(call, t)), None)
-        reason = next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
+        # the first line after the moment passed over it: a reason in a later line answers the next thing she said
+        # (round 13: "is this a known bug?" – "then just add the suffix" – "I'll pass that on")
+        skipped = bool(window_turns) and window_turns[0].number == at and passes_over(call, window_turns[0])
+        reason = None if skipped else next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
         # an expert's opening (a busy peer: "skip the standard questions") is answered by taking up his analysis
         # and getting on with it – a summary of his words – as much as by a word of understanding
         heard = next((t for t in free if expert and all(k == "opening" for k in kinds) and summarises(call, t)), None)
@@ -192,6 +195,8 @@ def _empathy(call: _Call, dim: _Dim) -> None:
             late = all(k == "opening" for k in kinds) and answer.number > max(_prompt_replies(call), default=answer.number)
             if late:
                 dim.add(answer.number, said[answer.number], share * LATE_OPENING_SHARE, fb.item(kind + "_late", cue=cue))
+            elif kind == "cue_answered" and stock_empathy(call, answer):  # a bare "sorry" names nothing: half
+                dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_bare", cue=cue))
             else:
                 dim.add(answer.number, said[answer.number], share, fb.item(kind, cue=cue))
         elif heard is not None:
@@ -352,35 +357,6 @@ def _follow_up(call: _Call) -> str:
     return ""
 
 
-def _clarity(call: _Call, dim: _Dim) -> None:
-    fb, sc = call.fb, call.sc
-    jargon = JARGON_PENALTY.get(sc.persona.tech_level, JARGON_PENALTY["medium"])
-    clear = 0.0
-    solved_at = call.state.solved_at
-    if (not call.state.solved and all(t.number == call.first_real for t in call.scored)
-            and not any(a in t.acts for t in call.scored for a in EXPLAINING_ACTS)):
-        # the trainee answered the phone and said nothing more: no clarity to presume (an abandoned call)
-        dim.add(call.scored[-1].number, "", -NOTHING_EXPLAINED, fb.item("nothing_explained"))
-    for t in call.scored:
-        if "jargon" in t.acts and jargon > 0:  # an expert caller understands the terms: no deduction
-            dim.add(t.number, call.span(t, "jargon"), *jargon_debit(call, t, jargon))  # grows with the terms
-        # the one length debit of a long line, said with her limit; what it said still counts elsewhere (unless she
-        # lost it on a bad line). Once the problem is solved she listens to a long wrap-up (the engine's rule)
-        if has(t.events, Ramble) and (solved_at is None or t.number <= solved_at):
-            kind = "ramble_lost" if has(t.events, Unheard) else "ramble"
-            words = word_count(t.text, call.state.lang)  # as she counted them: never "58 words, she listens to 60"
-            dim.add(t.number, t.text, -RAMBLE_PENALTY, fb.item(kind, words=words, limit=sc.mood.max_words))
-        elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS and unpunctuated(t):
-            # recogniser text: its sentences' ends are unknown – neither "long" nor "short", and said so
-            dim.add(t.number, t.text, 0.0, fb.item("instruction_unpunctuated"))
-        elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS:
-            dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION,
-                    fb.item("long_instruction", words=instruction_words(t)))
-        elif "instruction" in t.acts and not ({"jargon", "rude"} & set(t.acts)) and clear < CLEAR_INSTRUCTION_CAP:
-            clear += CLEAR_INSTRUCTION
-            dim.add(t.number, call.span(t, "instruction"), CLEAR_INSTRUCTION, fb.item("clear_instruction"))
-
-
 def _courtesy(call: _Call, dim: _Dim) -> None:
     fb, sc, state = call.fb, call.sc, call.state
     scored = call.scored
@@ -405,6 +381,8 @@ def _courtesy(call: _Call, dim: _Dim) -> None:
                 continue
             if "rude" in nxt.acts:
                 provoked.add(nxt.number)
+            elif passes_over(call, nxt) and nxt.acts and nxt.number not in pressing:  # on with his own business
+                dim.add(nxt.number, nxt.text, 0.0, fb.item("calm_passed_over"))
             elif calm < CALM_CAP and nxt.acts and not guessed(call, nxt) and nxt.number not in pressing:  # says something
                 # falling for the bait is not staying calm
                 calm += CALM

@@ -12,7 +12,7 @@ from simulator.scoring.rules import (ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, GUESS, G
                                      TRANSPARENCY_STEPS, VAGUE_PROMISE)
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
-from simulator.scoring.wording import guesses, states_cause
+from simulator.scoring.wording import guesses, states_cause, vague_when
 
 __all__ = ["transparency"]
 
@@ -122,7 +122,10 @@ def transparency(call: _Call, dim: _Dim) -> None:
                 any_clear = True
                 if not vague_said:
                     vague_said = True
-                    dim.add(t.number, call.sentence(t, "transparency"), VAGUE_PROMISE, fb.item("transparency_vague"))
+                    # who does what is said, only not by when ("I'll send you a confirmation later"): said so
+                    when = vague_when(call.sentence(t, "transparency"), call.state.lang)
+                    dim.add(t.number, call.sentence(t, "transparency"), VAGUE_PROMISE,
+                            fb.item("transparency_vague_time" if when else "transparency_vague"))
             else:
                 any_clear = True
                 points = next(steps, 0.0)

@@ -194,3 +194,24 @@ def states_cause(text: str, lang: str) -> bool:
     """The words say what caused it ("…, deshalb das Kreuz", "the cable had come loose", "that's why …")."""
     pattern = _patterns("states_cause", lang)
     return bool(pattern and pattern.search(standard(text, lang)))
+
+
+def others_act(sentence: str, lang: str) -> bool:
+    """The sentence says what someone else will do (the technician, the team, "we"), not what she should do now."""
+    pattern = _patterns("others_act", lang)
+    return bool(pattern and pattern.search(standard(sentence, lang).strip()))
+
+
+def names_situation(text: str, lang: str) -> bool:
+    """The words name what went wrong or her situation ("sorry you waited all morning", "das ist ärgerlich")."""
+    pattern = _patterns("empathy_named", lang)
+    return bool(pattern and pattern.search(standard(text, lang)))
+
+
+def vague_when(sentence: str, lang: str) -> bool:
+    """Only the sentence's time is vague ("I'll send you a confirmation later"): a vague time and no number, but no hope
+    and no missing actor ("die melden sich zeitnah" leaves who open too)."""
+    text = sentence or ""
+    found = [(p := _patterns(k, lang)) is not None and bool(p.search(text))
+             for k in ("vague_time", "vague_hedge", "vague_promise")]
+    return not re.search(r"\d", text) and found == [True, False, False]
