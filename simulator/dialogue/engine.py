@@ -15,7 +15,7 @@ from simulator.dialogue.answers import Answers
 from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise, Objected, Offended, Offered,
                                         PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear, Unheard, Yielded)
 from simulator.dialogue.farewell import say_goodbye
-from simulator.dialogue.guessing import guess_line, pushback_line
+from simulator.dialogue.guessing import guess_line, pushback_line, stands_by
 from simulator.dialogue.length import complaint, long_line
 from simulator.dialogue.promises import PROMISE_ACTS, REASON_ACTS, hollow_reason, vague_promise, vague_time
 from simulator.dialogue.refusal import refuse_again
@@ -302,8 +302,9 @@ class Engine:
                     self._objections.get(step.id), last is not None and ev_.has(last.events, Objected, step.id), heard,
                     lambda: any(a in heard_acts for a in step.acts) or self._step_words[step.id].search(heard) is not None)
                 renewed = bool(step.pushback and step.id in pushed and not hit)  # asked again in other words: the way stands
+                stood = renewed and stands_by(step, acts, heard.text, lang)  # "I don't know" stood by with a way forward
                 if renewed:
-                    hit = self._insist_matchers[step.id].search(heard) is not None
+                    hit = self._insist_matchers[step.id].search(heard) is not None or stood
                 if not hit:
                     continue
                 if step.on_request and not instructs(self, step.id, heard.text, heard_acts,
@@ -350,7 +351,7 @@ class Engine:
                     events.append(Yielded(step.id) if reasoned else GaveIn(step.id))
                     if not reasoned:
                         mood -= 4
-                    if pb.yield_reply and not hollow_pb:  # worn down by a vague promise: nothing "sounds thought through"
+                    if pb.yield_reply and not hollow_pb and not stood:  # nor after a vague promise or a plan
                         answers.append(self.speech.say(pb.yield_reply, state, f"yield:{step.id}", said))
                         plan.add(answers[-1])
                 done.append(step.id)

@@ -25,3 +25,16 @@ def pushback_line(engine, step, state, said: str, turn_no: int) -> str:
     if step.id in engine._honesty_steps and any(has(t.events, Guess) for t in state.trainee_turns):
         return guess_line(engine.speech, engine.scenario, state, said, turn_no)
     return engine.speech.say(step.pushback.reply, replace(state, turn=0), f"pushback:{step.id}")
+
+
+def stands_by(step, acts, text: str, lang: str) -> bool:
+    """After her push-back on something the trainee *said* (an honest "I don't know yet"), not on a request to do
+    something: a way forward in a later line – who finds out, by when, a call back – stands by it without saying it
+    again ("I'll ask licensing right now and ring you back by 3 pm" after "And if you had to guess?"). A guess in that
+    line does not ("it's probably included, but I'll ask")."""
+    from simulator.scoring.wording import guesses
+
+    pb = step.pushback
+    if pb is None or not step.acts or "instruction" in step.acts:
+        return False
+    return any(a in acts for a in pb.yields_to) and not guesses(text, lang)
