@@ -17,7 +17,7 @@ from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess,
 from simulator.dialogue.farewell import say_goodbye
 from simulator.dialogue.guessing import guess_line, pushback_line, stands_by
 from simulator.dialogue.length import complaint, long_line
-from simulator.dialogue.promises import PROMISE_ACTS, REASON_ACTS, hollow_reason, vague_promise, vague_time
+from simulator.dialogue.promises import PROMISE_ACTS, REASON_ACTS, hollow_reason, says_why, vague_promise, vague_time
 from simulator.dialogue.refusal import refuse_again
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.scripted import Breath, scripted_event
@@ -25,7 +25,7 @@ from simulator.dialogue.shifting import heard_shift, object_to_shift
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, clamp, is_ringing
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_words
-from simulator.dialogue.reading import (assents, checks_agreement, checks_back, clean, gives_reason, hedges, her_action, invites,
+from simulator.dialogue.reading import (asks_to_look, assents, checks_agreement, checks_back, clean, hedges, her_action, invites,
                                         without_quotes)
 from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel,
                                            by_examples, closing_question_takes, commits_nothing, example_index, instructs,
@@ -244,8 +244,8 @@ class Engine:
             if granted_her:  # "Danke, dass Sie den Stecker geprüft haben" asks her to check nothing: those words take no step
                 heard = self.analyser.analyse_rules(credited)
             about = self.answers.about_fact(heard.text)  # "your customer number?" asks for no callback number
-            finds_out = lambda a: any(s.asks and self._available(s, state.steps_done)  # noqa: E731
-                                      and self._step_matchers[s.id].search(a) for s in sc.steps)
+            finds_out = lambda a: any((s.asks or asks_to_look(a.text, lang)) and self._available(s, state.steps_done)  # noqa: E731
+                                      and self._step_matchers[s.id].search(a) for s in sc.steps)  # "look: is there a strip?"
             unasked = about and (rest := self.answers.without_fact_questions(heard.text, finds_out)) != heard.text
             whole, heard = heard, self.analyser.analyse_rules(rest) if unasked else heard  # "Hängt der Drucker an
             # einer Leiste?": she says, and checks nothing; what the line asks still asks (steps that find out)
@@ -323,7 +323,7 @@ class Engine:
                 hollow_pb = empty_reason and pb is not None and any(a in PROMISE_ACTS for a in pb.yields_to)  # assurance asked
                 reasons = tuple(a for a in acts if not (hollow_pb and a in REASON_ACTS))
                 # a reason in any words ("oft hängt der Drucker an einer Leiste …") is transparency to her
-                why = pb is not None and ("transparency" in reasons or gives_reason(without_quotes(line), lang))
+                why = pb is not None and ("transparency" in reasons or says_why(self, step.id, line, state.trainee_turns))
                 reasoned = pb is not None and (any(a in reasons for a in pb.yields_to) or (why and "transparency" in pb.yields_to)
                                                or self._persuade_matchers[step.id].search(heard) is not None)
                 # asked with a reason the first time: no need to resist; nor where the line first grants what she

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from simulator.analysis.result import Analysis
-from simulator.dialogue.reading import gives_reason, vague_when
+from simulator.dialogue.reading import gives_reason, vague_when, without_quotes
 from simulator.scoring.wording import vague  # language data: what a vague time sounds like
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -60,3 +60,18 @@ def hollow_reason(analysis: Analysis, acts: tuple[str, ...], lang: str) -> bool:
     holding = [next((s for s in sentences if span in s), analysis.text) for span in spans] or [  # no reason read:
         s for s in sentences if vague_when(s, lang)]  # a vague promise all the same ("irgendwer meldet sich")
     return bool(holding) and all(vague_when(s, lang) and not gives_reason(s, lang) for s in holding)
+
+
+def says_why(engine, step_id: str, line: str, turns) -> bool:
+    """The line says why it asks ("weil …", "often …"), or an earlier trainee line (``turns``) said why it asks for
+    step ``step_id`` while naming it ("I'm only asking because these printers sit on a power strip with its own
+    switch"): the reason stands – a later "so just press the switch on the strip" need not give it again for her to be
+    won over. Not a rude earlier line."""
+    if gives_reason(without_quotes(line), engine.lang):
+        return True
+    for t in turns:
+        if "rude" in t.acts or not ("transparency" in t.acts or gives_reason(without_quotes(t.text), engine.lang)):
+            continue
+        if engine._step_matchers[step_id].search(engine.analyser.analyse_rules(t.text)) is not None:
+            return True
+    return False

@@ -10,6 +10,7 @@ Language data, not rules about the trainee's manner (that is the analyser's job)
 * :func:`vague_when` – a sentence says when, or who, only vaguely ("someone will probably call, sometime"),
 * :func:`without_offer` – the line without its offer of help or request for her story ("how can I help?"),
 * :func:`asks` – the line asks her to say something, with or without a question mark,
+* :func:`asks_to_look` – the line asks her to go and look, or check ("look under your desk – is there a strip?"),
 * :func:`credits_her` – a clause only thanks her for, or grants, what she did ("Danke, dass Sie … geprüft haben"),
 * :func:`gives_reason` – the line says why the trainee asks ("Oft hängt der Drucker an einer Leiste …", "because …"),
 * :func:`hedges` – the line hedges an answer it does not know ("ich glaub eher nicht"): a guess to her,
@@ -136,6 +137,13 @@ def asks(line: str, lang: str) -> bool:
     return bool(pattern and pattern.search(_words(line))) or invites(line, lang)
 
 
+def asks_to_look(line: str, lang: str) -> bool:
+    """The line asks her to go and look, or check ("Schauen Sie mal unter den Tisch …", "look under your desk - is
+    there a power strip?"): a question put so is not one about a fact she knows without looking."""
+    pattern = _pattern("look", lang)
+    return bool(pattern and pattern.search(_words(line)))
+
+
 def asks_only_for_information(line: str, lang: str) -> bool:
     """Every sentence of *line* is a question that asks her for information ("Damit es diesmal passt: Wann haben Sie
     in den nächsten Tagen Termine?", "When does it need to run, and what days work for you?"): the line commits to
@@ -146,11 +154,13 @@ def asks_only_for_information(line: str, lang: str) -> bool:
 
 
 def credits_her(clause: str, lang: str) -> bool:
-    """The clause only thanks her for, or grants, what she did or said ("Thanks for checking the plug", "Ich glaube
-    Ihnen, dass der Stecker drin ist"): it asks nothing of her. A clause that asks ("…, oder?") is no such credit."""
+    """The clause only thanks her for, grants or waives what she did or said ("Thanks for checking the plug", "Ich
+    glaube Ihnen, dass der Stecker drin ist", "Gut, dass Sie den Stecker schon angeguckt haben", "no need to check the
+    plug again"): it asks nothing of her. A clause that asks ("…, oder?") is no such credit."""
     pattern = _pattern("credits_her", lang, "start")
-    text = _without_lead_in(_words(clause), lang)
-    return bool(pattern and pattern.match(text)) and not clause.rstrip().endswith("?")
+    text = _words(clause)
+    return (bool(pattern and (pattern.match(text) or pattern.match(_without_lead_in(text, lang))))
+            and not clause.rstrip().endswith("?"))
 
 
 def gives_reason(line: str, lang: str) -> bool:
