@@ -42,3 +42,25 @@ def test_a_guess_with_the_plan_does_not_stand_by_it(lang: str) -> None:
     state = replayed("unknown-answer", lang, [OPENING[lang], HONEST[lang], GUESS_PLAN[lang]])
     turn, _ = last(state)
     assert "admit" not in turn.steps
+
+
+GRANT = {"de": ["Guten Morgen, IT-Support, Tom Reuter am Apparat.",
+                "Oh, das ist ärgerlich. Gut, dass Sie den Stecker schon geprüft haben, das glaube ich Ihnen.",
+                "Ich frage trotzdem nach etwas anderem, weil Drucker oft an einer Steckdosenleiste mit eigenem "
+                "Schalter hängen. Können Sie da einmal nachschauen?"],
+         "en": ["Morning, IT support, Tom speaking.",
+                "Oh, that's annoying. Thanks for checking the plug already, I believe you.",
+                "I'm asking about something else, because printers often hang off a power strip with its own switch. "
+                "Could you have a look at that for me?"]}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_grant_in_an_earlier_line_and_a_reason_now_meet_no_push_back(lang: str) -> None:
+    # her objection ("I told you, the plug is in!") was answered before she made it: granted, then a reason
+    state = replayed("checked-plug", lang, GRANT[lang])
+    turn, reply = last(state)
+    assert "check_plug" in turn.steps, reply
+    # the reason alone, without the earlier grant, still meets her push-back first
+    bare = replayed("checked-plug", lang, [GRANT[lang][0], GRANT[lang][2]])
+    turn, reply = last(bare)
+    assert "check_plug" not in turn.steps, reply

@@ -28,7 +28,7 @@ from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_word
 from simulator.dialogue.reading import (asks_to_look, assents, checks_agreement, checks_back, clean, hedges, her_action, invites,
                                         without_quotes)
 from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel,
-                                           by_examples, closing_question_takes, commits_nothing, example_index, instructs,
+                                           by_examples, closing_question_takes, commits_nothing, example_index, granted_before, instructs,
                                            is_asking, only_greets, repeats_time, rude_reading, says_back, shown_acts,
                                            told_analysis, understood_part, without_credit, without_greeting)
 from simulator.dialogue.speech import RETELL_MOOD, Speech
@@ -328,7 +328,7 @@ class Engine:
                                                or self._persuade_matchers[step.id].search(heard) is not None)
                 # asked with a reason the first time: no need to resist; nor where the line first grants what she
                 # said ("Das glaube ich Ihnen ja …") and then says why – her objection is answered before she makes it
-                if pb and step.id not in pushed and reasoned and (pb.at_once or (why and (granted_her or "empathy" in acts))):
+                if pb and step.id not in pushed and reasoned and (pb.at_once or (why and (granted_her or "empathy" in acts or granted_before(state.trainee_turns, lang)))):
                     pb = None
                 if pb and pb.unless_steps and all(s in done for s in pb.unless_steps):
                     pb = None  # what she objected to has been answered by an earlier step

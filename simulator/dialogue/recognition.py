@@ -249,6 +249,13 @@ def without_credit(line: str, lang: str) -> str:
     return " ".join(k for k in kept if k) if cut else line
 
 
+def granted_before(turns, lang: str) -> bool:
+    """An earlier trainee line granted what she said ("Gut, dass Sie den Stecker schon geprüft haben, das glaube ich
+    Ihnen"): a later request that says why ("… weil Drucker oft an einer Leiste mit eigenem Schalter hängen") answers
+    her objection before she makes it, as if both were one line. Not after a rude line."""
+    return any(without_credit(t.text, lang) != t.text for t in turns) and not any("rude" in t.acts for t in turns)
+
+
 def is_asking(line: str, acts: tuple[str, ...], lang: str) -> bool:
     """The line asks her something: a question, or a request to tell ("Sagen Sie mal, wo die Scans landen")."""
     return "open_question" in acts or "closed_question" in acts or "?" in line or asks(line, lang)
