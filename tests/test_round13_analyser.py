@@ -115,3 +115,10 @@ def test_her_deadline_and_slots_asked_mid_line_without_punctuation(monkeypatch) 
     assert "open_question" in acts and "time_commitment" not in acts
     assert "time_commitment" not in _acts("en", "which slots work for you this week")
     assert "time_commitment" in _acts("en", "I can come Thursday at 9 or Friday at 2, which time suits you?")
+
+
+@pytest.mark.parametrize("line", ["Sie müssen mir nichts neu erzählen, ich habe das Ticket vor mir.",
+                                  "Das müssen Sie mir nicht noch mal erzählen."])
+def test_sparing_her_the_retelling_asks_nothing(line: str) -> None:
+    assert "open_question" not in _acts("de", line)
+    assert "open_question" in _acts("de", "Erzählen Sie doch mal, was genau passiert.")

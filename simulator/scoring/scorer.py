@@ -277,10 +277,20 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         # never "she could not describe it" when a describe step shows she did (on closed questions, or unasked)
         taken = {s for t in call.trainee for s in t.steps}
         described = any("open_question" in s.acts and s.id in taken for s in call.sc.steps)
-        dim.add(scored[0].number, scored[0].text, NO_OPEN, fb.item("no_open_described" if described else "no_open"))
+        # what she had told (or the ticket says) summed up early instead of asking her to tell it again: no debit
+        summed = next((t for t in scored[:OPEN_FIRST_WITHIN] if "summary" in t.acts and not lost(call, t)), None)
+        if summed is not None:
+            dim.add(summed.number, call.span(summed, "summary"), 0.0, fb.item("open_not_needed"))
+            narrow = next((t for t in polite if t.number > summed.number and narrows(call, t) and not lost(call, t)
+                           and not asked_again(call, t)), None)  # then asked what the summary left open
+            if narrow is not None:
+                dim.add(narrow.number, call.question(narrow, "closed_question", "open_question", "instruction"), NARROWING,
+                        fb.item("narrowing_summed"))
+        else:
+            dim.add(scored[0].number, scored[0].text, NO_OPEN, fb.item("no_open_described" if described else "no_open"))
         # asking for the callback number is closed by nature: the debit quotes a question that could have been open
         closed = next((t for t in scored if "closed_question" in t.acts and "callback" not in t.acts), None)
-        if closed is not None:
+        if closed is not None and summed is None:  # "Is that still the picture?" after the summary checks it back
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     asked_again_debits(call, dim)  # asking what she had said did not listen: nor is it credited as listening here
     # the line that answers the ring hears nothing yet: its "Ja, …" answers the phone (round 13, DE unknown-answer)
