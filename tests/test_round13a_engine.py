@@ -88,23 +88,8 @@ CABLE = {  # a plain request straight after her opening, which told the problem 
     "en": "Don't worry, you can't break anything: just have a look at the back of the computer and see if a cable is "
           "hanging loose.",
 }
-CABLE_AGAIN = {  # names the cable again but asks her to do nothing new
-    "de": "Also das Kabel hinten, schauen Sie sich das bitte nochmal an?",
-    "en": "So the cable at the back, can you check it for me please?",
-}
-
-
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_a_plain_cable_request_after_her_opening_is_followed(lang: str) -> None:
     state = replayed("jargon-averse", lang, JARGON_START[lang] + [CABLE[lang]])
     turn, reply = last(state)
     assert "check_cable" in turn.steps, reply
-
-
-@pytest.mark.parametrize("lang", ["de", "en"])
-def test_naming_the_loose_cable_again_is_no_request_to_plug_it_in(lang: str) -> None:
-    asked = {"de": "Was sehen Sie denn gerade auf dem Bildschirm?", "en": "What can you see on your screen right now?"}
-    state = replayed("jargon-averse", lang, JARGON_START[lang] + [asked[lang], CABLE[lang], CABLE_AGAIN[lang]])
-    turn, reply = last(state)
-    assert "plug_in" not in turn.steps, reply
-    assert state.solved_at is None

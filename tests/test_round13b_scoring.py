@@ -134,9 +134,10 @@ def test_an_excuse_that_takes_a_telling_step_narrows_nothing() -> None:
     the line took "Offen sagen, was laut Ticket passiert ist", a step that tells, and asked nothing about the problem
     (pinned to the reading the learned head gives it: an open "wat soll ick sagen", no closed question)."""
     lines = ["Jo, Hotline, wat gibts?",
-             "Na ja, wat soll ick sagen, der Kollege war krank. Kann ja ma vorkommen, wa? Da kann ick ooch nüscht für."]
+             "Na ja, wat soll ick sagen, der Kollege war krank. Kann ja ma vorkommen, wa?"]  # ("da kann ick nüscht
+    # für" is rude since round 13, and a rude line takes no step: the excuse without it still tells the ticket)
     sc, state, _ = play("missed-appointment", "de", lines)
-    assert state.trainee_turns[1].steps == ("explain",)
+    # pinned: the step that tells (the engine may now object to the excuse instead) and the head's reading
     state = reading(state, 2, ("open_question", "active_listening"),
-                    (("open_question", "wat soll ick"), ("active_listening", "Na ja")))
+                    (("open_question", "wat soll ick"), ("active_listening", "Na ja")), steps=("explain",))
     assert "narrowing" not in _kinds(score_call(sc, state), "questioning", 2)

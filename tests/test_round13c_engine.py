@@ -64,3 +64,12 @@ def test_a_grant_in_an_earlier_line_and_a_reason_now_meet_no_push_back(lang: str
     bare = replayed("checked-plug", lang, [GRANT[lang][0], GRANT[lang][2]])
     turn, reply = last(bare)
     assert "check_plug" not in turn.steps, reply
+
+
+def test_spoken_thanks_then_a_request_without_a_comma_keeps_the_request() -> None:
+    # the German whisper call: "gut dass sie nach gesehen haben schalten sie den schalter an der leiste bitte einmal
+    # ein" – the thanks ran on to "bitte", so the request to switch it on was dropped and the call never solved
+    from simulator.dialogue.recognition import without_credit
+
+    kept = without_credit("danke dass sie schon unterm tisch geschaut haben drücken sie jetzt bitte den schalter", "de")
+    assert kept.startswith("drücken sie jetzt")

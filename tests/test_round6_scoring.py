@@ -135,7 +135,8 @@ def _script_team(sid: str, lang: str, quality: str = "good") -> list[str]:
 def test_no_open_question_does_not_claim_the_problem_was_never_described(sid: str, name: str) -> None:
     sc, state, score = _play(sid, name[:2], _script(sid, name))
     assert "no_open" not in _kinds(score, "questioning")
-    assert "no_open_described" in _kinds(score, "questioning")
+    # "described anyway" – or, where the agent summed up what he had told, no open question was needed (round 13)
+    assert {"no_open_described", "open_not_needed"} & set(_kinds(score, "questioning"))
     assert any(k == "step_closed" for k in _kinds(score, "checklist"))  # the checklist: "described anyway"
 
 
@@ -149,7 +150,8 @@ def test_no_open_question_in_english_when_she_described_it_on_a_closed_question(
 
 
 def test_the_checker_flags_never_described_beside_a_describe_step() -> None:
-    sc, state, score = _play("mobile-caller", "de", _script("mobile-caller", "de-r6-good"))
+    sc, state, score = _play("jargon-averse", "de", _script("jargon-averse", "de-r6-mediocre"))
+    assert "no_open_described" in _kinds(score, "questioning")
     forged = _forge(score, "questioning", "no_open_described", kind="no_open")
     assert any("never asked to describe" in p for p in problems(sc, state, forged))
 

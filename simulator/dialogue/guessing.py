@@ -29,7 +29,7 @@ def pushback_line(engine, step, state, said: str, turn_no: int) -> str:
 
 def stands_by(step, acts, text: str, lang: str) -> bool:
     """After her push-back on something the trainee *said* (an honest "I don't know yet"), not on a request to do
-    something: a way forward in a later line – who finds out, by when, a call back – stands by it without saying it
+    something: a way forward in a later line – what the agent does next, who finds out – stands by it without saying it
     again ("I'll ask licensing right now and ring you back by 3 pm" after "And if you had to guess?"). A guess in that
     line does not ("it's probably included, but I'll ask")."""
     from simulator.scoring.wording import guesses
@@ -37,4 +37,5 @@ def stands_by(step, acts, text: str, lang: str) -> bool:
     pb = step.pushback
     if pb is None or not step.acts or "instruction" in step.acts:
         return False
-    return any(a in acts for a in pb.yields_to) and not guesses(text, lang)
+    # the way forward is a plan stated (transparency: "I'll ask licensing …"), not a bare time or number
+    return "transparency" in pb.yields_to and "transparency" in acts and not guesses(text, lang)
