@@ -245,7 +245,8 @@ def restates(call: ScoredCall, t: Turn, words: int = 3) -> bool:
     are a real share of it (:data:`RESTATED_SHARE`) – not a reassurance, an apology, a guess or a question of one's
     own that happens to share a few of her words ("keine Sorge, nichts falsch gemacht", "Was genau ist langsam …?",
     "Ich denke, das müsste eigentlich mit drin sein"; round 9b, DE B7/B8). A wh-question asks, it restates nothing;
-    a guess is no listening."""
+    a guess is no listening, nor is a sentence that guesses or tells her what to do with her words in it ("probably
+    not the solar storms", "gucken mal … unten rechts bei Taskleiste"; round 13, EN/DE)."""
     lang = call.state.lang
     if guessed(call, t):
         return False
@@ -255,8 +256,10 @@ def restates(call: ScoredCall, t: Turn, words: int = 3) -> bool:
     if not heard:
         return False
     asking = [sentence_of(t.text, x) for a, x in t.evidence if a == "open_question" and x and x.strip() != t.text.strip()]
+    telling = [x for a, x in t.evidence if a == "instruction" and x.strip() and x.strip() != t.text.strip()]
     for sentence in _sentences_or_stretches(t):
-        if any(sentence.strip() and sentence.strip() in q for q in asking):
+        if any(sentence.strip() and sentence.strip() in q for q in asking) or guesses(sentence, lang) \
+                or any(x.lower() in sentence.lower() for x in telling):
             continue
         said = _content(sentence, lang)
         shared = [w for w in said if w in heard]

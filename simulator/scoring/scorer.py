@@ -152,9 +152,13 @@ def _empathy(call: _Call, dim: _Dim) -> None:
     if not cues:
         dim.base = EMPATHY_CALM_BASE
         shown = [t for t in call.scored if t.number in fresh]
-        for t in shown[:2]:  # the note says what the line did: understanding, or only reassurance
+        # a phrase that names nothing shows nothing to a calm caller ("let's do one thing at a time"; round 13)
+        real = [t for t in shown if not stock_empathy(call, t)]
+        for t in real[:2]:  # the note says what the line did: understanding, or only reassurance
             kind = "calm_empathy" if shows_empathy(call, t) else "calm_reassured"
             dim.add(t.number, _warm_quote(call, t), EMPATHY_CALM_BONUS, fb.item(kind))
+        if shown and not real:
+            dim.add(shown[0].number, _warm_quote(call, shown[0]), 0.0, fb.item("calm_empathy_bare"))
         if not shown and call.scored:
             dim.add(call.scored[-1].number, call.scored[-1].text, 0.0, fb.item("calm_none"))
         return

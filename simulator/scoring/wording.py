@@ -203,9 +203,11 @@ def others_act(sentence: str, lang: str) -> bool:
 
 
 def names_situation(text: str, lang: str) -> bool:
-    """The words name what went wrong or her situation ("sorry you waited all morning", "das ist ärgerlich")."""
-    pattern = _patterns("empathy_named", lang)
-    return bool(pattern and pattern.search(standard(text, lang)))
+    """The words name what went wrong or her situation ("sorry you waited all morning", "das ist ärgerlich"); a
+    feeling waved off ("kein Stress", "no worries": wording ``empathy_waved_off``) names none."""
+    pattern, waved = _patterns("empathy_named", lang), _patterns("empathy_waved_off", lang)
+    text = standard(text, lang)
+    return bool(pattern and pattern.search(waved.sub(" ", text) if waved else text))
 
 
 def vague_when(sentence: str, lang: str) -> bool:
