@@ -122,3 +122,11 @@ def test_her_deadline_and_slots_asked_mid_line_without_punctuation(monkeypatch) 
 def test_sparing_her_the_retelling_asks_nothing(line: str) -> None:
     assert "open_question" not in _acts("de", line)
     assert "open_question" in _acts("de", "Erzählen Sie doch mal, was genau passiert.")
+
+
+def test_keine_sorge_is_no_cue_for_not_knowing(monkeypatch) -> None:
+    # DE diva mediocre T6: the head added admit_unknown through "kein", and the debrief praised an honest "I don't know"
+    acts = head_acts("de", "nein kein neustart keine sorge ich frag heute nachmittag oder morgen früh nochmal nach wie "
+                           "der stand ist", monkeypatch)
+    assert "admit_unknown" not in acts
+    assert "admit_unknown" in head_acts("de", "Keine Ahnung ehrlich gesagt, das muss ich erst klären.", monkeypatch)
