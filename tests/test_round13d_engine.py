@@ -141,3 +141,20 @@ def test_agreeing_to_a_plan_with_a_vague_time_he_asks_only_when(lang: str) -> No
     assert {"de": "wann genau", "en": "when exactly"}[lang] in reply, reply
     # no "too vague for me – who gets in touch?" right after his yes to the plan
     assert not any(w in reply for w in ("zu vage", "und wer", "too vague", "and who", "when, and who"))
+
+
+ABOUT_UPDATE = {"de": ["Hi, 2nd-Level Support, Sam hier, was kann ich für dich tun?",
+                       "Okay, 5.1 geht, 5.2 ist kaputt. Kannst du mal schauen, ob nach dem Update die NRPT-Regel noch im Profil ist?"],
+                "en": ["Hi, 2nd level support, Sam here, what can I do for you?",
+                       "Okay, 5.1 works and 5.2 is broken. Why would the update break that? Can you check whether the NRPT "
+                       "rule is still in the profile?"]}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_diagnostic_question_about_the_update_is_no_honest_admission(lang: str) -> None:
+    # the examples of "say honestly what you don't know" shared the topic ("why the update breaks this"): a question
+    # about the update came close to them, and he thanked the trainee for an honest answer nobody gave
+    state = replayed("expert-user", lang, ABOUT_UPDATE[lang])
+    turn, reply = last(state)
+    assert "honest_status" not in turn.steps
+    assert "ehrliche Antwort" not in reply and "honest answer" not in reply, reply
