@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from simulator.analysis.result import Analysis
-from simulator.dialogue.reading import asks, checks_status
+from simulator.dialogue.reading import asks, checks_status, her_action
 from simulator.dialogue.speech import Speech
 from simulator.dialogue.state import CallState
 from simulator.scenario.model import Scenario
@@ -43,6 +43,11 @@ class Answers:
         sentences = [s for s in _SENTENCE_END.split(line) if s.strip()]
         return " ".join(s for s in sentences if s.rstrip().endswith("?") or asks(s, self.lang))
 
+    def again(self, state: CallState, answer: str) -> bool:
+        """*answer* tells a fact she told earlier in the call ("Hab ich doch gesagt: …"): she is asked again, and says
+        so – no friendly reaction in the same breath ("Quite. You're the first to see it that way. I just told you")."""
+        return any(f.id in state.facts and answer in f.answer.all(self.lang) for f, _ in self.facts)
+
     def about_fact(self, line: str) -> bool:
         """A question of *line* asks for a fact she knows ("Can I have your customer number?"): it is that question,
         not a step's act ("callback") – a step that finds something out is taken by its own words only."""
@@ -59,7 +64,9 @@ class Answers:
         for sentence in (s for s in _SENTENCE_END.split(line) if s.strip()):
             asking = sentence.rstrip().endswith("?") or asks(sentence, self.lang)
             heard = self.read(sentence) if asking else None
-            if (heard is None or "instruction" in heard.acts or not any(m.search(heard) for _, m in self.facts)
+            # "Did you try to restart it and reconnect?" asks what she did, however it reads: no instruction
+            instructs = "instruction" in heard.acts and not her_action(sentence, self.lang) if heard is not None else False
+            if (heard is None or instructs or not any(m.search(heard) for _, m in self.facts)
                     or finds_out(heard)):
                 kept.append(sentence)
         return " ".join(kept)
@@ -85,5 +92,8 @@ class Answers:
         for fact, matcher in self.facts:
             if fact.id not in told and matcher.search(heard) is not None and (
                     state.solved_at is None or fact.id in self.lasting):  # "no light at all" was true before the fix
-                return self.speech.say(fact.answer, state, f"fact:{fact.id}", said)
+                # never her last answer word for word again: with every variant said she answers otherwise
+                answer = self.speech.say(fact.answer, state, f"fact:{fact.id}", said, optional=True)
+                if answer:
+                    return answer
         return ""

@@ -287,7 +287,7 @@ class Engine:
                     continue
                 if commits_nothing(step, heard.text, lang):  # "Wann haben Sie Zeit?" books no date
                     continue
-                if vague and any(a in step.acts for a in PROMISE_ACTS):  # "maybe tomorrow or the day after": when exactly?
+                if vague and not step.asks and any(a in step.acts for a in PROMISE_ACTS):  # "maybe tomorrow": when exactly?
                     vague_due = True
                     continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
@@ -365,15 +365,15 @@ class Engine:
                         facts.append(fact)
                         events.append(Revealed(fact))
 
-            retell = "" if (ringing or steps_now or blocked or state.solved_at is not None) else self.speech.retell(
-                state, said, line)
-            if retell:  # "What's the issue?" to a caller who won't tell it again: she says so (it costs the first time)
-                mood -= 0 if self.speech.retold(said) else RETELL_MOOD
-                plan.complain(retell)
+            retell = "" if (ringing or blocked or state.solved_at is not None) else self.speech.retell(
+                state, said, line, tuple(sc.step(s) for s in steps_now))
+            if retell:  # "Sorry! What's the issue?" to a caller who won't tell it again: she says so, not "thanks" (it
+                mood -= 0 if self.speech.retold(said) else RETELL_MOOD  # costs the first time)
+                plan.complain(retell, alone=bool(steps_now))
             if vague_due and not offended:  # she says what is missing (who, when): nothing scripted in the same breath
-                text, steered = sc.fillers.get("vague_time"), True
+                text, steered, key = sc.fillers.get("vague_time"), True, "vague_time_agreed" if steps_now else "vague_time"
                 plan.add((self.speech.say(text, state, "vague_time", said, optional=True) if text else "")  # after what she took
-                              or choose(customer_lines(lang, "vague_time"), f"{state.seed}:{turn_no}:vague", said, optional=False))
+                              or choose(customer_lines(lang, key), f"{state.seed}:{turn_no}:vague", said, optional=False))
             if rambles:  # said once, and coherent: what she takes from the line she answers, asking none of it again
                 plan.complain(complaint(self.speech, state, said, took=bool(steps_now) or plan.refusing))
             if unasked and steps_now and not any(sc.step(s).asks for s in steps_now):
@@ -416,7 +416,7 @@ class Engine:
                     plan.add(first)
                     steered = True
                 elif known:  # "Is it working now?" after "It's printing!": she says what she knows, then steers
-                    plan.add(known)  # she steers on, unless her answer asks back ("… Wieso?")
+                    (plan.refuse if self.answers.again(state, known) else plan.add)(known)  # again: no praise; she steers
                     plan.add(nudge(only_offer=True) if waiting and "open_question" not in acts and not known.endswith("?") else "")
                 elif waiting and not progress and not (offended and plan.reaction) and (
                         blocked or self.speech.stuck(state) + 1 >= STUCK_TURNS):  # offended, she answers the tone

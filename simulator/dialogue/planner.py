@@ -86,8 +86,12 @@ class ReplyPlan:
             self.reaction, self.reaction_weight = text, abs(mood)
             self.reaction_tone = (mood > 0) - (mood < 0)
 
-    def complain(self, text: str) -> None:
+    def complain(self, text: str, alone: bool = False) -> None:
+        """Say ``text`` first; ``alone``: instead of her answers so far ("Sorry! Tell me again what the issue is?" –
+        her refusal to tell it again, not "Thank you" for the apology in the same breath)."""
         self.complaint = text or self.complaint
+        if text and alone:
+            self.reaction, self.parts = "", []
 
     def refuse(self, text: str) -> None:
         """Add her refusal of a request; a friendly reaction is then not said."""

@@ -84,6 +84,7 @@ def scripted_event(engine, state: CallState, turn_no: int, done: list[str], fire
             plan.add(engine.speech.say(ev.line, state, f"event:{ev.id}", said))
             return 0.0, Outcome(resolved=False, reason="line_dropped", final_mood=mood)
         events.append(ev_.scripted(ev.kind, ev.id))
+        plan.parts = [p for p in plan.parts if not engine.speech.idle(p)]  # "Aha. Und weiter? Und? Kommt jetzt …"
         plan.add(engine.speech.say(ev.line, state, f"event:{ev.id}", said))
         break  # one scripted event per turn
     return 1.0, None

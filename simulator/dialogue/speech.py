@@ -68,11 +68,15 @@ class Speech:
         pool = fit or [v for v, echo in echoes.items() if not echo] or variants
         return choose(pool, f"{state.seed}:{state.turn}:{purpose}", said, optional=optional)
 
-    def retell(self, state: CallState, said: str, line: str) -> str:
+    def retell(self, state: CallState, said: str, line: str, took: tuple[Step, ...] = ()) -> str:
         """Her refusal to tell her story again where *line* asks her what the problem is (the persona's 'retell'
-        filler: the third call about it); '' for a persona without one, or a line that asks nothing of the kind."""
+        filler: the third call about it); '' for a persona without one, or a line that asks nothing of the kind. A step
+        the line took that asks, tells or brings out what she knows (*took*: "I've got your ticket open – what's the
+        issue?") answers her; one that is only manner ("Sorry about that! What's the issue?") does not."""
         text = self.scenario.fillers.get("retell")
-        return self.say(text, state, "retell", said) if text is not None and requests_story(line, self.lang) else ""
+        if text is None or any(s.asks or s.tells or s.reveals for s in took):
+            return ""
+        return self.say(text, state, "retell", said) if requests_story(line, self.lang) else ""
 
     def retold(self, said: str) -> bool:
         """She has refused to tell her story again already in this call (*said*: her lines so far)."""
@@ -92,6 +96,13 @@ class Speech:
             return line
         general = self.general(f"filler_{kind}", state, said, kind)
         return general or (self.say(text, state, f"filler:{kind}") if text else "")
+
+    def idle(self, text: str) -> bool:
+        """*text* is only her waiting ("Aha. Und weiter?", "Ich warte."): the persona's neutral or annoyed filler or a
+        general one – said because nothing else was; a scripted line due in the same breath says it for her."""
+        kinds = ("neutral", "annoyed")
+        mine = (v for k in kinds if (t := self.scenario.fillers.get(k)) is not None for v in t.all(self.lang))
+        return any(text == v for v in mine) or any(text in customer_lines(self.lang, f"filler_{k}") for k in kinds)
 
     # -- helping a stuck trainee on ------------------------------------------------------
     def tell_step(self, done: tuple[str, ...]) -> Step | None:
