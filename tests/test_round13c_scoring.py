@@ -39,3 +39,27 @@ def test_without_a_summary_no_open_question_is_still_debited(lang: str) -> None:
     _, _, score = play("diva-complaint", lang, lines)
     got = kinds(score, "questioning")
     assert "no_open" in got or "no_open_described" in got, got
+
+
+REASON_FIRST = {
+    "de": ["Guten Morgen, IT-Support, Tom Reuter. Was ist passiert?",
+           "Ich frage, weil Drucker oft an einer Steckdosenleiste unterm Tisch hängen, und die hat einen eigenen "
+           "Schalter. Können Sie da mal schauen?",
+           "Schauen Sie bitte einfach nach dem Schalter an der Leiste."],
+    "en": ["Morning, IT support, Tom speaking. What's happened?",
+           "I'm asking because printers often sit on a power strip under the desk, and that strip has its own switch. "
+           "Could you look at it?",
+           "Please just check the switch on the strip for me."],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_reason_in_the_line_she_pushed_back_on_still_stands(lang: str) -> None:
+    # the engine lets the earlier reason win her over (promises.says_why); the debrief said "without a reason"
+    from simulator.dialogue.events import Pushback, Yielded, has
+
+    _, state, score = play("checked-plug", lang, REASON_FIRST[lang])
+    asked, plain = state.trainee_turns[1], state.trainee_turns[2]
+    assert has(asked.events, Pushback, "check_plug") and has(plain.events, Yielded, "check_plug")
+    got = kinds(score, "checklist", 3)
+    assert "step_yielded" in got and "step_yielded_unreasoned" not in got, got

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import GaveIn, Guess, Offered, Revealed, Unheard, Yielded, details, has
+from simulator.dialogue.events import GaveIn, Guess, Offered, Pushback, Revealed, Unheard, Yielded, details, has
 from simulator.dialogue.reading import gives_reason
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
@@ -187,8 +187,12 @@ def gave_reason(call: ScoredCall, t: Turn) -> bool:
 
 def unreasoned_yield(call: ScoredCall, t: Turn, step: str) -> bool:
     """She took ``step`` after pushing back on it, won over by a warm word alone – the line gave no reason, or was rude
-    ("sorry. is there a switch on the strip? it has to be on"): no "insisted politely, with a reason" (round 11, DE 8)."""
-    return has(t.events, Yielded, step) and ("rude" in t.acts or not gave_reason(call, t))
+    ("sorry. is there a switch on the strip? it has to be on"): no "insisted politely, with a reason" (round 11, DE 8).
+    A reason given in the polite line she first pushed back on still stands for the plain request after it ("I'm asking
+    because the strip has its own switch" – "please just check the switch"), as it does for her (round 13)."""
+    earlier = any(has(p.events, Pushback, step) and "rude" not in p.acts and gave_reason(call, p)
+                  for p in call.trainee if p.number < t.number)
+    return has(t.events, Yielded, step) and ("rude" in t.acts or not (gave_reason(call, t) or earlier))
 
 
 def before_rudeness(turns: list[Turn], heard: int = 0) -> list[Turn]:
