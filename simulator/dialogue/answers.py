@@ -12,16 +12,14 @@ before ("Don't you want to know what's actually going on first?").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from simulator.analysis.result import Analysis
-from simulator.dialogue.reading import asks, checks_status, her_action
+from simulator.dialogue.reading import SENTENCE_END, asks, checks_status, her_action
 from simulator.dialogue.speech import Speech
 from simulator.dialogue.state import CallState
 from simulator.scenario.model import Scenario
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 class Answers:
@@ -40,7 +38,7 @@ class Answers:
 
     def _question(self, line: str) -> str:
         """The sentences of *line* that ask her something ('' when none does)."""
-        sentences = [s for s in _SENTENCE_END.split(line) if s.strip()]
+        sentences = [s for s in SENTENCE_END.split(line) if s.strip()]
         return " ".join(s for s in sentences if s.rstrip().endswith("?") or asks(s, self.lang))
 
     def again(self, state: CallState, answer: str) -> bool:
@@ -61,7 +59,7 @@ class Answers:
         if not self.facts:
             return line
         kept = []
-        for sentence in (s for s in _SENTENCE_END.split(line) if s.strip()):
+        for sentence in (s for s in SENTENCE_END.split(line) if s.strip()):
             asking = sentence.rstrip().endswith("?") or asks(sentence, self.lang)
             heard = self.read(sentence) if asking else None
             # "Did you try to restart it and reconnect?" asks what she did, however it reads: no instruction

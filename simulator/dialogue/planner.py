@@ -26,14 +26,12 @@ Pure: the parts and the lines said so far go in, a string comes out.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
 
-from simulator.dialogue.reading import acknowledges, drop_acknowledgement, ends_acknowledging
+from simulator.dialogue.reading import SENTENCE_END, acknowledges, drop_acknowledgement, ends_acknowledging
 
 OPTIONAL = ("reaction", "filler")
 """Part kinds that are left out rather than repeated verbatim."""
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 SAME_SENTENCE_WORDS = 3
 """A sentence of at least this many words is not said twice in one answer (shorter ones – "Hm.", "…" – may be)."""
 
@@ -133,7 +131,7 @@ class ReplyPlan:
             if acknowledged and acknowledges(p, self.lang):
                 p = drop_acknowledgement(p, self.lang)  # "Gut. … Gut, das reicht mir" -> "… Das reicht mir"
             # a sentence said once in this answer is not said again ("Meine Frau sagt das auch." twice)
-            kept = [s for s in _SENTENCE_END.split(p) if s and not (len(s.split()) >= SAME_SENTENCE_WORDS and s in sentences)]
+            kept = [s for s in SENTENCE_END.split(p) if s and not (len(s.split()) >= SAME_SENTENCE_WORDS and s in sentences)]
             sentences.update(kept)
             p = " ".join(kept).strip()
             if not p:

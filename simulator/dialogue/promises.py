@@ -6,20 +6,18 @@ time commitment is never one the debrief calls vague.
 
 from __future__ import annotations
 
-import re
 
 from simulator.analysis.result import Analysis
-from simulator.dialogue.reading import gives_reason, vague_when, without_quotes
+from simulator.dialogue.reading import SENTENCE_END, gives_reason, vague_when, without_quotes
 from simulator.scoring.wording import vague  # language data: what a vague time sounds like
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def vague_time(analysis: Analysis, lang: str) -> bool:
     """Every time the line commits to stands in a vague sentence ("They'll revert shortly, maybe tomorrow or the day
     after", "die melden sich zeitnah"). A sentence with a number in it is never vague."""
     spans = [e.text for e in analysis.evidence if e.act == "time_commitment" and e.text.strip()]
-    sentences = [s for s in _SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
+    sentences = [s for s in SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
     return bool(spans) and all(vague(next((s for s in sentences if span in s), analysis.text), lang, time_only=True)
                                for span in spans)
 
@@ -33,7 +31,7 @@ def vague_promise(analysis: Analysis, lang: str) -> bool:
     "probably"): every sentence with its time or callback is vague ("someone will probably give you a call, sometime
     before Thursday"), or it names none and a sentence is ("die melden sich dann zeitnah bei Ihnen"). She asks who
     and when, and takes no promise from it."""
-    sentences = [s for s in _SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
+    sentences = [s for s in SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
     # a time is judged by its words alone, as the debrief does ("die melden sich bis morgen Mittag" is a time); a
     # callback also by who makes it ("someone will probably call")
     spans = [(e.text, e.act == "time_commitment") for e in analysis.evidence if e.act in PROMISE_ACTS and e.text.strip()]
@@ -56,7 +54,7 @@ def hollow_reason(analysis: Analysis, acts: tuple[str, ...], lang: str) -> bool:
     vague promise ("das hängt vermutlich am DHCP, aber ich kläre das …"), and a sentence that says why ("weil …") is a
     reason however it hedges. A line with no such act read that promises vaguely is hollow too."""
     spans = [e.text for e in analysis.evidence if e.act in REASON_ACTS and e.act in acts and e.text.strip()]
-    sentences = [s for s in _SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
+    sentences = [s for s in SENTENCE_END.split(analysis.text) if s.strip()] or [analysis.text]
     holding = [next((s for s in sentences if span in s), analysis.text) for span in spans] or [  # no reason read:
         s for s in sentences if vague_when(s, lang)]  # a vague promise all the same ("irgendwer meldet sich")
     return bool(holding) and all(vague_when(s, lang) and not gives_reason(s, lang) for s in holding)

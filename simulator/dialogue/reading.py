@@ -34,6 +34,9 @@ import yaml
 READING_FILE = Path(__file__).with_name("data") / "reading.yaml"
 MAX_LINE = 2000
 """Longest trainee line kept in the transcript (characters)."""
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+"""Where a sentence of a trainee line or a reply ends: after . ! ? or …, before the next word (one pattern for the
+dialogue package)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -149,7 +152,7 @@ def asks_only_for_information(line: str, lang: str) -> bool:
     in den nächsten Tagen Termine?", "When does it need to run, and what days work for you?"): the line commits to
     nothing – no date booked, no time promised."""
     pattern = _pattern("info_question", lang)
-    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", _words(line)) if s.strip()]
+    sentences = [s for s in SENTENCE_END.split(_words(line)) if s.strip()]
     return bool(pattern and sentences) and all(s.endswith("?") and pattern.search(s) for s in sentences)
 
 
@@ -178,7 +181,7 @@ def hedges(line: str, lang: str) -> bool:
 def her_action(line: str, lang: str) -> bool:
     """A sentence of the line asks whether she did something ("Haben Sie den PC schon neu gestartet?")."""
     pattern = _pattern("her_action", lang)
-    sentences = re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split()))
+    sentences = SENTENCE_END.split(" ".join((line or "").split()))
     return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
 
 
@@ -186,14 +189,14 @@ def checks_status(line: str, lang: str) -> bool:
     """A question of the line asks whether it works now, or whether the fault is still there ("Is it working now?",
     "Is the problem still happening?"): she answers from where the call stands."""
     pattern = _pattern("status_check", lang)
-    sentences = re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split()))
+    sentences = SENTENCE_END.split(" ".join((line or "").split()))
     return bool(pattern) and any(s.endswith("?") and pattern.search(s.strip().lower()) for s in sentences)
 
 
 def checks_agreement(line: str, lang: str) -> bool:
     """The line's last sentence only asks whether she agrees ("… Okay?", "Passt das?", "Does that work for you?")."""
     pattern = _pattern("agreement_check", lang)
-    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split())) if s.strip()]
+    sentences = [s for s in SENTENCE_END.split(" ".join((line or "").split())) if s.strip()]
     last = sentences[-1].strip() if sentences else ""
     return bool(pattern) and last.endswith("?") and pattern.search(last.lower()) is not None
 
@@ -202,7 +205,7 @@ def checks_back(line: str, lang: str) -> bool:
     """The line's last sentence checks back what the trainee has just said ("… Richtig so?", "Hab ich das richtig
     verstanden?", "…, right?"): after a recap she confirms it."""
     pattern = _pattern("check_back", lang)
-    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join((line or "").split())) if s.strip()]
+    sentences = [s for s in SENTENCE_END.split(" ".join((line or "").split())) if s.strip()]
     last = sentences[-1].strip() if sentences else ""
     return bool(pattern) and last.endswith("?") and pattern.search(last.lower()) is not None
 

@@ -15,7 +15,7 @@ from simulator.analysis.acts import ACTS
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import (asks, asks_only_for_information, clause_breaks, credits_her, signs_off,
+from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, clause_breaks, credits_her, signs_off,
                                        without_offer)
 from simulator.scenario.model import Scenario, Step
 
@@ -188,7 +188,7 @@ def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str,
     terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != analysis.text.strip()]
     if terms and all(t in said.lower() for t in terms):
         acts = tuple(a for a in acts if a != "jargon")
-    asked = next((s for s in _SENTENCE_END.split(analysis.text) if span and span in s), "")
+    asked = next((s for s in SENTENCE_END.split(analysis.text) if span and span in s), "")
     if "time_commitment" in acts and asked and asks_only_for_information(asked, analysis.lang):
         acts = tuple(a for a in acts if a != "time_commitment")  # "Wann haben Sie in den nächsten Tagen Zeit?"
     if "closing" not in acts and signs_off(analysis.text, analysis.lang):
@@ -214,7 +214,7 @@ def echoes_her_time(analyser, line: str, span: str, heard: str) -> bool:
     you tomorrow at 10" does."""
     if not repeats_time(span, heard):
         return False
-    sentence = next((s for s in _SENTENCE_END.split(line) if span and span in s), line)
+    sentence = next((s for s in SENTENCE_END.split(line) if span and span in s), line)
     return not analyser.speaks_for_self(analyser.analyse_rules(sentence))
 
 
@@ -231,14 +231,13 @@ def understood_part(analyser, line: str) -> str:
     return " ".join(c.strip() for c in clauses).strip()
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def without_credit(line: str, lang: str) -> str:
     """*line* without its clauses that only thank her for, or grant, what she did ("Danke, dass Sie den Stecker schon
     angeschaut haben. Bis wann …?" – "Bis wann …?"): the words of such a clause ask her to do nothing, so they take
     no step and meet no refusal. The line itself when no clause does."""
-    sentences = [s for s in _SENTENCE_END.split(line) if s.strip()]
+    sentences = [s for s in SENTENCE_END.split(line) if s.strip()]
     kept, cut = [], False
     for sentence in sentences:
         for piece in clause_breaks(sentence, lang, "credit_break"):
@@ -263,7 +262,7 @@ def is_asking(line: str, acts: tuple[str, ...], lang: str) -> bool:
 
 def told_part(text: str, lang: str) -> str:
     """The sentences of *text* that ask nothing (no question mark, no request to tell): what the trainee states."""
-    return " ".join(s for s in _SENTENCE_END.split(text) if s.strip() and not s.rstrip().endswith("?")
+    return " ".join(s for s in SENTENCE_END.split(text) if s.strip() and not s.rstrip().endswith("?")
                     and not asks(s, lang))
 
 
@@ -271,7 +270,7 @@ def asks_for(engine, step_id: str, text: str) -> bool:
     """The sentences of *text* that ask (all of it, when none is marked as asking) ask for what step *step_id* finds
     out, by its phrases: "Is the switch on the strip lit?" does, "You need to authorise it: note, photo – OK?" asks
     about the plan, not the obstacle the trainee has just stated."""
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
     asking = " ".join(s for s in sentences if s.rstrip().endswith("?") or asks(s, engine.lang)) or text
     return engine._step_matchers[step_id].search(engine.analyser.analyse_rules(asking)) is not None
 
@@ -284,7 +283,7 @@ def instructs(engine, step_id: str, text: str, acts: tuple[str, ...] = (), waiti
     request in words the rules miss – the one she is waiting for."""
     if waiting and "instruction" in acts and engine._step_matchers[step_id].search(engine.analyser.analyse_rules(text)):
         return True
-    for sentence in (s for s in _SENTENCE_END.split(text) if s.strip()):
+    for sentence in (s for s in SENTENCE_END.split(text) if s.strip()):
         heard = engine.analyser.analyse_rules(sentence)
         if "instruction" in heard.acts and engine._step_matchers[step_id].search(heard) is not None:
             return True
@@ -293,7 +292,7 @@ def instructs(engine, step_id: str, text: str, acts: tuple[str, ...] = (), waiti
 
 def closing_question_takes(engine, step: Step, text: str, acts: tuple[str, ...], done: tuple[str, ...]) -> bool:
     """The last sentence of *text* is a question that takes *step*, open now, by its phrases or examples."""
-    last = ([s for s in _SENTENCE_END.split(text.strip()) if s] or [""])[-1]
+    last = ([s for s in SENTENCE_END.split(text.strip()) if s] or [""])[-1]
     if not last.endswith("?") or step.id in done or not all(r in done for r in step.requires):
         return False
     return (engine._step_matchers[step.id].search(engine.analyser.analyse_rules(last)) is not None
@@ -317,7 +316,7 @@ def asked_part(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, 
     does (or it is one sentence that asks), else the asking sentences' analysis and the steps close to them by their
     examples (nothing when no sentence asks). Recognised speech without punctuation asks as a whole if the analyser
     found a question in it."""
-    sentences = [s for s in _SENTENCE_END.split(heard.text) if s.strip()]
+    sentences = [s for s in SENTENCE_END.split(heard.text) if s.strip()]
     asking = [s for s in sentences if s.rstrip().endswith("?") or asks(s, engine.lang)]
     if len(asking) == len(sentences) and (asking or is_asking(heard.text, acts, engine.lang)):
         return None
@@ -335,7 +334,7 @@ def without_greeting(analyser, heard: Analysis) -> Analysis:
     line that answers the phone: the desk an agent names is no escalation to it, nor a callback. *heard* itself when
     no sentence greets, or every one does (a bare greeting is read by its acts alone)."""
     spans = [e.text.lower() for e in heard.evidence if e.act == "greeting" and e.text.strip()]
-    sentences = [s for s in _SENTENCE_END.split(heard.text) if s.strip()]
+    sentences = [s for s in SENTENCE_END.split(heard.text) if s.strip()]
     rest = [s for s in sentences if not any(span in s.lower() for span in spans)]
     if not spans or not rest or len(rest) == len(sentences):
         return heard

@@ -7,20 +7,18 @@ are not hers to hear, and she objects – in character ('her_job' filler), else 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from simulator.analysis.result import Analysis
 from simulator.dialogue.events import Shifted
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.planner import choose
-from simulator.dialogue.reading import _pattern, clause_breaks
+from simulator.dialogue.reading import SENTENCE_END, _pattern, clause_breaks
 
 SHIFT_MOOD = 8
 """What being told to chase it herself costs her mood (as a guess does where she needs a reliable answer)."""
 KEPT_ACTS = ("rude", "jargon", "closing", "greeting")
 """Acts of the pushed-back words she still hears: the tone, the terms, a goodbye."""
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +32,7 @@ class Shift:
 
 
 def _clauses(line: str, lang: str) -> list[str]:
-    return [piece for s in _SENTENCE_END.split(line) if s.strip() for piece in clause_breaks(s, lang)]
+    return [piece for s in SENTENCE_END.split(line) if s.strip() for piece in clause_breaks(s, lang)]
 
 
 def shift_of(line: str, lang: str) -> Shift:
@@ -52,7 +50,7 @@ def shift_of(line: str, lang: str) -> Shift:
     clauses = _clauses(line, lang)
     hit = [c for c in clauses if shifts(c)]
     if not hit:  # "Sie müssen … | ich …": the sentence whole, when a break cut the pattern in two
-        clauses = [s for s in _SENTENCE_END.split(line) if s.strip()]
+        clauses = [s for s in SENTENCE_END.split(line) if s.strip()]
         hit = [s for s in clauses if shifts(s)]
     rest = " ".join(c.strip() for c in clauses if c not in hit).strip()
     return Shift(" ".join(c.strip() for c in hit), rest) if hit else Shift("", line)

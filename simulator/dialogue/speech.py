@@ -16,7 +16,7 @@ from simulator.dialogue import events as ev_
 from simulator.dialogue.events import Noise
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.planner import choose
-from simulator.dialogue.reading import her_action, requests_story
+from simulator.dialogue.reading import SENTENCE_END, her_action, requests_story
 from simulator.dialogue.state import CallState
 from simulator.scenario.model import Scenario, Step, Text
 from simulator.scoring.wording import guesses, vague
@@ -30,7 +30,7 @@ ECHO_WORDS = 3
 
 def _echo(variant: str) -> tuple[str, ...]:
     """The words (four letters or more) of the short question *variant* opens with ("The message?" -> message)."""
-    first = re.split(r"(?<=[.!?…])\s+", variant.strip(), maxsplit=1)[0]
+    first = SENTENCE_END.split(variant.strip(), maxsplit=1)[0]
     if not first.endswith("?") or len(first.split()) > ECHO_WORDS:
         return ()
     return tuple(w.lower() for w in re.findall(r"\w{4,}", first))
