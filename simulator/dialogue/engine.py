@@ -24,7 +24,7 @@ from simulator.dialogue.scripted import Breath, scripted_event
 from simulator.dialogue.shifting import heard_shift, object_to_shift
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, clamp, is_ringing
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_words
+from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_phrases, step_words
 from simulator.dialogue.reading import (asks_to_look, assents, checks_agreement, checks_back, clean, hedges, her_action, invites,
                                         without_quotes)
 from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel,
@@ -78,8 +78,7 @@ class Engine:
     # -- helpers -----------------------------------------------------------
     def _phrases(self, phrases) -> StepPhrases:
         """The matcher of a step's phrases (word boundaries; the view's typo policy and compounding)."""
-        base = self.analyser.phrases(phrases)  # the view's language settings
-        return StepPhrases(tuple(phrases or ()), lang=self.lang, compounds=base.compounds, fuzzy=base.fuzzy)
+        return step_phrases(phrases, self.lang)
 
     def start(self, seed: int = 0) -> CallState:
         """The call before the trainee's first line: the phone rings (exchange 0 has no customer line yet). The trainee
@@ -328,7 +327,8 @@ class Engine:
                                                or self._persuade_matchers[step.id].search(heard) is not None)
                 # asked with a reason the first time: no need to resist; nor where the line first grants what she
                 # said ("Das glaube ich Ihnen ja …") and then says why – her objection is answered before she makes it
-                if pb and step.id not in pushed and reasoned and (pb.at_once or (why and (granted_her or "empathy" in acts or granted_before(state.trainee_turns, lang)))):
+                if pb and step.id not in pushed and reasoned and (pb.at_once or (why and (
+                        granted_her or "empathy" in acts or granted_before(state.trainee_turns, lang)))):
                     pb = None
                 if pb and pb.unless_steps and all(s in done for s in pb.unless_steps):
                     pb = None  # what she objected to has been answered by an earlier step

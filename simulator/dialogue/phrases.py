@@ -131,6 +131,15 @@ class _BoundedTypos:
         return self.matcher.typo_in(word, token)
 
 
+def step_phrases(phrases: Sequence[str] | None, lang: str) -> StepPhrases:
+    """A matcher of scenario *phrases* with *lang*'s compounding and typo policy: a step's phrases in the engine, an
+    ``already_said`` entry's in the debrief."""
+    from simulator.analysis.language import compiled
+
+    data = compiled(lang)
+    return StepPhrases(tuple(phrases or ()), lang=lang, compounds=data.compounds, fuzzy=data.fuzzy)
+
+
 def objects(matchers, reading: Callable[[], Analysis]):
     """What she objects to in the line: the reply of the first of a step's ``objections`` whose phrases the line has
     ("by e-mail" while his e-mail is down, "sorry for the inconvenience" for a sincere apology) and none of its

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from simulator.analysis.result import Analysis
 from simulator.dialogue.events import Pushback, Revealed, details, has
-from simulator.dialogue.phrases import StepPhrases
+from simulator.dialogue.phrases import StepPhrases, step_phrases
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import gave_reason
 from simulator.scoring.rules import ASKED_AGAIN, ASKED_AGAIN_CAP
@@ -39,10 +39,7 @@ class AskedAgain:
 
 @lru_cache(maxsize=256)
 def _matcher(phrases: tuple[str, ...], lang: str) -> StepPhrases:
-    from simulator.analysis.language import compiled
-
-    data = compiled(lang)
-    return StepPhrases(phrases, lang=lang, compounds=data.compounds, fuzzy=data.fuzzy)
+    return step_phrases(phrases, lang)
 
 
 def _asks(matcher: StepPhrases, sentence: str, lang: str) -> bool:
