@@ -16,9 +16,9 @@ from functools import lru_cache
 from simulator.analysis.result import Analysis
 from simulator.dialogue.events import Pushback, Revealed, details, has
 from simulator.dialogue.phrases import StepPhrases, step_phrases
+from simulator.dialogue.reading import gives_reason, requests_story
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import gave_reason
-from simulator.scoring.rules import ASKED_AGAIN, ASKED_AGAIN_CAP
+from simulator.scoring.rules import ASKED_AGAIN, ASKED_AGAIN_CAP, MIN_SPAN_WORDS
 from simulator.scoring.transcript import DimensionDraft, ScoredCall, questions, sentences
 
 ASKING_ACTS = ("open_question", "closed_question", "instruction")
@@ -61,14 +61,37 @@ def _asking(t: Turn) -> list[str]:
     return [s for s in sentences(t.text) if s.strip().endswith("?") or any(span in s for span in spans)]
 
 
+def _retold(call: ScoredCall, t: Turn) -> AskedAgain | None:
+    """The line asked her story again and she refused to tell it (the persona's ``retell`` filler in her reply: "From
+    the start again? It's all in the ticket."): the engine's own reading, so the debrief never disagrees with her."""
+    text, lang = call.sc.fillers.get("retell"), call.state.lang
+    reply = call.customer_line(t.number)
+    if text is None or not reply or not any(v in reply for v in text.all(lang)):
+        return None
+    quote = next((s for s in sentences(t.text) if requests_story(s, lang)), "") or next(iter(questions(t.text)), t.text)
+    quote = quote.strip() if len(quote.split()) >= MIN_SPAN_WORDS else t.text.strip()  # "Worum gehts?": the line
+    return AskedAgain(t.number, quote, _said_at(call, "opening", t.number) or 0)
+
+
 def asked_again(call: ScoredCall, t: Turn) -> AskedAgain | None:
     """The line asks (with no reason, and not as a recap) for something she had already said, or None."""
     lang = call.state.lang
+    retold = _retold(call, t)
+    if retold is not None:
+        return retold
     if not call.sc.already_said or not (any(a in t.acts for a in ASKING_ACTS) or questions(t.text)):
         return None
     # a recap of what she said ("So you've rebooted already?") asks nothing again – unless she heard it as a request
     # and refused it ("I told you, the plug is in!")
-    if ("summary" in t.acts and not has(t.events, Pushback)) or gave_reason(call, t):
+    # (the sentence that recaps: "I see the ticket: VPN drops at home. Have you restarted?" still asks)
+    # A reason in words ("I know you did, but those strips have their own switch") excuses the whole line; the
+    # transparency act only the sentence it is in ("I see your ticket here. Have you restarted?" still asks).
+    recaps = [x.strip() for a, x in t.evidence if a == "summary" and x.strip()]
+    if ("summary" in t.acts and not recaps and not has(t.events, Pushback)) or gives_reason(t.text, lang):
+        return None
+    recaps = recaps if "summary" in t.acts and not has(t.events, Pushback) else []
+    said_why = [x.strip() for a, x in t.evidence if a == "transparency" and x.strip()]
+    if "transparency" in t.acts and not said_why:
         return None
     for said in call.sc.already_said:
         phrases = said.asks.get(lang)
@@ -76,7 +99,7 @@ def asked_again(call: ScoredCall, t: Turn) -> AskedAgain | None:
         if at is None:
             continue
         matcher = _matcher(tuple(phrases), lang)
-        quote = next((s for s in _asking(t) if _asks(matcher, s, lang)), "")
+        quote = next((s for s in _asking(t) if _asks(matcher, s, lang) and not any(r in s for r in recaps + said_why)), "")
         if quote:
             return AskedAgain(t.number, quote.strip(), at)
     return None
