@@ -1,6 +1,7 @@
 """Voice benchmark: recognition accuracy, turn latency, customer-voice intelligibility, memory, idle CPU.
 
-Run:  PYTHONPATH=. python bench/voice.py [--only wer,latency,voices,memory,idle] [--quick] [--lang de] [--recognizer whisper] [--scenario expert-user] [--rates 1,0.9]
+Run:  PYTHONPATH=. python bench/voice.py [--only wer,latency,voices,memory,idle] [--quick] [--lang de]
+      [--recognizer whisper] [--scenario expert-user] [--rates 1,0.9] [--lines 10:]
 
 Prints figures only (no assertions; targets are in docs/voice.md). The trainee
 lines (44 English below, 44 German in bench/voice_lines.py) are in no scenario
@@ -308,7 +309,8 @@ def voices_section(quick: bool) -> None:
     noise and, for mobile callers, dropouts that swallow words whatever the voice). Each figure is printed
     raw (``normalise`` only: "fünf" against "5" is an error) and fair (:func:`fair_errors`: numbers, hyphens
     and compound spacing normalised, the same for every voice). ``--rates 1,0.9,0.8`` also measures every
-    engine at those fractions of the persona's rate; ``--scenario a,b`` only those personas.
+    engine at those fractions of the persona's rate; ``--scenario a,b`` only those personas; ``--lines 10:``
+    other sentences (Python slice of each persona's sentences; 10 onwards: those not in the default run).
     """
     from dataclasses import replace
 
@@ -325,7 +327,7 @@ def voices_section(quick: bool) -> None:
     recs: dict = {}
     alternatives = {("de", "f"): ["mb-de7", "pico"], ("de", "m"): ["mb-de6", "mb-de2", "mb-de4", "mb-de8"],
                     ("en", "f"): ["hibari", "pico"], ("en", "m"): ["piper", "mb-us2", "mb-us3"]}
-    per_persona = 4 if quick else 10
+    first, last = (int(x) if x else None for x in LINES.split(":")) if LINES else (0, 4 if quick else 10)
     personas = [p for p in SCENARIO_LIST.split(",") if p] if SCENARIO_LIST else None
     for lang in ("en", "de"):
         if ONLY_LANG and lang != ONLY_LANG:
@@ -339,7 +341,7 @@ def voices_section(quick: bool) -> None:
             if voice is None:
                 continue
             rec = recs.setdefault(lang, WhisperRecognizer(lang))
-            lines = [s for step in sc.steps for t in step.reply.all(lang) for s in split_sentences(t)][:per_persona]
+            lines = [s for step in sc.steps for t in step.reply.all(lang) for s in split_sentences(t)][first:last]
             gender = "m" if voice.variant.startswith("m") else "f"
             default = clear_voice(lang, voice) or voice.variant
             engines = [voice.variant] + [v for v in alternatives[(lang, gender)] if installed(v)]
@@ -430,6 +432,8 @@ SCENARIO = "checked-plug"
 """--scenario: the customer of the latency section (its tests/scripts/<id>/<lang>-good.txt are the trainee's turns)."""
 SCENARIO_LIST = ""
 """voices section: only these personas (--scenario, comma-separated)."""
+LINES = ""
+"""voices section: which of each persona's sentences (--lines, a slice such as 10: or 0:20; default :10)."""
 RATES = (1.0,)
 """voices section: fractions of the persona's rate to measure (--rates)."""
 SECTIONS = {"wer": wer_section, "latency": latency_section, "voices": voices_section,
@@ -444,12 +448,14 @@ def main() -> None:
     parser.add_argument("--recognizer", default="", help="WER section: only recognisers whose name starts so")
     parser.add_argument("--scenario", default="", help="latency section: the customer (default checked-plug; "
                         "expert-user: a man); voices section: only these personas (comma-separated)")
+    parser.add_argument("--lines", default="", help="voices section: a slice of each persona's sentences (10:)")
     parser.add_argument("--rates", default="1", help="voices section: fractions of the persona's rate (1,0.9,0.8)")
     args = parser.parse_args()
-    global ONLY_LANG, ONLY_REC, SCENARIO, SCENARIO_LIST, RATES
+    global ONLY_LANG, ONLY_REC, SCENARIO, SCENARIO_LIST, RATES, LINES
     ONLY_LANG, ONLY_REC = args.lang, args.recognizer
     SCENARIO, SCENARIO_LIST = args.scenario or "checked-plug", args.scenario
     RATES = tuple(float(r) for r in args.rates.split(","))
+    LINES = args.lines
     for name in args.only.split(","):
         SECTIONS[name.strip()](args.quick)
 
