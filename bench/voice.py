@@ -1,6 +1,7 @@
 """Voice benchmark: recognition accuracy, turn latency, customer-voice intelligibility, memory, idle CPU.
 
-Run:  PYTHONPATH=. python bench/voice.py [--only wer,latency,voices,memory,idle] [--quick] [--lang de] [--recognizer whisper] [--scenario expert-user]
+Run:  PYTHONPATH=. python bench/voice.py [--only wer,latency,voices,memory,idle] [--quick] [--lang de]
+      [--recognizer whisper] [--scenario expert-user] [--rates 1,0.9] [--lines 10:]
 
 Prints figures only (no assertions; targets are in docs/voice.md). The trainee
 lines (44 English below, 44 German in bench/voice_lines.py) are in no scenario
@@ -95,6 +96,95 @@ GERMAN_VOICES = {"MBROLA de6": "mb-de6", "MBROLA de7": "mb-de7", "Pico": "pico",
 """Trainee voices for German."""
 PHONE = dict(kind="mobile", dropout_rate=0.0, noise_snr_db=25.0)
 """The telephone impairment of the WER figures: band limit, mu-law, 25 dB pink noise, no dropouts."""
+
+
+_DE_UNITS = {"null": 0, "eins": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+             "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "sechzehn": 16, "siebzehn": 17}
+_DE_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
+            "achtzig": 80, "neunzig": 90}
+_DE_IN_COMPOUNDS = {"ein": 1, **{k: v for k, v in _DE_UNITS.items() if 2 <= v <= 9}, "sech": 6, "sieb": 7}
+_EN_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                        "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_EN_UNITS.update({"oh": 0, **{w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}})
+
+
+def _german_number(word: str) -> int | None:
+    """``word`` as a number when it is one German number word (``null``..``neuntausend...``), else None.
+
+    ``ein``/``eine`` alone are articles and stay words; ``eins`` is a number."""
+    if word in _DE_UNITS:
+        return _DE_UNITS[word]
+    if word in _DE_TENS:
+        return _DE_TENS[word]
+    if word.endswith("zehn") and _DE_IN_COMPOUNDS.get(word[:-4], 0) >= 3:  # dreizehn..neunzehn
+        return 10 + _DE_IN_COMPOUNDS[word[:-4]]
+    for big, factor in (("tausend", 1000), ("hundert", 100)):
+        if big in word:
+            head, tail = word.split(big, 1)
+            n = 1 if head in ("", "ein") else _DE_IN_COMPOUNDS.get(head)
+            rest = 0 if tail == "" else _german_number(tail.removeprefix("und"))
+            return None if n is None or rest is None else n * factor + rest
+    if "und" in word:  # einundzwanzig
+        unit, tens = word.split("und", 1)
+        if unit in _DE_IN_COMPOUNDS and tens in _DE_TENS:
+            return _DE_IN_COMPOUNDS[unit] + _DE_TENS[tens]
+    return None
+
+
+def fair_words(text: str, lang: str = "de") -> list[str]:
+    """The normalised words of the fair WER: the same rules for the reference and every voice's transcript.
+
+    After :func:`simulator.voice.whisper.normalise` (lower case, no punctuation): hyphens split words
+    (``DNS-Cache`` = ``DNS Cache``); a number word becomes its digits (``fünf`` = ``5``, ``einundzwanzig`` =
+    ``21``; not the article ``ein``/``eine``); ``punkt``/``komma``/``point`` between two numbers goes (``5.1``
+    spoken ``fünf Punkt eins``); and a run of numbers is one word however it is grouped (``0172 5534 89``
+    = ``null eins sieben zwei fünf fünf drei vier acht neun`` = ``0172553489``).
+    """
+    from simulator.voice.whisper import normalise
+
+    words = normalise(text).replace("-", " ").split()
+    as_digits = [str(n) if (n := (_german_number(w) if lang == "de" else _EN_UNITS.get(w))) is not None else w
+                 for w in words]
+    out: list[str] = []
+    for i, w in enumerate(as_digits):
+        between = 0 < i < len(as_digits) - 1 and as_digits[i - 1].isdigit() and as_digits[i + 1].isdigit()
+        if w in ("punkt", "komma", "point") and between:
+            continue
+        if w.isdigit() and out and out[-1].isdigit():
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _join_compounds(words: list[str], known: set[str]) -> list[str]:
+    """Adjacent words joined where together they are one word of ``known`` (``Kurz Fassung`` = ``Kurzfassung``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for k in (3, 2):
+            if i + k <= len(words) and "".join(words[i:i + k]) in known:
+                out.append("".join(words[i:i + k]))
+                i += k
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def fair_errors(reference: str, hypothesis: str, lang: str = "de") -> tuple[float, int]:
+    """(word errors, reference words) of the fair WER: :func:`fair_words` on both sides, then a compound split on
+    one side only is joined (both ways, the same for every voice). The reference count is before the joining,
+    so every voice is divided by the same number."""
+    from simulator.voice.stt import word_error_rate
+
+    ref, hyp = fair_words(reference, lang), fair_words(hypothesis, lang)
+    n = len(ref)
+    hyp = _join_compounds(hyp, set(ref))
+    ref = _join_compounds(ref, set(hyp))
+    return word_error_rate(" ".join(ref), " ".join(hyp)) * len(ref), n
 
 
 def load_average() -> str:
@@ -216,7 +306,11 @@ def voices_section(quick: bool) -> None:
     engine that can play it: plain espeak-ng, the voice the product picks (``clear_voice``) and every other
     installed clear voice of the persona's gender. "clean" is the synthesised audio as the listener's
     speaker gets it on a good line; "line" adds the persona's telephone impairment (band limit, codec,
-    noise and, for mobile callers, dropouts that swallow words whatever the voice).
+    noise and, for mobile callers, dropouts that swallow words whatever the voice). Each figure is printed
+    raw (``normalise`` only: "fünf" against "5" is an error) and fair (:func:`fair_errors`: numbers, hyphens
+    and compound spacing normalised, the same for every voice). ``--rates 1,0.9,0.8`` also measures every
+    engine at those fractions of the persona's rate; ``--scenario a,b`` only those personas; ``--lines 10:``
+    other sentences (Python slice of each persona's sentences; 10 onwards: those not in the default run).
     """
     from dataclasses import replace
 
@@ -228,46 +322,63 @@ def voices_section(quick: bool) -> None:
     from simulator.voice.voices import clear_voice
     from simulator.voice.whisper import WhisperRecognizer, normalise
 
-    print(f"== customer-voice intelligibility: Whisper WER on persona lines, clean / over the line ({load_average()})")
-    recs = {"en": WhisperRecognizer("en"), "de": WhisperRecognizer("de")}
-    alternatives = {("de", "f"): ["mb-de7", "pico"], ("de", "m"): ["mb-de6"],
+    print(f"== customer-voice intelligibility: Whisper WER on persona lines, clean/line raw, clean/line fair "
+          f"({load_average()})")
+    recs: dict = {}
+    alternatives = {("de", "f"): ["mb-de7", "pico"], ("de", "m"): ["mb-de6", "mb-de2", "mb-de4", "mb-de8"],
                     ("en", "f"): ["hibari", "pico"], ("en", "m"): ["piper", "mb-us2", "mb-us3"]}
-    per_persona = 4 if quick else 10
+    first, last = (int(x) if x else None for x in LINES.split(":")) if LINES else (0, 4 if quick else 10)
+    personas = [p for p in SCENARIO_LIST.split(",") if p] if SCENARIO_LIST else None
     for lang in ("en", "de"):
+        if ONLY_LANG and lang != ONLY_LANG:
+            continue
         totals: dict[str, list[float]] = {}
         for sid in available():
+            if personas is not None and sid not in personas:
+                continue
             sc = load(sid)
             voice = sc.persona.voice.get(lang)
             if voice is None:
                 continue
-            lines = [s for step in sc.steps for t in step.reply.all(lang) for s in split_sentences(t)][:per_persona]
+            rec = recs.setdefault(lang, WhisperRecognizer(lang))
+            lines = [s for step in sc.steps for t in step.reply.all(lang) for s in split_sentences(t)][first:last]
             gender = "m" if voice.variant.startswith("m") else "f"
             default = clear_voice(lang, voice) or voice.variant
             engines = [voice.variant] + [v for v in alternatives[(lang, gender)] if installed(v)]
             row = []
             for variant in dict.fromkeys(engines):
-                settings = replace(voice, variant=variant)
-                sums = [0.0, 0.0, 0]
-                for i, line in enumerate(lines):
-                    clear = variant != voice.variant
-                    synth = _SYNTHS.setdefault(clear, synth_clear() if clear else synth_plain())
-                    clip = synth.synthesize(line, lang, settings)
-                    n = len(normalise(line).split())
-                    sums[0] += word_error_rate(normalise(line), recs[lang].transcribe(clip).text) * n
-                    sums[1] += word_error_rate(normalise(line), recs[lang].transcribe(impair(clip, sc.line, i).audio).text) * n
-                    sums[2] += n
-                mark = "*" if variant == default else ""
-                key = f"{variant}{mark}"
-                row.append(f"{key} {sums[0] / max(1, sums[2]):.2f}/{sums[1] / max(1, sums[2]):.2f}")
-                for name in (variant, "default" if mark else ""):
-                    if name:
-                        t = totals.setdefault(name, [0.0, 0.0, 0])
-                        t[0] += sums[0]
-                        t[1] += sums[1]
-                        t[2] += sums[2]
+                for factor in RATES:
+                    settings = replace(voice, variant=variant, rate=round(voice.rate * factor))
+                    sums = [0.0, 0.0, 0, 0.0, 0.0, 0]  # raw clean, line, words; fair the same
+                    for i, line in enumerate(lines):
+                        clear = variant != voice.variant
+                        synth = _SYNTHS.setdefault(clear, synth_clear() if clear else synth_plain())
+                        clip = synth.synthesize(line, lang, settings)
+                        n = len(normalise(line).split())
+                        for k, audio in ((0, clip), (1, impair(clip, sc.line, i).audio)):
+                            hyp = rec.transcribe(audio).text
+                            sums[k] += word_error_rate(normalise(line), hyp) * n
+                            errors, fair_n = fair_errors(line, hyp, lang)
+                            sums[3 + k] += errors
+                        sums[2] += n
+                        sums[5] += fair_n
+                    mark = "*" if variant == default and factor == 1.0 else ""
+                    key = variant + (f"@{factor:g}" if factor != 1.0 else "") + mark
+                    row.append(f"{key} {_ratio(sums[0], sums[2])}/{_ratio(sums[1], sums[2])} "
+                               f"fair {_ratio(sums[3], sums[5])}/{_ratio(sums[4], sums[5])}")
+                    for name in (key.rstrip("*"), "default" if mark else ""):
+                        if name:
+                            t = totals.setdefault(name, [0.0] * 6)
+                            for j in range(6):
+                                t[j] += sums[j]
             print(f"  {lang} {sid:20s} {voice.variant:3s} (* = the product's voice): " + ", ".join(row), flush=True)
-        print(f"  {lang} all personas (clean/line): " + ", ".join(
-            f"{n} {c / max(1, w):.3f}/{li / max(1, w):.3f}" for n, (c, li, w) in totals.items()), flush=True)
+        print(f"  {lang} all personas (clean/line raw, fair): " + ", ".join(
+            f"{n} {_ratio(t[0], t[2], 3)}/{_ratio(t[1], t[2], 3)} fair {_ratio(t[3], t[5], 3)}/{_ratio(t[4], t[5], 3)}"
+            for n, t in totals.items()), flush=True)
+
+
+def _ratio(errors: float, words: float, digits: int = 2) -> str:
+    return f"{errors / max(1, words):.{digits}f}"
 
 
 def memory_section(quick: bool) -> None:
@@ -314,11 +425,17 @@ def idle_section(quick: bool) -> None:
 
 
 ONLY_LANG = ""
-"""--lang: only this language in the WER and latency sections."""
+"""--lang: only this language in the WER, latency and voices sections."""
 ONLY_REC = ""
 """--recognizer: only recognisers whose name starts so in the WER and latency sections."""
 SCENARIO = "checked-plug"
 """--scenario: the customer of the latency section (its tests/scripts/<id>/<lang>-good.txt are the trainee's turns)."""
+SCENARIO_LIST = ""
+"""voices section: only these personas (--scenario, comma-separated)."""
+LINES = ""
+"""voices section: which of each persona's sentences (--lines, a slice such as 10: or 0:20; default :10)."""
+RATES = (1.0,)
+"""voices section: fractions of the persona's rate to measure (--rates)."""
 SECTIONS = {"wer": wer_section, "latency": latency_section, "voices": voices_section,
             "memory": memory_section, "idle": idle_section}
 
@@ -327,12 +444,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections: " + ", ".join(SECTIONS))
     parser.add_argument("--quick", action="store_true", help="a few lines per figure (a smoke run)")
-    parser.add_argument("--lang", default="", help="WER section: only this language")
+    parser.add_argument("--lang", default="", help="WER, latency and voices sections: only this language")
     parser.add_argument("--recognizer", default="", help="WER section: only recognisers whose name starts so")
-    parser.add_argument("--scenario", default="checked-plug", help="latency section: the customer (expert-user: a man)")
+    parser.add_argument("--scenario", default="", help="latency section: the customer (default checked-plug; "
+                        "expert-user: a man); voices section: only these personas (comma-separated)")
+    parser.add_argument("--lines", default="", help="voices section: a slice of each persona's sentences (10:)")
+    parser.add_argument("--rates", default="1", help="voices section: fractions of the persona's rate (1,0.9,0.8)")
     args = parser.parse_args()
-    global ONLY_LANG, ONLY_REC, SCENARIO
-    ONLY_LANG, ONLY_REC, SCENARIO = args.lang, args.recognizer, args.scenario
+    global ONLY_LANG, ONLY_REC, SCENARIO, SCENARIO_LIST, RATES, LINES
+    ONLY_LANG, ONLY_REC = args.lang, args.recognizer
+    SCENARIO, SCENARIO_LIST = args.scenario or "checked-plug", args.scenario
+    RATES = tuple(float(r) for r in args.rates.split(","))
+    LINES = args.lines
     for name in args.only.split(","):
         SECTIONS[name.strip()](args.quick)
 

@@ -35,7 +35,8 @@ from simulator.voice.audio import Audio, read_wav
 MBROLA_DIR = Path(os.environ.get("SIMULATOR_MBROLA_DIR", "/usr/share/mbrola"))
 """Where Debian installs MBROLA voice databases (``de6/de6``)."""
 MBROLA_VOICES = {"de": {"m": "de6", "f": "de7"}}
-"""Language -> gender -> MBROLA voice (the only German ones Debian packages)."""
+"""Language -> gender -> MBROLA voice: the clearest for a listener of Debian's German ones (male de2, de4, de6,
+de8 measured: de6 no worse than de2/de4 and far clearer than the Bavarian de8; docs/voice.md)."""
 PICO_LANGUAGES = {"de": "de-DE", "en": "en-US"}
 """Language -> pico2wave language (Pico's voices are all female)."""
 
