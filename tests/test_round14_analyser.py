@@ -84,3 +84,14 @@ def test_short_forms_of_i_think_guess(line: str) -> None:
 
 def test_i_believe_you_is_no_guess() -> None:
     assert not guesses("Ich glaub Ihnen das, keine Frage.", "de")
+
+
+@pytest.mark.parametrize("line", ["wie wirkt sich das auf ihre arbeit aus", "wia schaut des bei ihnen aus",
+                                  "wos moant er denn wenn sie drucken"])
+def test_w_questions_with_sich_er_des_without_a_question_mark(line: str) -> None:
+    assert "open_question" in _acts("de", line)
+
+
+@pytest.mark.parametrize("line", ["Ich weiß, wie sich das anfühlt.", "So wie sich das anhört, ist das Kabel locker."])
+def test_how_it_feels_is_no_question(line: str) -> None:
+    assert "open_question" not in _acts("de", line)
