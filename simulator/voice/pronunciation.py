@@ -1,12 +1,13 @@
 """Pronunciation: the written form of a customer line turned into what a speaker says, before synthesis.
 
-espeak-ng's text front end (which every MBROLA voice goes through) reads "DNS" as a word ("dennis"), "IP" as
-"ip", "Cache" the German way and garbles "nslookup" or "ipconfig". :func:`speakable` rewrites such forms
+espeak-ng's text front end (which every MBROLA voice goes through) reads "DNS-Server" as "dennis ...", "Cache"
+the German way and garbles "nslookup", "ipconfig" and phone numbers. :func:`speakable` rewrites such forms
 with the per-language table in ``data/pronunciation.yaml`` (acronyms spelled the way a German or English
 speaker names the letters, loan words spelled for espeak-ng's German rules, commands, phone numbers digit
 by digit). Only what is spoken changes: the text shown on screen, stored in the
 transcript or scored is never rewritten. :func:`applies` says for which engines (measured per engine,
-docs/voice.md "Pronunciation"): hibari and Piper have their own phonemisers and Pico its own text rules.
+docs/voice.md "Pronunciation"): German MBROLA and espeak-ng, not Pico, hibari or Piper (their own text rules
+read acronyms better than the spelled form), and no English engine.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Backends:
   -s 160 -p 50`` with the text on stdin; no Python package needed, a process per line.
   German uses the clearer MBROLA (``-v mb-de6``) or SVOX Pico voice when installed,
   English female personas hibari, English male personas Piper's "joe" (:mod:`simulator.voice.voices`).
-  The text spoken by espeak-ng and MBROLA first goes through :mod:`simulator.voice.pronunciation` ("DNS" ->
+  German text spoken by espeak-ng and MBROLA first goes through :mod:`simulator.voice.pronunciation` ("DNS" ->
   "Deh Enn Ess"); what is shown and stored is the text as written.
 * :class:`SilentSynthesizer` -- a short soft tone per line, for machines with
   neither; the rest of the program runs unchanged.
