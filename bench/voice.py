@@ -193,16 +193,16 @@ def load_average() -> str:
     return "load average %.1f %.1f %.1f on %d cores" % (*os.getloadavg(), os.cpu_count() or 1)
 
 
-def synth_plain():
+def synth_plain(pronounce: bool | str = True):
     from simulator.voice.tts import EspeakCommandSynthesizer
 
-    return EspeakCommandSynthesizer(clear_voices=False)
+    return EspeakCommandSynthesizer(clear_voices=False, pronounce=pronounce)
 
 
-def synth_clear():
+def synth_clear(pronounce: bool | str = True):
     from simulator.voice.tts import EspeakCommandSynthesizer
 
-    return EspeakCommandSynthesizer(clear_voices=True)
+    return EspeakCommandSynthesizer(clear_voices=True, pronounce=pronounce)
 
 
 def speak(lang: str, variant: str, text: str, rate: int = 150):
@@ -311,6 +311,11 @@ def voices_section(quick: bool) -> None:
     and compound spacing normalised, the same for every voice). ``--rates 1,0.9,0.8`` also measures every
     engine at those fractions of the persona's rate; ``--scenario a,b`` only those personas; ``--lines 10:``
     other sentences (Python slice of each persona's sentences; 10 onwards: those not in the default run).
+    ``--pronounce on,off`` measures every engine with the pronunciation rewrite (simulator/voice/pronunciation.py,
+    the product's way) and with the text as written (rows marked ``[written]``); ``always`` rewrites for every
+    engine, also those the product leaves alone (Pico, hibari, Piper; rows marked ``[rewritten]``);
+    ``--engines default`` only the product's voice per persona (``--engines mb-de6,mb-de4``: those); ``--show``
+    prints each sentence's clean transcript.
     """
     from dataclasses import replace
 
@@ -345,36 +350,48 @@ def voices_section(quick: bool) -> None:
             gender = "m" if voice.variant.startswith("m") else "f"
             default = clear_voice(lang, voice) or voice.variant
             engines = [voice.variant] + [v for v in alternatives[(lang, gender)] if installed(v)]
+            if ENGINES == "default":
+                engines = [default]
+            elif ENGINES:
+                engines = [v for v in engines if v in ENGINES.split(",")]
             row = []
-            for variant in dict.fromkeys(engines):
-                for factor in RATES:
-                    settings = replace(voice, variant=variant, rate=round(voice.rate * factor))
-                    sums = [0.0, 0.0, 0, 0.0, 0.0, 0]  # raw clean, line, words; fair the same
-                    for i, line in enumerate(lines):
-                        clear = variant != voice.variant
-                        synth = _SYNTHS.setdefault(clear, synth_clear() if clear else synth_plain())
-                        clip = synth.synthesize(line, lang, settings)
-                        n = len(normalise(line).split())
-                        for k, audio in ((0, clip), (1, impair(clip, sc.line, i).audio)):
-                            hyp = rec.transcribe(audio).text
-                            sums[k] += word_error_rate(normalise(line), hyp) * n
-                            errors, fair_n = fair_errors(line, hyp, lang)
-                            sums[3 + k] += errors
-                        sums[2] += n
-                        sums[5] += fair_n
-                    mark = "*" if variant == default and factor == 1.0 else ""
-                    key = variant + (f"@{factor:g}" if factor != 1.0 else "") + mark
-                    row.append(f"{key} {_ratio(sums[0], sums[2])}/{_ratio(sums[1], sums[2])} "
-                               f"fair {_ratio(sums[3], sums[5])}/{_ratio(sums[4], sums[5])}")
-                    for name in (key.rstrip("*"), "default" if mark else ""):
-                        if name:
-                            t = totals.setdefault(name, [0.0] * 6)
-                            for j in range(6):
-                                t[j] += sums[j]
+            for variant, factor, pronounce in ((v, f, p) for v in dict.fromkeys(engines) for f in RATES
+                                               for p in PRONOUNCE):
+                settings = replace(voice, variant=variant, rate=round(voice.rate * factor))
+                sums = [0.0, 0.0, 0, 0.0, 0.0, 0]  # raw clean, line, words; fair the same
+                for i, line in enumerate(lines):
+                    clear = variant != voice.variant
+                    synth = _SYNTHS.setdefault((clear, pronounce), synth_clear(pronounce) if clear
+                                               else synth_plain(pronounce))
+                    clip = synth.synthesize(line, lang, settings)
+                    n = len(normalise(line).split())
+                    for k, audio in ((0, clip), (1, impair(clip, sc.line, i).audio)):
+                        hyp = rec.transcribe(audio).text
+                        if SHOW and k == 0:
+                            print(f"    {variant}{_tag(pronounce)}: {line!r} -> {hyp!r}", flush=True)
+                        sums[k] += word_error_rate(normalise(line), hyp) * n
+                        errors, fair_n = fair_errors(line, hyp, lang)
+                        sums[3 + k] += errors
+                    sums[2] += n
+                    sums[5] += fair_n
+                mark = "*" if variant == default and factor == 1.0 else ""
+                mark = mark if pronounce is True else ""
+                key = variant + (f"@{factor:g}" if factor != 1.0 else "") + _tag(pronounce) + mark
+                row.append(f"{key} {_ratio(sums[0], sums[2])}/{_ratio(sums[1], sums[2])} "
+                           f"fair {_ratio(sums[3], sums[5])}/{_ratio(sums[4], sums[5])}")
+                for name in (key.rstrip("*"), "default" if mark else ""):
+                    if name:
+                        t = totals.setdefault(name, [0.0] * 6)
+                        for j in range(6):
+                            t[j] += sums[j]
             print(f"  {lang} {sid:20s} {voice.variant:3s} (* = the product's voice): " + ", ".join(row), flush=True)
         print(f"  {lang} all personas (clean/line raw, fair): " + ", ".join(
             f"{n} {_ratio(t[0], t[2], 3)}/{_ratio(t[1], t[2], 3)} fair {_ratio(t[3], t[5], 3)}/{_ratio(t[4], t[5], 3)}"
             for n, t in totals.items()), flush=True)
+
+
+def _tag(pronounce: bool | str) -> str:
+    return {True: "", False: "[written]"}.get(pronounce, "[rewritten]")
 
 
 def _ratio(errors: float, words: float, digits: int = 2) -> str:
@@ -436,6 +453,13 @@ LINES = ""
 """voices section: which of each persona's sentences (--lines, a slice such as 10: or 0:20; default :10)."""
 RATES = (1.0,)
 """voices section: fractions of the persona's rate to measure (--rates)."""
+PRONOUNCE = (True,)
+"""voices section: with the pronunciation rewrite (True, the product's way), the text as written (False) and/or
+rewritten for every engine ("always") (--pronounce)."""
+SHOW = False
+"""voices section: print each sentence's clean transcript (--show)."""
+ENGINES = ""
+"""voices section: "" every engine, "default" the product's voice, or these variants (--engines)."""
 SECTIONS = {"wer": wer_section, "latency": latency_section, "voices": voices_section,
             "memory": memory_section, "idle": idle_section}
 
@@ -450,12 +474,18 @@ def main() -> None:
                         "expert-user: a man); voices section: only these personas (comma-separated)")
     parser.add_argument("--lines", default="", help="voices section: a slice of each persona's sentences (10:)")
     parser.add_argument("--rates", default="1", help="voices section: fractions of the persona's rate (1,0.9,0.8)")
+    parser.add_argument("--pronounce", default="on", help="voices section: on, off, always or a list (on,off): the "
+                        "pronunciation rewrite where the product applies it, nowhere (as written), for every engine")
+    parser.add_argument("--show", action="store_true", help="voices section: print each clean transcript")
+    parser.add_argument("--engines", default="", help="voices section: default (the product's voice) or variants")
     args = parser.parse_args()
-    global ONLY_LANG, ONLY_REC, SCENARIO, SCENARIO_LIST, RATES, LINES
+    global ONLY_LANG, ONLY_REC, SCENARIO, SCENARIO_LIST, RATES, LINES, PRONOUNCE, ENGINES, SHOW
     ONLY_LANG, ONLY_REC = args.lang, args.recognizer
     SCENARIO, SCENARIO_LIST = args.scenario or "checked-plug", args.scenario
     RATES = tuple(float(r) for r in args.rates.split(","))
     LINES = args.lines
+    PRONOUNCE = tuple({"on": True, "off": False}.get(p.strip(), p.strip()) for p in args.pronounce.split(","))
+    ENGINES, SHOW = args.engines, args.show
     for name in args.only.split(","):
         SECTIONS[name.strip()](args.quick)
 

@@ -10,11 +10,14 @@ Backends:
   -s 160 -p 50`` with the text on stdin; no Python package needed, a process per line.
   German uses the clearer MBROLA (``-v mb-de6``) or SVOX Pico voice when installed,
   English female personas hibari, English male personas Piper's "joe" (:mod:`simulator.voice.voices`).
+  German text spoken by espeak-ng and MBROLA first goes through :mod:`simulator.voice.pronunciation` ("DNS" ->
+  "Deh Enn Ess"); what is shown and stored is the text as written.
 * :class:`SilentSynthesizer` -- a short soft tone per line, for machines with
   neither; the rest of the program runs unchanged.
 
 :class:`CachedSynthesizer` wraps any of them with an in-memory LRU cache keyed
-by (text, lang, voice).
+by (text, lang, voice): the text as written; the pronunciation rewrite is a function of (text, lang, engine)
+and the engine of (lang, voice), so the key still names one clip.
 """
 
 from __future__ import annotations
@@ -131,6 +134,9 @@ class EspeakSynthesizer:
         text = text.strip()
         if not text:
             return Audio(22050, b"")
+        from simulator.voice.pronunciation import spoken
+
+        text = spoken(text, lang, voice_name(lang, voice))  # only what is spoken (pronunciation.py)
         engine = EspeakSynthesizer._engine
         with EspeakSynthesizer._lock:
             EspeakSynthesizer._count += 1
@@ -167,10 +173,14 @@ class EspeakCommandSynthesizer:
 
     name = "espeak-ng"
 
-    def __init__(self, clear_voices: bool = True) -> None:
+    def __init__(self, clear_voices: bool = True, pronounce: bool | str = True) -> None:
         self.binary = _espeak_binary()
         self.clear_voices = clear_voices
         """Use MBROLA/Pico for German when installed (False: espeak-ng's own voices only)."""
+        self.pronounce = pronounce
+        """Rewrite acronyms, loan words and numbers into what a speaker says (:mod:`simulator.voice.pronunciation`)
+        for the engines where that measured clearer; False: the text as written (bench/voice.py's "before");
+        ``"always"``: for every engine (bench/voice.py measures the others with it)."""
         self._others: dict = {}  # pico, hibari, piper: created on first use
         self._ready: dict[tuple[str, ...], subprocess.Popen] = {}  # started for the next line, waiting for stdin
         self._ready_lock = threading.Lock()
@@ -195,6 +205,10 @@ class EspeakCommandSynthesizer:
         if not text:
             return Audio(22050, b"")
         engine = self.engine_for(lang, voice)
+        if self.pronounce:  # only what is spoken: the caller's text (shown, stored, the cache key) is unchanged
+            from simulator.voice.pronunciation import spoken
+
+            text = spoken(text, lang, engine, always=self.pronounce == "always")
         if engine in ("pico", "hibari", "piper"):
             if engine not in self._others:
                 self._others[engine] = _other_synthesizer(engine)
