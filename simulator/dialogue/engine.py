@@ -12,12 +12,14 @@ from dataclasses import replace
 from simulator.analysis import Analyser, Analysis
 from simulator.dialogue import events as ev_
 from simulator.dialogue.answers import Answers
+from simulator.dialogue.asked_again import ASKED_AGAIN_MOOD, asked_again_line, asks_again
 from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise, Objected, Offended, Offered,
                                         PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear, Unheard, Yielded)
 from simulator.dialogue.farewell import say_goodbye
-from simulator.dialogue.guessing import guess_line, pushback_line, stands_by
+from simulator.dialogue.guessing import guess_line, guess_reading, pushback_line, stands_by
 from simulator.dialogue.length import complaint, long_line
-from simulator.dialogue.promises import PROMISE_ACTS, REASON_ACTS, hollow_reason, says_why, vague_promise, vague_time
+from simulator.dialogue.promises import (PROMISE_ACTS, REASON_ACTS, asks_her_contact, hollow_reason, says_why, vague_promise,
+                                         vague_time)
 from simulator.dialogue.refusal import refuse_again
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.scripted import Breath, scripted_event
@@ -25,7 +27,7 @@ from simulator.dialogue.shifting import heard_shift, object_to_shift
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, clamp, is_ringing
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_phrases, step_words
-from simulator.dialogue.reading import (asks_to_look, assents, checks_agreement, checks_back, clean, hedges, her_action, invites,
+from simulator.dialogue.reading import (asks_to_look, assents, checks_agreement, checks_back, clean, her_action, invites,
                                         without_quotes)
 from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel,
                                            by_examples, closing_question_takes, commits_nothing, example_index, granted_before, instructs,
@@ -35,7 +37,6 @@ from simulator.dialogue.speech import RETELL_MOOD, Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language
 from simulator.scenario.model import Reaction, Scenario, Step
-from simulator.scoring.wording import guesses  # language data: what a confident guess sounds like
 
 POSITIVE_ACTS = ("empathy", "reassurance", "summary", "transparency", "active_listening", "admit_unknown", "time_commitment")
 """Acts that keep the customer's patience even when no step is taken."""
@@ -134,7 +135,7 @@ class Engine:
         counts = dict(state.act_counts)
         events: list[Event] = [Unclear()] if unclear else []
         late = ""  # her thanks for a kind act she thanked the line before
-        steered = unrecapped = False  # she said what a step asked for too early is missing: no scripted line in the same
+        steered = unrecapped = hedged = False  # she said what a step asked for too early is missing: no scripted line in the same
         # breath; a line read as a summary took no recap she could confirm: not shown as a summary either
         guessed: frozenset[str] = frozenset()  # acts only the learned head read
         about = False  # the line asks for a fact she knows
@@ -198,13 +199,7 @@ class Engine:
                     # a kind act the line before earned her thanks already: with a step to answer she does not thank
                     # again ("Danke. Ich bin echt unter Druck." a turn after "wenigstens einer, der das versteht")
                     late = plan.reaction if repeats and reaction.mood > 0 and last is not None and act in last.acts else late
-            # "It'll probably be included" where the honest answer is "I don't know yet": no honesty step, she probes
-            # a hypothesis with a question ("I suspect the update – what does ipconfig show?") is diagnosis
-            asks = "open_question" in acts or ("closed_question" in acts and "?" in line)
-            unquoted = without_quotes(line)  # 'wenn ich jetzt "wird schon dabei sein" sag …' quotes the guess it refuses
-            guessing = (bool(self._honesty_steps) and not asks and not all(s in state.steps_done for s in self._honesty_steps)
-                        and (("admit_unknown" not in acts and guesses(unquoted, lang)) or hedges(unquoted, lang)))
-            hedged = bool(self._honesty_steps) and not asks and "admit_unknown" in acts and guesses(unquoted, lang)
+            guessing, hedged = guess_reading(self._honesty_steps, state.steps_done, acts, line, lang)  # "probably included"
             if guessing:
                 events.append(Guess())
                 mood -= GUESS_MOOD
@@ -286,7 +281,8 @@ class Engine:
                     continue
                 if commits_nothing(step, heard.text, lang):  # "Wann haben Sie Zeit?" books no date
                     continue
-                if vague and not step.asks and any(a in step.acts for a in PROMISE_ACTS):  # "maybe tomorrow": when exactly?
+                if vague and not step.asks and any(a in step.acts for a in PROMISE_ACTS) and not asks_her_contact(
+                        step, heard.text, heard_acts, lang):  # "maybe tomorrow": when exactly? (her number she gives)
                     vague_due = True
                     continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
@@ -335,7 +331,7 @@ class Engine:
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))
-                    plan.refuse(pushback_line(self, step, state, said, turn_no))  # after a guess: her doubt
+                    plan.refuse(pushback_line(self, step, state, said, turn_no, hedged))  # after a guess: her doubt
                     break
                 refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after
@@ -370,6 +366,9 @@ class Engine:
             if retell:  # "Sorry! What's the issue?" to a caller who won't tell it again: she says so, not "thanks" (it
                 mood -= 0 if self.speech.retold(said) else RETELL_MOOD  # costs the first time)
                 plan.complain(retell, alone=bool(steps_now))
+            if not (ringing or offended or plan.refusing) and asks_again(sc, state, heard.text, heard_acts, lang):  # "skip the standard
+                mood -= ASKED_AGAIN_MOOD  # questions" – "have you restarted?": irritation, not an offer to tell
+                plan.complain(asked_again_line(self.speech, sc, state, said, turn_no))
             if vague_due and not offended:  # she says what is missing (who, when): nothing scripted in the same breath
                 text, steered, key = sc.fillers.get("vague_time"), True, "vague_time_agreed" if steps_now else "vague_time"
                 plan.add((self.speech.say(text, state, "vague_time", said, optional=True) if text else "")  # after what she took
@@ -445,7 +444,7 @@ class Engine:
         if not analysis.is_noise:  # the trainee raised its topic first ("no solar storms"): he won't bring it up now
             fired += [eid for eid, m in self._said_matchers.items() if eid not in fired and m.search(analysis) is not None]
         signal, outcome = scripted_event(self, state, turn_no, done, fired, events, plan, Breath(
-            tuple(steps_now), steered, "rude" in acts or bool(plan.complaint), ringing, last_word), mood, said)
+            tuple(steps_now), steered, "rude" in acts or bool(plan.complaint) or hedged, ringing, last_word), mood, said)
 
         mood = clamp(mood, -100, 100)
         trust = clamp(trust, 0, 100)

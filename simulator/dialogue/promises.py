@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from simulator.analysis.result import Analysis
 from simulator.dialogue.reading import SENTENCE_END, gives_reason, vague_when, without_quotes
-from simulator.scoring.wording import vague  # language data: what a vague time sounds like
+from simulator.scoring.wording import asks_for_details, vague  # language data: a vague time, a question for her details
 
 
 
@@ -73,3 +73,12 @@ def says_why(engine, step_id: str, line: str, turns) -> bool:
         if engine._step_matchers[step_id].search(engine.analyser.analyse_rules(t.text)) is not None:
             return True
     return False
+
+
+def asks_her_contact(step, text: str, acts: tuple[str, ...], lang: str) -> bool:
+    """The line asks for her number or where to reach her ("… sometime tomorrow morning, what's your number?") and
+    *step* is the callback she gives it for: however vague the time beside it, she answers the question (and asks
+    when exactly) – never leaves "what's your number" unanswered. A question by its mark, a question act, or a line
+    of speech with no punctuation at all."""
+    asked = "?" in text or any(a in acts for a in ("open_question", "closed_question")) or not any(c in text for c in ".!?")
+    return "callback" in step.acts and asked and asks_for_details(text, lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from simulator.dialogue import events as ev_
+from simulator.dialogue.guessing import guessed_before
 from simulator.dialogue.events import Guess, LineDrop, LineSaved, Objected, Pushback
 from simulator.dialogue.state import CallState, Outcome
 
@@ -28,11 +29,6 @@ class Breath:
     """The line answers the phone: nothing scripted in the same breath as her opening."""
     last_word: bool
     """She has said goodbye: nothing scripted any more."""
-
-
-def guessed_before(state: CallState) -> bool:
-    """An earlier trainee line guessed where "I don't know yet" was due: a bait for a guess is moot."""
-    return any(ev_.has(t.events, Guess) for t in state.trainee_turns)
 
 
 def answering(ev, breath: Breath, events: list, state: CallState) -> bool:
@@ -64,7 +60,7 @@ def scripted_event(engine, state: CallState, turn_no: int, done: list[str], fire
         if solves_now and ev.kind != "line_drop":
             fired.append(ev.id)  # a challenge in the breath that solves it all ("what if they don't call? … wonderful")
             continue
-        if ev.kind == "temptation" and guessed_before(state):
+        if ev.kind == "temptation" and guessed_before(state, bool(engine._honesty_steps)):
             fired.append(ev.id)  # fell for the bait already: "just say 'probably'" after "it's probably included"
             continue
         if ev.kind == "temptation" and (any(isinstance(e, Guess) for e in events) or answering(ev, breath, events, state)):

@@ -40,7 +40,7 @@ from simulator.scenario.source import Located
 FORMAT_VERSION = 1
 from simulator.vocabulary import DIMENSIONS  # the rubric dimensions a scenario may weight
 FILLER_KINDS = ("neutral", "confused", "annoyed", "noise", "premature_close", "after_solved", "goodbye", "nudge", "offer",
-                "question", "guess", "own_action", "still_broken", "fixed", "confirm", "vague_time", "retell", "her_job")
+                "question", "guess", "own_action", "still_broken", "fixed", "confirm", "vague_time", "retell", "her_job", "asked_again")
 EVENT_KINDS = ("say", "temptation", "line_drop")
 TECH_LEVELS = ("low", "medium", "high")
 URGENCIES = ("low", "medium", "high")
