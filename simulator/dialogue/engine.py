@@ -266,7 +266,7 @@ class Engine:
                     continue
                 if len(steps_now) >= cap and not closing_question_takes(self, step, heard.text, heard_acts, tuple(done)):
                     continue  # the question the line ends with is answered all the same ("… Unter welcher Nummer?")
-                if not self._available(step, tuple(done)):
+                if not self._available(step, tuple(done)) and not self.speech.asked_again(step, state):
                     # her own time said back ("he signs tomorrow at ten") asks for nothing too early; nor does what the
                     # learned head alone guessed ("Do you have the ticket number?" read as a callback)
                     mine = tuple(a for a in heard_acts if a not in guessed
@@ -276,9 +276,9 @@ class Engine:
                         early = early or step
                     continue
                 if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not checks_back(line, lang) and any(
-                        r in steps_now for r in step.requires))):  # no recap she could confirm: "the DHCP lease or some
-                    unrecapped = True  # VPN thing"; "I'll call you on Wednesday. Which number?" – nothing agreed yet
-                    continue
+                    r in steps_now for r in step.requires) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
+                    unrecapped = True  # no recap to confirm: "the DHCP lease or some VPN thing"; "Which number?" – nothing agreed
+                    continue  # yet; a recap only guessed, asked on ("macht keinen Speicher voll. Wo speichern Sie?"): he answers that
                 if commits_nothing(step, heard.text, lang):  # "Wann haben Sie Zeit?" books no date
                     continue
                 if vague and not step.asks and any(a in step.acts for a in PROMISE_ACTS) and not asks_her_contact(
@@ -375,8 +375,8 @@ class Engine:
                               or choose(customer_lines(lang, key), f"{state.seed}:{turn_no}:vague", said, optional=False))
             if rambles:  # said once, and coherent: what she takes from the line she answers, asking none of it again
                 plan.complain(complaint(self.speech, state, said, took=bool(steps_now) or plan.refusing))
-            if unasked and steps_now and not any(sc.step(s).asks for s in steps_now):
-                found = [s for s in steps_now if sc.step(s).reveals]  # she looked: what she found answers it (no "Why?")
+            if steps_now and (unasked and not any(sc.step(s).asks for s in steps_now) or about and all(sc.step(s).asks for s in steps_now)):
+                found = [s for s in steps_now if sc.step(s).reveals and not sc.step(s).asks]  # she looked: what she found answers it
                 plan.add(self.answers.known(state, line, said, tuple(facts), lambda a: any(  # "Tut mir leid. Ihre Ticketnummer?"
                     self._step_matchers[s].search(a) for s in found)))
             progress = bool(steps_now) or any(isinstance(e, (Pushback, Yielded)) for e in events)
@@ -433,8 +433,8 @@ class Engine:
                         filler = (nudge(only_offer=True) if open_tell else "") or self.speech.unknown(state, said, line)
                     elif kind == "after_solved" and "?" in line and "closing" not in acts:
                         filler = self.speech.unknown(state, said, line)  # a question after the fix: no "Anything else?"
-                    # she has reacted already ("Wie bitte? Ich verstehe kein Wort"): no stock line on top of it
-                    filler = filler or ("" if plan.reaction else self.speech.filler(kind, state, said, optional=True))
+                    filler = filler or ("" if plan.reaction else self.speech.noted(state, said, last if waiting else None, line)
+                                        or self.speech.filler(kind, state, said, optional=True))  # reacted: no stock line
                     if not filler and not plan.reaction:
                         filler = nudge() if waiting else self.speech.filler(kind, state, said)
                     plan.add(filler)

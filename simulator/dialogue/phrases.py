@@ -169,8 +169,8 @@ STEP_WORD_MIN = 5
 """A word of a step's phrases this long or longer names its topic on its own ("photo" yes, "our", "okay" no)."""
 
 
-def step_words(phrases: Sequence[str] | None) -> tuple[str, ...]:
-    """The single words of a step's phrases that name its topic (``STEP_WORD_MIN`` letters or more): a correction after
+def step_words(phrases: Sequence[str] | None, least: int = STEP_WORD_MIN) -> tuple[str, ...]:
+    """The single words of a step's phrases that name its topic (*least* letters or more): a correction after
     her objection is still about the step if it says one ("send the photo by text"), not "I'll escalate it again"."""
     words = {w.rstrip(STEM) for p in phrases or () for part in p.split() for w in part.split("|")}
-    return tuple(sorted(w for w in words if len(w) >= STEP_WORD_MIN and "'" not in w))
+    return tuple(sorted(w for w in words if len(w) >= least and "'" not in w))

@@ -16,7 +16,9 @@ planner decides *what the customer says* about it, under three rules:
 4. **One acknowledgement.** Parts written to stand alone often open with
    "Gut, …", "Yes, please." or "Okay."; in one answer only the first such
    opening is said ("Good, someone will check it. That works for me – …",
-   not "… Good, that works for me"), and no sentence is said twice.
+   not "… Good, that works for me"), and no sentence is said twice – nor a
+   short exclamation whose words were all said already ("Finally someone
+   who gets to the point. … Finally. Note, photo, done").
 5. **No praise with a refusal.** When she refuses what she was asked, a
    friendly reaction is not said in the same breath.
 
@@ -28,12 +30,21 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+import re
+
 from simulator.dialogue.reading import SENTENCE_END, acknowledges, drop_acknowledgement, ends_acknowledging
 
 OPTIONAL = ("reaction", "filler")
 """Part kinds that are left out rather than repeated verbatim."""
 SAME_SENTENCE_WORDS = 3
 """A sentence of at least this many words is not said twice in one answer (shorter ones – "Hm.", "…" – may be)."""
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _echoed(sentence: str, words: set[str]) -> bool:
+    """*sentence* is a short exclamation ("Finally.", "Genau!") whose words were all said already (*words*)."""
+    own = [w.lower() for w in _WORD.findall(sentence)]
+    return 0 < len(own) < SAME_SENTENCE_WORDS and all(w in words for w in own)
 
 
 def said_lines(replies: list[str] | tuple[str, ...]) -> str:
@@ -124,6 +135,7 @@ class ReplyPlan:
             head.append(self.reaction)
         out: list[str] = []
         sentences: set[str] = set()
+        words: set[str] = set()  # every word said in this answer so far
         acknowledged = False
         for p in head + self.parts:
             if not p or p in out:
@@ -131,8 +143,10 @@ class ReplyPlan:
             if acknowledged and acknowledges(p, self.lang):
                 p = drop_acknowledgement(p, self.lang)  # "Gut. … Gut, das reicht mir" -> "… Das reicht mir"
             # a sentence said once in this answer is not said again ("Meine Frau sagt das auch." twice)
-            kept = [s for s in SENTENCE_END.split(p) if s and not (len(s.split()) >= SAME_SENTENCE_WORDS and s in sentences)]
+            kept = [s for s in SENTENCE_END.split(p) if s and not (len(s.split()) >= SAME_SENTENCE_WORDS and s in sentences)
+                    and not _echoed(s, words)]
             sentences.update(kept)
+            words.update(w.lower() for s in kept for w in _WORD.findall(s))
             p = " ".join(kept).strip()
             if not p:
                 continue

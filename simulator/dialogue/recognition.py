@@ -402,10 +402,14 @@ def shown_acts(scenario: Scenario, analysis: Analysis, acts: tuple[str, ...], do
 
 BACK_CHANNEL_REST = 2
 """Words a line may have beside its back-channel ("Okay, I see.") and still be only one."""
+BACK_CHANNEL_WORDS = 4
+"""Words a line the learned head read as a back-channel as a whole (no span of its own) may have and still be only one."""
 
 
 def bare_back_channel(analysis: Analysis, line: str) -> bool:
     """The line is little more than its back-channel ("Okay.", "Mhm, I see."): not "ok. sounds like a full drive", whose
     "ok" only leads into a claim – a cheer ("That's what I'm saying!") would agree to what she never said."""
     said = next((e.text for e in analysis.evidence if e.act == "active_listening"), "")
+    if said.strip() == line.strip():  # read by the learned head as a whole: "Thank you. … What exactly is slow?" is no bare
+        return len(line.split()) <= BACK_CHANNEL_WORDS  # "Okay" – its question leads on, he answers it without "Exactly!"
     return len(line.split()) - len(said.split()) <= BACK_CHANNEL_REST

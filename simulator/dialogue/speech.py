@@ -15,13 +15,17 @@ from difflib import SequenceMatcher
 from simulator.dialogue import events as ev_
 from simulator.dialogue.events import Noise
 from simulator.dialogue.lines import customer_lines
+from simulator.dialogue.phrases import step_words
 from simulator.dialogue.planner import choose
 from simulator.dialogue.reading import SENTENCE_END, her_action, requests_story
-from simulator.dialogue.state import CallState
+from simulator.dialogue.state import CallState, Turn
 from simulator.scenario.model import Scenario, Step, Text
 from simulator.scoring.wording import guesses, vague
 
 _CONTENT = re.compile(r"\w{5,}", re.UNICODE)
+_TOPIC = re.compile(r"\w{4,}", re.UNICODE)
+TOPIC_WORD_MIN = 4
+"""A word of a step's phrases this long names its topic for a line that goes on about it ("Foto", "photo")."""
 RETELL_MOOD = 6
 """What being asked to tell her story again costs a customer who said she will not (scenario filler ``retell``)."""
 ECHO_WORDS = 3
@@ -154,6 +158,24 @@ class Speech:
         if line or self.scenario.persona.tech_level == "high":  # an expert never says "no idea"
             return line
         return self.general("unknown_answer", state, said, "question")
+
+    def asked_again(self, step: Step, state: CallState) -> bool:
+        """*step* may be answered before what it needs (its ``again``) and her last reply was its ``early`` line: asked
+        again, she answers it ("Die Meldung? … Wo fangen wir an?" – "Egal wo, was stand in der Meldung?")."""
+        reply = state.exchanges[-1].reply if state.exchanges else None
+        return step.again and reply is not None and any(v in reply.text for v in step.early.all(self.lang))
+
+    def noted(self, state: CallState, said: str, last: Turn | None, line: str) -> str:
+        """She says she heard it ("Okay, mach ich.") where *line* tells her more about a step the trainee's previous
+        line (*last*) took – it names a word of that step's phrases ("Foto per SMS an die 0151 …" after "Ich schick's
+        Ihnen gleich") – and asks nothing: no idle line to get impatient at; '' otherwise."""
+        if last is None or "?" in line:
+            return ""
+        words = {w.lower() for w in _TOPIC.findall(line)}
+        topics = {t for s in last.steps for t in step_words(self.scenario.step(s).recognise.get(self.lang), TOPIC_WORD_MIN)}
+        if not any(w == t or (len(t) > TOPIC_WORD_MIN and w.startswith(t)) for w in words for t in topics):  # "prüf*"
+            return ""
+        return self.general("noted", state, said)
 
     def confirm(self, state: CallState, said: str) -> str:
         """She confirms what the trainee said back to her: the persona's 'confirm' filler ("Genau. Und jetzt?"), else a

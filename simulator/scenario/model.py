@@ -269,6 +269,9 @@ class Step:
     """She does it only when asked to (switching the strip on once she has found it off): a line takes it by its phrases
     only in a sentence that asks her to act ("…, and if it's off, switch it on") – not one that describes ("the
     cleaners sometimes knock the switch on the strip"); she reports what she found and waits."""
+    again: bool = False
+    """Asked again right after her ``early`` answer, she answers it all the same, in her words (the rambler asked twice
+    what the message said); without it she stays with what is missing (the diva: "look into the ticket first")."""
 
     @property
     def objection(self) -> Objection | None:
