@@ -8,15 +8,16 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Yielded, details, has
+from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, details, has
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, promise_quote, time_promise, unreasoned_yield, vague_callback, volunteered
+from simulator.scoring.persuasion import ANSWERED, REASONED, yield_kind
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
 from simulator.scoring.summarising import solution
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
 from simulator.scoring.transcript import questions
-from simulator.scoring.wording import guesses
+from simulator.scoring.wording import excuses, guesses
 
 __all__ = ["checklist", "moot_steps", "insisted_bluntly"]
 
@@ -179,7 +180,13 @@ def checklist(call: _Call, dim: _Dim) -> None:
                 # no reason given; half the credit, said so (round 11, DE 8)
                 dim.add(t.number, t.text, share / 2, fb.item("step_yielded_unreasoned", step=title, essential=ess))
                 continue
-            kind = "step_yielded" if has(t.events, Yielded, s.id) else "step_done"
+            if "empathy" in s.acts and excuses(t.text, lang):
+                # "sorry – these things happen, we're short staffed": an apology and an excuse in one breath; the step
+                # asks for one without excuses – half the credit, said so (round 14)
+                dim.add(t.number, t.text, share / 2, fb.item("step_excused", step=title, essential=ess))
+                continue
+            yielded = yield_kind(call, t, s.id)
+            kind = {REASONED: "step_yielded", ANSWERED: "step_yielded_answered"}.get(yielded, "step_done")
             dim.add(t.number, _quote(call, t, s), share, fb.item(kind, step=title, essential=ess))
         elif s.id in pushbacks:
             last = pushbacks[s.id][-1]

@@ -35,7 +35,7 @@ OPPOSITES = (
     ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("summary_before", "no_summary_before_step"),
     ("summary_before_brief", "no_summary_before"), ("summary_before_brief", "no_summary_before_step"),
     ("summary_end_brief", "no_summary_end"), ("step_done", "step_missed"),
-    ("step_yielded", "step_missed"), ("step_yielded_unreasoned", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
+    ("step_yielded", "step_missed"), ("step_yielded_unreasoned", "step_missed"), ("step_yielded_answered", "step_missed"), ("step_excused", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
     ("listening", "no_listening"), ("transparency", "no_transparency"), ("cue_answered", "cue_missed"),
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
@@ -44,12 +44,13 @@ OPPOSITES = (
     ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
     ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"), ("calm", "premature_close"),
     ("cue_answered_late", "cue_missed"), ("cue_reassured_late", "cue_missed"), ("cue_answered_bare", "cue_missed"),
+    ("cue_answered_excused", "cue_missed"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
 NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "calm", "transparency", "time_frame", "cue_answered",
                        "cue_acknowledged", "cue_honest", "cue_answered_late", "cue_reassured_late",
-                       "cue_answered_bare", "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
+                       "cue_answered_bare", "cue_answered_excused", "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
                        "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits a rude line must never earn: no clarity, listening, summarising, calm or honesty in a rude line."""
@@ -61,12 +62,12 @@ LOST_MARKS = ("step_lost", "lost", "no_summary_before_lost", "ramble_lost")
 """Evidence that says a line was too long to take in: only on a line the engine says she lost (``unheard``)."""
 LENGTH_DEBITS = ("ramble", "ramble_lost")
 """The length debit of a long line: once per line, and only on a line the engine measured as too long."""
-STEP_CREDITS = ("step_done", "step_yielded", "step_yielded_unreasoned", "step_worn_down", "step_closed", "step_let_tell", "step_hedged",
+STEP_CREDITS = ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_worn_down", "step_closed", "step_let_tell", "step_hedged",
                 "step_volunteered", "step_callback_unasked", "step_vague_callback")
 """A checklist step credited to a line: never one she lost."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
-WARM_CLAIMS = ("cue_answered", "cue_answered_late", "cue_answered_bare", "calm_empathy")
+WARM_CLAIMS = ("cue_answered", "cue_answered_late", "cue_answered_bare", "cue_answered_excused", "calm_empathy")
 """Notes that say the line showed understanding: the line must hold the empathy act."""
 
 
@@ -254,7 +255,7 @@ def _understanding(scenario, state, score) -> list[str]:
     warm_steps = {s.id for s in scenario.steps if {"empathy", "reassurance"} & set(s.acts)}
     checklist = score.dimension("checklist")
     done = {e.turn for e in (checklist.evidence if checklist.value is not None else ())
-            if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned") and e.effect > 0
+            if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused") and e.effect > 0
             and any((scenario.step(sid).title.get(state.lang) or sid) in e.note for sid in warm_steps)}
     for e in dim.evidence:
         if e.kind == "calm_none" and done:
@@ -347,7 +348,7 @@ def _across(scenario, state, score) -> list[str]:
     whole = ScoredCall(scenario, state, None)
     summed = [t.number for t in state.trainee_turns if summarises(whole, t)]
     done = [e for d in score.dimensions for e in d.evidence
-            if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned", "step_volunteered")]
+            if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_volunteered")]
     moot = moot_steps(ScoredCall(scenario, state, None))
     # a line she lost (engine event unheard; the checklist's "not counted – too long" mark): nothing in it was heard
     too_long = ({t.number for t in state.trainee_turns if has(t.events, Unheard)}

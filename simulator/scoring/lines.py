@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import GaveIn, Guess, Offered, Pushback, Revealed, Unheard, Yielded, details, has
-from simulator.dialogue.reading import gives_reason
+from simulator.dialogue.events import GaveIn, Guess, Offered, Revealed, Unheard, Yielded, details, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
+from simulator.scoring.persuasion import gave_reason, unreasoned_yield
 from simulator.scoring.rules import QUOTE_CHARS, RESPONDING_ACTS, BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
 from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
 from simulator.scoring.wording import (asks_for_details, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
@@ -178,21 +178,6 @@ def explains(call: ScoredCall, t: Turn) -> bool:
     lang = call.state.lang
     return any(transparency_step(call.step_title(s), lang) and not has(t.events, GaveIn, s)
                and not unreasoned_yield(call, t, s) for s in own_steps(call, t))
-
-
-def gave_reason(call: ScoredCall, t: Turn) -> bool:
-    """The line says why: the analyser's transparency act, or a reason in any words ("weil …", "often …")."""
-    return "transparency" in t.acts or gives_reason(t.text, call.state.lang)
-
-
-def unreasoned_yield(call: ScoredCall, t: Turn, step: str) -> bool:
-    """She took ``step`` after pushing back on it, won over by a warm word alone – the line gave no reason, or was rude
-    ("sorry. is there a switch on the strip? it has to be on"): no "insisted politely, with a reason" (round 11, DE 8).
-    A reason given in the polite line she first pushed back on still stands for the plain request after it ("I'm asking
-    because the strip has its own switch" – "please just check the switch"), as it does for her (round 13)."""
-    earlier = any(has(p.events, Pushback, step) and "rude" not in p.acts and gave_reason(call, p)
-                  for p in call.trainee if p.number < t.number)
-    return has(t.events, Yielded, step) and ("rude" in t.acts or not (gave_reason(call, t) or earlier))
 
 
 def before_rudeness(turns: list[Turn], heard: int = 0) -> list[Turn]:

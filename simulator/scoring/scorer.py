@@ -36,7 +36,7 @@ from simulator.scoring.rules import (  # noqa: F401 - the rubric's numbers, impo
     PREMATURE_CLOSE, PREMATURE_CLOSE_CAP, RUDE, CALM, CALM_CAP, CALLBACK_EARLY, CALLBACK_LATE, NO_CALLBACK,
     CALLBACK_WITHIN, VAGUE_PROMISE, NOTHING_EXPLAINED, EXPLAINING_ACTS, SOLVED_POINTS, MOOD_LEVEL_POINTS, MOOD_CHANGE_CAP, GREETING_BARE, GREETING_TEAM, CLOSING_BARE, GUESS, GUESS_CAP, BRIEF_SUMMARY_WORDS,
 )
-from simulator.scoring.wording import says_goodbye
+from simulator.scoring.wording import excuses, says_goodbye
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import questions
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -48,7 +48,7 @@ from simulator.scoring.greeting import greeting
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
 from simulator.scoring.lines import (WARM_ACTS, asks_openly, before_rudeness, explains, paraphrases, guessed, listens, lost,
-                                     restates, summarises, narrows, shows_empathy, stock_empathy, passes_over, warm)
+                                     restates, summarises, narrows, shows_empathy, stock_empathy, passes_over, unreasoned_yield, warm)
 from simulator.scoring.asked_again import asked_again, asked_again_debits
 
 
@@ -178,7 +178,8 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         # the first line after the moment passed over it: a reason in a later line answers the next thing she said
         # (round 13: "is this a known bug?" – "then just add the suffix" – "I'll pass that on")
         skipped = bool(window_turns) and window_turns[0].number == at and passes_over(call, window_turns[0])
-        reason = None if skipped else next((t for t in window_turns if explains(call, t) or has(t.events, Yielded)), None)
+        reason = None if skipped else next((t for t in window_turns if explains(call, t) or (
+            has(t.events, Yielded) and not any(unreasoned_yield(call, t, s) for s in details(t.events, Yielded)))), None)
         # an expert's opening (a busy peer: "skip the standard questions") is answered by taking up his analysis
         # and getting on with it – a summary of his words – as much as by a word of understanding
         heard = next((t for t in free if expert and all(k == "opening" for k in kinds) and summarises(call, t)), None)
@@ -199,6 +200,8 @@ def _empathy(call: _Call, dim: _Dim) -> None:
             late = all(k == "opening" for k in kinds) and answer.number > max(_prompt_replies(call), default=answer.number)
             if late:
                 dim.add(answer.number, said[answer.number], share * LATE_OPENING_SHARE, fb.item(kind + "_late", cue=cue))
+            elif kind == "cue_answered" and excuses(answer.text, call.state.lang):  # "sorry – these things happen": half
+                dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_excused", cue=cue))
             elif kind == "cue_answered" and stock_empathy(call, answer):  # a bare "sorry" names nothing: half
                 dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_bare", cue=cue))
             else:

@@ -5,6 +5,8 @@ Reads the transcript only (acts, evidence spans, steps, engine events). See ``do
 
 from __future__ import annotations
 
+import re
+
 from simulator.dialogue.events import Confused, Guess, has
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import explains, guessed, lost, promise_quote, summarises, time_promise, vaguely
@@ -37,6 +39,26 @@ def _same_words(t: Turn, act: str, other: str) -> bool:
     a = next((x.lower() for k, x in t.evidence if k == act), "")
     b = next((x.lower() for k, x in t.evidence if k == other), "")
     return bool(a and b) and (a in b or b in a)
+
+
+_BUT = re.compile(r"\b(?:but|though|aber|doch|allerdings|jedoch)\b", re.IGNORECASE)
+"""Where a hedge turns ("…, but I'm not sure", "…, aber sicher bin ich nicht")."""
+
+
+def _guess_first(call: _Call, t: Turn) -> bool:
+    """The line leads with a guess and hedges it after ("I think it's included probably, but I'm not sure"): she hears
+    the guess as the answer (round 14). Not "I don't know yet – most likely the profile", a hypothesis after the honest
+    answer (half the honesty credit, no debit)."""
+    span = next((x for a, x in t.evidence if a == "admit_unknown" and x.strip()), "")
+    at = t.text.find(span) if span else -1
+    if not guessed(call, t):
+        return False
+    lang = call.state.lang
+    if at > 0:
+        return guesses(t.text[:at], lang)
+    # the admission's words not found apart from the line: the part before its first "but" leads with the guess
+    parts = _BUT.split(t.text, maxsplit=1)
+    return len(parts) == 2 and guesses(parts[0], lang)
 
 
 def _honesty(call: _Call, dim: _Dim) -> None:
@@ -146,8 +168,11 @@ def transparency(call: _Call, dim: _Dim) -> None:
                 dim.add(t.number, promise_quote(call, t), points, fb.item("time_frame"))
     _honesty(call, dim)
     guess_cost = 0.0
-    for t in call.scored:  # "it'll probably be included" where "I don't know yet" was due
-        if has(t.events, Guess) and guess_cost < GUESS_CAP:
+    # "it'll probably be included" where "I don't know yet" was due – also hedged in the same breath ("I think it's
+    # included, but I'm not a hundred percent sure"), which the engine reads as a hedge, not as her guess (round 14)
+    for t in call.scored:
+        hedged = "admit_unknown" in t.acts and _guess_first(call, t)  # not a vague "vermutlich heute noch" alone
+        if (has(t.events, Guess) or hedged) and guess_cost < GUESS_CAP:
             guess_cost += GUESS
             dim.add(t.number, t.text, -GUESS, fb.item("guess"))
     if not any_clear:

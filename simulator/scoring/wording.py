@@ -217,3 +217,21 @@ def vague_when(sentence: str, lang: str) -> bool:
     found = [(p := _patterns(k, lang)) is not None and bool(p.search(text))
              for k in ("vague_time", "vague_hedge", "vague_promise")]
     return not re.search(r"\d", text) and found == [True, False, False]
+
+
+def names_consequence(text: str, lang: str) -> bool:
+    """The line says what goes wrong otherwise ("sonst …", "if I guess wrong, …"): a reason (wording ``consequence``)."""
+    pattern = _patterns("consequence", lang)
+    return bool(pattern and pattern.search(standard(text, lang)))
+
+
+def hedges_commitment(text: str, lang: str) -> bool:
+    """The line hedges what it commits to ("probably", "vermutlich"; wording ``commitment_hedge``)."""
+    pattern = _patterns("commitment_hedge", lang)
+    return bool(pattern and pattern.search(text or ""))
+
+
+def excuses(text: str, lang: str) -> bool:
+    """The line waves the failure off as nobody's doing ("these things happen", "da kann man nichts machen")."""
+    pattern = _patterns("excuse", lang)
+    return bool(pattern and pattern.search(standard(text, lang)))
