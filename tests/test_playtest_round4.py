@@ -283,7 +283,8 @@ def test_the_head_never_vetoes_a_summary_the_rules_found() -> None:
 def test_a_recap_step_taken_by_its_examples_is_credited_as_a_summary_too() -> None:
     """'ok gut, dann läuft er ja wieder' took the recap step by closeness to its examples; the summarising
     dimension said 'never summarised at the end' beside it. The turn now shows the summary, with the line as
-    evidence, so both agree."""
+    evidence, so both agree – since round 14 on what the line is: the bare result sums nothing up (no cause, no
+    agreement), so the summarising card credits nothing and the checklist says the step is only half done."""
     from simulator.scoring import score_call
 
     sc = load("checked-plug")
@@ -297,7 +298,9 @@ def test_a_recap_step_taken_by_its_examples_is_credited_as_a_summary_too() -> No
     state = engine.respond(state, "Schönen Tag noch, tschüss!")
     score = score_call(sc, state)
     summarising = next(d for d in score.dimensions if d.name == "summarising")
-    assert any(e.turn == turn.number and e.effect > 0 and e.kind.startswith("summary") for e in summarising.evidence)
+    assert not any(e.turn == turn.number and e.effect > 0 and e.kind.startswith("summary") for e in summarising.evidence)
+    checklist = next(d for d in score.dimensions if d.name == "checklist")
+    assert any(e.turn == turn.number and e.kind == "step_recap_result" for e in checklist.evidence)
 
 
 def test_the_missing_summary_before_the_solution_names_the_step_that_was_the_solution() -> None:

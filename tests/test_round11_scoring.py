@@ -11,7 +11,7 @@ import pytest
 
 from simulator.scoring import score_call
 from simulator.scoring.consistency import problems
-from simulator.scoring.lines import summarises
+from simulator.scoring.recap import summarises
 from simulator.scoring.transcript import ScoredCall
 
 from playtest_calls import items as _items

@@ -288,9 +288,18 @@ def _summary_only_in_the_solving_line(lang: str):
     sc, state, _ = _play("checked-plug", lang, _script_team("checked-plug", lang))
     assert state.solved_at == 5
     read = state
+    # the line sums up as well as it solves (since round 14 a summary act alone, on a line that says nothing back,
+    # is no summary): the strip's switch was off, and now it is on
+    recap = {"de": "Also, der Schalter an der Leiste war aus, deshalb kein Strom am Drucker. ",
+             "en": "So the switch on the power strip was off, that's why the printer had no power. "}[lang]
+    # … and turn 2 no longer echoes her "no light, no sound" first, nor do the lines after it sum up again (the scorer
+    # reads a plain recap without the act too, round 14)
+    bye = {"de": "Gern geschehen, auf Wiederhören.", "en": "You're welcome, goodbye."}[lang]
     for t in state.trainee_turns:
         acts = tuple(a for a in t.acts if a != "summary") + (("summary",) if t.number == 5 else ())
-        read = _reading(read, t.number, acts)
+        text = (recap + t.text if t.number == 5 else t.text.split(". ", 1)[1] if t.number == 2
+                else bye if t.number > 5 else t.text)
+        read = _reading(read, t.number, acts, text=text)
     return sc, read, score_call(sc, read)
 
 

@@ -13,6 +13,7 @@ from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, promise_quote, time_promise, unreasoned_yield, vague_callback, volunteered
 from simulator.scoring.persuasion import ANSWERED, REASONED, yield_kind
 from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
+from simulator.scoring.recap import summarises
 from simulator.scoring.summarising import solution
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -179,6 +180,11 @@ def checklist(call: _Call, dim: _Dim) -> None:
                 # won over by a warm word alone ("ja ok sorry … der muss an sein"): done, but not as the step asks –
                 # no reason given; half the credit, said so (round 11, DE 8)
                 dim.add(t.number, t.text, share / 2, fb.item("step_yielded_unreasoned", step=title, essential=ess))
+                continue
+            if s.requires and list(s.acts[:1]) == ["summary"] and not (summarises(call, t) or summarises(call, t, hers=True)):
+                # a recap step heard in a line that sums nothing up - the bare result ("ok so it is working now"):
+                # half the credit, said so; the summarising card reads the line the same way (round 14)
+                dim.add(t.number, t.text, share / 2, fb.item("step_recap_result", step=title, essential=ess))
                 continue
             if "empathy" in s.acts and excuses(t.text, lang):
                 # "sorry – these things happen, we're short staffed": an apology and an excuse in one breath; the step

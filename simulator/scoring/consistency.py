@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from simulator.dialogue.events import Guess, Noise, Pushback, Ramble, Revealed, Unheard, details, has
 from simulator.scoring.checklist import moot_steps
-from simulator.scoring.summarising import did_herself
+from simulator.scoring.summarising import did_herself, solution
 from simulator.scoring.transcript import ScoredCall, sentence_bounds
 from simulator.scoring.wording import (answers_with_team, closes_properly, greets, offers_more, guesses, introduces,
                                        transparency_step, vague)
 from simulator.scoring.feedback import Feedback
-from simulator.scoring.lines import before_rudeness, narrows, paraphrases, restates, shows_empathy, summarises, unpunctuated, warm
+from simulator.scoring.lines import before_rudeness, narrows, paraphrases, restates, shows_empathy, unpunctuated, warm
+from simulator.scoring.recap import summarises
 from simulator.scoring.rules import CUE_WINDOW, MIN_SPAN_WORDS, OPENING_WINDOW
 
 OPPOSITES = (
@@ -62,8 +63,9 @@ LOST_MARKS = ("step_lost", "lost", "no_summary_before_lost", "ramble_lost")
 """Evidence that says a line was too long to take in: only on a line the engine says she lost (``unheard``)."""
 LENGTH_DEBITS = ("ramble", "ramble_lost")
 """The length debit of a long line: once per line, and only on a line the engine measured as too long."""
-STEP_CREDITS = ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_worn_down", "step_closed", "step_let_tell", "step_hedged",
-                "step_volunteered", "step_callback_unasked", "step_vague_callback")
+STEP_CREDITS = ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_worn_down",
+                "step_closed", "step_let_tell", "step_hedged", "step_recap_result", "step_volunteered", "step_callback_unasked",
+                "step_vague_callback")
 """A checklist step credited to a line: never one she lost."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
@@ -328,7 +330,7 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
 
 
 SUMMARY_CREDITS = ("summary_before", "summary_before_brief", "summary_end", "summary_end_brief")
-"""Credits for a summary: only a line that summarises (:func:`~simulator.scoring.lines.summarises`) earns one."""
+"""Credits for a summary: only a line that summarises (:func:`~simulator.scoring.recap.summarises`) earns one."""
 
 CREDITED_BY_ACT = {"summary_end": "summary", "summary_end_brief": "summary", "time_frame": "time_commitment",
                    "admit_unknown": "admit_unknown", "open_first": "open_question", "open_late": "open_question"}
@@ -347,6 +349,11 @@ def _across(scenario, state, score) -> list[str]:
     solved_at = state.solved_at
     whole = ScoredCall(scenario, state, None)
     summed = [t.number for t in state.trainee_turns if summarises(whole, t)]
+    # the line proposing the fix sums up the problem once more when a summary before it was credited: not the final one
+    before = {e.turn for e in score.dimension("summarising").evidence if e.kind.startswith("summary_before")}
+    proposal = solution(whole).turn
+    if before - {proposal}:
+        summed = [n for n in summed if n != proposal]
     done = [e for d in score.dimensions for e in d.evidence
             if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_volunteered")]
     moot = moot_steps(ScoredCall(scenario, state, None))

@@ -17,9 +17,9 @@ from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence
 from simulator.scoring.wording import (asks_for_details, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
                                        weak_backchannel, names_situation)
 
-__all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "instruction_words", "unpunctuated", "summary_words", "guessed",
+__all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "restating_sentence", "instruction_words", "unpunctuated", "summary_words", "guessed",
            "asks_openly", "explains", "lost", "vaguely",
-           "restated", "summarises", "brief_summary", "time_promise", "gave_reason", "unreasoned_yield", "before_rudeness",
+           "restated", "time_promise", "gave_reason", "unreasoned_yield", "before_rudeness",
            "hollow", "farewell", "vague_callback", "gave_unasked", "promise_quote", "stock_empathy", "passes_over"]
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
@@ -230,20 +230,27 @@ def _content(text: str, lang: str) -> list[str]:
 
 
 def restates(call: ScoredCall, t: Turn, words: int = 3) -> bool:
+    """:func:`restating_sentence` found one."""
+    return bool(restating_sentence(call, t, words))
+
+
+def restating_sentence(call: ScoredCall, t: Turn, words: int = 3) -> str:
     """One sentence of the line takes up what she just said: at least ``words`` of its content words are hers, and they
     are a real share of it (:data:`RESTATED_SHARE`) – not a reassurance, an apology, a guess or a question of one's
     own that happens to share a few of her words ("keine Sorge, nichts falsch gemacht", "Was genau ist langsam …?",
     "Ich denke, das müsste eigentlich mit drin sein"; round 9b, DE B7/B8). A wh-question asks, it restates nothing;
     a guess is no listening, nor is a sentence that guesses or tells her what to do with her words in it ("probably
-    not the solar storms", "gucken mal … unten rechts bei Taskleiste"; round 13, EN/DE)."""
+    not the solar storms", "gucken mal … unten rechts bei Taskleiste"; round 13, EN/DE). The sentence is what a
+    credit for it quotes ("Sie haben einen ganzen Vormittag blockiert, …", not "Das ist nicht in Ordnung."; round 14);
+    '' when none does."""
     lang = call.state.lang
     if guessed(call, t):
-        return False
+        return ""
     # her name is how one addresses her, not what she said ("No, Dr Bennett, …")
     name = set(_content(call.sc.persona.name.get(lang) or "", lang))
     heard = set(_content(call.customer_line(t.number - 1), lang)) - name
     if not heard:
-        return False
+        return ""
     asking = [sentence_of(t.text, x) for a, x in t.evidence if a == "open_question" and x and x.strip() != t.text.strip()]
     telling = [x for a, x in t.evidence if a == "instruction" and x.strip() and x.strip() != t.text.strip()]
     for sentence in _sentences_or_stretches(t):
@@ -253,8 +260,8 @@ def restates(call: ScoredCall, t: Turn, words: int = 3) -> bool:
         said = _content(sentence, lang)
         shared = [w for w in said if w in heard]
         if len(set(shared)) >= words and len(shared) >= RESTATED_SHARE * len(said):
-            return True
-    return False
+            return t.text if unpunctuated(t) else sentence_of(t.text, sentence.strip())  # a quote is whole sentences
+    return ""
 
 
 STRETCH_WORDS = 12
@@ -295,35 +302,6 @@ def _same_word(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     return short == long_ or (len(short) >= STEM_LETTERS and long_.startswith(short)
                               and len(long_) - len(short) <= STEM_ENDING)
-
-
-def summarises(call: ScoredCall, t: Turn, *, hers: bool = False) -> bool:
-    """The line summarises: the analyser's act on a polite line that is no guess and takes up at least
-    :data:`~simulator.scoring.rules.SUMMARY_MIN_RESTATED` words the call already said – ``hers``: at least
-    :data:`~simulator.scoring.rules.SUMMARY_HERS` of her words (a summary before the solution, "repeated back what she
-    said"). Every card that credits a summary asks this one question."""
-    if "summary" not in t.acts or "rude" in t.acts or guessed(call, t):
-        return False
-    recap = any("summary" in s.acts for s in call.sc.steps if s.id in t.steps)
-    span = next((x for a, x in t.evidence if a == "summary" and x.strip()), "")
-    if not recap and guesses(sentences_of(t.text, span) if span else t.text, call.state.lang) \
-            and restated(call, t, own=False) < SUMMARY_HERS_FULL:
-        # "so it's probably the SMTP auth": a diagnosis guessed, not what she said (round 11, DE 17) – a recap of
-        # much of hers may still say "probably during cleaning"
-        return False
-    if not hers and recap:
-        return True  # the checklist credits its recap step: one reading of the line ("ok gut, dann läuft er wieder")
-    return restated(call, t, own=not hers) >= (SUMMARY_HERS if hers else SUMMARY_MIN_RESTATED)
-
-
-def brief_summary(call: ScoredCall, t: Turn, *, hers: bool = False) -> bool:
-    """A summary worth half: a short sentence, terms a lay caller does not know ("so that was the lan cable"; round 11,
-    EN 21), or – before the solution (``hers``), read by the learned head alone (no "so …" marker) – few of her words
-    taken up."""
-    jargon = "jargon" in t.acts and call.sc.persona.tech_level != "high"
-    unmarked = all(x.strip() == t.text.strip() for a, x in t.evidence if a == "summary")
-    return (summary_words(t) < BRIEF_SUMMARY_WORDS or jargon
-            or (hers and unmarked and restated(call, t, own=False) < SUMMARY_HERS_FULL))
 
 
 def paraphrases(call: ScoredCall, t: Turn, *, attempt: bool = False) -> bool:

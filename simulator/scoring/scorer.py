@@ -48,7 +48,8 @@ from simulator.scoring.greeting import greeting
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
 from simulator.scoring.lines import (WARM_ACTS, asks_openly, before_rudeness, explains, paraphrases, guessed, listens, lost,
-                                     restates, summarises, narrows, shows_empathy, stock_empathy, passes_over, unreasoned_yield, warm)
+                                     restates, restating_sentence, narrows, shows_empathy, stock_empathy, passes_over, unreasoned_yield, warm)
+from simulator.scoring.recap import recap_quote, summarises
 from simulator.scoring.asked_again import asked_again, asked_again_debits
 
 
@@ -317,10 +318,15 @@ def _questioning(call: _Call, dim: _Dim) -> None:
     for t, points in credits:
         # the note says how the line listened: a back-channel ("I see"), or repeating back what she said (a summary,
         # an echo of her words) – "just to recap" is no back-channel
-        if listens(call, t) or t in weak:
+        # (saying back what she said is the stronger signal: quoted, not a back-channel beside it – round 14)
+        if lost(call, t) and (listens(call, t) or t in weak):  # what she could not take in: only its back-channel
             dim.add(t.number, call.span(t, "active_listening"), points, fb.item("listening"))
         elif summarises(call, t, hers=True):
-            dim.add(t.number, call.sentence(t, "summary"), points, fb.item("listening_summary"))
+            dim.add(t.number, recap_quote(call, t), points, fb.item("listening_summary"))
+        elif restates(call, t):
+            dim.add(t.number, restating_sentence(call, t), points, fb.item("listening_summary"))
+        elif listens(call, t) or t in weak:
+            dim.add(t.number, call.span(t, "active_listening"), points, fb.item("listening"))
         else:
             dim.add(t.number, t.text, points, fb.item("listening_summary"))
     if not credits:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from simulator.dialogue.events import Pushback, Revealed, details
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import brief_summary, lost, own_steps, paraphrases, summarises
+from simulator.scoring.lines import lost, own_steps, paraphrases, restating_sentence
+from simulator.scoring.recap import brief_summary, recap_quote, summarises
 from simulator.scoring.rules import PARAPHRASE_POINTS, PROPOSAL_ACTS, SUMMARY_POINTS
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
@@ -26,11 +27,16 @@ from simulator.scoring.transcript import ScoredCall as _Call
 __all__ = ["summarising", "solution", "did_herself", "found_herself", "Solution"]
 
 
+DIRECTING_ACTS = tuple(a for a in PROPOSAL_ACTS if a != "time_commitment")
+"""Acts by which a line proposes something: not how long it takes ("dauert nur a paar Minuten" reassures, it proposes
+no fix – round 14, DE jargon-averse good T4: a check question she answered by fixing it herself)."""
+
+
 def did_herself(sc, t: Turn) -> bool:
     """She went from checking to fixing on her own: the line only asked (a question, none of the acts that propose
-    something – no instruction, explanation, time, callback, honest "I don't know") and yet took a step together with
+    something – no instruction, explanation, callback, honest "I don't know"; :data:`DIRECTING_ACTS`) and yet took a step together with
     the step it requires ("Is it hanging loose somewhere?" – she finds the loose cable and plugs it in)."""
-    if any(a in t.acts for a in PROPOSAL_ACTS) or not any(a in t.acts for a in ("open_question", "closed_question")):
+    if any(a in t.acts for a in DIRECTING_ACTS) or not any(a in t.acts for a in ("open_question", "closed_question")):
         return False
     taken = set(t.steps)
     return any(taken & set(s.requires) for s in sc.steps if s.id in taken)
@@ -83,11 +89,11 @@ def solution(call: _Call) -> Solution:
 
 def _credit(call: _Call, dim: _Dim, t: Turn, kind: str) -> None:
     """Full points for a summary that says something; half for a few words ("So it was the strip. Bye."), an echo of
-    few of her words, or one in terms a lay caller does not know (:func:`~simulator.scoring.lines.brief_summary`)."""
+    few of her words, or one in terms a lay caller does not know (:func:`~simulator.scoring.recap.brief_summary`)."""
     if brief_summary(call, t, hers=kind == "summary_before"):
-        dim.add(t.number, call.sentence(t, "summary"), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
+        dim.add(t.number, recap_quote(call, t), SUMMARY_POINTS / 2, call.fb.item(f"{kind}_brief"))
     else:
-        dim.add(t.number, call.sentence(t, "summary"), SUMMARY_POINTS, call.fb.item(kind))
+        dim.add(t.number, recap_quote(call, t), SUMMARY_POINTS, call.fb.item(kind))
 
 
 def summarising(call: _Call, dim: _Dim) -> None:
@@ -106,11 +112,22 @@ def summarising(call: _Call, dim: _Dim) -> None:
     after = max(limit, solved_at or 0)
     tail = {t.number for t in call.real[-3:]}
 
-    def at_end(t: Turn) -> bool:
-        return t.number >= after or t.number in tail
+    before: Turn | None = None
 
-    # before the solution a summary takes up what she told (not the proposal itself, nor the agent's own words)
-    before = next((t for t in summaries if t.number <= limit and summarises(call, t, hers=True)), None)
+    def at_end(t: Turn) -> bool:
+        # the line that proposes the fix, after the problem was summed up before it, sums up the problem once more –
+        # not what was agreed ("So the disk is simply full from years of scans. My suggestion: …"; round 14, EN
+        # voicebox good T5); the only summary in the line that solved the call is the one of what was agreed
+        again = sol.proposed and t.number == sol.turn and before is not None and before is not t
+        return (t.number >= after or t.number in tail) and not again
+
+    # before the solution a summary takes up what she told (not the proposal itself, nor the agent's own words): one
+    # before the proposal's line rather than in it, the fullest, the latest of those ("Okay, Monday's the deadline,
+    # mornings are best." after an early brief echo of the ticket)
+    told = [t for t in summaries if t.number <= limit and summarises(call, t, hers=True)]
+    told = [t for t in told if t.number < limit] or told
+    full = [t for t in told if not brief_summary(call, t, hers=True)]
+    before = (full or told)[-1] if told else None
     with_solution = False
     if (before is not None and sol.turn is not None and solved_at is not None and before.number >= solved_at
             and not any(at_end(s) for s in summaries if s is not before)):
@@ -142,8 +159,8 @@ def summarising(call: _Call, dim: _Dim) -> None:
             for t in [t for t in scored if t.number < at.number and t not in unheard and "rude" not in t.acts
                       and lost(call, t) and paraphrases(call, t, attempt=True)][:1]:
                 dim.add(t.number, t.text, 0.0, fb.item("lost", claim=fb.item("paraphrase_before").note))
-            if para is not None:  # an echo of her words is a start: partial credit, on its own line
-                dim.add(para.number, call.span(para, "active_listening"), PARAPHRASE_POINTS,
+            if para is not None:  # an echo of her words is a start: partial credit, quoting the sentence that echoes
+                dim.add(para.number, restating_sentence(call, para) or call.span(para, "active_listening"), PARAPHRASE_POINTS,
                         fb.item("paraphrase_before"))
     for t in unheard:
         if t is not halved:

@@ -9,7 +9,8 @@ import re
 
 from simulator.dialogue.events import Confused, Guess, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.lines import explains, guessed, lost, promise_quote, summarises, time_promise, vaguely
+from simulator.scoring.lines import explains, guessed, lost, promise_quote, time_promise, vaguely
+from simulator.scoring.recap import recap_quote, summarises
 from simulator.scoring.rules import (ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, GUESS, GUESS_CAP, NO_TRANSPARENCY, TIME_FRAME,
                                      TRANSPARENCY_STEPS, VAGUE_PROMISE)
 from simulator.scoring.transcript import DimensionDraft as _Dim
@@ -105,7 +106,7 @@ def recaps_cause(call: _Call, t: Turn) -> bool:
         return False
     span = next((x for a, x in t.evidence if a == "summary" and x.strip()), "")
     solved = call.state.solved_at is not None and t.number > call.state.solved_at
-    return solved or states_cause(call.sentence(t, "summary") if span else t.text, call.state.lang)
+    return solved or states_cause(recap_quote(call, t), call.state.lang)
 
 
 def _repairs(call: _Call, t: Turn) -> bool:
@@ -151,7 +152,7 @@ def transparency(call: _Call, dim: _Dim) -> None:
             else:
                 any_clear = True
                 points = next(steps, 0.0)
-                quote = call.sentence(t, "summary") if recap else call.span(t, "transparency")
+                quote = recap_quote(call, t) if recap else call.span(t, "transparency")
                 if points and _repairs(call, t):  # said again in plain words after the jargon lost her: half
                     dim.add(t.number, quote, points / 2, fb.item("transparency_repair"))
                 elif points:

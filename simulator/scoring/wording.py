@@ -235,3 +235,17 @@ def excuses(text: str, lang: str) -> bool:
     """The line waves the failure off as nobody's doing ("these things happen", "da kann man nichts machen")."""
     pattern = _patterns("excuse", lang)
     return bool(pattern and pattern.search(standard(text, lang)))
+
+
+def recap_marker(sentence: str, lang: str) -> bool:
+    """The sentence opens as a recap does ("So …", "Okay, …", "Also …", "Zusammengefasst: …", "If I understand you
+    correctly, …"): with the call's words after it, it says back what was said (``scoring/recap.py``)."""
+    pattern = _patterns("recap_marker", lang)
+    return bool(pattern and pattern.search(standard(sentence, lang).strip()))
+
+
+def result_only(word: str, lang: str) -> bool:
+    """The content word only says how things stand now ("working", "läuft", "fine"): a recap of that alone names
+    neither cause nor agreement ("Ok so it is working now.")."""
+    pattern = _patterns("recap_result_only", lang)
+    return bool(pattern and pattern.fullmatch(word))
