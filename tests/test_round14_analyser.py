@@ -3,7 +3,7 @@
 Dialect excuses ("da kann isch nix für", Kölsch/Hessian "isch" = ich), sending a mobile caller away to find signal
 instead of arranging a callback, cutting a caller off with "too much info"; "Schönen Tach noch" and a good wish
 ("lassen Sie sich den Kaffee schmecken") close the call and ask for nothing; "ja schon gut" brushes her off and
-hears nothing; Denglisch and hardware jargon (booten, Error Code, Settings, Network Adapter; PSU, SSD, temp files);
+hears nothing; Denglisch and hardware jargon (Error Code, Settings, Network Adapter; PSU, SSD, temp files);
 "ich glaub das …" guesses. Every line was written for this test, not copied from the play-test scripts or the bank.
 """
 
@@ -64,7 +64,6 @@ def test_ja_schon_gut_is_no_listening(line: str) -> None:
 
 
 @pytest.mark.parametrize("lang, line", [
-    ("de", "Dann booten Sie den Rechner bitte einmal neu."),
     ("de", "Welchen Error Code zeigt er an?"),
     ("de", "Haben Sie in den Settings etwas verstellt?"),
     ("de", "Ist der Network Adapter aktiviert?"),
