@@ -8,10 +8,12 @@ that says why it asks anyway ("I know, but …", "weil …") or sums up what she
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from simulator.analysis.result import Analysis
 from simulator.dialogue.events import Revealed, details
 from simulator.dialogue.lines import customer_lines
-from simulator.dialogue.phrases import step_phrases
+from simulator.dialogue.phrases import StepPhrases, step_phrases
 from simulator.dialogue.planner import choose
 from simulator.dialogue.reading import SENTENCE_END, gives_reason
 
@@ -19,6 +21,18 @@ ASKING_ACTS = ("open_question", "closed_question", "instruction")
 """Acts of a line that asks her for something (a question, or a request to check)."""
 ASKED_AGAIN_MOOD = 5
 """What being asked again for what she said costs her mood."""
+
+
+@lru_cache(maxsize=256)
+def _matcher(phrases: tuple[str, ...], lang: str) -> StepPhrases:
+    return step_phrases(phrases, lang)
+
+
+def names_it(phrases, sentence: str, lang: str) -> bool:
+    """*sentence* holds an ``already_said`` entry's *phrases* (one matcher per entry and language, built once): the
+    customer's reading and the debrief's (``scoring/asked_again.py``) are the same."""
+    analysis = Analysis(text=sentence, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)
+    return _matcher(tuple(phrases), lang).search(analysis) is not None
 
 
 def _asking(text: str, acts: tuple[str, ...]) -> list[str]:
@@ -39,9 +53,7 @@ def asks_again(scenario, state, text: str, acts: tuple[str, ...], lang: str) -> 
         phrases = said.asks.get(lang)
         if not phrases or not (said.since == "opening" or said.since in revealed):
             continue
-        matcher = step_phrases(tuple(phrases), lang)
-        if any(matcher.search(Analysis(text=s, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)) is not None
-               for s in asking):
+        if any(names_it(phrases, s, lang) for s in asking):
             return said.id
     return ""
 

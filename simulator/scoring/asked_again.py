@@ -11,18 +11,14 @@ strips often have their own switch") or sums up what she said is no such line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from simulator.analysis.result import Analysis
 from simulator.dialogue.events import Pushback, Revealed, details, has
-from simulator.dialogue.phrases import StepPhrases, step_phrases
+from simulator.dialogue.asked_again import ASKING_ACTS, names_it
 from simulator.dialogue.reading import gives_reason, requests_story
 from simulator.dialogue.state import Turn
 from simulator.scoring.rules import ASKED_AGAIN, ASKED_AGAIN_CAP, MIN_SPAN_WORDS
 from simulator.scoring.transcript import DimensionDraft, ScoredCall, questions, sentences
 
-ASKING_ACTS = ("open_question", "closed_question", "instruction")
-"""Acts of a line that asks her for something (a question, or a request to check)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +31,6 @@ class AskedAgain:
     """The sentence that asked for it."""
     said_at: int
     """The exchange whose customer line said it (her opening, or the reply that revealed the fact)."""
-
-
-@lru_cache(maxsize=256)
-def _matcher(phrases: tuple[str, ...], lang: str) -> StepPhrases:
-    return step_phrases(phrases, lang)
-
-
-def _asks(matcher: StepPhrases, sentence: str, lang: str) -> bool:
-    return matcher.search(Analysis(text=sentence, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)) is not None
 
 
 def _said_at(call: ScoredCall, since: str, before: int) -> int | None:
@@ -98,8 +85,7 @@ def asked_again(call: ScoredCall, t: Turn) -> AskedAgain | None:
         at = _said_at(call, said.since, t.number) if phrases else None
         if at is None:
             continue
-        matcher = _matcher(tuple(phrases), lang)
-        quote = next((s for s in _asking(t) if _asks(matcher, s, lang) and not any(r in s for r in recaps + said_why)), "")
+        quote = next((s for s in _asking(t) if names_it(phrases, s, lang) and not any(r in s for r in recaps + said_why)), "")
         if quote:
             return AskedAgain(t.number, quote.strip(), at)
     return None
