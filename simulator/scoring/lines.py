@@ -12,7 +12,7 @@ from simulator.dialogue.events import GaveIn, Guess, Offered, Revealed, Unheard,
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.persuasion import gave_reason, unreasoned_yield
-from simulator.scoring.rules import QUOTE_CHARS, RESPONDING_ACTS, BRIEF_SUMMARY_WORDS, STEM_ENDING, STEM_LETTERS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
+from simulator.scoring.rules import QUOTE_CHARS, RESPONDING_ACTS, STEM_ENDING, STEM_LETTERS
 from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
 from simulator.scoring.wording import (asks_for_details, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
                                        weak_backchannel, names_situation)
