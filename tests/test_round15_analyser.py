@@ -27,6 +27,12 @@ def _acts(lang: str, line: str) -> set[str]:
     ("en", "I haven't got time to explain what a browser is, just click it"),
     ("en", "yep service desk what do you want"),
     ("en", "ok what now"),
+    ("de", "Wenn Sie doch so ein Profi sind, wieso rufen Sie dann überhaupt bei uns an?"),
+    ("de", "wenn du so schlau bist warum rufst du dann an"),
+    ("de", "Ist doch jedes Mal dasselbe mit euch, schauen Sie halt nach."),
+    ("de", "Das Netz läuft bestens, sonst hat sich niemand beschwert."),
+    ("de", "Jo, Support, was gibts"),
+    ("de", "Was wollen Se denn?"),
 ])
 def test_sneers_in_chat_spelling_and_refusals_are_rude(lang: str, line: str) -> None:
     assert "rude" in _acts(lang, line)
@@ -39,6 +45,11 @@ def test_sneers_in_chat_spelling_and_refusals_are_rude(lang: str, line: str) -> 
     ("en", "Hi, IT desk, Sam speaking, what is it about?"),
     ("en", "It happens with you guys a lot, no worries, we'll sort it."),
     ("en", "Not that I know of, nobody else has reported it."),
+    ("de", "Warum rufen Sie denn an, was genau ist passiert?"),
+    ("de", "Was wollen Sie denn als Erstes erledigen, den Druck oder die Mails?"),
+    ("de", "Das passiert immer wieder mal mit den alten Druckern, keine Sorge."),
+    ("de", "Bisher hat sich noch niemand anders gemeldet, also liegt es wohl an Ihrem Rechner, schauen wir mal warum."),
+    ("de", "Hallo, IT-Service, Meier am Apparat, was ist denn los?"),
 ])
 def test_look_alikes_stay_polite(lang: str, line: str) -> None:
     assert "rude" not in _acts(lang, line)
