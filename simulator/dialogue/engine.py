@@ -31,7 +31,7 @@ from simulator.dialogue.reading import (asks_to_look, assents, checks_agreement,
                                         without_quotes)
 from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel,
                                            by_examples, closing_question_takes, commits_nothing, example_index, granted_before, instructs,
-                                           is_asking, only_greets, repeats_time, rude_reading, says_back, shown_acts,
+                                           is_asking, only_greets, repeats_time, rude_reading, says_back, shown_acts, thanks_go_on,
                                            told_analysis, understood_part, without_credit, without_greeting)
 from simulator.dialogue.speech import RETELL_MOOD, Speech
 from simulator.errors import UsageError
@@ -390,7 +390,7 @@ class Engine:
                 if not any(a in acts for a in POSITIVE_ACTS) and not blocked:
                     patience -= 1  # on topic but too early (blocked) costs no patience: she steers instead
             # "Thanks for calling, Kevin speaking" answering the phone greets; a line she is pushing back on is on topic
-            if "closing" in acts and state.solved_at is None and not progress and not ringing:
+            if "closing" in acts and state.solved_at is None and not (progress or ringing or thanks_go_on(self.analyser, line, lang)):
                 events.append(PrematureClose())
                 mood -= 10
                 plan.add(self.speech.filler("premature_close", state, said))

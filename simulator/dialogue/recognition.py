@@ -248,6 +248,14 @@ def without_credit(line: str, lang: str) -> str:
     return " ".join(k for k in kept if k) if cut else line
 
 
+def thanks_go_on(analyser, line: str, lang: str) -> bool:
+    """The line thanks her and goes on with something else ("Danke für Ihre Geduld, der Kollege war leider krank",
+    "Thanks for your patience, my colleague was off sick"): its thanks is no goodbye, unless the rest signs off too."""
+    rest = without_credit(line, lang)
+    return (rest != line and bool(rest.strip()) and not signs_off(rest, lang)
+            and "closing" not in analyser.analyse_rules(rest).acts)
+
+
 def granted_before(turns, lang: str) -> bool:
     """An earlier trainee line granted what she said ("Gut, dass Sie den Stecker schon geprüft haben, das glaube ich
     Ihnen"): a later request that says why ("… weil Drucker oft an einer Leiste mit eigenem Schalter hängen") answers
