@@ -27,7 +27,7 @@ from simulator.dialogue.shifting import heard_shift, object_to_shift
 from simulator.dialogue.state import CallState, Exchange, Outcome, Turn, awaits_last_word, clamp, is_ringing
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_phrases, step_words
-from simulator.dialogue.reading import (asks_to_look, assents, checks_agreement, checks_back, clean, her_action, invites,
+from simulator.dialogue.reading import (agrees_on, asks_to_look, assents, checks_agreement, checks_back, clean, her_action, invites,
                                         without_quotes)
 from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel,
                                            by_examples, closing_question_takes, commits_nothing, example_index, granted_before, instructs,
@@ -275,7 +275,7 @@ class Engine:
                         blocked = True
                         early = early or step
                     continue
-                if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not checks_back(line, lang) and any(
+                if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not agrees_on(line, lang) and any(
                     r in steps_now for r in step.requires) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
                     unrecapped = True  # no recap to confirm: "the DHCP lease or some VPN thing"; "Which number?" – nothing agreed
                     continue  # yet; a recap only guessed, asked on ("macht keinen Speicher voll. Wo speichern Sie?"): he answers that

@@ -210,6 +210,12 @@ def checks_back(line: str, lang: str) -> bool:
     return bool(pattern) and last.endswith("?") and pattern.search(last.lower()) is not None
 
 
+def agrees_on(line: str, lang: str) -> bool:
+    """The line ends by checking back or asking her agreement: a recap that brings the fix and asks "Is that okay?" is
+    the summary of what is agreed, as one that asks "Does that sound right?" (round 16, EN mobile-caller)."""
+    return checks_back(line, lang) or checks_agreement(line, lang)
+
+
 _QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from simulator.dialogue.events import PrematureClose, has
 from simulator.dialogue.state import Turn
-from simulator.scoring.rules import CLOSING, CLOSING_BARE, NO_CLOSING, PREMATURE_CLOSE, PREMATURE_CLOSE_CAP
+from simulator.scoring.rules import CLOSING, CLOSING_BARE, MIN_SPAN_WORDS, NO_CLOSING, PREMATURE_CLOSE, PREMATURE_CLOSE_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
+from simulator.scoring.transcript import sentences
 from simulator.scoring.wording import closes_properly, greets, offers_more, says_goodbye, wishes_well
 
 __all__ = ["closing"]
@@ -24,11 +25,27 @@ def _offered(call: _Call, t: Turn) -> bool:
     return offers_more(t.text, lang) or bool(before and offers_more(before[-1].text, lang) and "rude" not in before[-1].acts)
 
 
+def _closing_quote(call: _Call, t: Turn, quote: str) -> str:
+    """The sentences of the goodbye line that close the call – the offer, thanks or wish and the goodbye –, not only
+    the analyser's span ("You're welcome, Brenda." was quoted for "… have a lovely day. Bye now.", round 16, both
+    languages); the span where no sentence does."""
+    lang = call.state.lang
+    parts = [p for p in sentences(t.text) if closes_properly(p, lang) or says_goodbye(p, lang)]
+    if not parts:
+        return quote
+    every = sentences(t.text)
+    first = every.index(parts[0])
+    while first > 0 and len(" ".join(every[first:every.index(parts[-1]) + 1]).split()) < MIN_SPAN_WORDS:
+        first -= 1  # "Auf Wiederhören!" alone is a fragment: with the sentence before it ("Gut, dann bis heute Mittag.")
+    start, end = t.text.find(every[first]), t.text.rfind(parts[-1])  # one stretch of the trainee's words, as said
+    return t.text[start:end + len(parts[-1])] if 0 <= start <= end else quote
+
+
 def _credit(call: _Call, dim: _Dim, t: Turn, quote: str) -> None:
     """The goodbye's credit: proper with an offer (in it or just before) or good wishes, else bare."""
     fb, lang = call.fb, call.state.lang
     if _offered(call, t) or wishes_well(t.text, lang):
-        dim.add(t.number, quote, CLOSING, fb.item("closing"))
+        dim.add(t.number, _closing_quote(call, t, quote), CLOSING, fb.item("closing"))
     else:
         dim.add(t.number, t.text, CLOSING_BARE, fb.item("closing_bare"))
 

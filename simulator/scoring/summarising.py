@@ -129,20 +129,36 @@ def summarising(call: _Call, dim: _Dim) -> None:
     full = [t for t in told if not brief_summary(call, t, hers=True)]
     before = (full or told)[-1] if told else None
     with_solution = False
-    if (before is not None and sol.turn is not None and solved_at is not None and before.number >= solved_at
+    if (before is not None and sol.turn is not None
+            and ((solved_at is not None and before.number >= solved_at) or (sol.proposed and before.number == sol.turn))
             and not any(at_end(s) for s in summaries if s is not before)):
-        # the only summary came in the line that solved the call: that is the summary of what was agreed
+        # the only summary came in the line that solved the call, or in the line that first proposed the fix ("So let
+        # me sum up: … you'll send us a photo of a signed note, and as soon as it arrives I'll unlock it"): that is
+        # the summary of what was agreed – the checklist's "summarise what was agreed" step says so too (round 16)
         before, with_solution = None, True
+    # The final summary: after the solution (or the problem being solved), or in the last three turns. A summary only
+    # in the line that first proposed the fix is the one of what was agreed where that line took a recap step too (the
+    # checklist says so); asked on before she agreed ("…, and I unlock them. Is that okay?") it agreed nothing yet.
+    # (the recap step is then missing from the checklist, and no summary of what was agreed is credited here either)
+    recaps = {s.id for s in call.sc.steps if "summary" in s.acts}
+    unagreed = (with_solution and sol.turn != solved_at  # the proposal's line, not the one that solved the call
+                and recaps and not recaps & set(call.state.steps_done))  # and the checklist says "step missing"
+    end = next((t for t in reversed(summaries) if t is not before and at_end(t)
+                and not (unagreed and t.number == sol.turn)), None)
     if before is not None:
         _credit(call, dim, before, "summary_before")
     elif sol.turn is None:  # no solution proposed: the debit says what was missing, quoting nothing
         dim.add(scored[-1].number, "", -SUMMARY_POINTS, fb.item("no_summary"))
     else:
         at = next((t for t in scored if t.number >= limit), scored[-1])
+        # a summary not due is not missing: with the recap at the end that the note asks for, the points a summary
+        # would earn – the dimension does not stop at 75 under a note that says "right so" (round 16: EN and DE
+        # checked-plug / jargon-averse good calls); without it, nothing (a call with no summary at all earns none)
+        due = SUMMARY_POINTS if end is not None else 0.0
         if not sol.proposed:  # she fixed it herself in answer to a question: nothing was proposed to summarise before
-            dim.add(at.number, at.text, 0.0, fb.item("summary_not_due", step=sol.step))
+            dim.add(at.number, at.text, due, fb.item("summary_not_due", step=sol.step))
         elif found_herself(call, at):  # she has just said what is wrong: the fix follows, the recap comes at the end
-            dim.add(at.number, at.text, 0.0, fb.item("summary_not_due_found", step=sol.step))
+            dim.add(at.number, at.text, due, fb.item("summary_not_due_found", step=sol.step))
         else:
             # name the step that made this the solution: an honest "I don't know yet" proposes nothing by itself
             kind = "no_summary_before_with" if with_solution and sol.step else (
@@ -166,8 +182,6 @@ def summarising(call: _Call, dim: _Dim) -> None:
         if t is not halved:
             dim.add(t.number, call.span(t, "summary"), 0.0, fb.item("lost", claim=fb.item("summary_before").note
                     if sol.turn is None or t.number <= sol.turn else fb.item("summary_end").note))
-    # The final summary: after the solution (or the problem being solved), or in the last three turns.
-    end = next((t for t in reversed(summaries) if t is not before and at_end(t)), None)
     if end is not None:
         _credit(call, dim, end, "summary_end")
     else:  # quoted where it was missing: the last line that was not the summary already credited
