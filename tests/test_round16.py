@@ -174,3 +174,56 @@ def test_a_recap_that_brings_the_fix_and_asks_for_agreement_is_the_summary_of_wh
 @pytest.mark.parametrize("line", ["Safe travels, and talk soon!", "Have a safe trip home.", "Good flight tomorrow!"])
 def test_a_wish_for_the_journey_is_a_good_wish(line: str) -> None:
     assert wishes_well(line, "en")
+
+
+# -- second pass: more of the play-tests' findings -----------------------------------------------------------------
+@pytest.mark.parametrize("line", ["danke hab ich notiert wo sind sie gerade und was steht heute noch an",
+                                  "was haben sie heute noch vor"])
+def test_asking_about_her_day_promises_no_time(line: str) -> None:
+    assert "time_commitment" not in _rules("de", line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Gut, dann schaut sich das ein Kollege per Fernwartung an, der meldet sich dann bei Ihnen."),
+    ("en", "Okay, a colleague will look at it remotely and he will get back to you."),
+])
+def test_someone_will_get_back_to_you_is_vague(lang: str, line: str) -> None:
+    from simulator.scoring.wording import vague
+
+    assert vague(line, lang)
+    assert not vague("Der Kollege meldet sich heute bis 14 Uhr bei Ihnen." if lang == "de"
+                     else "The technician will call you by 3 pm today.", lang)
+
+
+@pytest.mark.parametrize("lang, line, excuse", [
+    ("en", "please don't worry, you haven't done anything wrong, these things happen", False),
+    ("de", "Keine Sorge, Sie haben nichts kaputt gemacht, so was kann passieren.", False),
+    ("en", "Unfortunately these things happen sometimes, the technician was ill.", True),
+    ("de", "Das kann mal passieren, der Kollege war krank.", True),
+])
+def test_these_things_happen_said_to_reassure_her_is_no_excuse(lang: str, line: str, excuse: bool) -> None:
+    from simulator.scoring.wording import excuses
+
+    assert excuses(line, lang) is excuse
+
+
+@pytest.mark.parametrize("lang, line, open_", [
+    ("en", "Hello, service desk, good morning, how are you doing today?", False),
+    ("en", "How are you doing today, and what can I do for you?", True),
+    ("en", "How are you connecting today?", True),
+    ("de", "Guten Morgen, IT-Hotline, wie geht es Ihnen heute?", False),
+    ("de", "Wie geht es Ihnen, und was kann ich für Sie tun?", True),
+])
+def test_small_talk_alone_is_no_open_question(lang: str, line: str, open_: bool, monkeypatch) -> None:
+    assert ("open_question" in _rules(lang, line)) is open_
+    assert ("open_question" in head_acts(lang, line, monkeypatch)) is open_
+
+
+def test_a_yes_no_question_checking_back_what_he_said_is_answered_yes() -> None:
+    """The rambler said "seit Montag so langsam"; asked back after a "Danke." he said "das kann ich so nicht sagen"."""
+    from playtest_calls import replayed
+
+    state = replayed("voicebox-rambler", "de", ["Guten Tag, Systemhaus Service, Tim Krause am Apparat.",
+                                                "Danke. Ist der Rechner denn seit Montag so langsam?"], seed=7)
+    reply = state.exchanges[-1].reply.text
+    assert "nicht sagen" not in reply and "weiß ich nicht" not in reply, reply

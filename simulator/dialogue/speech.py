@@ -20,7 +20,7 @@ from simulator.dialogue.planner import choose
 from simulator.dialogue.reading import SENTENCE_END, her_action, requests_story
 from simulator.dialogue.state import CallState, Turn
 from simulator.scenario.model import Scenario, Step, Text
-from simulator.scoring.wording import guesses, vague
+from simulator.scoring.wording import function_words, guesses, vague
 
 _CONTENT = re.compile(r"\w{5,}", re.UNICODE)
 _TOPIC = re.compile(r"\w{4,}", re.UNICODE)
@@ -184,14 +184,21 @@ class Speech:
         line = self.say(own, state, "confirm", said, optional=True) if own is not None else ""
         return line or self.general("confirm", state, said, "confirm")
 
-    @staticmethod
-    def echoes_her(state: CallState, line: str) -> bool:
-        """The line checks back what she said: at least two of its content words (five letters or more) are
-        hers, and they are most of its content words ("So no light at all since this morning?")."""
+    def echoes_her(self, state: CallState, line: str) -> bool:
+        """The line checks back what she said (or what the agent's card shows of her case): at least two of its
+        content words (five letters or more) are hers, and they are most of its content words ("So no light at all
+        since this morning?") – of the whole line or of its last question ("Danke. Ist der Rechner denn seit Montag
+        langsam?", "Ist das nur im Homeoffice so?" with the ticket on screen; round 16)."""
+        briefing, empty = self.scenario.situation.briefing.get(self.lang) or "", function_words(self.lang)
         heard = {w.lower() for x in state.exchanges if x.reply is not None for w in _CONTENT.findall(x.reply.text)}
-        own = {w.lower() for w in _CONTENT.findall(line)}
-        shared = own & heard
-        return len(shared) >= 2 and 3 * len(shared) >= 2 * len(own)
+        heard |= {w.lower() for w in _CONTENT.findall(briefing)}
+        asked = [p for p in re.split(r"(?<=[.!?])\s+", line.strip()) if p.endswith("?")]
+        for text in {line, asked[-1] if asked else line}:
+            own = {w.lower() for w in _CONTENT.findall(text)} - empty  # "nicht", "haben" share nothing
+            shared = own & heard
+            if len(shared) >= 2 and 3 * len(shared) >= 2 * len(own):
+                return True
+        return False
 
     @staticmethod
     def stuck(state: CallState) -> int:

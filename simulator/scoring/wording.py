@@ -232,9 +232,12 @@ def hedges_commitment(text: str, lang: str) -> bool:
 
 
 def excuses(text: str, lang: str) -> bool:
-    """The line waves the failure off as nobody's doing ("these things happen", "da kann man nichts machen")."""
-    pattern = _patterns("excuse", lang)
-    return bool(pattern and pattern.search(standard(text, lang)))
+    """The line waves the failure off as nobody's doing ("these things happen", "da kann man nichts machen") – not
+    where it tells her she did nothing wrong ("you haven't done anything wrong, these things happen" reassures her;
+    round 16, EN jargon-averse), ``excuse_for_her``."""
+    pattern, hers = _patterns("excuse", lang), _patterns("excuse_for_her", lang)
+    line = standard(text, lang)
+    return bool(pattern and pattern.search(line)) and not (hers and hers.search(line))
 
 
 def recap_marker(sentence: str, lang: str) -> bool:
