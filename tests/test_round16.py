@@ -227,3 +227,29 @@ def test_a_yes_no_question_checking_back_what_he_said_is_answered_yes() -> None:
                                                 "Danke. Ist der Rechner denn seit Montag so langsam?"], seed=7)
     reply = state.exchanges[-1].reply.text
     assert "nicht sagen" not in reply and "weiß ich nicht" not in reply, reply
+
+
+def test_the_price_she_needs_is_no_callback_number() -> None:
+    from playtest_calls import replayed
+
+    state = replayed("unknown-answer", "en", ["hi licensing, this is Dan, how can i help?",
+                                              "i see, ur boss needs a number before he signs, thats tight"])
+    reply = state.exchanges[-1].reply.text
+    assert "callback" not in reply.lower(), reply
+
+
+@pytest.mark.parametrize("line", ["They're in until five today.", "the licensing team is here till 5",
+                                  "what i can do is ask the licensing team, theyre in till 5 today"])
+def test_someones_hours_in_chat_spelling_promise_no_time(line: str) -> None:
+    assert "time_commitment" not in _rules("en", line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "So to sum up: I call the network team today and you hear from me by 11 tomorrow. Is that okay for you?"),
+    ("de", "Ich fasse zusammen: Ich kläre das heute mit dem Netzwerkteam, und Sie hören bis morgen 11 Uhr von mir. "
+           "Passt das so für Sie?"),
+])
+def test_a_closing_recap_asking_agreement_is_confirmed_not_met_with_i_dont_know(lang: str, line: str) -> None:
+    from simulator.dialogue.reading import checks_agreement
+
+    assert checks_agreement(line, lang)
