@@ -253,3 +253,15 @@ def test_a_closing_recap_asking_agreement_is_confirmed_not_met_with_i_dont_know(
     from simulator.dialogue.reading import checks_agreement
 
     assert checks_agreement(line, lang)
+
+
+@pytest.mark.parametrize("lang, line, hedged", [
+    ("en", "So the switch on the strip had been turned off, probably knocked by accident, and now it prints.", True),
+    ("de", "Der Schalter war aus, wahrscheinlich beim Putzen angestoßen, und jetzt druckt er wieder.", True),
+    ("en", "Someone will probably call you back later.", False),
+    ("de", "Die melden sich dann wahrscheinlich morgen.", False),
+])
+def test_a_guess_at_what_happened_is_no_vague_promise(lang: str, line: str, hedged: bool) -> None:
+    from simulator.scoring.wording import hedges_the_past
+
+    assert hedges_the_past(line, lang) is hedged

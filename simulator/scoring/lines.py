@@ -14,7 +14,7 @@ from simulator.dialogue.state import Turn
 from simulator.scoring.persuasion import gave_reason, unreasoned_yield
 from simulator.scoring.rules import QUOTE_CHARS, RESPONDING_ACTS, STEM_ENDING, STEM_LETTERS
 from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
-from simulator.scoring.wording import (asks_for_details, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
+from simulator.scoring.wording import (asks_for_details, hedges_the_past, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
                                        weak_backchannel, names_situation)
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "restating_sentence", "instruction_words", "unpunctuated", "summary_words", "guessed",
@@ -365,6 +365,8 @@ def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
     sentence = _sentence_with(t, act)
     if act == "time_commitment":
         return vague(sentence, lang, time_only=True)
+    if hedges_the_past(sentence, lang):  # "… probably knocked by accident": a guess at the cause, no vague promise
+        return False
     if sentence.strip() == t.text.strip():  # evidence over the whole line: vague only if each of its sentences is
         parts = [p for p in _FULL_STOP.split(t.text) if len(p.split()) >= 3]
         if len(parts) > 1:

@@ -210,6 +210,15 @@ def names_situation(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(waved.sub(" ", text) if waved else text))
 
 
+def hedges_the_past(sentence: str, lang: str) -> bool:
+    """The sentence's only vague word is a hedge, and it looks nowhere ahead ("… had been turned off, probably knocked
+    by accident"): a guess about what happened, no vague promise (``promise_ahead``)."""
+    text = sentence or ""
+    hedge, ahead = _patterns("vague_hedge", lang), _patterns("promise_ahead", lang)
+    others = any((p := _patterns(k, lang)) is not None and p.search(text) for k in ("vague_time", "vague_promise"))
+    return bool(hedge and hedge.search(text)) and not others and not (ahead and ahead.search(text))
+
+
 def vague_when(sentence: str, lang: str) -> bool:
     """Only the sentence's time is vague ("I'll send you a confirmation later"): a vague time and no number, but no hope
     and no missing actor ("die melden sich zeitnah" leaves who open too)."""
