@@ -1,0 +1,64 @@
+"""Round 17 (play-tests in both languages, then my own lines): blame shifted to the caller is rude, a reason in chat
+spelling is a reason, "it's Sam from the helpdesk" introduces, and typed-fast questions without a question mark are
+questions. Every line was written for this test, not copied from the play-test scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from playtest_calls import head_acts
+from simulator.analysis import Analyser
+from simulator.dialogue.reading import gives_reason
+from simulator.scoring.wording import introduces
+
+
+def _rules(lang: str, line: str) -> set[str]:
+    return set(Analyser.for_language(lang).analyse_rules(line).acts)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Wenn es immer noch hakt, liegt das wohl an Ihrem WLAN daheim, nicht an uns."),
+    ("de", "Das liegt sicher an Ihrem Rechner."),
+    ("en", "if it still drops its probably your wifi at home, not us"),
+    ("en", "That'll be your laptop, not our system."),
+])
+def test_blame_shifted_to_the_caller_is_rude(lang: str, line: str, monkeypatch) -> None:
+    assert "rude" in _rules(lang, line)
+    assert "rude" in head_acts(lang, line, monkeypatch)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Es liegt nicht an Ihnen, sondern an unserem Server."),
+    ("de", "Das liegt vermutlich am Router, das schauen wir uns zusammen an."),
+    ("en", "It's not your laptop, it's our server."),
+])
+def test_a_cause_named_without_blame_is_not_rude(lang: str, line: str) -> None:
+    assert "rude" not in _rules(lang, line)
+
+
+def test_a_reason_in_chat_spelling_is_a_reason() -> None:
+    assert gives_reason("could u look at the strip too cos those switches get kicked off", "en")
+
+
+@pytest.mark.parametrize("line, named", [
+    ("hi its sam from the it helpdesk how can i help", True),
+    ("Hi, it's Pete in IT, what can I do for you?", True),
+    ("hi it's the helpdesk", False),
+    ("its down in the basement", False),
+])
+def test_its_name_from_the_team_introduces(line: str, named: bool) -> None:
+    assert introduces(line, "en") is named
+
+
+@pytest.mark.parametrize("line, act", [
+    ("oh no thats annoying with the statements to get out is there a deadline on them", "closed_question"),
+    ("i get that totally so whens it due", "open_question"),
+])
+def test_typed_fast_questions_without_a_question_mark(line: str, act: str, monkeypatch) -> None:
+    assert act in _rules("en", line)
+    assert act in head_acts("en", line, monkeypatch)
+
+
+@pytest.mark.parametrize("line", ["I will check if there is a fix", "there is a fix for it"])
+def test_there_is_said_is_no_question(line: str) -> None:
+    assert "closed_question" not in _rules("en", line)
