@@ -62,3 +62,32 @@ def test_typed_fast_questions_without_a_question_mark(line: str, act: str, monke
 @pytest.mark.parametrize("line", ["I will check if there is a fix", "there is a fix for it"])
 def test_there_is_said_is_no_question(line: str) -> None:
     assert "closed_question" not in _rules("en", line)
+
+
+# -- engine: her own times said back are no promise and book nothing -----------------------------------------------
+def test_her_deadline_in_her_terms_asks_nothing_too_early() -> None:
+    """'I can see why you want it sorted before tomorrow morning' – no 'By then – who finds it out?' before any
+    admission: the time is hers."""
+    from playtest_calls import replayed
+
+    state = replayed("unknown-answer", "en", [
+        "Good morning, licensing, Priya speaking, how can I help?",
+        "Sure, and I can see why you want it sorted before tomorrow morning. What will the module be used for?"], seed=3)
+    turn = state.exchanges[-1].trainee
+    assert "time_commitment" not in turn.acts and "By then" not in state.exchanges[-1].reply.text
+
+
+def test_her_times_checked_back_book_no_appointment() -> None:
+    from playtest_calls import replayed
+
+    lines = ["Good morning, service desk, Alex speaking.",
+             "I'm really sorry nobody turned up yesterday, that cost you a whole morning.",
+             "I've checked the ticket: the technician called in sick and the job wasn't handed on. That shouldn't happen.",
+             "When do you need it working by, and which days suit you?"]
+    state = replayed("missed-appointment", "en", lines)
+    said = state.exchanges[-1].reply.text
+    assert "Monday" in said or "Thursday" in said, said  # she told her deadline and her days
+    recap = ("So just to check I've got it: it has to run before Monday, and mornings suit you best because of court "
+             "in the afternoons – is that right?")
+    state = replayed("missed-appointment", "en", lines + [recap])
+    assert "new_time" not in state.exchanges[-1].trainee.steps, state.exchanges[-1].reply.text

@@ -15,9 +15,10 @@ from simulator.analysis.acts import ACTS
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, clause_breaks, credits_her, signs_off,
+from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, signs_off,
                                        without_offer)
 from simulator.scenario.model import Scenario, Step
+from simulator.scoring.wording import commits_no_time, own_time
 
 _INDEX_CACHE = 64
 KIND_ACTS = ("empathy", "reassurance")
@@ -199,22 +200,43 @@ def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str,
     return acts
 
 
-def commits_nothing(step: Step, line: str, lang: str) -> bool:
-    """*line* only asks her for information ("Wann haben Sie in den nächsten Tagen Termine?") and *step* is one
-    its examples state or instruct, none asks ("Ich buche Ihnen Donnerstag, acht bis zehn"): the question books no
-    date, however close its words come to them – she answers it, and takes no commitment from it."""
+def commits_nothing(step: Step, line: str, lang: str, said: str = "") -> bool:
+    """*line* only asks her for information ("Wann haben Sie in den nächsten Tagen Termine?"), or checks back only
+    her own times ("… before your colleague starts on Monday, and mornings are best – is that right?", round 17),
+    and *step* is one its examples state or instruct, none asks ("Ich buche Ihnen Donnerstag, acht bis zehn"): the
+    line books no date, however close its words come to them – she answers it, and takes no commitment from it."""
     examples = step.examples.get(lang) or ()
-    return (not step.asks and bool(examples) and not any(e.rstrip().endswith("?") for e in examples)
-            and asks_only_for_information(line, lang))
+    if step.asks or not examples or any(e.rstrip().endswith("?") for e in examples):
+        return False
+    books = "summary" not in step.acts and any(_TIMEISH.search(e) for e in examples)  # a step that books a time
+    return (books and bool(said) and checks_back(line, lang) and _only_her_times(line, said) and not own_time(line, lang)
+            or asks_only_for_information(line, lang))
+
+
+_TIMEISH = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|diens|donners|frei|sams|sonn)tags?\b|\bmittwochs?\b"
+                      r"|\b(?:morning|afternoon|evening|night|vormittag|nachmittag|abend|mittag)s?\b|\b(?:noon|today|tomorrow|tonight"
+                      r"|heute|morgen|übermorgen|uhr|o'clock)\b|\b\d{1,2}(?::\d\d)?\b", re.IGNORECASE)
+
+
+def _only_her_times(line: str, said: str) -> bool:
+    """Every time word of *line* (days, parts of the day, hours) is one she said: her times said back."""
+    def times(text: str) -> set[str]:
+        return {w.lower().rstrip("s") for w in _TIMEISH.findall(text)}
+    mine = times(line)
+    return bool(mine) and mine <= times(said)
 
 
 def echoes_her_time(analyser, line: str, span: str, heard: str) -> bool:
     """The time-commitment *span* only repeats her time (:func:`repeats_time`), in a sentence where the agent does not
     speak for herself: "… and your boss signs tomorrow at 10. I'll check with licensing" promises no time, "I'll call
     you tomorrow at 10" does."""
+    sentence = next((s for s in SENTENCE_END.split(line) if span and span in s), line)
+    if span and commits_no_time(sentence, analyser.lang) and not own_time(line, analyser.lang):
+        return True  # her deadline, in her terms: "I can see why you want it sorted before tomorrow morning"
     if not repeats_time(span, heard):
         return False
-    sentence = next((s for s in SENTENCE_END.split(line) if span and span in s), line)
+    if checks_back(line, analyser.lang):
+        return True  # her time said back and checked: "… before your colleague starts on Monday – is that right?"
     return not analyser.speaks_for_self(analyser.analyse_rules(sentence))
 
 
