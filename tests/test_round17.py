@@ -91,3 +91,11 @@ def test_her_times_checked_back_book_no_appointment() -> None:
              "in the afternoons – is that right?")
     state = replayed("missed-appointment", "en", lines + [recap])
     assert "new_time" not in state.exchanges[-1].trainee.steps, state.exchanges[-1].reply.text
+
+
+def test_a_swabian_goodbye_offers_more_and_wishes_well(monkeypatch) -> None:
+    from simulator.scoring.wording import offers_more, wishes_well
+
+    offer, wish = "Kann i sonst no ebbes für Sie due?", "Dann wünsch i Ihne an scheene Tag, Herr Wallner. Ade!"
+    assert offers_more(offer, "de") and wishes_well(wish, "de")
+    assert "closing" in head_acts("de", offer, monkeypatch)
