@@ -99,3 +99,16 @@ def test_a_swabian_goodbye_offers_more_and_wishes_well(monkeypatch) -> None:
     offer, wish = "Kann i sonst no ebbes für Sie due?", "Dann wünsch i Ihne an scheene Tag, Herr Wallner. Ade!"
     assert offers_more(offer, "de") and wishes_well(wish, "de")
     assert "closing" in head_acts("de", offer, monkeypatch)
+
+
+def test_a_question_in_a_rude_line_is_not_quoted_as_closed_questioning() -> None:
+    """The learned head may keep the question of a rude line ("… its usually user error tbh did u even flush dns"):
+    the debrief still never quotes it as questioning."""
+    from playtest_calls import items, play, reading
+    from simulator.scoring import score_call
+
+    sc, state, _ = play("expert-user", "en", ["Yeah, support.",
+                                               "look we get loads of these, its usually user error, did you even flush dns"])
+    state = reading(state, 2, ("closed_question", "rude", "jargon"))
+    score = score_call(sc, state)
+    assert not [e for e in items(score, "questioning") if e.kind == "closed_only" and e.turn == 2], items(score, "questioning")

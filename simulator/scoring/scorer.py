@@ -297,7 +297,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         else:
             dim.add(scored[0].number, scored[0].text, NO_OPEN, fb.item("no_open_described" if described else "no_open"))
         # asking for the callback number is closed by nature: the debit quotes a question that could have been open
-        closed = next((t for t in scored if "closed_question" in t.acts and "callback" not in t.acts), None)
+        closed = next((t for t in polite if "closed_question" in t.acts and "callback" not in t.acts), None)  # a rude line's is rhetorical
         if closed is not None and summed is None:  # "Is that still the picture?" after the summary checks it back
             dim.add(closed.number, call.span(closed, "closed_question"), NO_NARROWING, fb.item("closed_only"))
     asked_again_debits(call, dim)  # asking what she had said did not listen: nor is it credited as listening here
