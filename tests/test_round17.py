@@ -112,3 +112,13 @@ def test_a_question_in_a_rude_line_is_not_quoted_as_closed_questioning() -> None
     state = reading(state, 2, ("closed_question", "rude", "jargon"))
     score = score_call(sc, state)
     assert not [e for e in items(score, "questioning") if e.kind == "closed_only" and e.turn == 2], items(score, "questioning")
+
+
+def test_the_licensing_folks_are_who_finds_out() -> None:
+    from playtest_calls import replayed
+
+    state = replayed("unknown-answer", "en", [
+        "Hi, licensing, Jo speaking, how can I help?",
+        "Honestly, I don't know yet whether it's included, and I'd rather not guess.",
+        "I'll pass it on to the licensing folks right after this call, they decide that."])
+    assert "find_out" in state.exchanges[-1].trainee.steps, state.exchanges[-1].reply.text
