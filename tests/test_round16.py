@@ -265,3 +265,22 @@ def test_a_guess_at_what_happened_is_no_vague_promise(lang: str, line: str, hedg
     from simulator.scoring.wording import hedges_the_past
 
     assert hedges_the_past(line, lang) is hedged
+
+
+def test_a_recap_with_the_fix_the_engine_did_not_take_as_a_recap_is_no_summary_of_what_was_agreed() -> None:
+    """Where the line that first proposed the fix summarised, but the checklist's recap step was not taken there (nor
+    ever), summarising credits no "summarised at the end what was agreed" for it: the checklist says the step is
+    missing, and the two never disagree (the engine as it stands takes the recap there; this pins the scorer's side)."""
+    from dataclasses import replace
+
+    from playtest_calls import reading
+    from simulator.scoring import score_call
+
+    sc, state, _ = play("mobile-caller", "en", MOBILE)
+    fifth = next(x.trainee for x in state.exchanges if x.trainee is not None and x.trainee.number == 5)
+    assert "recap" in fifth.steps  # the engine took it on the proposal's line
+    state = reading(state, 5, fifth.acts, steps=tuple(s for s in fifth.steps if s != "recap"))
+    state = replace(state, steps_done=tuple(s for s in state.steps_done if s != "recap"))
+    score = score_call(sc, state)
+    assert "summary_end" not in kinds(score, "summarising", 5), items(score, "summarising")
+    assert problems(sc, state, score) == []

@@ -407,7 +407,7 @@ class Engine:
                 first = (self.speech.say_fitting(early.early, state, f"early:{early.id}", said, line, optional=True)
                          if waiting and early is not None and early.early.get(lang) and not offended else "")
                 known = self.answers.known(state, line, said) if "?" in line and "closing" not in acts else ""
-                if (waiting or kind == "after_solved") and (checks_back(line, lang) or checks_agreement(line, lang)) and (
+                if (waiting or kind == "after_solved") and agrees_on(line, lang) and (
                         "summary" in acts or self.speech.echoes_her(state, line)):  # also the closing recap: "Passt das so?"
                     plan.add((self.speech.general("agree", state, said) if not checks_back(line, lang) else "")
                              or self.speech.confirm(state, said))  # "… Richtig so?" – "Ja, genau."; "Passt das so?" – "Ja, passt so."

@@ -210,6 +210,13 @@ def checks_back(line: str, lang: str) -> bool:
     return bool(pattern) and last.endswith("?") and pattern.search(last.lower()) is not None
 
 
+def time_words(text: str, lang: str) -> frozenset[str]:
+    """The words of *text* that name a time – days, parts of the day, hours (``time_word``), lower case, a plural "s"
+    dropped ("mornings" is "morning")."""
+    pattern = _pattern("time_word", lang)
+    return frozenset(m.group().lower().rstrip("s") for m in pattern.finditer(text or "")) if pattern else frozenset()
+
+
 def agrees_on(line: str, lang: str) -> bool:
     """The line ends by checking back or asking her agreement: a recap that brings the fix and asks "Is that okay?" is
     the summary of what is agreed, as one that asks "Does that sound right?" (round 16, EN mobile-caller)."""

@@ -16,7 +16,7 @@ from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.dialogue.events import Ramble
 from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, signs_off,
-                                       without_offer)
+                                       time_words, without_offer)
 from simulator.scenario.model import Scenario, Step
 from simulator.scoring.wording import commits_no_time, own_time
 
@@ -208,22 +208,16 @@ def commits_nothing(step: Step, line: str, lang: str, said: str = "") -> bool:
     examples = step.examples.get(lang) or ()
     if step.asks or not examples or any(e.rstrip().endswith("?") for e in examples):
         return False
-    books = "summary" not in step.acts and any(_TIMEISH.search(e) for e in examples)  # a step that books a time
-    return (books and bool(said) and checks_back(line, lang) and _only_her_times(line, said) and not own_time(line, lang)
+    books = "summary" not in step.acts and any(time_words(e, lang) for e in examples)  # a step that books a time
+    return (books and bool(said) and checks_back(line, lang) and _only_her_times(line, said, lang) and not own_time(line, lang)
             or asks_only_for_information(line, lang))
 
 
-_TIMEISH = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|diens|donners|frei|sams|sonn)tags?\b|\bmittwochs?\b"
-                      r"|\b(?:morning|afternoon|evening|night|vormittag|nachmittag|abend|mittag)s?\b|\b(?:noon|today|tomorrow|tonight"
-                      r"|heute|morgen|übermorgen|uhr|o'clock)\b|\b\d{1,2}(?::\d\d)?\b", re.IGNORECASE)
-
-
-def _only_her_times(line: str, said: str) -> bool:
-    """Every time word of *line* (days, parts of the day, hours) is one she said: her times said back."""
-    def times(text: str) -> set[str]:
-        return {w.lower().rstrip("s") for w in _TIMEISH.findall(text)}
-    mine = times(line)
-    return bool(mine) and mine <= times(said)
+def _only_her_times(line: str, said: str, lang: str) -> bool:
+    """Every time word of *line* (:func:`~simulator.dialogue.reading.time_words`) is one she said: her times said
+    back."""
+    mine = time_words(line, lang)
+    return bool(mine) and mine <= time_words(said, lang)
 
 
 def echoes_her_time(analyser, line: str, span: str, heard: str) -> bool:

@@ -57,6 +57,8 @@ class Speech:
         customer_lines(lang, "")
         guesses("", lang)
         vague("", lang)
+        self._card = frozenset(w.lower() for w in _CONTENT.findall(scenario.situation.briefing.get(lang) or ""))
+        """The content words of the agent's card (the ticket on screen): what a check-back may take up besides her lines."""
 
     def say(self, text: Text, state: CallState, purpose: str, said: str = "", optional: bool = False) -> str:
         """A variant of ``text``, picked by seed, turn and purpose; not one said already in the call if avoidable."""
@@ -189,9 +191,8 @@ class Speech:
         content words (five letters or more) are hers, and they are most of its content words ("So no light at all
         since this morning?") – of the whole line or of its last question ("Danke. Ist der Rechner denn seit Montag
         langsam?", "Ist das nur im Homeoffice so?" with the ticket on screen; round 16)."""
-        briefing, empty = self.scenario.situation.briefing.get(self.lang) or "", function_words(self.lang)
-        heard = {w.lower() for x in state.exchanges if x.reply is not None for w in _CONTENT.findall(x.reply.text)}
-        heard |= {w.lower() for w in _CONTENT.findall(briefing)}
+        empty = function_words(self.lang)
+        heard = {w.lower() for x in state.exchanges if x.reply is not None for w in _CONTENT.findall(x.reply.text)} | self._card
         asked = [p for p in re.split(r"(?<=[.!?])\s+", line.strip()) if p.endswith("?")]
         for text in {line, asked[-1] if asked else line}:
             own = {w.lower() for w in _CONTENT.findall(text)} - empty  # "nicht", "haben" share nothing
