@@ -96,7 +96,7 @@ def test_a_step_that_needs_a_missing_step_says_what_it_needed() -> None:
     sc = load("checked-plug")
     for e in blocked:
         assert any(s.requires and s.title.get("en") in e.note
-                   and any(sc.step(r).title.get("en") in e.tip for r in s.requires) for s in sc.steps), (e.note, e.tip)
+                   and any(sc.step(r).title.get("en") in e.tip for r in s.needs) for s in sc.steps), (e.note, e.tip)
 
 
 def test_a_low_tech_caller_does_not_carry_out_what_she_did_not_understand() -> None:

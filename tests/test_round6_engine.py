@@ -337,7 +337,7 @@ def test_every_step_with_requires_that_a_trainee_asks_for_has_an_early_answer(si
     questions may rely on the general nudge, and a step that needs her to tell first on her offer to tell."""
     sc = load(sid)
     for step in sc.steps:
-        after_telling = all("open_question" in sc.step(r).acts for r in step.requires)
+        after_telling = all("open_question" in sc.step(r).acts for r in step.needs)
         if step.requires and step.recognise.by_lang and not step.asks and not after_telling and not any(
                 a in step.acts for a in ("summary", "open_question")):
             for lang in sc.languages:

@@ -27,7 +27,7 @@ def _why_not(engine: Engine, line: str, step: str, done: tuple[str, ...]) -> str
     sc = engine.scenario
     if step in done:
         return f" ('{step}' was already done)"
-    missing = [r for r in sc.step(step).requires if r not in done]
+    missing = sc.step(step).unmet(done)
     if missing:
         return f" ('{step}' requires {', '.join(missing)} first)"
     analysis = engine.analyser.analyse(line)

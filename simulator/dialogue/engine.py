@@ -110,7 +110,7 @@ class Engine:
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
 
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
-        return step.id not in done and all(r in done for r in step.requires)
+        return step.id not in done and not step.unmet(done)
 
     # -- the turn ----------------------------------------------------------
     def respond(self, state: CallState, text: str) -> CallState:
@@ -276,7 +276,7 @@ class Engine:
                         early = early or step
                     continue
                 if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not agrees_on(line, lang) and any(
-                    r in steps_now for r in step.requires) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
+                    r in steps_now for r in step.needs) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
                     unrecapped = True  # no recap to confirm: "the DHCP lease or some VPN thing"; "Which number?" – nothing agreed
                     continue  # yet; a recap only guessed, asked on ("macht keinen Speicher voll. Wo speichern Sie?"): he answers that
                 if commits_nothing(step, heard.text, lang, said):  # "Wann haben Sie Zeit?" books no date
@@ -290,7 +290,7 @@ class Engine:
                 # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?") –
                 # not when the question is about the plan ("Sie brauchen eine Freigabe. Zettel, Foto – geht das?")
                 bare = greets_only or (asking and not step.asks and any(
-                    r in steps_now and sc.step(r).reveals and asks_for(self, r, heard.text) for r in step.requires))
+                    r in steps_now and sc.step(r).reveals and asks_for(self, r, heard.text) for r in step.needs))
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(
                     step, heard, () if about and step.asks else heard_acts, close, told if step.tells else asked, guessed)
                 hit = hit or step.id == granted or corrects(  # "Sure, go ahead." to her offer; "by text, of course"

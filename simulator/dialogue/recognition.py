@@ -53,7 +53,7 @@ def open_steps(scenario: Scenario, done: tuple[str, ...]) -> tuple[str, ...]:
     taken only by its phrases or acts – a summary's examples share the words
     of the step it summarises.
     """
-    return tuple(s.id for s in scenario.steps if s.id not in done and all(r in done for r in s.requires))
+    return tuple(s.id for s in scenario.steps if s.id not in done and not s.unmet(done))
 
 
 def vetoed(step: Step, acts: tuple[str, ...]) -> str:
@@ -317,7 +317,7 @@ def instructs(engine, step_id: str, text: str, acts: tuple[str, ...] = (), waiti
 def closing_question_takes(engine, step: Step, text: str, acts: tuple[str, ...], done: tuple[str, ...]) -> bool:
     """The last sentence of *text* is a question that takes *step*, open now, by its phrases or examples."""
     last = ([s for s in SENTENCE_END.split(text.strip()) if s] or [""])[-1]
-    if not last.endswith("?") or step.id in done or not all(r in done for r in step.requires):
+    if not last.endswith("?") or step.id in done or step.unmet(done):
         return False
     return (engine._step_matchers[step.id].search(engine.analyser.analyse_rules(last)) is not None
             or step.id in by_examples(engine.examples, engine.scenario, last, acts, done))

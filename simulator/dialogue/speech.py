@@ -114,7 +114,7 @@ class Speech:
     def tell_step(self, done: tuple[str, ...]) -> Step | None:
         """The open step she can simply tell about when invited (taken by an open question: "what happened?")."""
         return next((s for s in self.scenario.steps if "open_question" in s.acts and s.id not in done
-                     and all(r in done for r in s.requires)), None)
+                     and not s.unmet(done)), None)
 
     def offer(self, state: CallState, said: str) -> str:
         """She offers to tell in her own words (the scenario's 'offer' filler, else a general one); '' when said all."""

@@ -386,7 +386,7 @@ class ScenarioBuilder(FieldReader):
         if "steps" in m and not sc.steps:
             self.error(m["steps"], "steps needs at least one diagnostic step")
         cross_check(sc, self.error)
-        check_examples(self.example_spots, self.languages, self.error, {s.id: s.requires for s in sc.steps})
+        check_examples(self.example_spots, self.languages, self.error, {s.id: tuple(r for r in s.requires if "|" not in r) for s in sc.steps})
         check_conversations(sc, self.error)
         return sc
 

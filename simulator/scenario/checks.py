@@ -20,7 +20,7 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
                 error(item.location, f"duplicate {kind} id '{item.id}'")
             seen.add(item.id)
     for step in sc.steps:
-        for ref in step.requires:
+        for ref in step.needs:
             if ref not in step_ids:
                 error(step.location, f"step '{step.id}' requires unknown step '{ref}'{suggest(ref, step_ids)}")
             elif ref == step.id:
@@ -73,7 +73,7 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
         if fact.id not in used and not fact.answer:  # a fact she only answers when asked needs no step
             error(fact.location, f"fact '{fact.id}' is never revealed by any step")
     # a step that needs itself through a cycle can never be taken
-    deps = {s.id: set(s.requires) for s in sc.steps}
+    deps = {s.id: set(s.needs) for s in sc.steps}
     for sid in step_ids:
         stack, seen = list(deps.get(sid, ())), set()
         while stack:

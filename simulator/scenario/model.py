@@ -239,7 +239,7 @@ class Step:
     acts: tuple[str, ...]
     """Alternatively (or additionally) a communication act that fulfils the step, e.g. callback."""
     requires: tuple[str, ...]
-    """Steps that must be done before this one can be recognised."""
+    """Steps that must be done before this one can be recognised; an entry "a|b" needs either ("ticket|recap_known")."""
     reply: Text
     """The customer's answer when the step is taken."""
     reveals: tuple[str, ...]
@@ -254,24 +254,29 @@ class Step:
     """What the customer says when the step is asked for before its ``requires`` are done ("Bevor wir über Termine
     reden – eine Entschuldigung hätte ich schon erwartet."): she heard it and says, in character, what is missing."""
     asks: bool = False
-    """The step finds something out from her (her deadline, where the files go): a line takes it by its phrases or
-    examples only when it asks – a question, or a request to tell. "Before your meeting, hopefully" names her meeting
-    but asks nothing, so she does not tell her day."""
+    """The step finds something out from her (her deadline): a line takes it by its phrases or examples only when it
+    asks – a question, or a request to tell ("Before your meeting, hopefully" asks nothing)."""
     objections: tuple[Objection, ...] = ()
-    """Ways of doing the step that cannot work for her, or words that only sound like it ("sorry for the
-    inconvenience" for a sincere apology, "tell your boss to sign" for "I don't know yet"): such a line does not take
-    it, she says why. Written as one mapping or a list of them; the first that applies answers."""
+    """Ways of doing the step that cannot work for her, or words that only sound like it ("sorry for the inconvenience"
+    for a sincere apology): such a line does not take it, she says why; the first that applies answers."""
     tells: bool = False
     """The step tells her something (what the ticket shows): a line takes it by its phrases or examples only in the
-    sentences that state – "Darf ich kurz ins Ticket schauen, damit ich Ihnen sagen kann, was passiert ist?"
-    announces a look and discloses nothing."""
+    sentences that state ("Darf ich kurz ins Ticket schauen?" announces a look and discloses nothing)."""
     on_request: bool = False
     """She does it only when asked to (switching the strip on once she has found it off): a line takes it by its phrases
-    only in a sentence that asks her to act ("…, and if it's off, switch it on") – not one that describes ("the
-    cleaners sometimes knock the switch on the strip"); she reports what she found and waits."""
+    only in a sentence that asks her to act ("…, and if it's off, switch it on"), not one that describes."""
     again: bool = False
     """Asked again right after her ``early`` answer, she answers it all the same, in her words (the rambler asked twice
     what the message said); without it she stays with what is missing (the diva: "look into the ticket first")."""
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """Every step named in :attr:`requires`, alternatives included."""
+        return tuple(x for r in self.requires for x in r.split("|"))
+
+    def unmet(self, done) -> tuple[str, ...]:
+        """The entries of :attr:`requires` none of whose steps is in ``done`` (empty: the step is open)."""
+        return tuple(r for r in self.requires if not any(x in done for x in r.split("|")))
 
     @property
     def objection(self) -> Objection | None:

@@ -9,15 +9,16 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 from __future__ import annotations
 
 from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, details, has
+from simulator.analysis.result import Analysis
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, promise_quote, time_promise, unreasoned_yield, vague_callback, volunteered
-from simulator.scoring.persuasion import ANSWERED, REASONED, yield_kind
-from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP
+from simulator.scoring.persuasion import ANSWERED, REASONED, step_matcher, yield_kind
 from simulator.scoring.recap import summarises
 from simulator.scoring.summarising import solution
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
-from simulator.scoring.transcript import questions
+from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP, MIN_SPAN_WORDS
+from simulator.scoring.transcript import questions, sentences
 from simulator.scoring.wording import excuses, guesses
 
 __all__ = ["checklist", "moot_steps", "insisted_bluntly"]
@@ -25,9 +26,10 @@ __all__ = ["checklist", "moot_steps", "insisted_bluntly"]
 
 def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | None:
     """The turn that did ``step`` by its act before what it needs was done (and the titles of what it needed)."""
-    if not step.acts or not step.requires or any(r not in taken for r in step.requires):
+    if not step.acts or not step.requires or step.unmet(taken):
         return None
-    ready = max(taken[r].number for r in step.requires)
+    done_at = {r: min(taken[x].number for x in r.split("|") if x in taken) for r in step.requires}
+    ready = max(done_at.values())
     # a summary up to the solution's proposal is the summary before the solution, which summarising credits – no
     # attempt at the recap "too early" (round 12, EN 24: "+12.5 summarised before" and "−5 came too early", one line)
     proposed = solution(call).turn
@@ -42,7 +44,18 @@ def _too_early(call: _Call, step, taken: dict[str, Turn]) -> tuple[Turn, str] | 
     if t is None:
         return None
     lang = call.state.lang
-    return t, ", ".join(call.sc.step(r).title.get(lang) or r for r in step.requires if taken[r].number > t.number)
+    return t, ", ".join(_title(call, r) for r in step.requires if done_at[r] > t.number)
+
+
+def _asked_early(call: _Call, step) -> tuple[Turn, str] | None:
+    """The turn that asked for ``step`` before what it needs, as her reply shows: she said the step's ``early`` line
+    ("Isn't that all in your ticket? Have a look at it first."); and the titles of what was not done by then."""
+    said = [v for v in step.early.all(call.state.lang) if v]
+    t = next((t for t in call.scored if any(v in call.customer_line(t.number) for v in said)), None) if said else None
+    if t is None:
+        return None
+    before = {x for u in call.trainee if u.number < t.number for x in u.steps}
+    return t, ", ".join(_title(call, r) for r in step.unmet(before))
 
 
 def _lost(call: _Call, step) -> Turn | None:
@@ -76,7 +89,7 @@ def moot_steps(call: _Call) -> set[str]:
     by_id = {s.id: s for s in sc.steps}
 
     def needs(sid: str, seen: frozenset[str] = frozenset()) -> set[str]:
-        direct = set(by_id[sid].requires) if sid in by_id else set()
+        direct = set(by_id[sid].needs) if sid in by_id else set()
         out = set(direct)
         for r in direct - seen:
             out |= needs(r, seen | {sid})
@@ -104,6 +117,12 @@ def _time_step(call: _Call, dim: _Dim, t: Turn, share: float, title: str, ess: s
         dim.add(t.number, t.text, -share, fb.item("step_no_time", step=title, essential=ess))
 
 
+def _title(call: _Call, entry: str) -> str:
+    """The title of a ``requires`` entry: its first step's ("ticket|recap_known": look into the ticket)."""
+    first = entry.split("|")[0]
+    return call.sc.step(first).title.get(call.state.lang) or first
+
+
 def _quote(call: _Call, t: Turn, step) -> str:
     """The part of the line that did the step: the promise for a time step, the sentence of the step's act, the
     question of a step that asks (the urgency question, not the empathy before it; round 12, EN cross-cutting 4);
@@ -111,10 +130,32 @@ def _quote(call: _Call, t: Turn, step) -> str:
     if "time_commitment" in step.acts and "time_commitment" in t.acts:
         return promise_quote(call, t)
     act = next((a for a in step.acts if a in t.acts), "")
-    if act:
-        return call.sentence(t, act)
+    quote = call.sentence(t, act) if act else ""
+    worded = _worded(call, t, step)
+    if worded and (not quote or not _says(call, quote, step)):
+        return worded  # the sentence in the step's own words, not the first one with its act (round 18)
+    if quote:
+        return quote
     asked = questions(t.text)
     return asked[0] if step.asks and len(asked) == 1 else t.text
+
+
+def _says(call: _Call, text: str, step) -> bool:
+    """``text`` holds one of the step's phrases."""
+    lang = call.state.lang
+    heard = Analysis(text=text, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)
+    return step_matcher(tuple(step.recognise.get(lang) or ()), lang).search(heard) is not None
+
+
+def _worded(call: _Call, t: Turn, step) -> str:
+    """In a line of several sentences, the first that says the step in its phrases ("I'm sorry nobody called you back
+    …" after "I can hear how frustrated you are"), a question first for a step that asks; '' when there is none or
+    the line is one sentence."""
+    parts = sentences(t.text)
+    if len(parts) < 2:
+        return ""
+    asked = [p for p in parts if p.endswith("?")] if step.asks else []  # a step that asks: its question first
+    return next((p for p in asked + parts if len(p.split()) >= MIN_SPAN_WORDS and _says(call, p, step)), "")
 
 
 def checklist(call: _Call, dim: _Dim) -> None:
@@ -198,12 +239,12 @@ def checklist(call: _Call, dim: _Dim) -> None:
             last = pushbacks[s.id][-1]
             dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess),
                     speaker="customer")
-        elif any(r not in taken for r in s.requires):
+        elif s.unmet(taken):
             # it comes after a step that never happened: say which, rather than only "missing"
-            needs = ", ".join(sc.step(r).title.get(lang) or r for r in s.requires if r not in taken)
+            needs = ", ".join(_title(call, r) for r in s.unmet(taken))
             at = call.scored[-1] if call.scored else None
             dim.add(at.number if at else 0, "", -share, fb.item("step_blocked", step=title, essential=ess, needs=needs))
-        elif (early := _too_early(call, s, taken)) is not None:
+        elif (early := _too_early(call, s, taken) or _asked_early(call, s)) is not None:
             t, needs = early
             dim.add(t.number, t.text, -share, fb.item("step_early", step=title, essential=ess, needs=needs))
         elif (lost := _lost(call, s)) is not None:

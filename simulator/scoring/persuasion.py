@@ -37,7 +37,8 @@ def gave_reason(call: ScoredCall, t: Turn) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _matcher(phrases: tuple[str, ...], lang: str) -> StepPhrases:
+def step_matcher(phrases: tuple[str, ...], lang: str) -> StepPhrases:
+    """The matcher of a step's phrases in ``lang`` (cached: the same phrases in every call)."""
     return step_phrases(phrases, lang)
 
 
@@ -49,7 +50,7 @@ def _answers_doubt(call: ScoredCall, t: Turn, step: str) -> bool:
     if not phrases:
         return False
     reading = Analysis(text=t.text, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)
-    return _matcher(phrases, lang).search(reading) is not None
+    return step_matcher(phrases, lang).search(reading) is not None
 
 
 _PROMISES = ("callback", "time_commitment")

@@ -39,7 +39,7 @@ def did_herself(sc, t: Turn) -> bool:
     if any(a in t.acts for a in DIRECTING_ACTS) or not any(a in t.acts for a in ("open_question", "closed_question")):
         return False
     taken = set(t.steps)
-    return any(taken & set(s.requires) for s in sc.steps if s.id in taken)
+    return any(taken & set(s.needs) for s in sc.steps if s.id in taken)
 
 
 def found_herself(call: _Call, t: Turn) -> bool:
@@ -52,7 +52,7 @@ def found_herself(call: _Call, t: Turn) -> bool:
         return False
     prev = before[-1]
     solving = set(call.sc.end.solved_when) & set(t.steps)
-    needed = {r for s in call.sc.steps if s.id in solving for r in s.requires}
+    needed = {r for s in call.sc.steps if s.id in solving for r in s.needs}
     found = set(details(prev.events, Revealed))
     return any(s.id in needed and s.id in prev.steps and not s.asks and found & set(s.reveals) for s in call.sc.steps)
 
@@ -111,6 +111,7 @@ def summarising(call: _Call, dim: _Dim) -> None:
     solved_at = call.state.solved_at
     after = max(limit, solved_at or 0)
     tail = {t.number for t in call.real[-3:]}
+    recaps = {s.id for s in call.sc.steps if "summary" in s.acts}
 
     before: Turn | None = None
 
@@ -119,7 +120,9 @@ def summarising(call: _Call, dim: _Dim) -> None:
         # not what was agreed ("So the disk is simply full from years of scans. My suggestion: …"; round 14, EN
         # voicebox good T5); the only summary in the line that solved the call is the one of what was agreed
         again = sol.proposed and t.number == sol.turn and before is not None and before is not t
-        return (t.number >= after or t.number in tail) and not again
+        # so is the recap the checklist credits after the proposal, though the time frame came after it (round 18)
+        recap = sol.turn is not None and t.number > sol.turn and bool(recaps & set(t.steps))
+        return (t.number >= after or t.number in tail or recap) and not again
 
     # before the solution a summary takes up what she told (not the proposal itself, nor the agent's own words): one
     # before the proposal's line rather than in it, the fullest, the latest of those ("Okay, Monday's the deadline,
@@ -140,7 +143,6 @@ def summarising(call: _Call, dim: _Dim) -> None:
     # in the line that first proposed the fix is the one of what was agreed where that line took a recap step too (the
     # checklist says so); asked on before she agreed ("…, and I unlock them. Is that okay?") it agreed nothing yet.
     # (the recap step is then missing from the checklist, and no summary of what was agreed is credited here either)
-    recaps = {s.id for s in call.sc.steps if "summary" in s.acts}
     unagreed = (with_solution and sol.turn != solved_at  # the proposal's line, not the one that solved the call
                 and recaps and not recaps & set(call.state.steps_done))  # and the checklist says "step missing"
     end = next((t for t in reversed(summaries) if t is not before and at_end(t)
