@@ -78,9 +78,9 @@ def added(score, dim: str, item):
                                            for d in score.dimensions))
 
 
-def head_acts(lang: str, line: str, monkeypatch) -> set[str]:
-    """The acts of *line* read with the rules and the learned head, as shipped; the test is skipped where the
-    embedding backend is not installed."""
+def head_analyser(lang: str, monkeypatch):
+    """The analyser of *lang* with the learned head, as shipped; the test is skipped where the embedding backend is
+    not installed."""
     import pytest
 
     from simulator.analysis import Analyser, embeddings, opinion
@@ -95,6 +95,19 @@ def head_acts(lang: str, line: str, monkeypatch) -> set[str]:
     try:
         second = opinion.second_opinion(lang)
         assert second is not None
-        return set(Analyser(compiled(lang), opinion=second).analyse(line).acts)
+        return Analyser(compiled(lang), opinion=second)
     finally:
         opinion.second_opinion.cache_clear()
+
+
+def head_acts(lang: str, line: str, monkeypatch) -> set[str]:
+    """The acts of *line* read with the rules and the learned head, as shipped (skipped without the backend)."""
+    return set(head_analyser(lang, monkeypatch).analyse(line).acts)
+
+
+def play_with_head(sid: str, lang: str, lines: list[str], monkeypatch):
+    """As :func:`play`, the customer hearing through the learned head too (skipped without the backend)."""
+    sc = load(sid)
+    call = Call(Engine(sc, lang, head_analyser(lang, monkeypatch)))
+    state = call.play(lines)
+    return sc, state, call.score

@@ -425,7 +425,8 @@ def gave_unasked(call: ScoredCall, t: Turn, step) -> bool:
     """She gave what ``step`` asks for (her number, when she is reachable) in reply to a line that asked for nothing:
     the line asked no question, and her reply revealed the step's fact (round 12, DE 32 / EN unknown-answer: "I'll ask
     the licensing people and get back to you" – "You can reach me until half past five on extension 12"); not where
-    the line arranged the callback itself, with a time of the agent's own, nor where it asked for them in a request."""
+    the line arranged the callback itself, with a time of the agent's own, nor where it asked for them in a request
+    – in that line or a later one."""
     lang = call.state.lang
     if not step.reveals or questions(t.text) or {"open_question", "closed_question"} & set(t.acts):
         return False
@@ -435,6 +436,8 @@ def gave_unasked(call: ScoredCall, t: Turn, step) -> bool:
         return False
     if any(own_time(s, lang) and not vague(s, lang, time_only=True) for s in sentences(t.text)):
         return False  # "I'll call you personally by 12 tomorrow": the callback is arranged, her number only adds to it
+    if any(asks_for_details(s, lang) for u in call.trainee if u.number > t.number for s in questions(u.text)):
+        return False  # he asked for her number all the same, a line later (round 18, DE unknown-answer)
     return any(f in step.reveals for f in details(t.events, Revealed))
 
 
