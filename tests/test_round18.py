@@ -290,3 +290,52 @@ def test_asked_again_what_for_and_by_when_she_says_it_again(lang: str, word: str
     "it's enough if you say it'll be included" (round 18, DE 12 / EN 14)."""
     state = replayed("unknown-answer", lang, _UNKNOWN[lang][:2])
     assert word in state.exchanges[-1].reply.text
+
+
+# -- round 18, second batch: a bare sorry, "ok, I'll …", asked again, how things stand now --------------------------
+
+@pytest.mark.parametrize("lang, bare, real", [
+    ("en", "right, sorry about that.", "I'm sorry you've had to ring three times, that should not have happened."),
+    ("de", "Ach so, tut mir leid.", "Es tut mir leid, dass Sie schon zum dritten Mal anrufen müssen."),
+])
+def test_a_bare_sorry_is_no_apology_for_the_repeated_failure(lang: str, bare: str, real: str) -> None:
+    """'ok sorry about that' took 'Sincerely apologise for the repeated failure' in full (round 18, DE 4 / EN 7): she
+    asks what for, and the apology that names the failure then takes the step."""
+    state = replayed("diva-complaint", lang, [_RECAP_FIRST[lang][0], bare, real])
+    assert "apologise" not in state.exchanges[2].trainee.steps
+    assert "apologise" in state.exchanges[3].trainee.steps
+
+
+@pytest.mark.parametrize("lang, sentence, marked", [
+    ("en", "okay, I'll pass it on to the network team again.", False),
+    ("en", "Okay, so the plug was loose and it's back in.", True),
+    ("en", "So I'll unlock it once the photo is in and ring you by two.", True),
+    ("de", "Okay, ich gebe das nochmal ans Netzwerkteam weiter.", False),
+    ("de", "Okay, die Leiste war aus, jetzt läuft alles.", True),
+])
+def test_okay_before_the_agents_next_step_is_no_recap(lang: str, sentence: str, marked: bool) -> None:
+    from simulator.scoring.wording import recap_marker
+    assert recap_marker(sentence, lang) is marked
+
+
+@pytest.mark.parametrize("lang, first, again, word", [
+    ("en", "Can you tell me what's happening, and are there patients waiting?", "Are many patients waiting right now?",
+     "said"),
+    ("de", "Erzählen Sie mal, was passiert ist – und warten gerade Patienten?", "Wie viele Patienten warten denn gerade?",
+     "gesagt"),
+])
+def test_asked_again_what_she_told_she_says_it_again(lang: str, first: str, again: str, word: str) -> None:
+    """A question a step that asks took already gets her answer again, short ("Like I said: the waiting room's full
+    …") – not "Hm, I'm not sure about that" (round 18, EN jargon-averse 10 / DE 13)."""
+    greet = {"de": "Praxis-IT, guten Morgen, hier ist Sam.", "en": "Practice IT, good morning, Sam speaking."}[lang]
+    state = replayed("jargon-averse", lang, [greet, first, again])
+    if "context" not in {s for x in state.exchanges[:-1] if x.trainee for s in x.trainee.steps}:
+        pytest.skip("the urgency was not told before the second question")
+    assert word in state.exchanges[-1].reply.text
+
+
+@pytest.mark.parametrize("lang, line", [("en", "Brilliant. What does the screen say now?"),
+                                        ("de", "Super. Was steht jetzt auf dem Bildschirm?")])
+def test_what_the_screen_says_now_asks_how_things_stand(lang: str, line: str) -> None:
+    from simulator.dialogue.reading import checks_status
+    assert checks_status(line, lang)

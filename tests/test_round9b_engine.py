@@ -111,7 +111,9 @@ def test_a_question_she_can_answer_is_answered(sid: str, lang: str, lines: list[
 def test_asking_for_the_ticket_number_is_no_look_into_the_ticket() -> None:
     """F16: "Do you have a ticket number?" does not take "Look into the ticket and say so"."""
     turn, _ = last(replayed("diva-complaint", "en", ["IT service desk.", "I'm sorry about that. Do you have a ticket number?"]))
-    assert "ticket" not in turn.steps and "apologise" in turn.steps
+    # since round 18 a bare "sorry about that" names no failure: she asks what for (an objection), no apology step
+    assert "ticket" not in turn.steps and "apologise" not in turn.steps
+    assert any(e.kind == "objection" for e in turn.events)
 
 
 def test_understanding_and_a_vague_promise_is_no_apology() -> None:

@@ -35,6 +35,9 @@ class Answers:
                            if f.asked.get(lang) and f.answer.all(lang))
         # what no check reveals – her number, her ticket – stays true after the fix ("no light at all" does not)
         self.lasting = frozenset(f.id for f in scenario.facts) - {r for s in scenario.steps for r in s.reveals}
+        # the steps that find something out by asking: asked again once she has told it, she says it again
+        self.told_steps = tuple((s, phrases(s.recognise.get(lang))) for s in scenario.steps
+                                if s.asks and s.recognise.get(lang) and s.reply.all(lang))
 
     def _question(self, line: str) -> str:
         """The sentences of *line* that ask her something ('' when none does)."""
@@ -44,7 +47,19 @@ class Answers:
     def again(self, state: CallState, answer: str) -> bool:
         """*answer* tells a fact she told earlier in the call ("Hab ich doch gesagt: …"): she is asked again, and says
         so – no friendly reaction in the same breath ("Quite. You're the first to see it that way. I just told you")."""
-        return any(f.id in state.facts and answer in f.answer.all(self.lang) for f, _ in self.facts)
+        return (any(f.id in state.facts and answer in f.answer.all(self.lang) for f, _ in self.facts)
+                or any(answer.endswith(_first(v)) for s, _ in self.told_steps if s.id in state.steps_done
+                       for v in s.reply.all(self.lang)))
+
+    def retold(self, state: CallState, heard: Analysis, said: str) -> str:
+        """Her answer once more, short, to a question a step that asks took already ("Have you got patients waiting?"
+        after "The waiting room's full, and the next lot arrive at eleven."): "Like I said: " and its first sentence –
+        not "Hm, I'm not sure about that" (round 18, EN jargon-averse); '' when no such step is asked again."""
+        for step, matcher in self.told_steps:
+            if step.id in state.steps_done and matcher.search(heard) is not None:
+                lead = self.speech.general("as_said", state, said, f"as_said:{step.id}", optional=False)
+                return f"{lead} {_first(step.reply.get(self.lang, 0))}".strip()
+        return ""
 
     def about_fact(self, line: str) -> bool:
         """A question of *line* asks for a fact she knows ("Can I have your customer number?"): it is that question,
@@ -79,7 +94,7 @@ class Answers:
             own = self.scenario.fillers.get(kind)
             answer = self.speech.say(own, state, kind, said, optional=True) if own is not None else ""
             return answer or self.speech.general(kind, state, said, kind, optional=False)
-        if not self.facts:
+        if not (self.facts or self.told_steps):
             return ""
         question = self._question(line)
         if not question:
@@ -94,4 +109,9 @@ class Answers:
                 answer = self.speech.say(fact.answer, state, f"fact:{fact.id}", said, optional=True)
                 if answer:
                     return answer
-        return ""
+        return self.retold(state, heard, said) if state.solved_at is None else ""
+
+
+def _first(reply: str) -> str:
+    """The first sentence of a reply."""
+    return next((s for s in SENTENCE_END.split(reply) if s.strip()), reply).strip()
