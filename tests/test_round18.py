@@ -339,3 +339,43 @@ def test_asked_again_what_she_told_she_says_it_again(lang: str, first: str, agai
 def test_what_the_screen_says_now_asks_how_things_stand(lang: str, line: str) -> None:
     from simulator.dialogue.reading import checks_status
     assert checks_status(line, lang)
+
+
+# -- statements and recaps ask her to do nothing --------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "alright so the suffix thing broke after the update"),
+    ("de", "aha also ist nach dem update das suffix kaputt"),
+])
+def test_a_hypothesis_stated_is_no_request_to_check(lang: str, line: str) -> None:
+    """The expert ran the split-DNS checks herself after a plain statement that only came close to the step's
+    examples, all of them questions or requests (round 18, EN expert 5)."""
+    from playtest_calls import engine
+    from simulator.dialogue.recognition import by_examples
+    eng = engine("expert-user", lang)
+    heard = eng.analyser.analyse(line)
+    assert "check_config" not in by_examples(eng.examples, eng.scenario, line, heard.acts, ("ask_tried",))
+
+
+_CABLE = {
+    "de": ["Praxis-IT, guten Morgen, hier ist Sam.",
+           "Keine Sorge, Sie haben bestimmt nichts kaputt gemacht. Was sehen Sie denn gerade auf dem Bildschirm?",
+           "Sehr gut, dann stecken Sie das bitte einmal raus und wieder rein, bis es leise klick macht.",
+           "Alles klar, dann kurz zusammengefasst: Das Kabel hinten am Rechner war locker, jetzt sitzt es wieder fest "
+           "und alles läuft."],
+    "en": ["Practice IT, good morning, Sam speaking.",
+           "Don't worry, you definitely haven't broken anything. What can you see on the screen right now?",
+           "Great, now pull it out once and push it back in until it clicks.",
+           "Right, so to sum up: the cable at the back of the computer was loose, it's back in now and everything "
+           "works."],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_recap_of_a_fix_never_made_makes_her_fix_nothing(lang: str) -> None:
+    """A recap claiming the cable is back in made her find it and plug it in, and the debrief credited both cable
+    steps to the recap (round 18, DE 2 / EN 3)."""
+    state = replayed("jargon-averse", lang, _CABLE[lang])
+    recap = state.exchanges[-1].trainee
+    assert recap.steps == () and not [e for e in recap.events if e.kind in ("pushback", "yielded")]
+    assert state.solved_at is None

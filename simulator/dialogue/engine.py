@@ -279,7 +279,7 @@ class Engine:
                     r in steps_now for r in step.needs) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
                     unrecapped = True  # no recap to confirm: "the DHCP lease or some VPN thing"; "Which number?" – nothing agreed
                     continue  # yet; a recap only guessed, asked on ("macht keinen Speicher voll. Wo speichern Sie?"): he answers that
-                if commits_nothing(step, heard.text, lang, said):  # "Wann haben Sie Zeit?" books no date
+                if commits_nothing(step, heard.text, lang, said, acts):  # "Wann haben Sie Zeit?" books no date
                     continue
                 if vague and not step.asks and any(a in step.acts for a in PROMISE_ACTS) and not asks_her_contact(
                         step, heard.text, heard_acts, lang):  # "maybe tomorrow": when exactly? (her number she gives)

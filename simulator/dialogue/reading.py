@@ -140,6 +140,15 @@ def asks(line: str, lang: str) -> bool:
     return bool(pattern and pattern.search(_words(line))) or invites(line, lang)
 
 
+def requests(line: str, lang: str) -> bool:
+    """The line asks her to do or tell something: a question, a request to tell, or a request ("… bitte …", "could
+    you …", a sentence opening with the verb: "Check the suffix.")."""
+    if "?" in line or asks(line, lang):
+        return True
+    pattern = _pattern("request", lang)
+    return bool(pattern and any(pattern.search(_words(s)) for s in SENTENCE_END.split(line) if s.strip()))
+
+
 def asks_to_look(line: str, lang: str) -> bool:
     """The line asks her to go and look, or check ("Schauen Sie mal unter den Tisch …", "look under your desk - is
     there a power strip?"): a question put so is not one about a fact she knows without looking."""

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from simulator.analysis.acts import ACTS
+from simulator.analysis.language import compiled
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, signs_off,
+from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, requests, signs_off,
                                        time_words, without_offer)
 from simulator.scenario.model import Scenario, Step
-from simulator.scoring.wording import commits_no_time, own_time
+from simulator.scoring.wording import commits_no_time, own_time, recap_marker
 
 _INDEX_CACHE = 64
 KIND_ACTS = ("empathy", "reassurance")
@@ -85,7 +86,19 @@ def veto_of(step: Step, acts: tuple[str, ...], close: Closeness | None, text: st
     recap that asks nothing a question."""
     if close is not None and any(a in acts for a in QUESTION_ACTS) and _stated(close.segment, text, lang):
         acts = tuple(a for a in acts if a not in QUESTION_ACTS)
+    if close is not None and _only_requests(step, lang) and not any(a in acts for a in REQUEST_ACTS) and not requests(text, lang):
+        return "statement"  # "right so its a dns issue after the update": asks her to check nothing (round 18)
     return vetoed(step, acts)
+
+
+REQUEST_ACTS = ("open_question", "closed_question", "instruction")
+"""Acts of a line that asks her to do or tell something."""
+
+
+def _only_requests(step: Step, lang: str) -> bool:
+    """Every example of *step* in *lang* asks her something or asks her to do something (and it has no act)."""
+    examples = step.examples.get(lang) or ()
+    return bool(examples) and not step.acts and all(requests(e, lang) for e in examples)
 
 
 def by_examples(index: ExampleIndex, scenario: Scenario, text: str, acts: tuple[str, ...],
@@ -200,17 +213,34 @@ def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str,
     return acts
 
 
-def commits_nothing(step: Step, line: str, lang: str, said: str = "") -> bool:
+def commits_nothing(step: Step, line: str, lang: str, said: str = "", acts: tuple[str, ...] = ()) -> bool:
     """*line* only asks her for information ("Wann haben Sie in den nächsten Tagen Termine?"), or checks back only
     her own times ("… before your colleague starts on Monday, and mornings are best – is that right?", round 17),
     and *step* is one its examples state or instruct, none asks ("Ich buche Ihnen Donnerstag, acht bis zehn"): the
-    line books no date, however close its words come to them – she answers it, and takes no commitment from it."""
+    line books no date, however close its words come to them – she answers it, and takes no commitment from it.
+    Nor does a recap that asks her nothing take a step she would have to do (:func:`recounts`)."""
+    if recounts(step, line, lang, acts):
+        return True
     examples = step.examples.get(lang) or ()
     if step.asks or not examples or any(e.rstrip().endswith("?") for e in examples):
         return False
     books = "summary" not in step.acts and any(time_words(e, lang) for e in examples)  # a step that books a time
     return (books and bool(said) and checks_back(line, lang) and _only_her_times(line, said, lang) and not own_time(line, lang)
             or asks_only_for_information(line, lang))
+
+
+def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
+    """*line* only sums up what happened ("prima, dann nochmal kurz zusammengefasst: das Kabel hinten war locker,
+    jetzt steckt es wieder fest und alles geht") – a summary opening as a recap does, no question, no request, and no
+    word of the agent's own ("ich übernehme das", "we need your okay" still take their steps) – and *step* is taken by
+    its words alone (no act of its own; not a step that tells her something): she does not go and plug in the cable
+    a recap says is in already (round 18, DE jargon-averse 2 / EN 3)."""
+    if "summary" not in acts or any(a in acts for a in REQUEST_ACTS) or step.acts or step.tells:
+        return False
+    parts = [s for s in SENTENCE_END.split(line) if s.strip()]
+    mine = compiled(lang).self_words
+    return (bool(parts) and recap_marker(parts[0], lang) and not requests(line, lang)
+            and mine.isdisjoint(_WORDS.findall(line.lower())))
 
 
 def _only_her_times(line: str, said: str, lang: str) -> bool:
