@@ -379,3 +379,88 @@ def test_a_recap_of_a_fix_never_made_makes_her_fix_nothing(lang: str) -> None:
     recap = state.exchanges[-1].trainee
     assert recap.steps == () and not [e for e in recap.events if e.kind in ("pushback", "yielded")]
     assert state.solved_at is None
+
+
+# -- round 19 (play-tests on the round-18 build), my own lines --------------------------------------------------------
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "ok warten sie kurz ich muss nachhaken was genau ist denn kaputt und seit wann"),
+    ("en", "right and the files where do they end up is that on the server"),
+])
+def test_a_question_mid_line_without_punctuation_stays_a_question(lang: str, line: str, monkeypatch) -> None:
+    assert "open_question" in head_acts(lang, line, monkeypatch)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Das ist ein klassischer Anwenderfehler."),
+    ("de", "Reden Sie mal lauter, ich versteh nix."),
+    ("en", "honestly thats literally your job"),
+])
+def test_user_error_and_a_snapped_line_are_rude(lang: str, line: str, monkeypatch) -> None:
+    assert "rude" in _rules(lang, line)
+    assert "rude" in head_acts(lang, line, monkeypatch)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Das war bestimmt kein Bedienfehler, keine Sorge."),
+    ("de", "Ich verstehe Sie leider kaum, könnten Sie etwas lauter sprechen?"),
+    ("en", "It's not user error at all, don't worry."),
+])
+def test_denied_user_error_and_a_polite_cannot_hear_are_not_rude(lang: str, line: str) -> None:
+    assert "rude" not in _rules(lang, line)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Gut. Falls noch was ist, melden Sie sich einfach. Tschüss."),
+    ("en", "Fine. All working now. Bye."),
+])
+def test_a_goodbye_that_waves_her_off_does_not_calm_her(lang: str, line: str, monkeypatch) -> None:
+    """"Gut. Wenn noch was ist, melden Sie sich zeitnah. Tschüss." took "she did nothing wrong" (the learned head
+    reads such a goodbye as reassurance, as the corpus does), and she said how relieved she was with her calendar still
+    gone (round 18 EN 1, round 19 DE 6)."""
+    greet = {"de": "Praxis-IT, guten Morgen, hier ist Sam.", "en": "Practice IT, good morning, Sam speaking."}[lang]
+    sc, state, score = play_with_head("jargon-averse", lang, [greet, line], monkeypatch)
+    assert "calm" not in state.exchanges[-1].trainee.steps
+
+
+def test_in_case_we_get_cut_off_is_no_interruption() -> None:
+    state = replayed("voicebox-rambler", "de", ["Hallo, IT-Support, hier ist Sam.",
+                                                "Und Ihre Nummer, falls wir unterbrochen werden?"])
+    assert "structure" not in state.exchanges[-1].trainee.steps
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "I believe it's part of the renewal, but I can't say for sure."),
+    ("de", "Ich denke schon, dass es dabei ist, aber ich kann es nicht hundertprozentig sagen."),
+])
+def test_a_guess_with_a_hedge_is_still_a_guess(lang: str, line: str) -> None:
+    from simulator.scoring.wording import guesses
+    assert guesses(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Apologies, the engineer was off sick, not something we could have prevented."),
+    ("de", "Tut mir leid, das können wir halt nicht immer verhindern."),
+])
+def test_nothing_we_could_have_done_is_an_excuse(lang: str, line: str) -> None:
+    from simulator.scoring.wording import excuses
+    assert excuses(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "could you read me the anydesk id on your screen please"),
+    ("de", "Können Sie mir bitte die TeamViewer-ID durchgeben?"),
+])
+def test_a_remote_session_id_is_no_callback(lang: str, line: str, monkeypatch) -> None:
+    assert "callback" not in head_acts(lang, line, monkeypatch)
+
+
+@pytest.mark.parametrize("lang, line, word", [
+    ("de", "Ist das nur daheim so oder auch im Büro?", "Homeoffice"),
+    ("en", "Is it only at home, or at the office as well?", "from home"),
+])
+def test_the_diva_knows_where_it_drops(lang: str, line: str, word: str) -> None:
+    """What her ticket says she knows: 'only at home or in the office too?' is not met with 'I couldn't tell you'
+    (round 19, DE 9)."""
+    state = replayed("diva-complaint", lang, [_RECAP_FIRST[lang][0], _RECAP_FIRST[lang][1], line])
+    assert word in state.exchanges[-1].reply.text
