@@ -464,3 +464,52 @@ def test_the_diva_knows_where_it_drops(lang: str, line: str, word: str) -> None:
     (round 19, DE 9)."""
     state = replayed("diva-complaint", lang, [_RECAP_FIRST[lang][0], _RECAP_FIRST[lang][1], line])
     assert word in state.exchanges[-1].reply.text
+
+
+_PHOTO_BY_MAIL = {
+    "de": ["MailHaus Support, hier ist Kim Berger, guten Tag.",
+           "Falls wir getrennt werden: Unter welcher Nummer erreiche ich Sie?",
+           "Danke. Was genau funktioniert nicht?",
+           "Ich sehe im Konto: Ihr Dienstleister ist eingetragen, darf aber nichts ändern. Deshalb hängt es.",
+           "Mein Vorschlag: Schreiben Sie auf einen Zettel, dass Ihr Dienstleister das ändern darf, unterschreiben "
+           "Sie, fotografieren Sie ihn und mailen Sie uns das Foto.",
+           "Kurz zusammengefasst: Sie schicken uns das Foto vom Zettel per SMS, ich schalte Ihren Dienstleister frei "
+           "und melde mich bis 14 Uhr bei Ihnen."],
+    "en": ["MailHaus support, Kim Berger speaking, good afternoon.",
+           "In case we get cut off: what's the best number to call you back on?",
+           "Thanks. What exactly isn't working?",
+           "I can see it in the account: your IT firm is listed, but isn't allowed to change anything. That's why it's "
+           "stuck.",
+           "Here's my suggestion: write on a piece of paper that your IT firm may change it, sign it, photograph it "
+           "and e-mail us the photo.",
+           "So in short: you text us the photo of the note, I unlock your IT firm and I'll call you back by 2 pm."],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_fix_she_objected_to_was_proposed_all_the_same(lang: str) -> None:
+    """She objected to the photo by e-mail; the recap then took the fix. Summarising said 'moved on to the solution
+    without summarising' and 'summarised at the end' about that one recap line (round 19, DE 7a): the proposal is
+    the line she objected to."""
+    sc, state, score = play("mobile-caller", lang, _PHOTO_BY_MAIL[lang])
+    assert any(e.kind == "objection" for e in state.exchanges[5].trainee.events), state.exchanges[5].reply.text
+    by_turn: dict[int, list[str]] = {}
+    for e in items(score, "summarising"):
+        by_turn.setdefault(e.turn, []).append(e.kind)
+    assert not any("summary_end" in ks and any(k.startswith("no_summary_before") for k in ks) for ks in by_turn.values())
+    assert problems(sc, state, score) == []
+
+
+def test_a_recap_after_a_thank_you_still_fixes_nothing() -> None:
+    state = replayed("jargon-averse", "en", _CABLE["en"][:-1] + [
+        "Great stuff. So just to sum up: the cable at the back had come loose, you've pushed it back in and the "
+        "computer is online again."])
+    recap = state.exchanges[-1].trainee
+    assert recap.steps == () and not [e for e in recap.events if e.kind in ("pushback", "yielded")]
+
+
+@pytest.mark.parametrize("lang, line", [("en", "Great. Is the cross on the screen gone now?"),
+                                        ("de", "Gut. Ist das Kreuz unten rechts jetzt weg?")])
+def test_is_it_gone_now_asks_how_things_stand(lang: str, line: str) -> None:
+    from simulator.dialogue.reading import checks_status
+    assert checks_status(line, lang)

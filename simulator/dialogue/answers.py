@@ -35,9 +35,10 @@ class Answers:
                            if f.asked.get(lang) and f.answer.all(lang))
         # what no check reveals – her number, her ticket – stays true after the fix ("no light at all" does not)
         self.lasting = frozenset(f.id for f in scenario.facts) - {r for s in scenario.steps for r in s.reveals}
-        # the steps that find something out by asking: asked again once she has told it, she says it again
+        # the steps that find something out by asking, by their own words (not an open question's act – "is the
+        # message gone now?" does not ask her to describe the screen again): asked again, she says it again
         self.told_steps = tuple((s, phrases(s.recognise.get(lang))) for s in scenario.steps
-                                if s.asks and s.recognise.get(lang) and s.reply.all(lang))
+                                if s.asks and not s.acts and s.recognise.get(lang) and s.reply.all(lang))
 
     def _question(self, line: str) -> str:
         """The sentences of *line* that ask her something ('' when none does)."""

@@ -140,10 +140,11 @@ def asks(line: str, lang: str) -> bool:
     return bool(pattern and pattern.search(_words(line))) or invites(line, lang)
 
 
-def requests(line: str, lang: str) -> bool:
+def requests(line: str, lang: str, *, marked: bool = False) -> bool:
     """The line asks her to do or tell something: a question, a request to tell, or a request ("… bitte …", "could
-    you …", a sentence opening with the verb: "Check the suffix.")."""
-    if "?" in line or asks(line, lang):
+    you …", a sentence opening with the verb: "Check the suffix."); ``marked``: only the last kind, a request in so
+    many words ("Woran scheitert es denn?" asks, it requests nothing)."""
+    if not marked and ("?" in line or asks(line, lang)):
         return True
     pattern = _pattern("request", lang)
     return bool(pattern and any(pattern.search(_words(s)) for s in SENTENCE_END.split(line) if s.strip()))

@@ -96,9 +96,13 @@ REQUEST_ACTS = ("open_question", "closed_question", "instruction")
 
 
 def _only_requests(step: Step, lang: str) -> bool:
-    """Every example of *step* in *lang* asks her something or asks her to do something (and it has no act)."""
+    """Every example of *step* in *lang* asks her something or to do something, most of them in so many words ("Please
+    check the DNS suffix", "Could you run ipconfig …"), and it has no act: a step she does on request. Not a step
+    whose examples only ask ("Woran scheitert es denn?"): saying the answer ("Ihr Dienstleister darf nichts ändern")
+    takes it."""
     examples = step.examples.get(lang) or ()
-    return bool(examples) and not step.acts and all(requests(e, lang) for e in examples)
+    return (bool(examples) and not step.acts and all(requests(e, lang) for e in examples)
+            and 2 * sum(requests(e, lang, marked=True) for e in examples) > len(examples))
 
 
 def by_examples(index: ExampleIndex, scenario: Scenario, text: str, acts: tuple[str, ...],
@@ -231,7 +235,8 @@ def commits_nothing(step: Step, line: str, lang: str, said: str = "", acts: tupl
 
 def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
     """*line* only sums up what happened ("prima, dann nochmal kurz zusammengefasst: das Kabel hinten war locker,
-    jetzt steckt es wieder fest und alles geht") – a summary opening as a recap does, no question, no request, and no
+    jetzt steckt es wieder fest und alles geht") – a summary, a sentence opening as a recap does ("Fair play to you.
+    So just to sum up: …"), no question, no request, and no
     word of the agent's own ("ich übernehme das", "we need your okay" still take their steps) – and *step* is taken by
     its words alone (no act of its own; not a step that tells her something): she does not go and plug in the cable
     a recap says is in already (round 18, DE jargon-averse 2 / EN 3)."""
@@ -239,7 +244,7 @@ def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
         return False
     parts = [s for s in SENTENCE_END.split(line) if s.strip()]
     mine = compiled(lang).self_words
-    return (bool(parts) and recap_marker(parts[0], lang) and not requests(line, lang)
+    return (any(recap_marker(p, lang) for p in parts) and not requests(line, lang)
             and mine.isdisjoint(_WORDS.findall(line.lower())))
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.dialogue.events import Pushback, Revealed, details
+from simulator.dialogue.events import Objected, Pushback, Revealed, details
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import lost, own_steps, paraphrases, restating_sentence
 from simulator.scoring.recap import brief_summary, recap_quote, summarises
@@ -79,7 +79,9 @@ def solution(call: _Call) -> Solution:
         solving.discard(step.id)
     lang = call.state.lang
     for t in call.real:
-        hit = solving & (set(own_steps(call, t)) | set(details(t.events, Pushback)))  # not what she told unasked
+        # not what she told unasked; a proposal she objected to ("by e-mail? my e-mail is down") was proposed all the same
+        objected = set() if lost(call, t) else set(details(t.events, Objected))  # a line she lost proposed nothing to her
+        hit = solving & (set(own_steps(call, t)) | set(details(t.events, Pushback)) | objected)
         if hit:
             step = next(s for s in call.sc.steps if s.id in hit)
             return Solution(t.number, step.title.get(lang) or step.id, not did_herself(call.sc, t))
