@@ -513,3 +513,15 @@ def test_a_recap_after_a_thank_you_still_fixes_nothing() -> None:
 def test_is_it_gone_now_asks_how_things_stand(lang: str, line: str) -> None:
     from simulator.dialogue.reading import checks_status
     assert checks_status(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Ich hab Ihren Vorgang hier offen: zwei Neuinstallationen, weitergeleitet ans Netzwerkteam, der Rückruf kam nie."),
+    ("en", "I have your case open here: two reinstalls, forwarded to the network team, and the callback never came."),
+])
+def test_the_ticket_history_said_back_is_a_summary(lang: str, line: str) -> None:
+    """"Ich habe Ihr Ticket vor mir: zweimal neu installiert, …" said her ticket back, yet counted as no summary:
+    questioning said she was never invited to describe it, summarising 'moved on without summarising' (own call)."""
+    assert "summary" in _rules(lang, line)
+    state = replayed("diva-complaint", lang, [_RECAP_FIRST[lang][0], _RECAP_FIRST[lang][1], line])
+    assert "recap_known" in state.exchanges[-1].trainee.steps
