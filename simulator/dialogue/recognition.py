@@ -235,11 +235,11 @@ def commits_nothing(step: Step, line: str, lang: str, said: str = "", acts: tupl
 
 def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
     """*line* only sums up what happened ("prima, dann nochmal kurz zusammengefasst: das Kabel hinten war locker,
-    jetzt steckt es wieder fest und alles geht") – a summary, a sentence opening as a recap does ("Fair play to you.
-    So just to sum up: …"), no question, no request, and no
-    word of the agent's own ("ich übernehme das", "we need your okay" still take their steps) – and *step* is taken by
-    its words alone (no act of its own; not a step that tells her something): she does not go and plug in the cable
-    a recap says is in already (round 18, DE jargon-averse 2 / EN 3)."""
+    jetzt steckt es wieder fest und alles geht"): a summary with a sentence opening as a recap does ("Fair play to
+    you. So just to sum up: …"), no question, no request and no word of the agent's own ("ich übernehme das", "we
+    need your okay" still take their steps) – and *step* is taken by its words alone (no act of its own; not a step
+    that tells her something): she does not go and plug in the cable a recap says is in already (round 18, DE
+    jargon-averse 2 / EN 3)."""
     if "summary" not in acts or any(a in acts for a in REQUEST_ACTS) or step.acts or step.tells:
         return False
     parts = [s for s in SENTENCE_END.split(line) if s.strip()]
