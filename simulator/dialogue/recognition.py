@@ -15,6 +15,7 @@ from simulator.analysis.acts import ACTS
 from simulator.analysis.language import compiled
 from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
+from simulator.dialogue.asked_again import ASKING_ACTS
 from simulator.dialogue.events import Ramble
 from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, requests, signs_off,
                                        time_words, without_offer)
@@ -86,13 +87,9 @@ def veto_of(step: Step, acts: tuple[str, ...], close: Closeness | None, text: st
     recap that asks nothing a question."""
     if close is not None and any(a in acts for a in QUESTION_ACTS) and _stated(close.segment, text, lang):
         acts = tuple(a for a in acts if a not in QUESTION_ACTS)
-    if close is not None and _only_requests(step, lang) and not any(a in acts for a in REQUEST_ACTS) and not requests(text, lang):
+    if close is not None and _only_requests(step, lang) and not any(a in acts for a in ASKING_ACTS) and not requests(text, lang):
         return "statement"  # "right so its a dns issue after the update": asks her to check nothing (round 18)
     return vetoed(step, acts)
-
-
-REQUEST_ACTS = ("open_question", "closed_question", "instruction")
-"""Acts of a line that asks her to do or tell something."""
 
 
 def _only_requests(step: Step, lang: str) -> bool:
@@ -100,8 +97,13 @@ def _only_requests(step: Step, lang: str) -> bool:
     check the DNS suffix", "Could you run ipconfig …"), and it has no act: a step she does on request. Not a step
     whose examples only ask ("Woran scheitert es denn?"): saying the answer ("Ihr Dienstleister darf nichts ändern")
     takes it."""
-    examples = step.examples.get(lang) or ()
-    return (bool(examples) and not step.acts and all(requests(e, lang) for e in examples)
+    return not step.acts and _requesting(tuple(step.examples.get(lang) or ()), lang)
+
+
+@lru_cache(maxsize=256)
+def _requesting(examples: tuple[str, ...], lang: str) -> bool:
+    """:func:`_only_requests` of a step's examples – read once, not on every line that comes close to them."""
+    return (bool(examples) and all(requests(e, lang) for e in examples)
             and 2 * sum(requests(e, lang, marked=True) for e in examples) > len(examples))
 
 
@@ -240,7 +242,7 @@ def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
     need your okay" still take their steps) – and *step* is taken by its words alone (no act of its own; not a step
     that tells her something): she does not go and plug in the cable a recap says is in already (round 18, DE
     jargon-averse 2 / EN 3)."""
-    if "summary" not in acts or any(a in acts for a in REQUEST_ACTS) or step.acts or step.tells:
+    if "summary" not in acts or any(a in acts for a in ASKING_ACTS) or step.acts or step.tells:
         return False
     parts = [s for s in SENTENCE_END.split(line) if s.strip()]
     mine = compiled(lang).self_words

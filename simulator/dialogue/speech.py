@@ -193,7 +193,7 @@ class Speech:
         langsam?", "Ist das nur im Homeoffice so?" with the ticket on screen; round 16)."""
         empty = function_words(self.lang)
         heard = {w.lower() for x in state.exchanges if x.reply is not None for w in _CONTENT.findall(x.reply.text)} | self._card
-        asked = [p for p in re.split(r"(?<=[.!?])\s+", line.strip()) if p.endswith("?")]
+        asked = [p for p in SENTENCE_END.split(line.strip()) if p.endswith("?")]
         for text in {line, asked[-1] if asked else line}:
             own = {w.lower() for w in _CONTENT.findall(text)} - empty  # "nicht", "haben" share nothing
             shared = own & heard

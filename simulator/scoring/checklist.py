@@ -8,16 +8,16 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 
 from __future__ import annotations
 
+from simulator.dialogue.asked_again import names_it
 from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, details, has
-from simulator.analysis.result import Analysis
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, promise_quote, time_promise, unreasoned_yield, vague_callback, volunteered
-from simulator.scoring.persuasion import ANSWERED, REASONED, step_matcher, yield_kind
+from simulator.scoring.persuasion import ANSWERED, REASONED, yield_kind
 from simulator.scoring.recap import summarises
+from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP, MIN_SPAN_WORDS
 from simulator.scoring.summarising import solution
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
-from simulator.scoring.rules import BLUNT_INSIST, BLUNT_INSIST_CAP, MIN_SPAN_WORDS
 from simulator.scoring.transcript import questions, sentences
 from simulator.scoring.wording import excuses, guesses
 
@@ -142,9 +142,7 @@ def _quote(call: _Call, t: Turn, step) -> str:
 
 def _says(call: _Call, text: str, step) -> bool:
     """``text`` holds one of the step's phrases."""
-    lang = call.state.lang
-    heard = Analysis(text=text, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)
-    return step_matcher(tuple(step.recognise.get(lang) or ()), lang).search(heard) is not None
+    return names_it(step.recognise.get(call.state.lang) or (), text, call.state.lang)
 
 
 def _worded(call: _Call, t: Turn, step) -> str:

@@ -9,11 +9,8 @@ costs more"), nor "insisted with a reason" on a line that only hedged ("Thursday
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from simulator.analysis.result import Analysis
+from simulator.dialogue.asked_again import names_it
 from simulator.dialogue.events import Pushback, Yielded, has
-from simulator.dialogue.phrases import StepPhrases, step_phrases
 from simulator.dialogue.reading import gives_reason
 from simulator.dialogue.state import Turn
 from simulator.scoring.transcript import ScoredCall
@@ -36,12 +33,6 @@ def gave_reason(call: ScoredCall, t: Turn) -> bool:
     return "transparency" in t.acts or gives_reason(t.text, lang) or names_consequence(t.text, lang)
 
 
-@lru_cache(maxsize=256)
-def step_matcher(phrases: tuple[str, ...], lang: str) -> StepPhrases:
-    """The matcher of a step's phrases in ``lang`` (cached: the same phrases in every call)."""
-    return step_phrases(phrases, lang)
-
-
 def _answers_doubt(call: ScoredCall, t: Turn, step: str) -> bool:
     """The line holds one of the push-back's ``persuaded_by`` phrases: it answers her doubt itself."""
     lang = call.state.lang
@@ -49,8 +40,7 @@ def _answers_doubt(call: ScoredCall, t: Turn, step: str) -> bool:
     phrases = tuple(pb.persuaded_by.get(lang) or ()) if pb is not None else ()
     if not phrases:
         return False
-    reading = Analysis(text=t.text, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)
-    return step_matcher(phrases, lang).search(reading) is not None
+    return names_it(phrases, t.text, lang)
 
 
 _PROMISES = ("callback", "time_commitment")
