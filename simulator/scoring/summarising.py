@@ -122,6 +122,9 @@ def summarising(call: _Call, dim: _Dim) -> None:
         # not what was agreed ("So the disk is simply full from years of scans. My suggestion: …"; round 14, EN
         # voicebox good T5); the only summary in the line that solved the call is the one of what was agreed
         again = sol.proposed and t.number == sol.turn and before is not None and before is not t
+        # … unless it says back a time already promised: that is what was agreed ("to sum up: … I'll call you by 4")
+        again = again and not ("time_commitment" in t.acts
+                               and any("time_commitment" in u.acts for u in call.real if u.number < t.number))
         # so is the recap the checklist credits after the proposal, though the time frame came after it (round 18)
         recap = sol.turn is not None and t.number > sol.turn and bool(recaps & set(t.steps))
         return (t.number >= after or t.number in tail or recap) and not again
