@@ -111,3 +111,40 @@ def test_a_confident_claim_costs_the_guess_points(lang, lines):
     sc, state, score = play("unknown-answer", lang, lines)
     assert "guess" in kinds(score, "transparency", 2)
     assert problems(sc, state, score) == []
+
+
+# --- granting her own check, with a reason about the thing itself --------------------------------------------------
+
+from playtest_calls import head_acts, last, replayed  # noqa: E402
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I know you've already checked the plug."),
+    ("en", "I know you tried that already, thanks."),
+    ("de", "Ich weiß, dass Sie das schon geprüft haben."),
+    ("de", "Ich weiß, Sie haben den Stecker bereits kontrolliert."),
+])
+def test_granting_her_check_is_understanding_not_rudeness(lang, line, monkeypatch):
+    assert "empathy" in acts(lang, line)
+    assert "rude" not in head_acts(lang, line, monkeypatch)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Yeah yeah, I know you checked, everybody says that."),
+    ("de", "Ja ja, ich weiß, Sie haben schon alles geprüft, das sagen alle."),
+])
+def test_granting_with_a_sneer_is_no_understanding(lang, line):
+    assert "empathy" not in acts(lang, line)
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Hi, service desk, Robin here. What can I do for you?",
+            "I know you've already checked the plug. Could you look at the power strip under the desk? It has its own "
+            "switch."]),
+    ("de", ["Hallo, Servicedesk, hier ist Robin. Was kann ich für Sie tun?",
+            "Ich weiß, Sie haben den Stecker schon geprüft. Schauen Sie bitte mal auf die Steckerleiste unterm Tisch? "
+            "Die hat einen eigenen Schalter."]),
+])
+def test_her_check_granted_and_a_reason_about_the_strip_wins_her_over(lang, lines):
+    state = replayed("checked-plug", lang, lines)
+    assert "check_plug" in state.steps_done
