@@ -148,3 +148,19 @@ def test_granting_with_a_sneer_is_no_understanding(lang, line):
 def test_her_check_granted_and_a_reason_about_the_strip_wins_her_over(lang, lines):
     state = replayed("checked-plug", lang, lines)
     assert "check_plug" in state.steps_done
+
+
+# --- a question she could not understand narrowed nothing down ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Hello, IT support, Chris speaking. What happened?",
+            "Is your ethernet cable plugged into the RJ45 port on the NIC?"]),
+    ("de", ["Hallo, IT-Support, Chris am Apparat. Was ist denn passiert?",
+            "Steckt das Patchkabel im RJ45-Port der NIC?"]),
+])
+def test_a_jargon_question_that_confused_her_is_no_narrowing(lang, lines):
+    sc, state, score = play("jargon-averse", lang, lines)
+    assert "confused" in {e.kind for e in state.exchanges[-1].trainee.events}
+    assert "narrowing" not in kinds(score, "questioning")
+    assert problems(sc, state, score) == []

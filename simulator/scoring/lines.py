@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import GaveIn, Guess, Offered, Revealed, Unheard, Yielded, details, has
+from simulator.dialogue.events import Confused, GaveIn, Guess, Offered, Revealed, Unheard, Yielded, details, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.persuasion import gave_reason, unreasoned_yield
@@ -112,6 +112,8 @@ def narrows(call: ScoredCall, t: Turn) -> bool:
     details (name, number, ticket number) nor only a check-back on what was just summed up ("Is that right?"). A line that asks nothing
     narrows nothing ("I'm looking at the ticket, one moment please"; round 9)."""
     lang = call.state.lang
+    if has(t.events, Confused):  # a question in terms she does not know ("IMAP or POP3?") narrowed nothing (round 20)
+        return False
     # a step that tells her something ("say openly what the ticket shows") or is the fix itself narrows nothing down
     # (round 13: "der Kollege war krank. Kann ja ma vorkommen, wa?", "machen Sie das übers Portal" – "+10 eingegrenzt")
     checking = [s for s in call.sc.steps if s.id in t.steps and (not s.acts or s.asks)
