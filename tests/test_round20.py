@@ -164,3 +164,20 @@ def test_a_jargon_question_that_confused_her_is_no_narrowing(lang, lines):
     assert "confused" in {e.kind for e in state.exchanges[-1].trainee.events}
     assert "narrowing" not in kinds(score, "questioning")
     assert problems(sc, state, score) == []
+
+
+# --- "at the earliest" with no time is no time anyone can hold the agent to ---------------------------------------
+
+from simulator.scoring.wording import vague  # noqa: E402
+
+
+@pytest.mark.parametrize(("lang", "sentence", "is_vague"), [
+    ("en", "Yes madam, I will revert back at the earliest.", True),
+    ("en", "I'll get back to you at your earliest convenience.", True),
+    ("en", "I will call you by 3 pm at the latest.", False),
+    ("de", "Ich melde mich baldmöglichst bei Ihnen.", True),
+    ("de", "Ich melde mich schnellstens.", True),
+    ("de", "Ich rufe Sie heute um 15 Uhr an.", False),
+])
+def test_as_soon_as_possible_in_other_words_is_vague(lang, sentence, is_vague):
+    assert vague(sentence, lang) is is_vague
