@@ -181,3 +181,20 @@ from simulator.scoring.wording import vague  # noqa: E402
 ])
 def test_as_soon_as_possible_in_other_words_is_vague(lang, sentence, is_vague):
     assert vague(sentence, lang) is is_vague
+
+
+@pytest.mark.parametrize(("line", "is_rude"), [
+    ("Ja mei, i war's ned, i bin erst seit Montag da.", True),
+    ("Ich war das nicht, ich bin neu hier.", True),
+    ("Ob ich das war, weiß ich nicht.", False),
+    ("Ich war nicht da, als Sie angerufen haben, das tut mir leid.", False),
+])
+def test_it_was_not_me_shifts_the_blame(line, is_rude):
+    assert ("rude" in acts("de", line)) is is_rude
+
+
+def test_it_was_not_me_is_no_apology():
+    state = replayed("missed-appointment", "de", ["Grüß Gott, IT-Service, Huber am Apparat.",
+                                                  "Ja mei, i war's ned, i bin erst seit Montag da."])
+    trainee, reply = last(state)
+    assert "rude" in trainee.acts and not trainee.steps
