@@ -1,0 +1,24 @@
+"""Play-test round 21: steps and readings a careful trainer would expect (see the cases' comments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from playtest_calls import replayed
+
+EXPERT_DE = ["Guten Tag, Müller vom Service Desk. Was haben Sie schon geprüft?",
+             "Also per IP geht es, nur die Namen lösen nicht auf, seit dem Update.",
+             "Schauen Sie bitte mal in die NRPT-Tabelle, ob die Regel für pixelwerk.intern da ist.",
+             "Ich gebe das ans Netzwerkteam weiter, die müssen das Profil korrigieren."]
+
+
+@pytest.mark.parametrize(("line", "taken"), [
+    # close to "Bis morgen zehn Uhr bekommen Sie eine Rückmeldung vom Netzwerkteam", but no time at all
+    ("Das Netzwerkteam meldet sich dann bei Ihnen.", False),
+    ("Die melden sich dann bei Ihnen, keine Sorge.", False),
+    ("Die melden sich morgen früh bei Ihnen, spätestens um zehn.", True),
+])
+def test_a_time_step_needs_a_time(line, taken):
+    state = replayed("expert-user", "de", EXPERT_DE + [line])
+    assert "escalate" in state.steps_done
+    assert ("commit_time" in state.steps_done) is taken
