@@ -22,3 +22,20 @@ def test_a_time_step_needs_a_time(line, taken):
     state = replayed("expert-user", "de", EXPERT_DE + [line])
     assert "escalate" in state.steps_done
     assert ("commit_time" in state.steps_done) is taken
+
+
+def test_the_admission_is_quoted_where_it_was_said():
+    """The honesty step taken by insisting after her push-back: the credit quotes the line that admitted it."""
+    from playtest_calls import items, play
+
+    from simulator.scoring import consistency
+
+    sc, state, score = play("unknown-answer", "en", [
+        "Hello, this is Sam from IT support, how can I help?",
+        "What exactly would you like to know about the licence?",
+        "I see. I'm honestly not sure about that one.",
+        "I will revert back to you.",
+        "Thanks for calling, bye."])
+    honest = [e for e in items(score, "transparency") if e.kind == "admit_unknown"]
+    assert [(e.turn, e.quote) for e in honest] == [(3, "I'm honestly not sure about that one.")]
+    assert consistency.problems(sc, state, score) == []

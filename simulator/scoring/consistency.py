@@ -316,7 +316,10 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
             out.append(f"{where}: honesty credit for a guess")
         elif e.kind != "admit_unknown_guess" and honesty and guesses(line.text, lang):
             out.append(f"{where}: full honesty credit for a line that also guesses")
-        if honesty and not honesty & set(line.steps):
+        took = next((t for t in state.trainee_turns if honesty & set(t.steps)), None)
+        insisted = (took is not None and took.number > line.number and "admit_unknown" in acts
+                    and "admit_unknown" not in took.acts)  # said here, the step taken by insisting after push-back
+        if honesty and not honesty & set(line.steps) and not insisted:
             out.append(f"{where}: honesty credit on a line where the honesty step was not taken")
     if e.kind in ("step_done", "step_yielded") and honesty & set(line.steps) and guesses(line.text, lang) \
             and any((scenario.step(sid).title.get(lang) or sid) in e.note for sid in honesty & set(line.steps)):

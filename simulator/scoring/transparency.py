@@ -79,9 +79,12 @@ def _honesty(call: _Call, dim: _Dim) -> None:
             return
         if took not in fair:
             return
-        admit = took
-        if guesses(took.text, lang):
-            dim.add(took.number, call.span(took, "admit_unknown"), ADMIT_UNKNOWN_BARE, fb.item("admit_unknown_guess"))
+        # the step taken by insisting after her push-back ("I'll get back to you"): the admission is the earlier line
+        # that said it, quoted as such (round 21: "Admitted honestly not knowing yet" quoted "I will revert back")
+        said = [t for t in fair if "admit_unknown" in t.acts and t.number <= took.number]
+        admit = took if "admit_unknown" in took.acts or not said else said[-1]
+        if guesses(admit.text, lang):
+            dim.add(admit.number, call.span(admit, "admit_unknown"), ADMIT_UNKNOWN_BARE, fb.item("admit_unknown_guess"))
             return
     else:
         admit = next((t for t in fair if "admit_unknown" in t.acts and not lost(call, t)), None)
