@@ -39,3 +39,54 @@ def test_the_admission_is_quoted_where_it_was_said():
     honest = [e for e in items(score, "transparency") if e.kind == "admit_unknown"]
     assert [(e.turn, e.quote) for e in honest] == [(3, "I'm honestly not sure about that one.")]
     assert consistency.problems(sc, state, score) == []
+
+
+def rules(lang: str, line: str) -> set[str]:
+    from simulator.analysis import Analyser
+    from simulator.analysis.language import compiled
+
+    return set(Analyser(compiled(lang)).analyse(line).acts)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Your nephew's an idiot, it's not a virus."),
+    ("en", "Honestly you're not the only customer we've got."),
+    ("en", "Yeah yeah, everyone's got meetings."),
+    ("en", "Whatever, call back if it's still broken."),
+    ("en", "Well I'm new, so you'll have to tell me the whole story, I can't read minds."),
+    ("en", "that's your IT guy's job not mine"),
+    ("en", "Not rocket science."),
+    ("en", "If your boss can't read a quote that's hardly my fault is it"),
+    ("en", "Look mate I have a script and I follow it."),
+    ("en", "And you're sure it's actually plugged in, yeah?"),
+    ("en", "Wow. OK, well, I can't exactly crawl under your desk from here can I."),
+    ("en", "so not much we could do about that was there"),
+    ("de", "Jetzt halten Sie mal die Luft an, ich hab keine Zeit für Romane."),
+    ("de", "Das liegt an Ihrer Konfiguration."),
+    ("de", "wahrscheinlich ein Konfigfehler bei Ihnen"),
+    ("de", "Sie müssen schon lauter reden, ich versteh Sie kaum."),
+    ("de", "Keine Ahnung welche, das müssen Sie schon selber wissen."),
+    ("de", "Jaja, das sagen alle Admins."),
+    ("de", "Ja mein Gott, ich hab doch gesagt das passt."),
+    ("de", "Sie fragen ja wie ein Anwalt."),
+])
+def test_brush_offs_insults_and_blame_are_rude(lang, line):
+    acts = rules(lang, line)
+    assert "rude" in acts
+    assert "reassurance" not in acts and "active_listening" not in acts
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Don't worry, you're not the only one with this problem."),
+    ("en", "Whatever works best for you, just call back if it's still broken."),
+    ("en", "Yes, yes, sure, I'll do that right away."),
+    ("en", "I can't really say for sure yet, can I call you back?"),
+    ("en", "Are you sure the cable is in properly? Sometimes it only looks plugged in."),
+    ("de", "Dann liegt es an Ihrem Rechner, den schaue ich mir jetzt an."),
+    ("de", "Der Fehler liegt nicht bei Ihnen, sondern bei uns."),
+    ("de", "Oh mein Gott, das tut mir leid."),
+    ("de", "Könnten Sie bitte etwas lauter sprechen? Die Verbindung ist schlecht."),
+    ("de", "Ja ja, mach ich sofort."),
+])
+def test_their_neighbours_are_not(lang, line):
+    assert "rude" not in rules(lang, line)
