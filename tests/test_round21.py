@@ -90,3 +90,13 @@ def test_brush_offs_insults_and_blame_are_rude(lang, line):
 ])
 def test_their_neighbours_are_not(lang, line):
     assert "rude" not in rules(lang, line)
+
+
+def test_a_time_step_by_examples_in_english_too():
+    lines = ["Hi, Sam from the service desk. What have you checked so far?",
+             "Please check the DNS suffix and the NRPT rule on the VPN adapter.",
+             "Right, so the rule is missing. I'll pass this to the network team, they need to fix the profile."]
+    assert "commit_time" not in replayed("expert-user", "en", lines + ["The network team will get back to you then."]
+                                         ).steps_done
+    timed = replayed("expert-user", "en", lines + ["The network team will get back to you within two hours."])
+    assert "escalate" in timed.steps_done and "commit_time" in timed.steps_done

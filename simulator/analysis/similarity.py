@@ -111,6 +111,11 @@ def act_only() -> frozenset[str]:
     return frozenset(_raw().get("act_only") or ())
 
 
+def timed_acts() -> frozenset[str]:
+    """Acts whose steps are taken by their examples only in a line that names a time (``timed_acts``)."""
+    return frozenset(_raw().get("timed_acts") or ())
+
+
 def contrary_acts(act: str) -> frozenset[str]:
     """Acts that contradict *act*: a step recognised by *act* is not taken by its examples when a line has one."""
     return frozenset((_raw().get("contrary_acts") or {}).get(act) or ())

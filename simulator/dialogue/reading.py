@@ -227,6 +227,12 @@ def time_words(text: str, lang: str) -> frozenset[str]:
     return frozenset(m.group().lower().rstrip("s") for m in pattern.finditer(text or "")) if pattern else frozenset()
 
 
+def names_time(text: str, lang: str) -> bool:
+    """The line names a time, loosely – a day, an hour, a number, a duration (``time_named``)."""
+    pattern = _pattern("time_named", lang)
+    return bool(pattern and pattern.search(text or ""))
+
+
 def agrees_on(line: str, lang: str) -> bool:
     """The line ends by checking back or asking her agreement: a recap that brings the fix and asks "Is that okay?" is
     the summary of what is agreed, as one that asks "Does that sound right?" (round 16, EN mobile-caller)."""

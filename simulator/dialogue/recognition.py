@@ -14,11 +14,11 @@ from functools import lru_cache
 from simulator.analysis.acts import ACTS
 from simulator.analysis.language import compiled
 from simulator.analysis.result import Analysis
-from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, veto_acts
+from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, timed_acts, veto_acts
 from simulator.dialogue.asked_again import ASKING_ACTS
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, requests, signs_off,
-                                       time_words, without_offer)
+from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, names_time, requests,
+                                       signs_off, time_words, without_offer)
 from simulator.scenario.model import Scenario, Step
 from simulator.scoring.wording import commits_no_time, own_time, recap_marker
 
@@ -89,6 +89,9 @@ def veto_of(step: Step, acts: tuple[str, ...], close: Closeness | None, text: st
         acts = tuple(a for a in acts if a not in QUESTION_ACTS)
     if close is not None and _only_requests(step, lang) and not any(a in acts for a in ASKING_ACTS) and not requests(text, lang):
         return "statement"  # "right so its a dns issue after the update": asks her to check nothing (round 18)
+    timed = next((a for a in step.acts if a in timed_acts() and a not in acts), "")
+    if close is not None and timed and not names_time(text, lang):
+        return f"{timed}: no time named"  # "Das Netzwerkteam meldet sich dann bei Ihnen" (round 20/21)
     return vetoed(step, acts)
 
 
