@@ -100,3 +100,23 @@ def test_a_time_step_by_examples_in_english_too():
                                          ).steps_done
     timed = replayed("expert-user", "en", lines + ["The network team will get back to you within two hours."])
     assert "escalate" in timed.steps_done and "commit_time" in timed.steps_done
+
+
+@pytest.mark.parametrize(("lang", "line", "act"), [
+    ("de", "bis wann brauchen sie denn die abrechnung", "open_question"),
+    ("de", "oh mei des is ärgerlich wenn man in der früh kommt und nix geht bis wann brauchen sie denn die abrechnung",
+     "open_question"),
+    ("de", "zu welchen uhrzeiten bricht die verbindung denn meistens ab", "open_question"),
+    ("en", "is the waiting room busy right now", "closed_question"),
+])
+def test_unpunctuated_questions_stay_questions_with_the_head(lang, line, act, monkeypatch):
+    from playtest_calls import head_acts
+
+    assert act in head_acts(lang, line, monkeypatch)
+
+
+@pytest.mark.parametrize("line", ["ich schau mal wann der techniker kommt", "ich weiss nicht bis wann die das brauchen"])
+def test_told_not_asked(line, monkeypatch):
+    from playtest_calls import head_acts
+
+    assert "open_question" not in head_acts("de", line, monkeypatch)
