@@ -120,3 +120,28 @@ def test_told_not_asked(line, monkeypatch):
     from playtest_calls import head_acts
 
     assert "open_question" not in head_acts("de", line, monkeypatch)
+
+
+@pytest.mark.parametrize(("lang", "line", "guess"), [
+    ("en", "Yeah it'll be included, it always is. Tell him to sign.", True),
+    ("en", "It's included, trust me.", True),
+    ("de", "Das ist mit drin, vertrauen Sie mir.", True),
+    ("de", "Klar ist das mit drin.", True),
+    ("en", "I'll find out whether it is included.", False),
+    ("en", "I'll check if the module is covered by your licence.", False),
+    ("de", "Ich kläre bis morgen, ob das dabei ist.", False),
+    ("en", "It always is the same problem with that printer.", False),
+])
+def test_flat_claims_are_guesses(lang, line, guess):
+    from simulator.scoring.wording import guesses
+
+    assert guesses(line, lang) is guess
+
+
+def test_a_flat_claim_costs_and_she_doubts_it():
+    from playtest_calls import kinds, play
+
+    _, state, score = play("unknown-answer", "en", ["Hi, licensing desk, Sam speaking.",
+                                                    "Yeah it'll be included, it always is. Tell him to sign."])
+    assert "guess" in kinds(score, "transparency", 2)
+    assert "probably" not in state.exchanges[-1].reply.text  # she does not ask for the guess she was just given
