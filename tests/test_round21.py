@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from playtest_calls import replayed
+from playtest_calls import ROOT, replayed
 
 EXPERT_DE = ["Guten Tag, Müller vom Service Desk. Was haben Sie schon geprüft?",
              "Also per IP geht es, nur die Namen lösen nicht auf, seit dem Update.",
@@ -145,3 +145,17 @@ def test_a_flat_claim_costs_and_she_doubts_it():
                                                     "Yeah it'll be included, it always is. Tell him to sign."])
     assert "guess" in kinds(score, "transparency", 2)
     assert "probably" not in state.exchanges[-1].reply.text  # she does not ask for the guess she was just given
+
+
+def test_an_honest_hedge_in_the_end_recap_is_a_summary():
+    """After the honest answer, "cause is most likely …" in the recap is a hedge, not a guess where one was due."""
+    from playtest_calls import kinds, play
+
+    from simulator.scoring import consistency
+
+    lines = [line for line in (ROOT / "scripts_playtest" / "expert-user" / "en-r21-good.txt").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    sc, state, score = play("expert-user", "en", lines)
+    assert "most likely" in lines[-1]
+    assert "summary_end" in kinds(score, "summarising") and "no_summary_end" not in kinds(score, "summarising")
+    assert consistency.problems(sc, state, score) == []

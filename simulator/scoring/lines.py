@@ -219,7 +219,11 @@ def guessed(call: ScoredCall, t: Turn) -> bool:
     step – a guess in the same breath as "I'm not sure" ("not 100% sure, normally it's an add-on")."""
     if has(t.events, Guess):
         return True
-    return any("admit_unknown" in s.acts for s in call.sc.steps) and guesses(t.text, call.state.lang)
+    honesty = {s.id for s in call.sc.steps if "admit_unknown" in s.acts}
+    # once the honest answer was given, a hedge is no guess where it was due: "So to recap: cause is most likely the
+    # missing NRPT rule, …" is the end summary (round 21, EN expert-user: −25 "no summary at the end" quoting it)
+    said = {s for u in call.trainee if u.number < t.number for s in u.steps}
+    return bool(honesty) and not honesty <= said and guesses(t.text, call.state.lang)
 
 
 RESTATED_SHARE = 1 / 3
