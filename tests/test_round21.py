@@ -159,3 +159,14 @@ def test_an_honest_hedge_in_the_end_recap_is_a_summary():
     assert "most likely" in lines[-1]
     assert "summary_end" in kinds(score, "summarising") and "no_summary_end" not in kinds(score, "summarising")
     assert consistency.problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize(("line", "taken"), [
+    ("Thanks. Let me look into that for you.", False),  # the agent's own look: she is asked to check nothing
+    ("Please look at the back of your computer, is a cable loose there?", True),
+])
+def test_the_agents_own_look_is_no_request_to_check_the_cable(line, taken):
+    state = replayed("jargon-averse", "en", ["Good morning, IT support, Tom speaking, how can I help?",
+                                             "Oh dear, don't worry, we'll sort it out together.", line])
+    assert ("check_cable" in state.steps_done or any(
+        "check_cable" in str(e) for x in state.exchanges if x.trainee for e in x.trainee.events)) is taken
