@@ -170,3 +170,31 @@ def test_the_agents_own_look_is_no_request_to_check_the_cable(line, taken):
                                              "Oh dear, don't worry, we'll sort it out together.", line])
     assert ("check_cable" in state.steps_done or any(
         "check_cable" in str(e) for x in state.exchanges if x.trainee for e in x.trainee.events)) is taken
+
+
+def test_asked_whether_the_recap_is_okay_she_agrees():
+    from playtest_calls import play, script
+
+    lines = script("diva-complaint", "de-r21-good")
+    _, state, _ = play("diva-complaint", "de", lines[:7])
+    assert lines[6].endswith("Ist das für Sie in Ordnung?")
+    assert "nicht sagen" not in state.exchanges[-1].reply.text
+
+
+@pytest.mark.parametrize(("line", "yes"), [
+    ("Sie hören morgen bis 10 Uhr von mir. Ist das für Sie in Ordnung?", True),
+    ("Sie hören morgen bis 10 Uhr von mir. Ok so?", True),
+    ("Ist der Drucker für Sie in Reichweite?", False),
+])
+def test_agreement_checks(line, yes):
+    from simulator.dialogue.reading import checks_agreement
+
+    assert checks_agreement(line, "de") is yes
+
+
+def test_asked_whether_she_changed_something_she_answers_it():
+    from playtest_calls import last
+
+    state = replayed("checked-plug", "de", ["Guten Tag, IT-Service, Huber. Was kann ich für Sie tun?",
+                                            "Haben Sie heute schon was am Drucker verändert?"])
+    assert "nicht sagen" not in last(state)[1]
