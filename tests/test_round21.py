@@ -198,3 +198,16 @@ def test_asked_whether_she_changed_something_she_answers_it():
     state = replayed("checked-plug", "de", ["Guten Tag, IT-Service, Huber. Was kann ich für Sie tun?",
                                             "Haben Sie heute schon was am Drucker verändert?"])
     assert "nicht sagen" not in last(state)[1]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Besides the cache flush and the reboot, what else have you already ruled out on your side?"),
+    ("de", "Außer dem Neustart und dem Cache – was haben Sie noch probiert?"),
+])
+def test_what_a_question_sets_aside_is_not_asked_again(lang, line):
+    from playtest_calls import kinds, play
+
+    opening = {"en": "Hi, second-level support, Sam speaking. What's up?",
+               "de": "Hallo, Second-Level-Support, Sam am Apparat. Worum geht's?"}[lang]
+    _, state, score = play("expert-user", lang, [opening, line])
+    assert "asked_again" not in kinds(score, "questioning")

@@ -15,7 +15,7 @@ from simulator.dialogue.events import Revealed, details
 from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, step_phrases
 from simulator.dialogue.planner import choose
-from simulator.dialogue.reading import SENTENCE_END, gives_reason
+from simulator.dialogue.reading import SENTENCE_END, gives_reason, without_besides
 
 ASKING_ACTS = ("open_question", "closed_question", "instruction")
 """Acts of a line that asks her for something (a question, or a request to check)."""
@@ -31,6 +31,7 @@ def _matcher(phrases: tuple[str, ...], lang: str) -> StepPhrases:
 def names_it(phrases, sentence: str, lang: str) -> bool:
     """*sentence* holds an ``already_said`` entry's *phrases* (one matcher per entry and language, built once): the
     customer's reading and the debrief's (``scoring/asked_again.py``) are the same."""
+    sentence = without_besides(sentence, lang)  # "Besides the reboot, what else …?" asks for something else
     analysis = Analysis(text=sentence, lang=lang, tokens=(), acts=(), evidence=(), is_noise=False)
     return _matcher(tuple(phrases), lang).search(analysis) is not None
 

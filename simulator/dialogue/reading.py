@@ -227,6 +227,12 @@ def time_words(text: str, lang: str) -> frozenset[str]:
     return frozenset(m.group().lower().rstrip("s") for m in pattern.finditer(text or "")) if pattern else frozenset()
 
 
+def without_besides(text: str, lang: str) -> str:
+    """*text* without what a question sets aside ("Besides the reboot, what else …" – ``besides``)."""
+    pattern = _pattern("besides", lang)
+    return pattern.sub(" ", text) if pattern else text
+
+
 def names_time(text: str, lang: str) -> bool:
     """The line names a time, loosely – a day, an hour, a number, a duration (``time_named``)."""
     pattern = _pattern("time_named", lang)
