@@ -211,3 +211,12 @@ def test_what_a_question_sets_aside_is_not_asked_again(lang, line):
                "de": "Hallo, Second-Level-Support, Sam am Apparat. Worum geht's?"}[lang]
     _, state, score = play("expert-user", lang, [opening, line])
     assert "asked_again" not in kinds(score, "questioning")
+
+
+def test_a_confirmation_and_a_call_beforehand_answer_her_doubt():
+    """'Woher weiß ich, dass diesmal jemand kommt?' is answered by a written confirmation and a call the day before."""
+    from playtest_calls import script
+
+    state = replayed("missed-appointment", "de", script("missed-appointment", "de-r21-good")[:6])
+    assert {"new_time", "confirm"} <= set(state.steps_done)
+    assert "Vormittags wäre mir lieber" not in state.exchanges[-1].reply.text
