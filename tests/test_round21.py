@@ -220,3 +220,25 @@ def test_a_confirmation_and_a_call_beforehand_answer_her_doubt():
     state = replayed("missed-appointment", "de", script("missed-appointment", "de-r21-good")[:6])
     assert {"new_time", "confirm"} <= set(state.steps_done)
     assert "Vormittags wäre mir lieber" not in state.exchanges[-1].reply.text
+
+
+def test_a_first_step_taken_after_the_fix_earns_half():
+    from playtest_calls import items, play, script
+
+    _, _, score = play("voicebox-rambler", "en", script("voicebox-rambler", "en-r21-mediocre"))
+    late = [e for e in items(score, "checklist") if e.kind == "step_late"]
+    assert len(late) == 1 and "first" in late[0].note and late[0].effect > 0
+    full = [e for e in items(score, "checklist") if e.kind == "step_done"]
+    assert late[0].effect == pytest.approx(max(e.effect for e in full if "(essential)" in e.note) / 2, abs=0.01)
+
+
+def test_before_names_known_steps(tmp_path):
+    from simulator.errors import SimulatorError
+    from simulator.scenario import load
+
+    source = (ROOT.parent / "simulator" / "scenarios" / "voicebox-rambler.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "rambler.yaml"
+    broken.write_text(source.replace("before: [cause, fix]", "before: [cause, fixx]"), encoding="utf-8")
+    with pytest.raises(SimulatorError) as error:
+        load(str(broken))
+    assert "before names unknown step 'fixx'" in str(error.value) and "did you mean 'fix'" in str(error.value)

@@ -225,7 +225,7 @@ class ScenarioBuilder(FieldReader):
 
     def steps(self, node: Located | None) -> tuple[Step, ...]:
         keys = ("id", "title", "essential", "recognise", "acts", "requires", "reply", "reveals", "pushback", "examples",
-                "early", "asks", "tells", "objection", "on_request", "again")
+                "early", "asks", "tells", "objection", "on_request", "again", "before")
         out = []
         for child in self.items(node, "steps"):
             m = self.mapping(child, "a step", keys, ("id", "title", "reply"))
@@ -255,6 +255,7 @@ class ScenarioBuilder(FieldReader):
                 objections=self.objections(m.get("objection"), f"{what} objection"),
                 on_request=self.flag(m.get("on_request"), f"{what} on_request", False),
                 again=self.flag(m.get("again"), f"{what} again", False),
+                before=tuple(w for w, _ in self.words(m.get("before"), f"{what} before")),
             ))
             if out[-1].asks and out[-1].tells:
                 self.error(m["tells"], f"{what}: 'asks' and 'tells' exclude each other (a step either finds something "

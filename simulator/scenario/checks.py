@@ -25,6 +25,9 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
                 error(step.location, f"step '{step.id}' requires unknown step '{ref}'{suggest(ref, step_ids)}")
             elif ref == step.id:
                 error(step.location, f"step '{step.id}' requires itself")
+        for ref in step.before:
+            if ref not in step_ids or ref == step.id:
+                error(step.location, f"step '{step.id}' before names unknown step '{ref}'{suggest(ref, step_ids)}")
         for ref in step.reveals:
             if ref not in fact_ids:
                 error(step.location, f"step '{step.id}' reveals unknown fact '{ref}'{suggest(ref, fact_ids)}")

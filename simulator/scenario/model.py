@@ -251,11 +251,9 @@ class Step:
     examples: Phrases = EMPTY_PHRASES
     """Example trainee lines per language that take the step (besides its phrases): a line close enough to them counts."""
     early: Text = EMPTY_TEXT
-    """What the customer says when the step is asked for before its ``requires`` are done ("Bevor wir über Termine
-    reden – eine Entschuldigung hätte ich schon erwartet."): she heard it and says, in character, what is missing."""
+    """What she says when the step is asked for before its ``requires`` are done: in character, what is missing."""
     asks: bool = False
-    """The step finds something out from her (her deadline): a line takes it by its phrases or examples only when it
-    asks – a question, or a request to tell ("Before your meeting, hopefully" asks nothing)."""
+    """The step finds something out from her (her deadline): its phrases and examples count only where a line asks."""
     objections: tuple[Objection, ...] = ()
     """Ways of doing the step that cannot work for her, or words that only sound like it ("sorry for the inconvenience"
     for a sincere apology): such a line does not take it, she says why; the first that applies answers."""
@@ -265,6 +263,8 @@ class Step:
     on_request: bool = False
     """She does it only when asked to (switching the strip on once she has found it off): a line takes it by its phrases
     only in a sentence that asks her to act ("…, and if it's off, switch it on"), not one that describes."""
+    before: tuple[str, ...] = ()
+    """Steps it should come before ("name and number first"): taken after one of them, it earns half the credit."""
     again: bool = False
     """Asked again right after her ``early`` answer, she answers it all the same, in her words (the rambler asked twice
     what the message said); without it she stays with what is missing (the diva: "look into the ticket first")."""

@@ -36,7 +36,7 @@ OPPOSITES = (
     ("summary_before", "no_summary_before"), ("summary_end", "no_summary_end"), ("summary_before", "no_summary_before_step"),
     ("summary_before_brief", "no_summary_before"), ("summary_before_brief", "no_summary_before_step"),
     ("summary_end_brief", "no_summary_end"), ("step_done", "step_missed"),
-    ("step_yielded", "step_missed"), ("step_yielded_unreasoned", "step_missed"), ("step_yielded_answered", "step_missed"), ("step_excused", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
+    ("step_yielded", "step_missed"), ("step_yielded_unreasoned", "step_missed"), ("step_yielded_answered", "step_missed"), ("step_excused", "step_missed"), ("step_late", "step_missed"), ("step_done", "step_blocked"), ("greeting", "no_greeting"), ("closing", "no_closing"),
     ("listening", "no_listening"), ("transparency", "no_transparency"), ("cue_answered", "cue_missed"),
     ("open_first", "no_open"), ("open_late", "no_open"), ("callback_early", "no_callback"),
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
@@ -65,7 +65,7 @@ LENGTH_DEBITS = ("ramble", "ramble_lost")
 """The length debit of a long line: once per line, and only on a line the engine measured as too long."""
 STEP_CREDITS = ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_worn_down",
                 "step_closed", "step_let_tell", "step_hedged", "step_recap_result", "step_volunteered", "step_callback_unasked",
-                "step_vague_callback")
+                "step_vague_callback", "step_late")
 """A checklist step credited to a line: never one she lost."""
 ADMIT_CREDITS = ("admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits for an honest "I don't know (yet)"."""
@@ -358,7 +358,8 @@ def _across(scenario, state, score) -> list[str]:
     if before - {proposal}:
         summed = [n for n in summed if n != proposal]
     done = [e for d in score.dimensions for e in d.evidence
-            if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_volunteered")]
+            if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_volunteered",
+                          "step_late")]
     moot = moot_steps(ScoredCall(scenario, state, None))
     # a line she lost (engine event unheard; the checklist's "not counted – too long" mark): nothing in it was heard
     too_long = ({t.number for t in state.trainee_turns if has(t.events, Unheard)}
