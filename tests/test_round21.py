@@ -249,3 +249,17 @@ def test_before_names_known_steps(tmp_path):
     with pytest.raises(SimulatorError) as error:
         load(str(broken))
     assert "before names unknown step 'fixx'" in str(error.value) and "did you mean 'fix'" in str(error.value)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "OK, so let me sum up what I understood."),
+    ("de", "Gut, dann fasse ich zusammen, was ich verstanden habe."),
+])
+def test_an_announced_summary_is_no_summary_to_her(lang, line):
+    """She does not confirm a summary that has not been said yet (round 22: "Yes. Exactly …")."""
+    from playtest_calls import last
+
+    opening = {"en": "Hello, IT support, Sam speaking. What happened?",
+               "de": "Guten Tag, IT-Service, Sam Berger. Was ist passiert?"}[lang]
+    turn, _ = last(replayed("checked-plug", lang, [opening, line]))
+    assert "summary" not in turn.acts and not turn.steps

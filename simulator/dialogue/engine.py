@@ -320,7 +320,7 @@ class Engine:
                 # a reason in any words ("oft hängt der Drucker an einer Leiste …") is transparency to her
                 why = pb is not None and ("transparency" in reasons or says_why(self, step.id, line, state.trainee_turns))
                 reasoned = pb is not None and (any(a in reasons for a in pb.yields_to) or (why and "transparency" in pb.yields_to)
-                                               or self._persuade_matchers[step.id].search(heard) is not None)
+                                               or (not empty_reason and self._persuade_matchers[step.id].search(heard) is not None))
                 # asked with a reason the first time: no need to resist; nor where the line first grants what she
                 # said ("Das glaube ich Ihnen ja …") and then says why – her objection is answered before she makes it
                 if pb and step.id not in pushed and reasoned and (pb.at_once or (why and (

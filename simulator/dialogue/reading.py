@@ -233,6 +233,12 @@ def without_besides(text: str, lang: str) -> str:
     return pattern.sub(" ", text) if pattern else text
 
 
+def announces_summary(line: str, lang: str) -> bool:
+    """The line only announces a summary and ends before it ("Let me sum up what I understood." – ``summary_announced``)."""
+    pattern = _pattern("summary_announced", lang)
+    return bool(pattern and pattern.search(_words(line)))
+
+
 def names_time(text: str, lang: str) -> bool:
     """The line names a time, loosely – a day, an hour, a number, a duration (``time_named``)."""
     pattern = _pattern("time_named", lang)

@@ -17,7 +17,7 @@ from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, timed_acts, veto_acts
 from simulator.dialogue.asked_again import ASKING_ACTS
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import (SENTENCE_END, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, names_time, requests,
+from simulator.dialogue.reading import (SENTENCE_END, announces_summary, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, names_time, requests,
                                        signs_off, time_words, without_offer)
 from simulator.scenario.model import Scenario, Step
 from simulator.scoring.wording import commits_no_time, own_time, recap_marker
@@ -216,6 +216,8 @@ def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str,
         acts = tuple(a for a in acts if a != "time_commitment")  # "Wann haben Sie in den nächsten Tagen Zeit?"
     if "closing" not in acts and signs_off(analysis.text, analysis.lang):
         acts = acts + ("closing",)  # "pfiat eahna", "dann war's das von meiner Seite": a goodbye, read or not
+    if "summary" in acts and announces_summary(analysis.text, analysis.lang):
+        acts = tuple(a for a in acts if a != "summary")  # "Let me sum up what I understood." – and then nothing
     if (last is not None and "summary" in last.acts and "summary" not in acts and "rude" not in acts
             and any(isinstance(e, Ramble) for e in last.events) and restates(last.text, analysis.text)):
         acts = acts + ("summary",)  # "keep it short!" – "Photo arrives, I unlock Mr Yilmaz, he fixes it."
