@@ -74,6 +74,9 @@ def rules(lang: str, line: str) -> set[str]:
     ("de", "Jaja, das sagen alle Admins."),
     ("de", "Ja mein Gott, ich hab doch gesagt das passt."),
     ("de", "Sie fragen ja wie ein Anwalt."),
+    ("de", "Also wenn Se nich mal 'nen Stecker prüfen können, kann ick Ihnen ooch nich helfen."),
+    ("de", "Keine Ahnung, bin ich die Auskunft? Fragen Sie den Vertrieb."),
+    ("de", "Kaffeemaschine, ja klar. Und der Mond ist schuld, oder was?"),
 ])
 def test_brush_offs_insults_and_blame_are_rude(lang, line):
     acts = rules(lang, line)
@@ -94,6 +97,10 @@ def test_brush_offs_insults_and_blame_are_rude(lang, line):
     ("de", "Oh mein Gott, das tut mir leid."),
     ("de", "Könnten Sie bitte etwas lauter sprechen? Die Verbindung ist schlecht."),
     ("de", "Ja ja, mach ich sofort."),
+    ("de", "Ehrlich gesagt: ob das ein Bug in der 5.2 ist oder nur an Ihrem Profil liegt, weiß ich noch nicht – bei uns "
+           "gibt's dazu bisher keine anderen Meldungen. Das finde ich heraus."),
+    ("de", "Da kann ich Ihnen leider nicht helfen, aber die Kollegen vom Vertrieb wissen das."),
+    ("de", "Ist das ein Drucker oder was?"),
 ])
 def test_their_neighbours_are_not(lang, line):
     assert "rude" not in rules(lang, line)
