@@ -270,3 +270,12 @@ def test_an_announced_summary_is_no_summary_to_her(lang, line):
                "de": "Guten Tag, IT-Service, Sam Berger. Was ist passiert?"}[lang]
     turn, _ = last(replayed("checked-plug", lang, [opening, line]))
     assert "summary" not in turn.acts and not turn.steps
+
+
+@pytest.mark.parametrize(("line", "time"), [
+    ("Nach Eingang dauert das etwa 15 Minuten, die Mails gehen also lange vor Ihrem Termin um zwei wieder.", True),
+    ("Die Mails brauchen Sie ja bis zu Ihrem Termin in einer Stunde.", False),
+])
+def test_a_duration_beside_her_time_is_still_a_promise(line, time):
+    """Round 22 DE mobile-caller: the fix's duration said beside her appointment kept the time step open."""
+    assert ("time_commitment" in rules("de", line)) is time
