@@ -275,6 +275,8 @@ def test_an_announced_summary_is_no_summary_to_her(lang, line):
 @pytest.mark.parametrize(("line", "time"), [
     ("Nach Eingang dauert das etwa 15 Minuten, die Mails gehen also lange vor Ihrem Termin um zwei wieder.", True),
     ("Die Mails brauchen Sie ja bis zu Ihrem Termin in einer Stunde.", False),
+    ("Also zusammengefasst: Foto per SMS, ich stelle um, Rückruf bis halb eins, die Mails gehen dann vor Ihrem Termin "
+     "um zwei wieder. Passt das für Sie?", True),
 ])
 def test_a_duration_beside_her_time_is_still_a_promise(line, time):
     """Round 22 DE mobile-caller: the fix's duration said beside her appointment kept the time step open."""
