@@ -77,6 +77,8 @@ def rules(lang: str, line: str) -> set[str]:
     ("de", "Also wenn Se nich mal 'nen Stecker prüfen können, kann ick Ihnen ooch nich helfen."),
     ("de", "Keine Ahnung, bin ich die Auskunft? Fragen Sie den Vertrieb."),
     ("de", "Kaffeemaschine, ja klar. Und der Mond ist schuld, oder was?"),
+    ("de", "Da is halt die SMTP-Auth am Mailserver verbogen, des kann i ned ändern, da is Ihr Dienstleister zuständig."),
+    ("de", "Dafür ist halt Ihr Admin zuständig."),
 ])
 def test_brush_offs_insults_and_blame_are_rude(lang, line):
     acts = rules(lang, line)
@@ -101,6 +103,7 @@ def test_brush_offs_insults_and_blame_are_rude(lang, line):
            "gibt's dazu bisher keine anderen Meldungen. Das finde ich heraus."),
     ("de", "Da kann ich Ihnen leider nicht helfen, aber die Kollegen vom Vertrieb wissen das."),
     ("de", "Ist das ein Drucker oder was?"),
+    ("de", "Dafür ist Ihr IT-Dienstleister zuständig, ich verbinde Sie gern."),
 ])
 def test_their_neighbours_are_not(lang, line):
     assert "rude" not in rules(lang, line)
