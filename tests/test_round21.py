@@ -284,3 +284,26 @@ def test_an_announced_summary_is_no_summary_to_her(lang, line):
 def test_a_duration_beside_her_time_is_still_a_promise(line, time):
     """Round 22 DE mobile-caller: the fix's duration said beside her appointment kept the time step open."""
     assert ("time_commitment" in rules("de", line)) is time
+
+
+@pytest.mark.parametrize(("line", "hers"), [
+    ("Haben Sie heute schon was am Drucker verändert?", True),
+    ("Haben Sie die Bestätigung erhalten?", True),
+    ("Haben Sie Ihre Kundennummer bereit?", False),  # ready to hand: no question about what she did
+])
+def test_what_she_did(line, hers):
+    from simulator.dialogue.reading import her_action
+
+    assert her_action(line, "de") is hers
+
+
+def test_before_cannot_name_a_step_it_requires(tmp_path):
+    from simulator.errors import SimulatorError
+    from simulator.scenario import load
+
+    source = (ROOT.parent / "simulator" / "scenarios" / "voicebox-rambler.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "rambler.yaml"
+    broken.write_text(source.replace("before: [cause, fix]", "before: [identify]"), encoding="utf-8")
+    with pytest.raises(SimulatorError) as error:
+        load(str(broken))
+    assert "cannot come before 'identify'" in str(error.value)

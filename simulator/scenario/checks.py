@@ -26,8 +26,10 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
             elif ref == step.id:
                 error(step.location, f"step '{step.id}' requires itself")
         for ref in step.before:
-            if ref not in step_ids or ref == step.id:
+            if ref not in step_ids:
                 error(step.location, f"step '{step.id}' before names unknown step '{ref}'{suggest(ref, step_ids)}")
+            elif ref == step.id or ref in step.needs:
+                error(step.location, f"step '{step.id}' cannot come before '{ref}': it is itself or one it requires")
         for ref in step.reveals:
             if ref not in fact_ids:
                 error(step.location, f"step '{step.id}' reveals unknown fact '{ref}'{suggest(ref, fact_ids)}")
