@@ -307,3 +307,17 @@ def test_before_cannot_name_a_step_it_requires(tmp_path):
     with pytest.raises(SimulatorError) as error:
         load(str(broken))
     assert "cannot come before 'identify'" in str(error.value)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "You're not the only one calling about this today, the whole floor is affected."),
+    ("en", "Don't worry, you're not the only one waiting for a fix, we're on it."),
+    ("en", "What an idiot I was, sorry, I read the wrong ticket."),
+    ("de", "Ich weiß, Sie haben keine Zeit für lange Geschichten, also kurz:"),
+    ("de", "Ach meine Güte, das ist ja furchtbar."),
+    ("de", "Wenn Sie das nicht mal eben prüfen können, ist das kein Problem, ich bleibe dran."),
+    ("de", "Dafür ist ja das Netzwerkteam zuständig, ich gebe es gleich weiter."),
+])
+def test_the_rules_leave_kind_neighbours_alone(lang, line):
+    """Neighbours of the round-21/22 put-downs that a careful reader hears as kind or neutral (the rules' reading)."""
+    assert "rude" not in rules(lang, line)
