@@ -53,7 +53,7 @@ def _table() -> dict[str, dict[str, tuple[str, ...]]]:
     return {key: {lang: tuple(v) for lang, v in per_lang.items()} for key, per_lang in data.items()}
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=None)  # bounded by the data file's keys × languages × anchorings
 def _pattern(key: str, lang: str, anchored: str = "") -> re.Pattern[str] | None:
     per_lang = _table().get(key, {})
     options = per_lang.get(lang) or per_lang.get("en", ())
@@ -240,9 +240,9 @@ def announces_summary(line: str, lang: str) -> bool:
 
 
 def names_time(text: str, lang: str) -> bool:
-    """The line names a time, loosely – a day, an hour, a number, a duration (``time_named``)."""
+    """The line names a time, loosely – a :func:`time_words` word, a duration or a number word (``time_named``)."""
     pattern = _pattern("time_named", lang)
-    return bool(pattern and pattern.search(text or ""))
+    return bool(time_words(text, lang)) or bool(pattern and pattern.search(text or ""))
 
 
 def agrees_on(line: str, lang: str) -> bool:

@@ -230,12 +230,11 @@ def checklist(call: _Call, dim: _Dim) -> None:
                 # asks for one without excuses – half the credit, said so (round 14)
                 dim.add(t.number, t.text, share / 2, fb.item("step_excused", step=title, essential=ess))
                 continue
-            late = next((taken[b] for b in s.before if b in taken and taken[b].number < t.number), None)
-            if late is not None:
+            after = next((b for b in s.before if b in taken and taken[b].number < t.number), None)
+            if after is not None:
                 # "name and number first", asked for after the fix: done, but not when it helps – half, said so (round 21)
-                other = next(x for x in call.sc.steps if x.id in s.before and taken.get(x.id) is late)
                 dim.add(t.number, _quote(call, t, s), share / 2, fb.item(
-                    "step_late", step=title, essential=ess, other=other.title.get(lang) or other.id))
+                    "step_late", step=title, essential=ess, other=call.sc.step(after).title.get(lang) or after))
                 continue
             yielded = yield_kind(call, t, s.id)
             kind = {REASONED: "step_yielded", ANSWERED: "step_yielded_answered"}.get(yielded, "step_done")

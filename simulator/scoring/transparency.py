@@ -81,8 +81,8 @@ def _honesty(call: _Call, dim: _Dim) -> None:
             return
         # the step taken by insisting after her push-back ("I'll get back to you"): the admission is the earlier line
         # that said it, quoted as such (round 21: "Admitted honestly not knowing yet" quoted "I will revert back")
-        said = [t for t in fair if "admit_unknown" in t.acts and t.number <= took.number]
-        admit = took if "admit_unknown" in took.acts or not said else said[-1]
+        admitted = [t for t in fair if "admit_unknown" in t.acts and t.number <= took.number]
+        admit = took if "admit_unknown" in took.acts or not admitted else admitted[-1]
         if guesses(admit.text, lang):
             dim.add(admit.number, call.span(admit, "admit_unknown"), ADMIT_UNKNOWN_BARE, fb.item("admit_unknown_guess"))
             return
