@@ -292,20 +292,25 @@ class ExampleIndex:
             best[key] = (score, example)
         return best
 
-    def closeness(self, text: str, open_steps: Iterable[str] | None = None) -> dict[str, Closeness]:
+    def closeness(self, text: str, open_steps: Iterable[str] | None = None,
+                  rivals: Iterable[str] = ()) -> dict[str, Closeness]:
         """Per step, the stretch of *text* closest to its examples (accepted ones preferred), with the runner-up.
 
-        Only *open_steps* (default: every step with examples) compete: a step
-        already done, or not possible yet, is no rival for the line.
+        Only *open_steps* (default: every step with examples) are judged; *rivals* (the steps already done) are not
+        taken, but a stretch closer to one of them than to any open step says that step again ("Right, I've got ticket
+        48213 here" after the ticket was looked into) and takes no other by its likeness. A step not possible yet is
+        no rival.
         """
         out: dict[str, Closeness] = {}
         keys = self._keys if open_steps is None else tuple(k for k in self._keys if k in set(open_steps))
         if not keys:
             return out
+        others = tuple(k for k in self._keys if k in set(rivals) and k not in keys)
         th = self.thresholds
         for segment in segments(text, self._stopwords, th.min_words):
-            best = self._best(self.backend.vector(segment), keys)
+            best = self._best(self.backend.vector(segment), keys + others)
             none_score = best.get(NONE, (0.0, ""))[0]
+            said_again = max((best[k][0] for k in others), default=0.0)  # closer to a step done: that step again
             ranked = sorted(keys, key=lambda k: -best[k][0])
             for i, key in enumerate(ranked):
                 score, example = best[key]
@@ -314,7 +319,7 @@ class ExampleIndex:
                 other = ranked[1] if i == 0 and len(ranked) > 1 else ranked[0]
                 other_score = best[other][0] if other != key else 0.0
                 runner, runner_score = (other, other_score) if other_score >= none_score else (NONE, none_score)
-                accepted = (score >= th.threshold and score - other_score >= th.margin
+                accepted = (score >= th.threshold and score - other_score >= th.margin and score > said_again
                             and score - none_score >= th.margin_none and self._enough(segment, example))
                 seen = out.get(key)
                 if seen is None or (accepted, score) > (seen.accepted, seen.score):

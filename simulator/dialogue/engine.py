@@ -277,8 +277,9 @@ class Engine:
                     continue
                 if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not agrees_on(line, lang) and any(
                     r in steps_now for r in step.needs) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
-                    unrecapped = True  # no recap to confirm: "the DHCP lease or some VPN thing"; "Which number?" – nothing agreed
-                    continue  # yet; a recap only guessed, asked on ("macht keinen Speicher voll. Wo speichern Sie?"): he answers that
+                    unrecapped = unrecapped or not (asking and "summary" not in guessed and says_back(line, said) and not confusing)  # a
+                    continue  # real recap asked on stays one for the debrief (round 23); no recap to confirm: "the DHCP lease or some VPN
+                    # thing"; "Which number?" – nothing agreed yet; a recap only guessed, asked on ("… Wo speichern Sie?"): he answers that
                 if commits_nothing(step, heard.text, lang, said, acts):  # "Wann haben Sie Zeit?" books no date
                     continue
                 if vague and not step.asks and any(a in step.acts for a in PROMISE_ACTS) and not asks_her_contact(
@@ -424,7 +425,7 @@ class Engine:
                     filler = ""
                     if waiting and "closed_question" in acts and "instruction" not in acts and self.speech.echoes_her(state, line):
                         filler = self.speech.confirm(state, said)  # checking back what she said: she confirms
-                    elif (waiting and "closed_question" in acts and "open_question" not in acts
+                    elif (waiting and "closed_question" in acts and "open_question" not in acts and not offended
                           and not checks_agreement(line, lang)):  # "… Okay?" asks for nothing she could not know
                         # a yes/no question no step answers: while she could simply tell what happened she offers
                         # that ("Is it slow?" – "Shall I tell you what happened?"), else she says she can't say; asked

@@ -115,7 +115,7 @@ def by_examples(index: ExampleIndex, scenario: Scenario, text: str, acts: tuple[
     """The steps *text* takes by closeness to their examples: open now, close enough, and not vetoed by an act."""
     if not index:
         return frozenset()
-    close = index.closeness(text, open_steps(scenario, done))
+    close = index.closeness(text, open_steps(scenario, done), done)
     return frozenset(k for k, c in close.items()
                      if c.accepted and not veto_of(scenario.step(k), acts, c, text, index.lang))
 
@@ -150,7 +150,7 @@ class StepReason:
 
 def reasons(engine, analysis: Analysis, acts: tuple[str, ...], done: tuple[str, ...] = ()) -> list[StepReason]:
     """For every step of *engine*'s scenario: the act, phrase, insist phrase and example closeness in the line."""
-    close = engine.examples.closeness(analysis.text, open_steps(engine.scenario, done)) if engine.examples else {}
+    close = engine.examples.closeness(analysis.text, open_steps(engine.scenario, done), done) if engine.examples else {}
     out = []
     for step in engine.scenario.steps:
         act = next((a for a in step.acts if a in acts), "")
@@ -162,7 +162,7 @@ def reasons(engine, analysis: Analysis, acts: tuple[str, ...], done: tuple[str, 
 
 
 _CLAUSE = re.compile(r"[^.!?;,:]+[.!?;,:]*")
-_TIME_WORD = re.compile(r"\w{2,}")
+_TIME_WORD = re.compile(r"\w{2,}|\d")  # a single digit is a time word too: "by 3" is no echo of her "by"
 
 
 def repeats_time(span: str, heard: str) -> bool:
@@ -218,10 +218,21 @@ def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str,
         acts = acts + ("closing",)  # "pfiat eahna", "dann war's das von meiner Seite": a goodbye, read or not
     if "summary" in acts and announces_summary(analysis.text, analysis.lang):
         acts = tuple(a for a in acts if a != "summary")  # "Let me sum up what I understood." – and then nothing
-    if (last is not None and "summary" in last.acts and "summary" not in acts and "rude" not in acts
-            and any(isinstance(e, Ramble) for e in last.events) and restates(last.text, analysis.text)):
-        acts = acts + ("summary",)  # "keep it short!" – "Photo arrives, I unlock Mr Yilmaz, he fixes it."
+    if (last is not None and "rude" not in acts and any(isinstance(e, Ramble) for e in last.events)
+            and restates(last.text, analysis.text)):  # "keep it short!" – "Photo arrives, I unlock Mr Yilmaz, he fixes it."
+        acts = acts + retold_acts(last, acts)
     return acts
+
+
+RETOLD_ACTS = ("summary", "transparency")
+"""Acts a short version of a line she found too long takes over from it: what that line said, she now hears."""
+
+
+def retold_acts(last, acts: tuple[str, ...]) -> tuple[str, ...]:
+    """The recap and the explanation of *last* (a line she found too long) that its short version takes over ("Kurz:
+    die Änderung ist schnell gemacht, aber ich brauch erst Ihre Freigabe" retells the explanation; round 23, DE
+    mobile-caller: "never said what is happening or why" beside it)."""
+    return tuple(a for a in RETOLD_ACTS if a in last.acts and a not in acts)
 
 
 def commits_nothing(step: Step, line: str, lang: str, said: str = "", acts: tuple[str, ...] = ()) -> bool:
