@@ -99,4 +99,7 @@ def asked_again_debits(call: ScoredCall, dim: DimensionDraft) -> None:
         if found is None or "rude" in t.acts or cost >= ASKED_AGAIN_CAP:
             continue
         cost += ASKED_AGAIN
-        dim.add(t.number, found.quote, -ASKED_AGAIN, call.fb.item("asked_again", turn=found.said_at))
+        # she pushed back on a step the line asked for ("I told you, the plug is in!"): checking it again is the step –
+        # what was missing is the reason, and the tip says so rather than "don't ask it again" (round 23)
+        kind = "asked_again_pushed" if has(t.events, Pushback) else "asked_again"
+        dim.add(t.number, found.quote, -ASKED_AGAIN, call.fb.item(kind, turn=found.said_at))

@@ -9,7 +9,7 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 from __future__ import annotations
 
 from simulator.dialogue.asked_again import names_it
-from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, details, has
+from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Revealed, details, has
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, promise_quote, time_promise, unreasoned_yield, vague_callback, volunteered
 from simulator.scoring.persuasion import ANSWERED, REASONED, yield_kind
@@ -115,6 +115,19 @@ def _time_step(call: _Call, dim: _Dim, t: Turn, share: float, title: str, ess: s
         dim.add(vague.number, vague.text, -share, fb.item("step_vague_time", step=title, essential=ess))
     else:
         dim.add(t.number, t.text, -share, fb.item("step_no_time", step=title, essential=ess))
+
+
+def _told_unasked(call: _Call, step) -> Turn | None:
+    """The trainee turn after which she had told everything ``step`` was to find out (it asks, it reveals facts, it
+    was never taken), or None."""
+    if not (step.asks and step.reveals):
+        return None
+    missing = set(step.reveals)
+    for t in call.trainee:
+        missing -= set(details(t.events, Revealed))
+        if not missing:
+            return t
+    return None
 
 
 def _title(call: _Call, entry: str) -> str:
@@ -243,6 +256,11 @@ def checklist(call: _Call, dim: _Dim) -> None:
             last = pushbacks[s.id][-1]
             dim.add(last.number, call.customer_line(last.number), -share, fb.item("step_refused", step=title, essential=ess),
                     speaker="customer")
+        elif (told := _told_unasked(call, s)) is not None:
+            # what the step was to find out she told without being asked (the mobile caller's "that only works on a
+            # computer – which I don't have!"): half, quoting her (round 23, EN mobile-caller: "Step missing" beside it)
+            dim.add(told.number, call.customer_line(told.number), share / 2,
+                    fb.item("step_told_unasked", step=title, essential=ess), speaker="customer")
         elif s.unmet(taken):
             # it comes after a step that never happened: say which, rather than only "missing"
             needs = ", ".join(_title(call, r) for r in s.unmet(taken))

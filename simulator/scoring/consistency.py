@@ -42,7 +42,7 @@ OPPOSITES = (
     ("callback_late", "no_callback"), ("narrowing", "no_narrowing"), ("listening", "barrage"),
     ("cue_reassured", "cue_missed"), ("open_first", "no_open_described"), ("open_late", "no_open_described"),
     ("cue_acknowledged", "cue_missed"), ("listening_summary", "no_listening"), ("listening_summary", "barrage"),
-    ("step_volunteered", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
+    ("step_volunteered", "step_missed"), ("step_told_unasked", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
     ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"), ("calm", "premature_close"),
     ("cue_answered_late", "cue_missed"), ("cue_reassured_late", "cue_missed"), ("cue_answered_bare", "cue_missed"),
     ("cue_answered_excused", "cue_missed"),
@@ -317,8 +317,10 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
         elif e.kind != "admit_unknown_guess" and honesty and guesses(line.text, lang):
             out.append(f"{where}: full honesty credit for a line that also guesses")
         took = next((t for t in state.trainee_turns if honesty & set(t.steps)), None)
+        pushed = took is not None and any(honesty & set(details(t.events, Pushback)) for t in state.trainee_turns
+                                          if line.number <= t.number < took.number)  # she pushed back on this admission
         insisted = (took is not None and took.number > line.number and "admit_unknown" in acts
-                    and "admit_unknown" not in took.acts)  # said here, the step taken by insisting after push-back
+                    and ("admit_unknown" not in took.acts or pushed))  # said here, the step taken by insisting after push-back
         if honesty and not honesty & set(line.steps) and not insisted:
             out.append(f"{where}: honesty credit on a line where the honesty step was not taken")
     if e.kind in ("step_done", "step_yielded") and honesty & set(line.steps) and guesses(line.text, lang) \

@@ -161,7 +161,7 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         if shown and not real:
             dim.add(shown[0].number, _warm_quote(call, shown[0]), 0.0, fb.item("calm_empathy_bare"))
         if not shown and call.scored:
-            dim.add(call.scored[-1].number, call.scored[-1].text, 0.0, fb.item("calm_none"))
+            dim.add(call.scored[-1].number, "", 0.0, fb.item("calm_none"))  # the whole call: no line to quote
         return
     total = sum(w for w, *_ in cues.values())
     numbers = [t.number for t in call.real]
@@ -179,7 +179,7 @@ def _empathy(call: _Call, dim: _Dim) -> None:
         # the first line after the moment passed over it: a reason in a later line answers the next thing she said
         # (round 13: "is this a known bug?" – "then just add the suffix" – "I'll pass that on")
         skipped = bool(window_turns) and window_turns[0].number == at and passes_over(call, window_turns[0])
-        reason = None if skipped else next((t for t in window_turns if explains(call, t) or (
+        reason = None if skipped else next((t for t in window_turns if explains(call, t) and not guessed(call, t) or (
             has(t.events, Yielded) and not any(unreasoned_yield(call, t, s) for s in details(t.events, Yielded)))), None)
         # an expert's opening (a busy peer: "skip the standard questions") is answered by taking up his analysis
         # and getting on with it – a summary of his words – as much as by a word of understanding
@@ -228,8 +228,9 @@ def _prompt_replies(call: _Call) -> set[int]:
 
 
 def _note_once(dim: _Dim, turn: int, quote: str, item) -> None:
-    """A 0-point note, once per line: two moments of one kind on one line are one note, not the same one twice."""
-    if not any(e.turn == turn and e.note == item.note for e in dim.items):
+    """A 0-point note, once per line: two moments answered by one line are one note, not the same one twice (round 23,
+    DE: "heikle Stelle … mit einer Begründung" beside "Widerspruch … mit einer Begründung", same quote)."""
+    if not any(e.turn == turn and (e.note == item.note or e.kind == item.kind) for e in dim.items):
         dim.add(turn, quote, 0.0, item)
 
 
@@ -286,7 +287,9 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         taken = {s for t in call.trainee for s in t.steps}
         described = any("open_question" in s.acts and s.id in taken for s in call.sc.steps)
         # what she had told (or the ticket says) summed up early instead of asking her to tell it again: no debit
-        summed = next((t for t in scored[:OPEN_FIRST_WITHIN] if "summary" in t.acts and not lost(call, t)), None)
+        # (a summary in jargon she could not follow spared her nothing: "so your NIC has no link" – round 23)
+        summed = next((t for t in scored[:OPEN_FIRST_WITHIN] if "summary" in t.acts and "jargon" not in t.acts
+                       and not lost(call, t)), None)
         if summed is not None:
             dim.add(summed.number, call.span(summed, "summary"), 0.0, fb.item("open_not_needed"))
             narrow = next((t for t in polite if t.number > summed.number and narrows(call, t) and not lost(call, t)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import Confused, Guess, has
+from simulator.dialogue.events import Confused, Guess, Pushback, details, has
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import explains, guessed, lost, promise_quote, time_promise, vaguely
 from simulator.scoring.recap import recap_quote, summarises
@@ -15,24 +15,25 @@ from simulator.scoring.rules import (ADMIT_UNKNOWN, ADMIT_UNKNOWN_BARE, GUESS, G
                                      TRANSPARENCY_STEPS, VAGUE_PROMISE)
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
-from simulator.scoring.wording import guesses, states_cause, vague_when
+from simulator.scoring.wording import finds_out, guesses, states_cause, vague_when
 
 __all__ = ["transparency"]
 
 
-def _promises(call: _Call, t: Turn, nxt: Turn | None) -> bool:
+def _promises(call: _Call, t: Turn, nxt: Turn | None) -> str:
     """After an honest "I don't know": a promise to find out – a callback or a time in the same line, an explanation
-    in the same line beyond the admission itself (not a guess), or any of them in the next line (not a rude or
-    guessing one)."""
+    in the same line beyond the admission itself (not a guess): "own"; any of them in the next line (not a rude or
+    guessing one): "next"; else ''."""
     def fair(u: Turn) -> bool:
         return "rude" not in u.acts and not has(u.events, Guess)
 
     explains = next((x for k, x in t.evidence if k == "transparency"), "")
-    own = ("callback" in t.acts or bool(time_promise(call, t))
+    own = ("callback" in t.acts or time_promise(call, t) == "concrete"  # "diese Woche?" promises no finding out
            or ("transparency" in t.acts and not _same_words(t, "transparency", "admit_unknown")
                and not guesses(explains, call.state.lang)))  # "probably the tech overran" promises nothing
-    follow = nxt is not None and fair(nxt) and any(a in nxt.acts for a in ("transparency", "callback", "time_commitment"))
-    return own or follow
+    follow = (nxt is not None and fair(nxt) and any(a in nxt.acts for a in ("transparency", "callback", "time_commitment"))
+              and finds_out(nxt.text, call.state.lang))  # "Dann trag ich Donnerstag ein" books a date, it finds out nothing
+    return "own" if own else "next" if follow else ""
 
 
 def _same_words(t: Turn, act: str, other: str) -> bool:
@@ -82,7 +83,12 @@ def _honesty(call: _Call, dim: _Dim) -> None:
         # the step taken by insisting after her push-back ("I'll get back to you"): the admission is the earlier line
         # that said it, quoted as such (round 21: "Admitted honestly not knowing yet" quoted "I will revert back")
         admitted = [t for t in fair if "admit_unknown" in t.acts and t.number <= took.number]
-        admit = took if "admit_unknown" in took.acts or not admitted else admitted[-1]
+        # … and where she pushed back on the admission itself, the admission is the line she pushed back on, however
+        # the insisting line repeats it (round 23, EN: "I know it'd be easier to just hear a yes" quoted, not "I
+        # genuinely don't know right now")
+        pushed = next((u.number for u in call.trainee if u.number < took.number and ids & set(details(u.events, Pushback))), None)
+        first = next((t for t in admitted if pushed is not None and t.number >= pushed), None)
+        admit = first or (took if "admit_unknown" in took.acts or not admitted else admitted[-1])
         if guesses(admit.text, lang):
             dim.add(admit.number, call.span(admit, "admit_unknown"), ADMIT_UNKNOWN_BARE, fb.item("admit_unknown_guess"))
             return
@@ -97,8 +103,11 @@ def _honesty(call: _Call, dim: _Dim) -> None:
     i = call.scored.index(admit)
     nxt = call.scored[i + 1] if i + 1 < len(call.scored) else None
     promise = _promises(call, admit, nxt)
-    dim.add(admit.number, call.span(admit, "admit_unknown"), ADMIT_UNKNOWN if promise else ADMIT_UNKNOWN_BARE,
-            fb.item("admit_unknown" if promise else "admit_unknown_bare"))
+    # the promise in the next line: the note says so, the quote stays the admission (round 23, DE: "… und zugesagt,
+    # es herauszufinden" on a line that promised nothing yet)
+    item = (fb.item("admit_unknown") if promise == "own" else fb.item("admit_unknown_next", turn=nxt.number)._replace(
+        kind="admit_unknown") if promise else fb.item("admit_unknown_bare"))
+    dim.add(admit.number, call.span(admit, "admit_unknown"), ADMIT_UNKNOWN if promise else ADMIT_UNKNOWN_BARE, item)
 
 
 def recaps_cause(call: _Call, t: Turn) -> bool:

@@ -164,6 +164,13 @@ def guesses(text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text or "")) and not (unless and unless.search(text or ""))
 
 
+def finds_out(text: str, lang: str) -> bool:
+    """The line promises to find something out or come back with it ("ich kläre das", "I'll check with licensing and
+    get back to you") – not any plan ("Dann trag ich Donnerstag ein" books a date; round 23)."""
+    pattern = _patterns("find_out", lang)
+    return bool(pattern and pattern.search(text or ""))
+
+
 def checks_back(question: str, lang: str) -> bool:
     """The question only checks back on what was just summed up ("Is that right so far?", "Stimmt das so?")."""
     pattern = _patterns("check_back", lang)
