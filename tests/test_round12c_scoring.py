@@ -53,18 +53,19 @@ def test_expert_asked_the_standard_question_he_asked_to_skip_is_debited(lang: st
     assert problems(sc, state, score) == []
     # asking him what he has checked is what he wants: no debit
     _, _, good = _play("expert-user", lang, EXPERT_GOOD[lang])
-    assert "asked_again" not in _kinds(good, "questioning")
+    assert not {"asked_again", "asked_again_pushed"} & set(_kinds(good, "questioning"))
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_asking_again_for_the_plug_she_checked_is_debited_and_narrows_nothing(lang: str) -> None:
     sc, state, score = _play("checked-plug", lang, PLUG[lang])
-    assert "asked_again" in _kinds(score, "questioning", 2)
+    # she pushed back on it: since round 23 the debit says the reason was missing (its own kind, the same points)
+    assert {"asked_again", "asked_again_pushed"} & set(_kinds(score, "questioning", 2))
     assert "narrowing" not in _kinds(score, "questioning", 2)
     assert problems(sc, state, score) == []
     # asking anyway with a reason ("those strips have their own switch") listened: no debit
     _, _, reasoned = _play("checked-plug", lang, PLUG_REASON[lang])
-    assert "asked_again" not in _kinds(reasoned, "questioning")
+    assert not {"asked_again", "asked_again_pushed"} & set(_kinds(reasoned, "questioning"))
 
 
 def test_already_said_names_the_opening_or_a_fact() -> None:
