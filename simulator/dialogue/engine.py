@@ -277,9 +277,10 @@ class Engine:
                     continue
                 if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not agrees_on(line, lang) and any(
                     r in steps_now for r in step.needs) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
-                    unrecapped = unrecapped or not (asking and "summary" not in guessed and says_back(line, said) and not confusing)  # a
-                    continue  # real recap asked on stays one for the debrief (round 23); no recap to confirm: "the DHCP lease or some VPN
-                    # thing"; "Which number?" – nothing agreed yet; a recap only guessed, asked on ("… Wo speichern Sie?"): he answers that
+                    unrecapped = unrecapped or not (asking and "summary" not in guessed and says_back(line, said) and not confusing
+                                                    and all(sc.step(r).asks for r in step.needs if r in steps_now))  # a
+                    continue  # real recap before the question it needs stays one for the debrief (round 23); no recap to confirm: "the
+                    # DHCP lease or some VPN thing"; "Which number?"; a recap only guessed, asked on ("… Wo speichern Sie?"): he answers that
                 if commits_nothing(step, heard.text, lang, said, acts):  # "Wann haben Sie Zeit?" books no date
                     continue
                 if vague and not step.asks and any(a in step.acts for a in PROMISE_ACTS) and not asks_her_contact(
@@ -447,9 +448,7 @@ class Engine:
         signal, outcome = scripted_event(self, state, turn_no, done, fired, events, plan, Breath(
             tuple(steps_now), steered, "rude" in acts or bool(plan.complaint) or hedged, ringing, last_word), mood, said)
 
-        mood = clamp(mood, -100, 100)
-        trust = clamp(trust, 0, 100)
-        patience = clamp(patience, 0, 50)
+        mood, trust, patience = clamp(mood, -100, 100), clamp(trust, 0, 100), clamp(patience, 0, 50)
         solved_at = state.solved_at
         if outcome is None:
             if solved_at is None and all(s in done for s in sc.end.solved_when):
