@@ -208,3 +208,17 @@ def test_the_expert_offers_his_analysis():
     state = replayed("expert-user", "en", ["Hello, IT support.", "Is the VPN on? Can you ping the server?"])
     reply = state.exchanges[-1].reply.text
     assert "what happened" not in reply and "what's going on" not in reply  # nothing "happened" to him: he found it
+
+
+@pytest.mark.parametrize(("lang", "line", "asks"), [
+    ("de", "Ich wollte wissen, ob Sie den Rechner heute schon mal neu gestartet haben?", True),
+    ("de", "Haben Sie das Kabel schon überprüft?", True),
+    ("de", "Ob Sie mir kurz sagen könnten, was da steht?", False),
+    ("en", "I was wondering whether you've rebooted it yet?", True),
+    ("en", "Could you tell me if you happen to know the version?", False),
+])
+def test_asked_whether_she_did_something(lang, line, asks):
+    """'ob Sie … gemacht haben?' asks what she did as much as 'Haben Sie …?': she answers yes or no, not 'can't say'."""
+    from simulator.dialogue.reading import her_action
+
+    assert her_action(line, lang) is asks
