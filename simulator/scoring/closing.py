@@ -34,11 +34,13 @@ def _closing_quote(call: _Call, t: Turn, quote: str) -> str:
     if not parts:
         return quote
     every = sentences(t.text)
-    first = every.index(parts[0])
-    while first > 0 and len(" ".join(every[first:every.index(parts[-1]) + 1]).split()) < MIN_SPAN_WORDS:
+    first, last = every.index(parts[0]), every.index(parts[-1])
+    while first > 0 and len(" ".join(every[first:last + 1]).split()) < MIN_SPAN_WORDS:
         first -= 1  # "Auf Wiederhören!" alone is a fragment: with the sentence before it ("Gut, dann bis heute Mittag.")
-    start, end = t.text.find(every[first]), t.text.rfind(parts[-1])  # one stretch of the trainee's words, as said
-    return t.text[start:end + len(parts[-1])] if 0 <= start <= end else quote
+    while last + 1 < len(every) and len(" ".join(every[first:last + 1]).split()) < MIN_SPAN_WORDS:
+        last += 1  # "Anything else?" opening the line: with the sentence after it (round 23)
+    start, end = t.text.find(every[first]), t.text.rfind(every[last])  # one stretch of the trainee's words, as said
+    return t.text[start:end + len(every[last])] if 0 <= start <= end else quote
 
 
 def _credit(call: _Call, dim: _Dim, t: Turn, quote: str) -> None:
