@@ -222,3 +222,32 @@ def test_asked_whether_she_did_something(lang, line, asks):
     from simulator.dialogue.reading import her_action
 
     assert her_action(line, lang) is asks
+
+
+@pytest.mark.parametrize(("lang", "question", "checks"), [
+    ("en", "Have I got that roughly right?", True),
+    ("en", "Did I leave anything out?", True),
+    ("en", "Can I just take a quick look at your account?", True),
+    ("en", "Does it drop at the same time every day?", False),
+    ("de", "Ist das so ungefähr richtig?", True),
+    ("de", "Darf ich mal kurz in Ihre Historie schauen?", True),
+    ("de", "Bricht es immer zur selben Uhrzeit ab?", False),
+])
+def test_a_check_back_or_leave_to_look_narrows_nothing(lang, question, checks):
+    from simulator.scoring.wording import checks_back
+
+    assert checks_back(question, lang) is checks
+
+
+def test_a_statement_read_as_a_question_narrows_nothing():
+    """A typed line without a '?' that the head alone reads as a yes/no question asks nothing."""
+    from dataclasses import replace
+
+    from simulator.scoring.lines import narrows
+    from simulator.scoring.transcript import ScoredCall
+
+    sc, state, _ = play("unknown-answer", "de", ["Guten Tag, Lizenzservice, Kim am Apparat.",
+                                                 "Ich kläre das gleich mit unserer Lizenzabteilung, die weiß das sicher."])
+    turn = state.exchanges[-1].trainee
+    forced = replace(turn, acts=tuple(dict.fromkeys(turn.acts + ("closed_question",))))
+    assert not narrows(ScoredCall(sc, state, None), forced)

@@ -126,7 +126,10 @@ def narrows(call: ScoredCall, t: Turn) -> bool:
         return False
     if "open_question" in t.acts and any(targeted(q, lang) and not asks_for_details(q, lang) for q in asked):
         return True  # "Verstehe, und bis wann muss Ihr Chef unterschreiben?" asks for one thing, as a closed one does
-    return "closed_question" in t.acts or (bool(checking) and (bool(asked) or "open_question" in t.acts))
+    # a closed question read in a typed line without a "?" asks nothing ("Ich frag das direkt bei der
+    # Lizenzabteilung nach, …" quoted as "narrowed down"; round 23) – recogniser-style lines have no "?" to look for
+    return ("closed_question" in t.acts and (bool(asked) or unpunctuated(t))) or (
+        bool(checking) and (bool(asked) or "open_question" in t.acts))
 
 
 def echoes(call: ScoredCall, t: Turn, words: int) -> bool:
