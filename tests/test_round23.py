@@ -251,3 +251,66 @@ def test_a_statement_read_as_a_question_narrows_nothing():
     turn = state.exchanges[-1].trainee
     forced = replace(turn, acts=tuple(dict.fromkeys(turn.acts + ("closed_question",))))
     assert not narrows(ScoredCall(sc, state, None), forced)
+
+
+# -- round 24 (the same testers' brief, a fresh pair of testers) --------------------------------------------------------
+@pytest.mark.parametrize(("lang", "line", "rude"), [
+    ("de", "Was hast du denn da schon wieder angestellt?", True),
+    ("de", "Meine Güte, jetzt drücken Sie halt den Knopf.", True),
+    ("de", "Vergessen Sie es, ich schick einen Techniker.", True),
+    ("de", "Vergessen Sie nicht, die Leiste wieder einzuschalten.", False),
+    ("de", "Oh mein Gott, das tut mir wirklich leid für Sie.", False),
+    ("de", "Ich bin doch nicht schuld, dass der Kollege krank war.", True),
+    ("de", "Da kann ich nichts dafür, das macht die Disposition.", True),
+    ("de", "Ach herrje, das ist ja ein Start in den Tag.", False),
+    ("en", "Don't fiddle with the cables again next time.", True),
+    ("en", "So you actually unplugged it yourself.", True),
+    ("en", "I'm so sorry, it simply slipped through the net on our side.", False),
+    ("en", "Eh, tickets slip through the net sometimes.", True),
+])
+def test_round24_rudeness_named_by_the_rules(lang, line, rude):
+    assert ("rude" in rules(lang, line)) is rude
+
+
+@pytest.mark.parametrize(("line", "reassures"), [
+    ("That's a problem for the whole team.", False),
+    ("It was never your fault, honestly.", True),
+    ("None of this was your fault.", True),
+    ("That's not a problem at all.", True),
+])
+def test_only_a_denied_fault_or_problem_reassures(line, reassures):
+    assert ("reassurance" in rules("en", line)) is reassures
+
+
+def test_a_bare_let_me_check_is_only_a_vague_explanation():
+    sc, state, score = play("unknown-answer", "en", ["Licensing, hello.", "Let me check.", "Okay, bye."])
+    said = [e.kind for e in items(score, "transparency") if e.turn == 2]
+    assert "transparency" not in said
+
+
+def test_refusing_to_say_probably_is_no_guess():
+    assert not guesses("I won't tell you 'probably' – if that's wrong, your boss signs the wrong thing.", "en")
+    assert guesses("It's probably part of the package.", "en")
+
+
+def test_halte_ich_fest_is_a_recap():
+    assert "summary" in rules("de", "Gut, dann halte ich noch einmal fest: Termin Freitag um neun, Bestätigung per Mail.")
+
+
+def test_a_lukewarm_it_shouldnt_happen_is_no_apology_to_the_diva():
+    state = replayed("diva-complaint", "en", ["Hi, service desk.", "Right, that shouldn't happen really."])
+    assert "apologise" not in state.steps_done
+    state = replayed("diva-complaint", "en", ["Hi, service desk.", "I'm sorry, that really shouldn't have happened."])
+    assert "apologise" in state.steps_done
+
+
+def test_checking_her_licence_names_nobody_who_finds_out():
+    state = replayed("unknown-answer", "en", ["Licensing, hello.", "Let me check. Is it the five-seat licence?"])
+    assert "find_out" not in state.steps_done
+
+
+def test_her_reply_to_a_guess_quotes_no_word():
+    from simulator.dialogue.lines import customer_lines
+
+    for lang, word in (("de", "wahrscheinlich"), ("en", "probably")):
+        assert not any(word in line.lower() for line in customer_lines(lang, "guess"))

@@ -365,6 +365,10 @@ def instruction_words(t: Turn) -> int:
     return _sentence_words(t, "instruction", _CLAUSE_STOP)
 
 
+BARE_WORDS = 3
+"""A sentence of this many words or fewer that explains says only that something happens ("Let me check.")."""
+
+
 def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
     """The sentence holding ``act``'s evidence promises only vaguely: for a time, a vague time ("heute noch", "soon");
     for an explanation, also no one who acts or only a try ("die melden sich zeitnah", "someone should get in touch")
@@ -374,6 +378,8 @@ def vaguely(call: ScoredCall, t: Turn, act: str) -> bool:
     sentence = _sentence_with(t, act)
     if act == "time_commitment":
         return vague(sentence, lang, time_only=True)
+    if len(sentence.split()) <= BARE_WORDS:  # "Let me check.", "Moment, ich schau.": that something happens, no more
+        return True  # (round 24, EN: a bare "Let me check." earned the full "said what is happening or why")
     if hedges_the_past(sentence, lang):  # "… probably knocked by accident": a guess at the cause, no vague promise
         return False
     if sentence.strip() == t.text.strip():  # evidence over the whole line: vague only if each of its sentences is
