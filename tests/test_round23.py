@@ -314,3 +314,22 @@ def test_her_reply_to_a_guess_quotes_no_word():
 
     for lang, word in (("de", "wahrscheinlich"), ("en", "probably")):
         assert not any(word in line.lower() for line in customer_lines(lang, "guess"))
+
+
+def test_let_me_know_is_no_agent_action():
+    """'… and let me know if the lights come on' asks her to report: the request before it stays an instruction."""
+    assert "instruction" in rules("en", "Flip that switch back on for me, then let me know what the printer does.")
+    assert "instruction" not in rules("en", "Let me check the settings on my side.")
+
+
+@pytest.mark.parametrize(("lang", "line", "status"), [
+    ("en", "Great, so is the strip turned back on now?", True),
+    ("en", "Is the strip switched on?", False),
+    ("de", "Ist die Leiste jetzt wieder eingeschaltet?", True),
+    ("de", "Ist die Leiste eingeschaltet?", False),
+    ("de", "Leuchtet jetzt was am Gerät?", True),
+])
+def test_asked_how_things_stand_after_the_fix(lang, line, status):
+    from simulator.dialogue.reading import checks_status
+
+    assert checks_status(line, lang) is status
