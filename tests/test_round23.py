@@ -333,3 +333,20 @@ def test_asked_how_things_stand_after_the_fix(lang, line, status):
     from simulator.dialogue.reading import checks_status
 
     assert checks_status(line, lang) is status
+
+
+def test_following_the_cable_to_the_wall_checks_the_power():
+    state = replayed("checked-plug", "en", [
+        "Hi, IT desk, Robin speaking. What's happening with the printer?",
+        "I believe you about the plug. With no light at all it's usually the power somewhere along the way, so could "
+        "you follow the cable from the printer to where it ends and tell me what you find?"])
+    assert "check_plug" in state.steps_done
+
+
+def test_a_reason_after_the_request_spares_the_asked_again_complaint():
+    state = replayed("checked-plug", "en", [
+        "Hi, IT desk, Robin speaking. What's happening with the printer?",
+        "I hear you. Could you look under the desk whether the strip the printer is plugged into is switched on? "
+        "Those switches get knocked by a foot all the time, that would explain the dead printer."])
+    reply = state.exchanges[-1].reply.text  # she may push back on a first request (the persona); she never says she
+    assert "I just told you that" not in reply and "I told you that already" not in reply  # was asked it again

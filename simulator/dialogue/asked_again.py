@@ -43,10 +43,13 @@ def _asking(text: str, acts: tuple[str, ...]) -> list[str]:
     return marked or ([text] if any(a in acts for a in ASKING_ACTS) else [])
 
 
-def asks_again(scenario, state, text: str, acts: tuple[str, ...], lang: str) -> str:
+def asks_again(scenario, state, text: str, acts: tuple[str, ...], lang: str, whole: str = "") -> str:
     """The id of the ``already_said`` entry the line asks for again (said in her opening, or once its fact is out),
-    with no reason and not as a recap; '' when it asks for nothing she said."""
-    if not scenario.already_said or "summary" in acts or "transparency" in acts or gives_reason(text, lang):
+    with no reason and not as a recap; '' when it asks for nothing she said. *text* is what she heard of the line;
+    a reason anywhere in the *whole* line counts ("… Sometimes the switch gets knocked by a foot" after the request –
+    round 24: 'Yes, I have – I just told you that' before she found the strip off)."""
+    if (not scenario.already_said or "summary" in acts or "transparency" in acts or gives_reason(text, lang)
+            or gives_reason(whole, lang)):
         return ""
     asking = _asking(text, acts)
     revealed = {f for t in state.trainee_turns for f in details(t.events, Revealed)}
