@@ -353,3 +353,16 @@ def test_a_reason_after_the_request_spares_the_asked_again_complaint():
     whole = heard + " Those switches often get knocked off by a foot."
     assert asks_again(sc, state, heard, ("instruction",), "en") == "plug"
     assert asks_again(sc, state, heard, ("instruction",), "en", whole) == ""
+
+
+def test_sorry_for_the_inconvenience_is_no_apology_for_a_lost_morning():
+    state = replayed("missed-appointment", "en", ["Service desk, hello.", "Sorry for any inconvenience caused."])
+    assert "apologise" not in state.steps_done
+    state = replayed("missed-appointment", "en", ["Service desk, hello.",
+                                                  "I'm sorry for the inconvenience – you waited all morning for nothing."])
+    assert "apologise" in state.steps_done
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "Alright, cheers, bye."), ("de", "Gut, danke, auf Wiederhören.")])
+def test_an_okay_before_goodbye_is_no_listening(lang, line):
+    assert "active_listening" not in rules(lang, line) and "closing" in rules(lang, line)
