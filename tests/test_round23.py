@@ -366,3 +366,17 @@ def test_sorry_for_the_inconvenience_is_no_apology_for_a_lost_morning():
 @pytest.mark.parametrize(("lang", "line"), [("en", "Alright, cheers, bye."), ("de", "Gut, danke, auf Wiederhören.")])
 def test_an_okay_before_goodbye_is_no_listening(lang, line):
     assert "active_listening" not in rules(lang, line) and "closing" in rules(lang, line)
+
+
+def test_asked_again_for_a_fact_she_says_it_once_more():
+    """Her answer to a fact already given is not 'Hm, das kann ich so nicht sagen' but the fact, short, once more."""
+    state = replayed("diva-complaint", "de", ["IT-Hotline, guten Tag.", "Verstehe. Passiert das nur im Homeoffice?",
+                                              "Ok. Und im Büro, tritt es da auch auf?"])
+    reply = state.exchanges[-1].reply.text
+    assert "Homeoffice" in reply and "nicht sagen" not in reply
+
+
+def test_offered_two_slots_she_picks_one():
+    state = replayed("missed-appointment", "en", ["Service desk, Sam speaking.",
+                                                  "Which would suit you better, a Thursday morning or a Friday afternoon?"])
+    assert "Thursday" in state.exchanges[-1].reply.text

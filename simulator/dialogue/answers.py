@@ -103,6 +103,7 @@ class Answers:
         heard = self.read(question)
         if looked(heard):
             return ""
+        used = None
         for fact, matcher in self.facts:
             if fact.id not in told and matcher.search(heard) is not None and (
                     state.solved_at is None or fact.id in self.lasting):  # "no light at all" was true before the fix
@@ -110,7 +111,14 @@ class Answers:
                 answer = self.speech.say(fact.answer, state, f"fact:{fact.id}", said, optional=True)
                 if answer:
                     return answer
-        return self.retold(state, heard, said) if state.solved_at is None else ""
+                used = used or fact
+        retold = self.retold(state, heard, said) if state.solved_at is None else ""
+        if retold or used is None:
+            return retold
+        # … or says it once more, short ("Hab ich ja schon gesagt: Nur im Homeoffice."), not "Hm, das kann ich so
+        # nicht sagen" (round 24, DE diva)
+        lead = self.speech.general("as_said", state, said, f"as_said:{used.id}", optional=False)
+        return f"{lead} {_first(used.answer.get(self.lang, 0))}".strip()
 
 
 def _first(reply: str) -> str:
