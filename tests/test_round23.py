@@ -380,3 +380,11 @@ def test_offered_two_slots_she_picks_one():
     state = replayed("missed-appointment", "en", ["Service desk, Sam speaking.",
                                                   "Which would suit you better, a Thursday morning or a Friday afternoon?"])
     assert "Thursday" in state.exchanges[-1].reply.text
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "Oh no. And when do the statements have to be out?"),
+                                            ("de", "Oh je. Und wann müssen die Abrechnungen raus?")])
+def test_when_they_have_to_go_out_asks_the_urgency(lang, line):
+    hello = {"en": "IT support, Priya speaking. What's going on with the printer?",
+             "de": "IT-Support, Priya am Apparat. Was ist denn mit dem Drucker?"}[lang]
+    assert "context" in replayed("checked-plug", lang, [hello, line]).steps_done
