@@ -58,8 +58,7 @@ class Answers:
         not "Hm, I'm not sure about that" (round 18, EN jargon-averse); '' when no such step is asked again."""
         for step, matcher in self.told_steps:
             if step.id in state.steps_done and matcher.search(heard) is not None:
-                lead = self.speech.general("as_said", state, said, f"as_said:{step.id}", optional=False)
-                return f"{lead} {_first(step.reply.get(self.lang, 0))}".strip()
+                return self._once_more(state, said, step.id, step.reply.get(self.lang, 0))
         return ""
 
     def about_fact(self, line: str) -> bool:
@@ -117,8 +116,12 @@ class Answers:
             return retold
         # … or says it once more, short ("Hab ich ja schon gesagt: Nur im Homeoffice."), not "Hm, das kann ich so
         # nicht sagen" (round 24, DE diva)
-        lead = self.speech.general("as_said", state, said, f"as_said:{used.id}", optional=False)
-        return f"{lead} {_first(used.answer.get(self.lang, 0))}".strip()
+        return self._once_more(state, said, used.id, used.answer.get(self.lang, 0))
+
+    def _once_more(self, state: CallState, said: str, key: str, answer: str) -> str:
+        """Her answer said again, short: "Like I said:" and its first sentence."""
+        lead = self.speech.general("as_said", state, said, f"as_said:{key}", optional=False)
+        return f"{lead} {_first(answer)}".strip()
 
 
 def _first(reply: str) -> str:
