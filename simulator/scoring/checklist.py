@@ -9,7 +9,7 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 from __future__ import annotations
 
 from simulator.dialogue.asked_again import names_it
-from simulator.dialogue.events import GaveIn, Offended, Offered, Pushback, Revealed, details, has
+from simulator.dialogue.events import GaveIn, Objected, Offended, Offered, Pushback, Revealed, details, has
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, promise_quote, time_promise, unreasoned_yield, vague_callback, volunteered
 from simulator.scoring.persuasion import ANSWERED, REASONED, yield_kind
@@ -273,6 +273,13 @@ def checklist(call: _Call, dim: _Dim) -> None:
             dim.add(lost.number, lost.text, -share, fb.item("step_lost", step=title, essential=ess))
         elif (rude := next((t for t in call.scored if has(t.events, Offended, s.id)), None)) is not None:
             dim.add(rude.number, rude.text, -share, fb.item("step_offended", step=title, essential=ess))
+        elif (tried := next((t for t in reversed(call.scored) if has(t.events, Objected, s.id)), None)) is not None:
+            # tried in a way that cannot work for her, and she said why ("'Probably'? Give me a time I can rely on"):
+            # not a bare "missing" beside the line that tried – her objection quoted, as hers (round 24, EN diva)
+            said = call.customer_line(tried.number)
+            said = next((r for o in s.objections for r in o.reply.all(lang) if r and r in said), said)
+            dim.add(tried.number, said, -share,
+                    fb.item("step_objected", step=title, essential=ess), speaker="customer")
         else:
             # nothing to quote for a step never taken: the turn says where the call ended without it
             at = call.scored[-1] if call.scored else None

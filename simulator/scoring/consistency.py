@@ -21,7 +21,7 @@ cheap enough to run after every real call too.
 
 from __future__ import annotations
 
-from simulator.dialogue.events import Guess, Noise, Pushback, Ramble, Revealed, Unheard, details, has
+from simulator.dialogue.events import Confused, Guess, Noise, Pushback, Ramble, Revealed, Unheard, details, has
 from simulator.scoring.checklist import moot_steps
 from simulator.scoring.summarising import did_herself, solution
 from simulator.scoring.transcript import ScoredCall, sentence_bounds
@@ -45,7 +45,7 @@ OPPOSITES = (
     ("step_volunteered", "step_missed"), ("step_told_unasked", "step_missed"), ("greeting", "premature_close"), ("greeting_team", "premature_close"),
     ("greeting_bare", "premature_close"), ("cue_honest", "cue_missed"), ("calm", "premature_close"),
     ("cue_answered_late", "cue_missed"), ("cue_reassured_late", "cue_missed"), ("cue_answered_bare", "cue_missed"),
-    ("cue_answered_excused", "cue_missed"),
+    ("cue_answered_excused", "cue_missed"), ("open_first_unclear", "no_open"), ("open_first_unclear", "no_open_described"),
 )
 """Kinds of evidence that are the credit and the debit of one rule (or that say the opposite about one line, like
 "listened actively" and "questions without acknowledgement"): never both for one trainee turn."""
@@ -53,7 +53,7 @@ NO_CREDIT_WHEN_RUDE = ("clear_instruction", "listening", "listening_summary", "c
                        "cue_acknowledged", "cue_honest", "cue_answered_late", "cue_reassured_late",
                        "cue_answered_bare", "cue_answered_excused", "cue_reassured", "calm_empathy", "calm_reassured", "summary_before", "summary_before_brief",
                        "summary_end", "summary_end_brief", "paraphrase_before", "narrowing", "open_first", "open_late",
-                       "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
+                       "open_first_unclear", "admit_unknown", "admit_unknown_bare", "admit_unknown_guess")
 """Credits a rude line must never earn: no clarity, listening, summarising, calm or honesty in a rude line."""
 HEARD_CREDITS = ("summary_before", "summary_before_brief", "summary_end", "summary_end_brief", "paraphrase_before",
                  "listening_summary", "narrowing",
@@ -147,7 +147,7 @@ def problems(scenario, state, score) -> list[str]:
                     before and offers_more(before[-1].text, state.lang)))):
                 out.append(f"{where}: closing credit for a bare goodbye")
             out += _salutation(e, line, state.lang, where)
-            if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended"):
+            if e.kind in ("step_missed", "step_blocked", "step_early", "step_lost", "step_offended", "step_objected"):
                 for sid in state.steps_done:
                     title = scenario.step(sid).title.get(state.lang) or sid
                     if title in e.note:
@@ -290,7 +290,9 @@ def _claims(scenario, state, e, line, where: str) -> list[str]:
     acts = line.acts
     first = next((t.number for t in state.trainee_turns if not has(t.events, Noise)), None)
     persuaded = set(details(line.events, Pushback)) & taken
-    if e.kind in ("open_first", "open_late") and not line.steps and not has(line.events, Revealed) \
+    if e.kind == "open_first" and has(line.events, Confused) and scenario.persona.tech_level != "high":
+        out.append(f"{where}: full credit for an open question the customer did not understand")
+    if e.kind in ("open_first", "open_late", "open_first_unclear") and not line.steps and not has(line.events, Revealed) \
             and line.number != first and not persuaded:
         out.append(f"{where}: 'the customer describes it' for an open question she answered with nothing")
     if e.kind == "listening" and e.effect > 0 and "active_listening" not in acts:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.dialogue.events import Confused, GaveIn, Guess, Offered, Revealed, Unheard, Yielded, details, has
+from simulator.dialogue.events import Confused, GaveIn, Guess, Objected, Offered, Revealed, Unheard, Yielded, details, has
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.persuasion import gave_reason, unreasoned_yield
@@ -402,6 +402,10 @@ def time_promise(call: ScoredCall, t: Turn) -> str:
     repeated, or a time that is no promise (a past slot, "since Monday", the team's opening hours; EN 26/42/47)."""
     if "time_commitment" not in t.acts or "rude" in t.acts:
         return ""
+    # a time she objected to as one ("Tomorrow afternoon, probably around 3." – "'Probably'? Give me a time I can
+    # rely on", the scenario's objection to its time step) promised nothing she can hold on to: vague (round 24)
+    if any("time_commitment" in call.sc.step(s).acts for s in details(t.events, Objected)):
+        return "vague"
     lang = call.state.lang
     span = next((x for a, x in t.evidence if a == "time_commitment" and x.strip()), "")
     around = _sentence_with(t, "time_commitment")

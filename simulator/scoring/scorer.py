@@ -19,7 +19,7 @@ from collections.abc import Collection
 
 from rapidfuzz import fuzz
 
-from simulator.dialogue.events import (Noise, PrematureClose, Pushback, Revealed, Temptation, Yielded,
+from simulator.dialogue.events import (Confused, Noise, PrematureClose, Pushback, Revealed, Temptation, Yielded,
                                        details, has)
 from simulator.dialogue.state import CallState, Turn
 from simulator.scoring.rubric import DIMENSIONS, TIP_BELOW, DimensionScore, Score, weights_for
@@ -268,6 +268,11 @@ def _questioning(call: _Call, dim: _Dim) -> None:
             first_closed is None or first_closed.number >= first_open.number)
         if narrow_only:
             pass
+        elif early and has(first_open.events, Confused) and call.sc.persona.tech_level != "high":
+            # asked in terms she did not understand ("what's the error, and which client, IMAP or ActiveSync?" –
+            # "say it in plain words"): she described it all the same, but the question did half its work (round 24)
+            dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_FIRST / 2,
+                    fb.item("open_first_unclear"))
         elif early:
             dim.add(first_open.number, call.span(first_open, "open_question"), OPEN_FIRST, fb.item("open_first"))
         else:

@@ -160,8 +160,10 @@ def summarising(call: _Call, dim: _Dim) -> None:
         at = next((t for t in scored if t.number >= limit), scored[-1])
         # a summary not due is not missing: with the recap at the end that the note asks for, the points a summary
         # would earn – the dimension does not stop at 75 under a note that says "right so" (round 16: EN and DE
-        # checked-plug / jargon-averse good calls); without it, nothing (a call with no summary at all earns none)
-        due = SUMMARY_POINTS if end is not None else 0.0
+        # checked-plug and jargon-averse good calls); without it, nothing (a call with no summary at all earns none);
+        # after a recap of a few words ("So it was the power strip."), half – what that recap earns (round 24, EN
+        # checked-plug mediocre: 88 for summarising with no summary but four words at the end)
+        due = 0.0 if end is None else SUMMARY_POINTS / 2 if brief_summary(call, end) else SUMMARY_POINTS
         if not sol.proposed:  # she fixed it herself in answer to a question: nothing was proposed to summarise before
             dim.add(at.number, at.text, due, fb.item("summary_not_due", step=sol.step))
         elif found_herself(call, at):  # she has just said what is wrong: the fix follows, the recap comes at the end
