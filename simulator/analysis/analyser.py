@@ -90,6 +90,8 @@ class Analyser:
         self._data = base.extended(extras.vocabulary)
         entries = [e for e in (lexicon_entry(p, compounds=base.compounds) for p in extras.jargon) if e]
         self._jargon = base.regex(entries) if entries else None
+        # an explanation near a glossary term ("…, das ist so ein Speicher für Passwörter") – not anywhere in the line
+        self._explain = base.regex(["(?:{explain})"]) if "explain" in base.lexicons else None
         # memo of a pure function of (self._data, token): results never depend on what ran before
         self._corrections: dict[str, str] = {}
         self._phrases: dict[tuple[str, ...], PhraseMatcher] = {}
@@ -290,7 +292,9 @@ class Analyser:
             for n in range(min(data.glossary_span, len(norms) - i), 0, -1):
                 if tuple(norms[i:i + n]) in data.glossary:
                     act = next((a for a in data.acts if a.name == JARGON), None)
-                    if act is not None and act.unless is not None and act.unless.search(line):
+                    near = " " + " ".join(norms[max(0, i - 5):i + n + 7]) + " "
+                    if (act is not None and act.unless is not None and act.unless.search(line)) or (
+                            self._explain is not None and self._explain.search(near)):
                         return None
                     return words[i].start, words[i + n - 1].end
         return None

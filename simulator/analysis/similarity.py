@@ -225,8 +225,10 @@ def segments(text: str, stopwords: frozenset[str], min_words: int) -> list[str]:
         stretch = " ".join(a + b)
         if a and b and stretch not in out:
             out.append(stretch)
+    # the whole line too – unless it is one word of content ("licensing" answering the ring names a team; it promises
+    # nobody will find out: round 25)
     whole = " ".join(w for c in clauses for w in c)
-    if whole and whole not in out:
+    if whole and whole not in out and len(content_words(whole, stopwords)) >= min(min_words, 2):
         out.append(whole)
     return out
 
