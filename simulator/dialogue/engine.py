@@ -66,7 +66,7 @@ class Engine:
         self._insist_matchers = {s.id: self._phrases(s.pushback.insist.get(lang)) for s in scenario.steps if s.pushback}
         self._persuade_matchers = {s.id: self._phrases(s.pushback.persuaded_by.get(lang)) for s in scenario.steps
                                    if s.pushback}
-        self._step_words = {s.id: self._phrases(step_words(s.recognise.get(lang))) for s in scenario.steps}  # on topic
+        self._step_words = {s.id: self._phrases(step_words(s.recognise.get(lang), lang=lang)) for s in scenario.steps}  # on topic
         self._objections = {s.id: tuple((self._phrases(o.phrases.get(lang)), self._phrases(o.unless.get(lang)), o.reply)
                                         for o in s.objections) for s in scenario.steps if s.objections}
         # a scripted line is moot once the trainee has talked about its topic (events[].unless_said)

@@ -169,8 +169,12 @@ STEP_WORD_MIN = 5
 """A word of a step's phrases this long or longer names its topic on its own ("photo" yes, "our", "okay" no)."""
 
 
-def step_words(phrases: Sequence[str] | None, least: int = STEP_WORD_MIN) -> tuple[str, ...]:
-    """The single words of a step's phrases that name its topic (*least* letters or more): a correction after
-    her objection is still about the step if it says one ("send the photo by text"), not "I'll escalate it again"."""
+def step_words(phrases: Sequence[str] | None, least: int = STEP_WORD_MIN, lang: str = "") -> tuple[str, ...]:
+    """The single words of a step's phrases that name its topic (*least* letters or more, none of *lang*'s stop words):
+    a correction after her objection is still about the step if it says one ("send the photo by text"), not "I'll
+    escalate it again" – nor "they should get back to you" by the "should" of "shouldn't have happened" (round 25)."""
+    from simulator.analysis.similarity import language_data
+
+    stop = language_data(lang).stopwords if lang else frozenset()
     words = {w.rstrip(STEM) for p in phrases or () for part in p.split() for w in part.split("|")}
-    return tuple(sorted(w for w in words if len(w) >= least and "'" not in w))
+    return tuple(sorted(w for w in words if len(w) >= least and "'" not in w and w not in stop))
