@@ -87,7 +87,9 @@ def asked_again(call: ScoredCall, t: Turn) -> AskedAgain | None:
             continue
         quote = next((s for s in _asking(t) if names_it(phrases, s, lang) and not any(r in s for r in recaps + said_why)), "")
         if quote:
-            return AskedAgain(t.number, quote.strip(), at)
+            # a question of a word or two ("und? stecker drin?") is quoted with its line: a fragment teaches nothing
+            quote = quote.strip() if len(quote.split()) >= MIN_SPAN_WORDS else t.text.strip()
+            return AskedAgain(t.number, quote, at)
     return None
 
 
