@@ -268,14 +268,14 @@ def test_a_vague_promise_after_her_objection_is_no_apology(lang, lines):
 # -- the head adds an act above its threshold; a rule's reassurance stands --------------------------------
 def test_head_thresholds_and_kept_rule_reassurance():
     from simulator.analysis.acts import ACTS
-    from simulator.analysis.head import HEAD_ADD_MIN, Policy, combine
+    from simulator.analysis.head import Policy, combine
 
     policies = {a: Policy("head", 0.35) for a in ACTS}
 
     def probs(**p):
         return [p.get(a, 0.0) for a in ACTS]
 
-    assert "empathy" in combine([], probs(empathy=max(0.45, HEAD_ADD_MIN)), policies)  # the head may add it
+    assert "empathy" in combine([], probs(empathy=0.45), policies)  # the head may add it
     assert "empathy" not in combine([], probs(empathy=0.30), policies)  # below the act's threshold
     assert "empathy" in combine(["empathy"], probs(empathy=0.40), policies)  # a rule hit keeps the act's threshold
     assert "empathy" not in combine(["empathy"], probs(empathy=0.10), policies)  # … and may still be vetoed

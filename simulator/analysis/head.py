@@ -151,14 +151,6 @@ Reassurance since round 25 (rule precision 0.87-0.89): the head vetoed "Nein, ke
 touch the cable, who then refused the check; held-out F1 moved by 0.001 or less."""
 
 
-HEAD_ADD_MIN = 0.0
-"""A floor under the head's own threshold for adding an act the rules did not find (0: none). Tried at 0.5 in round
-25 – head-only additions below even odds were right 15-60 % of the time on held-out, and one took the diva's
-apology step for "well I'm new, so yes you'll have to tell me again" (empathy 0.38) – but two independently
-written good calls (EN mobile-caller r3, voicebox-rambler r14) then fell below 75: their understanding was only
-the head's. Not adopted; the per-act thresholds stand."""
-
-
 def combine(rule_acts: Sequence[str], probabilities: Sequence[float], policies: dict[str, Policy]) -> list[str]:
     """The acts (in :data:`ACTS` order) after applying each act's policy to its rule hit and head probability."""
     found = set(rule_acts)
@@ -166,7 +158,7 @@ def combine(rule_acts: Sequence[str], probabilities: Sequence[float], policies: 
     for act, p in zip(ACTS, probabilities):
         policy = policies.get(act, Policy("rules"))
         r = act in found
-        yes = p >= (policy.threshold if r else max(policy.threshold, HEAD_ADD_MIN))
+        yes = p >= policy.threshold
         if act in KEPT_ACTS and r:
             keep = True  # a rule hit of a kept act stays; the head may still add the act where the rules missed it
         elif act in QUOTED_ACTS and policy.mode in ("head", "union"):

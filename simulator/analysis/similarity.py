@@ -122,6 +122,7 @@ def contrary_acts(act: str) -> frozenset[str]:
 
 
 @cache
+@cache
 def language_data(lang: str) -> LanguageData:
     """The stop words and generic lines of *lang* (empty when the data file has none)."""
     entry = _raw().get(lang) or {}
