@@ -1,0 +1,57 @@
+"""Play-test round 26: readings and debrief items a careful trainer would expect (own lines, both languages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis.analyser import Analyser
+from simulator.analysis.language import compiled
+
+
+def rules(lang: str, line: str) -> tuple[str, ...]:
+    return Analyser(compiled(lang)).analyse_rules(line).acts
+
+
+# -- the fault put on the caller is rude; the fault taken off her is not ---------------------------------------------
+@pytest.mark.parametrize(("lang", "line", "rude"), [
+    ("de", "Das liegt eindeutig an Ihnen, bei uns ist alles in Ordnung.", True),
+    ("de", "Es liegt sicher an Ihnen.", True),
+    ("de", "Das Problem liegt auf Ihrer Seite.", True),
+    ("de", "Haben Sie überhaupt schon mal einen Computer benutzt?", True),
+    ("de", "Das liegt bestimmt nicht an Ihnen.", False),
+    ("de", "Das liegt sicher nicht an Ihrem Gerät, keine Sorge.", False),
+    ("de", "Liegt das Problem auf Ihrer Seite oder bei uns?", False),
+    ("de", "Die Entscheidung liegt bei Ihnen.", False),
+    ("de", "Ob das an Ihnen liegt, weiß ich noch nicht.", False),
+    ("en", "it's something on your side.", True),
+    ("en", "the problem is on your end, not ours", True),
+    ("en", "the problem is usually between the chair and the keyboard", True),
+    ("en", "have you ever used a computer before?", True),
+    ("en", "could the problem be on your end?", False),
+    ("en", "it's not your side, it's ours", False),
+    ("en", "that's on your end, I'll check it from here", False),
+])
+def test_blame_on_the_caller(lang, line, rude):
+    assert ("rude" in rules(lang, line)) is rude
+
+
+# -- the phone answered with "Ja, hallo?" is a (bare) greeting --------------------------------------------------------
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Ja, hallo?"), ("de", "Ja hallo"), ("de", "Jo, servus?"),
+    ("en", "yes hello?"), ("en", "yeah, hello?"), ("en", "Yep, hi."),
+])
+def test_the_phone_answered_with_yes_hello_greets(lang, line):
+    assert "greeting" in rules(lang, line)
+
+
+@pytest.mark.parametrize(("lang", "line", "rude"), [
+    ("de", "Das liegt bestimmt nicht an Ihnen.", False),
+    ("de", "Das liegt eindeutig an Ihnen.", True),
+    ("en", "it's not on your end, it's our server.", False),
+    ("en", "this has nothing to do with you", False),
+    ("en", "it's something on your side.", True),
+])
+def test_the_head_adds_no_blame_for_a_denied_one(lang, line, rude, monkeypatch):
+    from playtest_calls import head_analyser
+
+    assert ("rude" in head_analyser(lang, monkeypatch).analyse(line).acts) is rude
