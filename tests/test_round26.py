@@ -55,3 +55,22 @@ def test_the_head_adds_no_blame_for_a_denied_one(lang, line, rude, monkeypatch):
     from playtest_calls import head_analyser
 
     assert ("rude" in head_analyser(lang, monkeypatch).analyse(line).acts) is rude
+
+
+# -- her need said back with "I understand" is understanding, not our promise ----------------------------------------
+@pytest.mark.parametrize(("lang", "line", "acts", "not_acts"), [
+    ("en", "Thanks Ms Cooper, I understand, you want to be sure before your boss signs tomorrow at ten.",
+     {"empathy"}, {"time_commitment", "transparency"}),
+    ("en", "I understand that you need the answer before tomorrow.", {"empathy"}, {"time_commitment"}),
+    ("en", "I understand you need it by three, I'll call you back by two.", {"empathy", "time_commitment"}, set()),
+    ("en", "Just to be sure, could you read me the error message?", {"transparency"}, set()),
+    ("de", "Ich verstehe, Sie wollen sicher sein, bevor Ihr Chef morgen unterschreibt.", {"empathy"},
+     {"time_commitment"}),
+    ("de", "Ich verstehe, dass Sie die Antwort vor morgen brauchen.", {"empathy"}, {"time_commitment"}),
+    ("de", "Ich verstehe, Sie brauchen es bis drei, ich rufe Sie um zwei zurück.", {"time_commitment"}, set()),
+    ("de", "Ich verstehe, Sie meinen den Drucker im zweiten Stock.", set(), {"empathy"}),
+    ("de", "Ich verstehe, Sie haben also schon neu gestartet?", set(), {"empathy"}),
+])
+def test_her_need_said_back_with_understanding(lang, line, acts, not_acts):
+    found = set(rules(lang, line))
+    assert acts <= found and not (not_acts & found), found
