@@ -74,3 +74,47 @@ def test_the_head_adds_no_blame_for_a_denied_one(lang, line, rude, monkeypatch):
 def test_her_need_said_back_with_understanding(lang, line, acts, not_acts):
     found = set(rules(lang, line))
     assert acts <= found and not (not_acts & found), found
+
+
+# -- sneers, brush-offs and contractions typed without the apostrophe ------------------------------------------------
+@pytest.mark.parametrize(("lang", "line", "rude"), [
+    ("en", "Mate, shut up for a second. What's actually wrong?", True),
+    ("en", "stop stop stop. I dont have time for your life story. whats broken", True),
+    ("en", "Could you stop rambling? What is the actual problem?", True),
+    ("en", "mate if you were such an expert you wouldnt be calling us. its a known bug in 5.2", True),
+    ("en", "look I wasnt on those calls, I cant help what my colleagues did.", True),
+    ("en", "sir you're breaking up, you really should call from a landline.", True),
+    ("en", "please shut down the laptop", False),
+    ("en", "sorry, I should have seen it in the ticket", False),
+    ("en", "we really should have noticed that, sorry", False),
+    ("en", "you should have checked that first", True),
+    ("de", "Quatsch. Also der Techniker kommt irgendwann nächste Woche.", True),
+    ("de", "das sagen sie alle dass sie den stecker geprüft haben", True),
+    ("de", "Wahrscheinlich haben Sie sich nen Virus eingefangen, mit Ihrem Rumgeklicke.", True),
+    ("de", "Das ist doch Quatsch.", True),
+    ("de", "Das ist kein Quatsch, das stimmt wirklich.", False),
+    ("de", "Das sagen alle Kollegen hier: der Drucker ist alt.", False),
+])
+def test_sneers_and_brush_offs(lang, line, rude):
+    assert ("rude" in rules(lang, line)) is rude
+
+
+@pytest.mark.parametrize(("line", "act"), [
+    ("I cant say that for sure, im afraid.", "admit_unknown"),
+    ("ok so theres an outage on your floor thats why nobody can print", "transparency"),
+    ("gotcha so its just the one laptop not the whole office", "summary"),
+    ("i dont know yet, but ill find out", "admit_unknown"),
+])
+def test_contractions_without_apostrophe_read_like_with_it(line, act):
+    assert act in rules("en", line)
+
+
+@pytest.mark.parametrize(("line", "promise"), [
+    ("Kurz zusammengefasst: Sie schicken das Foto, ich mach die Umstellung sofort, in spätestens 20 Minuten laufen "
+     "Ihre Mails wieder, also lange vor Ihrem Termin um zwei.", True),
+    ("ich mach die Umstellung sofort, in spätestens 20 Minuten laufen Ihre Mails wieder, also lange vor Ihrem Termin "
+     "um zwei.", True),
+    ("Ihr Termin ist um zwei, das ist knapp.", False),
+])
+def test_a_promise_beside_her_meeting_stays_a_promise(line, promise):
+    assert ("time_commitment" in rules("de", line)) is promise
