@@ -118,3 +118,53 @@ def test_contractions_without_apostrophe_read_like_with_it(line, act):
 ])
 def test_a_promise_beside_her_meeting_stays_a_promise(line, promise):
     assert ("time_commitment" in rules("de", line)) is promise
+
+
+# -- a persona's term explained at once, in plain words, is no jargon -------------------------------------------------
+@pytest.mark.parametrize(("lang", "line", "jargon"), [
+    ("en", "Could you look at the router – that's the little box with the blinking lights? Are the lights green?", False),
+    ("en", "look for the little box with the lights – we call it the router", False),
+    ("en", "Could you check the LAN cable at the back of the computer – that's the one that looks like a phone cable?",
+     False),
+    ("en", "Please restart the router. That's the quickest fix.", True),
+    ("de", "Schauen Sie bitte mal nach dem Router, das ist der kleine Kasten mit den Lämpchen im Flur.", False),
+    ("de", "Der Kasten mit den Lämpchen, den nennen wir Router – leuchtet der grün?", False),
+    ("de", "Starten Sie bitte den Router neu.", True),
+])
+def test_a_persona_term_explained_at_once(lang, line, jargon):
+    from simulator.scenario import load
+
+    view = Analyser(compiled(lang)).with_scenario(load("jargon-averse"))
+    assert ("jargon" in view.analyse_rules(line).acts) is jargon
+
+
+# -- a bare "Good morning." greets, a grunted "yeah" does not; "anything else? no? bye" offers nothing ----------------
+def _courtesy(sid: str, lang: str, lines: list[str]) -> list[str]:
+    from playtest_calls import play
+
+    _, _, score = play(sid, lang, lines)
+    return [e.kind for e in score.dimension("courtesy").evidence]
+
+
+@pytest.mark.parametrize(("lang", "line", "kind"), [
+    ("en", "Good morning.", "greeting_bare"), ("en", "yeah", "no_greeting"), ("en", "Hi.", "greeting_bare"),
+    ("de", "Guten Morgen.", "greeting_bare"), ("de", "ja", "no_greeting"),
+])
+def test_the_first_words_greet_or_not(lang, line, kind, monkeypatch):
+    from playtest_calls import head_analyser
+
+    assert (("greeting" in head_analyser(lang, monkeypatch).analyse(line).acts) is (kind == "greeting_bare"))
+    assert kind in _courtesy("checked-plug", lang, [line])
+
+
+@pytest.mark.parametrize(("lang", "line", "offers"), [
+    ("en", "there you go. switch it on, should work. anything else? no? bye", False),
+    ("en", "anything else? no problem, just call us.", True),
+    ("en", "Anything else I can do for you?", True),
+    ("de", "Sonst noch was? Nein? Tschüss.", False),
+    ("de", "Kann ich sonst noch etwas für Sie tun?", True),
+])
+def test_an_offer_answered_in_the_same_breath_offers_nothing(lang, line, offers):
+    from simulator.scoring.wording import offers_more
+
+    assert offers_more(line, lang) is offers

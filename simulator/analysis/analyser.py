@@ -60,8 +60,8 @@ class Extras:
     jargon: tuple[str, ...] = ()
     """Terms this persona doesn't know (scenario phrase syntax): the act ``jargon`` wherever they occur.
 
-    Unlike the data file's ``jargon`` lexicon, the act's ``unless`` patterns
-    (explanations) do not apply: to this persona the term itself is the problem.
+    Unlike the data file's ``jargon`` lexicon, the act's ``unless`` patterns do not apply: only a plain-words
+    explanation right beside the term, in the same sentence (the ``explain`` lexicon), lets the term pass.
     """
 
     def __or__(self, other: "Extras") -> "Extras":
@@ -269,7 +269,7 @@ class Analyser:
                 for name in rule.drop:
                     found.pop(name, None)
         if self._jargon is not None and JARGON not in found:
-            match = self._jargon.search(line)
+            match = next((m for m in self._jargon.finditer(line) if not self._explained(line, m)), None)
             if match:
                 found[JARGON] = match
         term = None if JARGON in found else self._glossary_term(parts, line)
@@ -279,6 +279,17 @@ class Analyser:
                          else Evidence(JARGON, term[0], term[1], text[term[0]:term[1]]) for name in acts)
         is_noise = all(token in data.fillers for token in tokens)
         return Analysis(text, self.lang, tuple(tokens), acts, evidence, is_noise), line
+
+    def _explained(self, line: str, match: re.Match[str]) -> bool:
+        """The persona's term is explained right beside it, in the same sentence ("the router – that's the little box
+        with the lights", "the little box with the lights, we call it the router"; round 26: the rubric says "avoid
+        jargon or explain it at once", and she was still lost)."""
+        if self._explain is None:
+            return False
+        before = re.split(r" [.?!] ", line[:match.start()])[-1].split()[-5:]
+        after = re.split(r" [.?!] ", line[match.end():])[0].split()[:10]
+        near = " " + " ".join([*before, match.group(0).strip(), *after]) + " "
+        return bool(self._explain.search(near))
 
     def _glossary_term(self, parts: list[Item], line: str) -> tuple[int, int] | None:
         """The text span of the first glossary term in the line (words as typed, before typo correction), unless the

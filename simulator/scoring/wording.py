@@ -79,9 +79,11 @@ def closes_properly(text: str, lang: str) -> bool:
 
 
 def offers_more(text: str, lang: str) -> bool:
-    """The line asks whether anything else is open, or invites her to call again ("Kann ich noch etwas tun?")."""
-    pattern = _patterns("closing_offer", lang)
-    return bool(pattern and pattern.search(standard(text, lang)))
+    """The line asks whether anything else is open, or invites her to call again ("Kann ich noch etwas tun?") – and does
+    not answer itself ("anything else? no? bye")."""
+    pattern, answered = _patterns("closing_offer", lang), _patterns("closing_offer_answered", lang)
+    line = standard(text, lang)
+    return bool(pattern and pattern.search(line)) and not (answered and answered.search(line))
 
 
 def wishes_well(text: str, lang: str) -> bool:
