@@ -139,10 +139,10 @@ def test_a_persona_term_explained_at_once(lang, line, jargon):
 
 
 # -- a bare "Good morning." greets, a grunted "yeah" does not; "anything else? no? bye" offers nothing ----------------
-def _courtesy(sid: str, lang: str, lines: list[str]) -> list[str]:
-    from playtest_calls import play
+def _courtesy(sid: str, lang: str, lines: list[str], monkeypatch) -> list[str]:
+    from playtest_calls import play_with_head
 
-    _, _, score = play(sid, lang, lines)
+    _, _, score = play_with_head(sid, lang, lines, monkeypatch)
     return [e.kind for e in score.dimension("courtesy").evidence]
 
 
@@ -154,7 +154,7 @@ def test_the_first_words_greet_or_not(lang, line, kind, monkeypatch):
     from playtest_calls import head_analyser
 
     assert (("greeting" in head_analyser(lang, monkeypatch).analyse(line).acts) is (kind == "greeting_bare"))
-    assert kind in _courtesy("checked-plug", lang, [line])
+    assert kind in _courtesy("checked-plug", lang, [line], monkeypatch)
 
 
 @pytest.mark.parametrize(("lang", "line", "offers"), [

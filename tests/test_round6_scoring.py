@@ -223,7 +223,10 @@ def test_a_line_too_long_to_take_in_earns_no_honesty_credit() -> None:
     assert lost, "the honesty line of this call is too long for the customer"
     here = _items(score, "transparency", lost[0].number)
     assert not [e for e in here if e.kind.startswith("admit") and e.effect > 0]
-    assert any(e.kind == "lost" and "honest" in e.note.lower() for e in here)
+    # the lost line's honesty is named as not counted – unless an earlier line was already credited for it (since round
+    # 26 "honestly i cant say yet" in turn 4 reads as the admission it is: apostrophe-less contractions)
+    earlier = [e for e in score.dimension("transparency").evidence if e.kind.startswith("admit") and e.effect > 0]
+    assert any(e.kind == "lost" and ("honest" in e.note.lower() or earlier) for e in here)
     assert problems(sc, state, score) == []
     _, state, score = _play("expert-user", "en", _script("expert-user", "en-r6-good"))
     long = next(t for t in state.trainee_turns if "honest_status" in t.steps)

@@ -92,6 +92,7 @@ class Analyser:
         self._jargon = base.regex(entries) if entries else None
         # an explanation near a glossary term ("…, das ist so ein Speicher für Passwörter") – not anywhere in the line
         self._explain = base.regex(["(?:{explain})"]) if "explain" in base.lexicons else None
+        self._naming = base.regex(["(?:{naming}) $"]) if "naming" in base.lexicons else None
         # memo of a pure function of (self._data, token): results never depend on what ran before
         self._corrections: dict[str, str] = {}
         self._phrases: dict[tuple[str, ...], PhraseMatcher] = {}
@@ -281,15 +282,14 @@ class Analyser:
         return Analysis(text, self.lang, tuple(tokens), acts, evidence, is_noise), line
 
     def _explained(self, line: str, match: re.Match[str]) -> bool:
-        """The persona's term is explained right beside it, in the same sentence ("the router – that's the little box
-        with the lights", "the little box with the lights, we call it the router"; round 26: the rubric says "avoid
-        jargon or explain it at once", and she was still lost)."""
-        if self._explain is None:
-            return False
-        before = re.split(r" [.?!] ", line[:match.start()])[-1].split()[-5:]
+        """The persona's term is explained right after it, in the same sentence ("the router – that's the little box
+        with the lights"), or named right after a plain description ("the little box with the lights, we call it the
+        router"); round 26: the rubric says "avoid jargon or explain it at once", and she was still lost."""
+        before = " " + " ".join(re.split(r" [.?!] ", line[:match.start()])[-1].split()[-4:]) + " "
         after = re.split(r" [.?!] ", line[match.end():])[0].split()[:10]
-        near = " " + " ".join([*before, match.group(0).strip(), *after]) + " "
-        return bool(self._explain.search(near))
+        near = " " + " ".join([match.group(0).strip(), *after]) + " "
+        return bool(self._explain is not None and self._explain.search(near)
+                    or self._naming is not None and self._naming.search(before))
 
     def _glossary_term(self, parts: list[Item], line: str) -> tuple[int, int] | None:
         """The text span of the first glossary term in the line (words as typed, before typo correction), unless the

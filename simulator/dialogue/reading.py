@@ -227,6 +227,12 @@ def time_words(text: str, lang: str) -> frozenset[str]:
     return frozenset(m.group().lower().rstrip("s") for m in pattern.finditer(text or "")) if pattern else frozenset()
 
 
+@lru_cache(maxsize=256)
+def dated(examples: tuple[str, ...], lang: str) -> bool:
+    """Every one of *examples* (a step's) names a day or an hour (:func:`time_words`): a step that books a time."""
+    return bool(examples) and all(time_words(e, lang) for e in examples)
+
+
 def without_besides(text: str, lang: str) -> str:
     """*text* without what a question sets aside ("Besides the reboot, what else …" – ``besides``)."""
     pattern = _pattern("besides", lang)

@@ -18,7 +18,7 @@ from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, con
 from simulator.dialogue.asked_again import ASKING_ACTS
 from simulator.dialogue.events import Ramble
 from simulator.dialogue.reading import (SENTENCE_END, announces_summary, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, names_time, requests,
-                                       signs_off, time_words, without_offer)
+                                       dated, signs_off, time_words, without_offer)
 from simulator.scenario.model import Scenario, Step
 from simulator.scoring.wording import commits_no_time, own_time, recap_marker
 
@@ -92,6 +92,8 @@ def veto_of(step: Step, acts: tuple[str, ...], close: Closeness | None, text: st
     timed = next((a for a in step.acts if a in timed_acts() and a not in acts), "")
     if close is not None and timed and not names_time(text, lang):
         return f"{timed}: no time named"  # "Das Netzwerkteam meldet sich dann bei Ihnen" (round 20/21)
+    if close is not None and dated(tuple(step.examples.get(lang) or ()), lang) and not time_words(text, lang):
+        return "no day or time named"  # "the technician booked for you was off sick yesterday" books nothing (round 26)
     return vetoed(step, acts)
 
 
@@ -261,9 +263,12 @@ def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
     if "summary" not in acts or any(a in acts for a in ASKING_ACTS) or step.acts or step.tells:
         return False
     parts = [s for s in SENTENCE_END.split(line) if s.strip()]
+    if not any(recap_marker(p, lang) for p in parts) or requests(line, lang):
+        return False
+    # a step she does only on request is not taken by a recap that requests nothing, whatever it says of the agent ("Also
+    # wenn ich das richtig mitbekommen hab: …, der Stecker steckt … Das schaffen wir." met her refusal, round 26)
     mine = compiled(lang).self_words
-    return (any(recap_marker(p, lang) for p in parts) and not requests(line, lang)
-            and mine.isdisjoint(_WORDS.findall(line.lower())))
+    return _only_requests(step, lang) or mine.isdisjoint(_WORDS.findall(line.lower()))
 
 
 def _only_her_times(line: str, said: str, lang: str) -> bool:
