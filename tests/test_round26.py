@@ -168,3 +168,72 @@ def test_an_offer_answered_in_the_same_breath_offers_nothing(lang, line, offers)
     from simulator.scoring.wording import offers_more
 
     assert offers_more(line, lang) is offers
+
+
+# -- engine: a recap requests no check; thanks end at the verb; a booking names a day --------------------------------
+def _turn(sid: str, lang: str, lines: list[str], seed: int = 0):
+    from playtest_calls import replayed
+
+    return replayed(sid, lang, lines, seed).exchanges[-1].trainee
+
+
+def test_a_recap_that_requests_nothing_meets_no_refusal():
+    from simulator.dialogue.events import Pushback
+
+    turn = _turn("checked-plug", "de", [
+        "Grüß Gott, hier ist Jonas Keller von der IT-Hotline. Was kann ich für Sie tun?",
+        "Oh je, und das ausgerechnet, wenn die Abrechnung raus muss. Bis wann brauchen Sie die Ausdrucke denn?",
+        "Verstehe. Also wenn ich das richtig mitbekommen hab: seit heute früh gibt der Drucker keinen Mucks von sich, "
+        "kein Licht, nix, der Stecker steckt, und um drei muss die Abrechnung beim Chef sein. Das schaffen wir."])
+    assert "check_plug" not in turn.steps
+    assert not any(isinstance(e, Pushback) for e in turn.events)
+
+
+def test_unpunctuated_thanks_keep_the_request_after_them():
+    turn = _turn("checked-plug", "de", [
+        "grüß gott it hotline mein name ist keller was kann ich für sie tun",
+        "oje das ist natürlich blöd wenn man grad was drucken muss bis wann brauchen sie das denn",
+        "danke dass sie den stecker schon geprüft haben die drucker hängen bei ihnen meistens an so ner steckerleiste "
+        "unterm tisch und die wird abends gern mal ausgschaltet schaun s bitte mal nach ob die leuchtet gell"])
+    assert "check_plug" in turn.steps
+
+
+def test_a_technician_booked_yesterday_books_no_new_appointment():
+    lines = ["Good morning, you're through to the service desk, my name's Ben Walker. How can I help?",
+             "Ms Vaughan, I'm really sorry. You rearranged two clients and we let you down – that shouldn't have "
+             "happened. Let me pull up your ticket right now.",
+             "I've got it in front of me now. To be completely open with you: the technician booked for you was off "
+             "sick yesterday, and the job simply wasn't handed to anyone else. When would suit you for a new visit?"]
+    assert "new_time" not in _turn("missed-appointment", "en", lines).steps
+    lines.append("Thursday 8 till 10 then, I'll book the technician for you firmly.")
+    assert "new_time" in _turn("missed-appointment", "en", lines).steps
+
+
+@pytest.mark.parametrize(("line", "rude"), [
+    ("well if you wont do basic troubleshooting theres not much i can do.", True),
+    ("there's not much I can do from here, I'm afraid, but I'll pass it on.", False),
+])
+def test_a_conditional_brush_off(line, rude):
+    assert ("rude" in rules("en", line)) is rude
+
+
+@pytest.mark.parametrize(("lang", "line", "rude"), [
+    ("en", "looks like the tech was off sick, these things happen unfortunately.", True),
+    ("de", "Oh, das ist natürlich blöd. Da war wohl der Kollege krank, sowas kann halt mal passieren.", True),
+    ("de", "Ach, das kann schon mal passieren, kein Problem.", False),
+])
+def test_an_excuse_that_shrugs_the_failure_off(lang, line, rude):
+    assert ("rude" in rules(lang, line)) is rude
+
+
+@pytest.mark.parametrize(("lang", "sentence", "vague"), [
+    ("en", "you should hear something by tomorrow-ish", True),
+    ("en", "Tomorrow or so someone calls.", True),
+    ("en", "I'll call you by 4 pm today.", False),
+    ("de", "ich melde mich morgen oder so", True),
+    ("de", "Ich melde mich morgen um zehn.", False),
+])
+def test_a_time_with_ish_or_so_is_vague(lang, sentence, vague):
+    from simulator.scoring.wording import _patterns, standard
+
+    assert bool(_patterns("vague_time", lang).search(standard(sentence, lang))) is vague
