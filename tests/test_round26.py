@@ -237,3 +237,23 @@ def test_a_time_with_ish_or_so_is_vague(lang, sentence, vague):
     from simulator.scoring.wording import _patterns, standard
 
     assert bool(_patterns("vague_time", lang).search(standard(sentence, lang))) is vague
+
+
+# -- a flat "it's a known bug" to the sysadmin is a bluff, "I can't confirm it's a known bug" is not ------------------
+@pytest.mark.parametrize(("lang", "line", "bluff"), [
+    ("en", "its a known bug in 5.2, it'll fix itself with the next update.", True),
+    ("en", "hmm, could be, I think there were some issues with 5.2.", True),
+    ("en", "Honest answer: I don't know yet whether that's a bug in 5.2 or a changed profile setting on our side.", False),
+    ("en", "There are no other 5.2 reports so far, so I can't confirm it's a known bug.", False),
+    ("de", "Das ist ein bekannter Fehler in der 5.2, das behebt das nächste Update.", True),
+    ("de", "Da gab's wohl Probleme mit der 5.2.", True),
+    ("de", "Ob das ein bekannter Fehler ist, kann ich Ihnen gerade nicht sagen.", False),
+])
+def test_a_flat_known_bug_is_a_bluff(lang, line, bluff):
+    from simulator.scoring.wording import guesses
+
+    first = {"en": ["Hi, service desk, Sam speaking, what can I do for you?", "What have you already tried?"],
+             "de": ["Guten Tag, Service Desk, Sam Berger, was kann ich für Sie tun?",
+                    "Was haben Sie denn schon ausprobiert?"]}[lang]
+    assert guesses(line, lang) is bluff
+    assert ("honest_status" not in _turn("expert-user", lang, [*first, line]).steps) is bluff
