@@ -257,3 +257,19 @@ def test_a_flat_known_bug_is_a_bluff(lang, line, bluff):
                     "Was haben Sie denn schon ausprobiert?"]}[lang]
     assert guesses(line, lang) is bluff
     assert ("honest_status" not in _turn("expert-user", lang, [*first, line]).steps) is bluff
+
+
+def test_validate_names_a_phrase_with_words_written_as_alternatives(tmp_path):
+    from click.testing import CliRunner
+
+    from simulator.cli import cli
+    from simulator.scenario.library import SCENARIO_DIR
+
+    text = (SCENARIO_DIR / "expert-user.yaml").read_text(encoding="utf-8")
+    assert '"weiß nicht", "nicht sicher"' in text
+    (tmp_path / "expert-user.yaml").write_text(text.replace('"weiß nicht", "nicht sicher"', '"weiß nicht|noch nicht sicher"'),
+                                               encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)], prog_name="simulator")
+    assert result.exit_code != 0
+    assert "'nicht' stands in two of its words" in result.output
+    assert "step by step" not in result.output  # a word said twice on its own is fine

@@ -69,6 +69,9 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
                     if bad:
                         error(phrases.location, f"step '{step.id}' phrase '{phrase}' ({lang}): '*' marks a stem only "
                                                 f"at the end of a word ('prüf*'), not in '{bad[0]}'")
+                    if (twice := _twice(str(phrase))):  # "don't|do not know" reads as three words, all required
+                        error(phrases.location, f"step '{step.id}' phrase '{phrase}' ({lang}): '{twice}' stands in two "
+                                                "of its words – alternatives are single words; write separate phrases")
     for said in sc.already_said:  # she has said it in her opening, or once a fact of hers is out
         if said.since != "opening" and said.since not in fact_ids:
             error(said.location, f"already_said '{said.id}' since names neither 'opening' nor a fact: "
@@ -90,3 +93,14 @@ def cross_check(sc: Scenario, error: Callable[[SourceLocation, str], None]) -> N
                 seen.add(cur)
                 stack.extend(deps.get(cur, ()))
 
+
+def _twice(phrase: str) -> str:
+    """A word that is an alternative in two different words of *phrase* ("whether|if it's|if it is": 'if'), or ''; a
+    word said twice on its own is fine ("step by step")."""
+    seen: dict[str, tuple[int, bool]] = {}
+    for i, word in enumerate(phrase.split()):
+        for alt in word.split("|"):
+            first, alternative = seen.setdefault(alt, (i, "|" in word))
+            if first != i and (alternative or "|" in word):
+                return alt
+    return ""
