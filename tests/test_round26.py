@@ -273,3 +273,17 @@ def test_validate_names_a_phrase_with_words_written_as_alternatives(tmp_path):
     assert result.exit_code != 0
     assert "'nicht' stands in two of its words" in result.output
     assert "step by step" not in result.output  # a word said twice on its own is fine
+
+
+@pytest.mark.parametrize(("lang", "line", "question"), [
+    ("en", "What exactly is behind it, I honestly can't tell you yet.", False),
+    ("en", "what exactly is behind it i cant tell you yet", False),
+    ("en", "What happened, can you tell me?", True),
+    ("de", "Was genau dahintersteckt, kann ich Ihnen ehrlich gesagt jetzt noch nicht sagen.", False),
+    ("de", "Was genau kaputt ist, weiß ich noch nicht.", False),
+    ("de", "Was genau passiert ist, können Sie mir das kurz schildern?", True),
+])
+def test_what_is_not_known_yet_asks_her_nothing(lang, line, question):
+    acts = rules(lang, line)
+    assert ("open_question" in acts) is question
+    assert question or "admit_unknown" in acts
