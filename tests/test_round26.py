@@ -287,3 +287,15 @@ def test_what_is_not_known_yet_asks_her_nothing(lang, line, question):
     acts = rules(lang, line)
     assert ("open_question" in acts) is question
     assert question or "admit_unknown" in acts
+
+
+@pytest.mark.parametrize(("lang", "line", "apology"), [
+    ("de", "Doch doch, keine Sorge. Ich setz das Ticket auf dringend, dann gehts schneller.", False),
+    ("en", "I get that it's frustrating.", False),
+    ("de", "Das tut mir ehrlich leid, dass Sie schon zum dritten Mal anrufen müssen.", True),
+    ("en", "I'm really sorry you've had to call us three times about this.", True),
+])
+def test_the_diva_hears_an_apology_only_where_one_is_made(lang, line, apology):
+    first = {"de": "Guten Morgen, IT-Hotline, Sie sprechen mit Sarah Brandt. Wie kann ich Ihnen helfen?",
+             "en": "Good morning, IT support, Sam speaking. How can I help?"}[lang]
+    assert ("apologise" in _turn("diva-complaint", lang, [first, line]).steps) is apology
