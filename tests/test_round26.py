@@ -299,3 +299,12 @@ def test_the_diva_hears_an_apology_only_where_one_is_made(lang, line, apology):
     first = {"de": "Guten Morgen, IT-Hotline, Sie sprechen mit Sarah Brandt. Wie kann ich Ihnen helfen?",
              "en": "Good morning, IT support, Sam speaking. How can I help?"}[lang]
     assert ("apologise" in _turn("diva-complaint", lang, [first, line]).steps) is apology
+
+
+@pytest.mark.parametrize(("lang", "line", "rude"), [
+    ("en", "sorry, I know, it's just standard procedure.", True),
+    ("en", "It's standard procedure to check the plug, because most faults are there.", False),
+    ("de", "wir haben hier nun mal unseren ablauf", True),
+])
+def test_procedure_as_a_brush_off(lang, line, rude):
+    assert ("rude" in rules(lang, line)) is rude
