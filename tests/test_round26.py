@@ -308,3 +308,15 @@ def test_the_diva_hears_an_apology_only_where_one_is_made(lang, line, apology):
 ])
 def test_procedure_as_a_brush_off(lang, line, rude):
     assert ("rude" in rules(lang, line)) is rude
+
+
+def test_a_recap_checked_back_meets_no_refusal():
+    from simulator.dialogue.events import Pushback
+
+    turn = _turn("checked-plug", "de", [
+        "grüß gott it hotline mein name ist keller was kann ich für sie tun",
+        "oje das ist natürlich blöd wenn man grad was drucken muss bis wann brauchen sie das denn",
+        "Verstehe. Also der Drucker zeigt gar nichts mehr, kein Licht, den Stecker haben Sie schon angeschaut, und um "
+        "drei muss die Abrechnung fertig sein – hab ich das so richtig?"])
+    assert "check_plug" not in turn.steps
+    assert not any(isinstance(e, Pushback) for e in turn.events)

@@ -260,10 +260,12 @@ def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
     need your okay" still take their steps) – and *step* is taken by its words alone (no act of its own; not a step
     that tells her something): she does not go and plug in the cable a recap says is in already (round 18, DE
     jargon-averse 2 / EN 3)."""
-    if "summary" not in acts or any(a in acts for a in ASKING_ACTS) or step.acts or step.tells:
+    back = checks_back(line, lang)  # "…, hab ich das so richtig?" asks her to confirm the recap, nothing else
+    if ("summary" not in acts or any(a in acts and not (back and a == "closed_question") for a in ASKING_ACTS)
+            or step.acts or step.tells):
         return False
     parts = [s for s in SENTENCE_END.split(line) if s.strip()]
-    if not any(recap_marker(p, lang) for p in parts) or requests(line, lang):
+    if not any(recap_marker(p, lang) for p in parts) or requests(line, lang, marked=back):
         return False
     # a step she does only on request is not taken by a recap that requests nothing, whatever it says of the agent ("Also
     # wenn ich das richtig mitbekommen hab: …, der Stecker steckt … Das schaffen wir." met her refusal, round 26)
