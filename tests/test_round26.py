@@ -320,3 +320,11 @@ def test_a_recap_checked_back_meets_no_refusal():
         "drei muss die Abrechnung fertig sein – hab ich das so richtig?"])
     assert "check_plug" not in turn.steps
     assert not any(isinstance(e, Pushback) for e in turn.events)
+
+
+@pytest.mark.parametrize("line", [
+    "Just so I've got it right: since Monday the warehouse PC says 'Not enough disk space on drive C' when you save.",
+    "just to make sure ive got this right, the printer has no lights at all",
+])
+def test_just_so_ive_got_it_right_opens_a_recap(line):
+    assert "summary" in rules("en", line)
