@@ -35,7 +35,7 @@ def test_a_hedged_guess_is_debited_not_credited_as_honest(lang: str) -> None:
     _, state, score = play("unknown-answer", lang, [HELLO[lang], HEDGED_GUESS[lang]])
     found = items(score, "transparency", 2)
     assert sum(e.effect for e in found) < 0, found
-    assert "guess" in [e.kind for e in found], found
+    assert {"guess", "guess_hedged"} & {e.kind for e in found}, found  # hedged: "the guess is what she hears" (round 26)
     assert "admit_unknown" not in [e.kind for e in found] and "transparency" not in [e.kind for e in found], found
 
 

@@ -328,3 +328,16 @@ def test_a_recap_checked_back_meets_no_refusal():
 ])
 def test_just_so_ive_got_it_right_opens_a_recap(line):
     assert "summary" in rules("en", line)
+
+
+def test_a_hedged_guess_is_charged_without_contradicting_the_hedge():
+    from playtest_calls import items, play
+
+    lines = ["licensing, hi", "hmm, is that the professional package, 5 seats?",
+             "I think it probably is, but I'm not 100% sure tbh. I'll check with the licensing team and get back to you "
+             "later.",
+             "ok, ext 12. I'll try to call you this afternoon sometime. anything else? thanks, bye"]
+    sc, state, score = play("unknown-answer", "en", lines)
+    kinds = [e.kind for e in items(score, "transparency")]
+    assert "admit_unknown_guess" in kinds and "guess_hedged" in kinds and "guess" not in kinds
+    assert "no_transparency" not in kinds  # it said what happens next, in the guessing line

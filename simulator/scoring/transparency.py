@@ -148,6 +148,8 @@ def transparency(call: _Call, dim: _Dim) -> None:
         # a line that takes a step promising a reason or openness explains, as the checklist says; a guess does not;
         # a recap of the cause says what happened
         recap = "transparency" not in t.acts and recaps_cause(call, t)
+        if explains(call, t) and guessed(call, t) and finds_out(t.text, call.state.lang):
+            any_clear = True  # "I'll check with licensing and get back to you" beside the guess charged below: said what happens
         if (explains(call, t) or recap) and not guessed(call, t):
             if unclear:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
@@ -187,7 +189,8 @@ def transparency(call: _Call, dim: _Dim) -> None:
         hedged = "admit_unknown" in t.acts and _guess_first(call, t)  # not a vague "vermutlich heute noch" alone
         if (has(t.events, Guess) or hedged) and guess_cost < GUESS_CAP:
             guess_cost += GUESS
-            dim.add(t.number, t.text, -GUESS, fb.item("guess"))
+            # in the same breath as "I'm not sure" the guess is what she hears – not "instead of saying" it (round 26)
+            dim.add(t.number, t.text, -GUESS, fb.item("guess_hedged" if hedged and not has(t.events, Guess) else "guess"))
     if not any_clear:
         at = call.scored[-1] if call.scored else None
         # quoting nothing: a "never" is in no one line (round 8: the quoted goodbye had explained what happened)
