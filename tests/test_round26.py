@@ -301,15 +301,6 @@ def test_the_diva_hears_an_apology_only_where_one_is_made(lang, line, apology):
     assert ("apologise" in _turn("diva-complaint", lang, [first, line]).steps) is apology
 
 
-@pytest.mark.parametrize(("lang", "line", "rude"), [
-    ("en", "sorry, I know, it's just standard procedure.", True),
-    ("en", "It's standard procedure to check the plug, because most faults are there.", False),
-    ("de", "wir haben hier nun mal unseren ablauf", True),
-])
-def test_procedure_as_a_brush_off(lang, line, rude):
-    assert ("rude" in rules(lang, line)) is rude
-
-
 def test_a_recap_checked_back_meets_no_refusal():
     from simulator.dialogue.events import Pushback
 
