@@ -332,20 +332,3 @@ def test_a_hedged_guess_is_charged_without_contradicting_the_hedge():
     kinds = [e.kind for e in items(score, "transparency")]
     assert "admit_unknown_guess" in kinds and "guess_hedged" in kinds and "guess" not in kinds
     assert "no_transparency" not in kinds  # it said what happens next, in the guessing line
-
-
-@pytest.mark.parametrize(("lang", "lines", "number"), [
-    ("de", ["Guten Tag, IT-Service, mein Name ist Katrin Meier. Was kann ich für Sie tun?",
-            "Frau Dr. Vogt, das tut mir wirklich leid. Sie haben extra zwei Mandanten verschoben und dann kommt keiner.",
-            "Ich seh hier, was passiert ist: Der Kollege war krank, und der Termin wurde weder neu vergeben noch hat Sie "
-            "jemand angerufen. Das ist unser Fehler.",
-            "Ich kann Ihnen Donnerstag von 8 bis 10 Uhr fest zusagen und schicke Ihnen heute noch eine Bestätigung per "
-            "Mail.",
-            "Ich ruf Sie am Mittwoch kurz an und bestätige, dass der Kollege kommt. Unter welcher Nummer erreiche ich Sie "
-            "am besten?"], "20"),
-])
-def test_asked_for_her_number_again_she_gives_it(lang, lines, number):
-    from playtest_calls import replayed
-
-    reply = replayed("missed-appointment", lang, lines).exchanges[-1].reply.text
-    assert number in reply and "weiß ich nicht" not in reply
