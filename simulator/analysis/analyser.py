@@ -61,7 +61,8 @@ class Extras:
     """Terms this persona doesn't know (scenario phrase syntax): the act ``jargon`` wherever they occur.
 
     Unlike the data file's ``jargon`` lexicon, the act's ``unless`` patterns do not apply: only a plain-words
-    explanation right beside the term, in the same sentence (the ``explain`` lexicon), lets the term pass.
+    explanation right beside the term, in the same sentence (an ``explain`` phrase after it, a ``naming`` phrase right
+    before it: :meth:`Analyser._explained`), lets the term pass.
     """
 
     def __or__(self, other: "Extras") -> "Extras":

@@ -148,9 +148,10 @@ def transparency(call: _Call, dim: _Dim) -> None:
         # a line that takes a step promising a reason or openness explains, as the checklist says; a guess does not;
         # a recap of the cause says what happened
         recap = "transparency" not in t.acts and recaps_cause(call, t)
-        if explains(call, t) and guessed(call, t) and finds_out(t.text, call.state.lang):
+        says, guess = explains(call, t), guessed(call, t)
+        if says and guess and finds_out(t.text, call.state.lang):
             any_clear = True  # "I'll check with licensing and get back to you" beside the guess charged below: said what happens
-        if (explains(call, t) or recap) and not guessed(call, t):
+        if (says or recap) and not guess:
             if unclear:
                 dim.add(t.number, call.span(t, "transparency"), 0.0, fb.item("transparency_unclear"))
             elif "transparency" in t.acts and vaguely(call, t, "transparency"):
