@@ -332,3 +332,21 @@ def test_a_hedged_guess_is_charged_without_contradicting_the_hedge():
     kinds = [e.kind for e in items(score, "transparency")]
     assert "admit_unknown_guess" in kinds and "guess_hedged" in kinds and "guess" not in kinds
     assert "no_transparency" not in kinds  # it said what happens next, in the guessing line
+
+
+# -- review: own calls – the bad moment named is understanding; "I'll ask them" stands by an honest "I don't know" ------
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Oh, das ist natürlich ungünstig mit dem vollen Wartezimmer."),
+    ("en", "Ah, that's awkward with a full waiting room."),
+])
+def test_the_bad_moment_named_is_no_stock_phrase(lang, line):
+    from simulator.scoring.wording import names_situation
+
+    assert names_situation(line, lang)
+
+
+def test_ill_ask_them_stands_by_an_honest_i_dont_know(monkeypatch):
+    from playtest_calls import head_analyser
+
+    line = "I'll ask them right after this call and ring you back by 3 pm today either way. Which number is best for you?"
+    assert "transparency" in head_analyser("en", monkeypatch).analyse(line).acts
