@@ -20,6 +20,7 @@ from simulator.dialogue.guessing import guess_line, guess_reading, pushback_line
 from simulator.dialogue.length import complaint, long_line
 from simulator.dialogue.promises import (PROMISE_ACTS, REASON_ACTS, asks_her_contact, hollow_reason, says_why, vague_promise,
                                          vague_time)
+from simulator.dialogue.recap import asks_needed
 from simulator.dialogue.refusal import refuse_again
 from simulator.dialogue.planner import ReplyPlan, choose, said_lines
 from simulator.dialogue.scripted import Breath, scripted_event
@@ -104,9 +105,8 @@ class Engine:
         if step.acts and any(a in acts and not (step.asks and a in guessed) for a in step.acts):
             return True
         if (step.asks or step.tells) and asked is not None:
-            # "before your meeting, hopefully" names her meeting but asks nothing; "I'll move the scans. OK?" asks
-            # about the plan, not where the scans go; "Darf ich ins Ticket schauen?" tells her nothing yet
-            analysis, close = asked
+            analysis, close = asked  # "before your meeting, hopefully" names her meeting but asks nothing; "I'll move
+            # the scans. OK?" asks about the plan, not where the scans go; "Darf ich ins Ticket schauen?" tells her nothing yet
         return step.id in close or self._step_matchers[step.id].search(analysis) is not None
 
     def _available(self, step: Step, done: tuple[str, ...]) -> bool:
@@ -264,8 +264,9 @@ class Engine:
             for step in sc.steps:
                 if lost or step.id in done or (guessing and step.id in self._honesty_steps):
                     continue
-                if len(steps_now) >= cap and not closing_question_takes(self, step, heard.text, heard_acts, tuple(done)):
-                    continue  # the question the line ends with is answered all the same ("… Unter welcher Nummer?")
+                if len(steps_now) >= cap and not (closing_question_takes(self, step, heard.text, heard_acts, tuple(done))
+                                                  or "summary" in step.acts and "summary" in set(acts) - guessed):
+                    continue  # the closing question is answered all the same ("… Unter welcher Nummer?"); a recap of it all too
                 if not self._available(step, tuple(done)) and not self.speech.asked_again(step, state):
                     # her own time said back ("he signs tomorrow at ten") asks for nothing too early; nor does what the
                     # learned head alone guessed ("Do you have the ticket number?" read as a callback)
@@ -275,8 +276,8 @@ class Engine:
                         blocked = True
                         early = early or step
                     continue
-                if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not agrees_on(line, lang) and any(
-                    r in steps_now for r in step.needs) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
+                if "summary" in step.acts and (confusing or hollow and step.id not in close or (asking and not agrees_on(line, lang) and asks_needed(
+                    self, step, heard.text, steps_now, state.steps_done) or ("summary" not in {*acts} - guessed and any(sc.step(s).asks for s in steps_now)))):
                     unrecapped = unrecapped or not (asking and "summary" not in guessed and says_back(line, said) and not confusing
                                                     and all(sc.step(r).asks for r in step.needs if r in steps_now))  # a
                     continue  # real recap before the question it needs stays one for the debrief (round 23); no recap to confirm: "the
@@ -314,7 +315,7 @@ class Engine:
                                                          lambda: self.analyser.analyse_rules(without_quotes(heard.text)))
                 if objection is not None:  # a way that cannot work for her, or words that only sound like the step
                     events.append(Objected(step.id))
-                    plan.refuse(self.speech.say(objection, state, f"objection:{step.id}", said))
+                    plan.refuse(self.speech.object(objection, state, f"objection:{step.id}", said))
                     continue  # the rest of the line still counts ("no worries – it's the blue cable, can you check it?")
                 pb = step.pushback
                 hollow_pb = empty_reason and pb is not None and any(a in PROMISE_ACTS for a in pb.yields_to)  # assurance asked

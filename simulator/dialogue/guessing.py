@@ -71,5 +71,7 @@ def stands_by(step, acts, text: str, lang: str) -> bool:
     pb = step.pushback
     if pb is None or not step.acts or "instruction" in step.acts:
         return False
-    # the way forward is a plan stated (transparency: "I'll ask licensing …"), not a bare time or number
-    return "transparency" in pb.yields_to and "transparency" in acts and not guesses(text, lang)
+    # the way forward is a plan stated (transparency: "I'll ask licensing …", or a recap of it with its time: "So to sum
+    # up: I check with licensing and call you back by 3 pm"), not a bare time or number
+    planned = "transparency" in acts or ("summary" in acts and "time_commitment" in acts)
+    return "transparency" in pb.yields_to and planned and not guesses(text, lang)

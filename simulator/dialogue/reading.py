@@ -245,6 +245,12 @@ def announces_summary(line: str, lang: str) -> bool:
     return bool(pattern and pattern.search(_words(line)))
 
 
+def names_recap(line: str, lang: str) -> bool:
+    """The line names itself a recap ("So to recap: …", "Zusammengefasst: …" – ``recap_named``)."""
+    pattern = _pattern("recap_named", lang)
+    return bool(pattern and pattern.search(_words(line)))
+
+
 def names_time(text: str, lang: str) -> bool:
     """The line names a time, loosely – a :func:`time_words` word, a duration or a number word (``time_named``)."""
     pattern = _pattern("time_named", lang)

@@ -64,6 +64,12 @@ class Speech:
         """A variant of ``text``, picked by seed, turn and purpose; not one said already in the call if avoidable."""
         return choose(text.all(self.lang), f"{state.seed}:{state.turn}:{purpose}", said, optional=optional)
 
+    def object(self, text: Text, state: CallState, purpose: str, said: str) -> str:
+        """Her objection (``text``): a variant not said yet; with every variant said already in this call, she says so
+        in other words (``object_again``) rather than verbatim."""
+        line = self.say(text, state, purpose, said, optional=True)
+        return line or self.general("object_again", state, said, purpose, optional=False)
+
     def say_fitting(self, text: Text, state: CallState, purpose: str, said: str, line: str, optional: bool = False) -> str:
         """As :meth:`say`, but a variant that opens by echoing what she was asked ("The message? …", "Since when? …") is
         said only where the trainee's *line* asked that: asked what the message said she never starts "Since when?"."""

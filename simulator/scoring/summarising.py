@@ -125,9 +125,11 @@ def summarising(call: _Call, dim: _Dim) -> None:
         # … unless it says back a time already promised: that is what was agreed ("to sum up: … I'll call you by 4")
         again = again and not ("time_commitment" in t.acts
                                and any("time_commitment" in u.acts for u in call.real if u.number < t.number))
-        # so is the recap the checklist credits after the proposal, though the time frame came after it (round 18)
-        recap = sol.turn is not None and t.number > sol.turn and bool(recaps & set(t.steps))
-        return (t.number >= after or t.number in tail or recap) and not again
+        # so is the recap the checklist credits after the proposal, though the time frame came after it (round 18),
+        # or in the proposal's own line ("So to sum up: I check with licensing and call you by 3. Which number?")
+        recap = sol.turn is not None and (t.number > sol.turn and bool(recaps & set(t.steps)) or t.number == sol.turn and any(
+            s.id in t.steps and set(s.needs) & set(t.steps) for s in call.sc.steps if s.id in recaps))  # what it agreed
+        return (t.number >= after or t.number in tail or recap) and (recap or not again)
 
     # before the solution a summary takes up what she told (not the proposal itself, nor the agent's own words): one
     # before the proposal's line rather than in it, the fullest, the latest of those ("Okay, Monday's the deadline,
