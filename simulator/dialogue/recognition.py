@@ -24,16 +24,16 @@ from simulator.scoring.wording import commits_no_time, own_time, recap_marker
 
 _INDEX_CACHE = 64
 KIND_ACTS = ("empathy", "reassurance")
-"""A line read as rude that also shows one of these is an uncertain reading: the rudeness is not counted."""
+"""A line read as rude that shows one of these is an uncertain reading (reassurance: in the rude sentence itself)."""
 
 SHOWN_ACTS = ("summary", "callback")
 """Acts a step taken by its phrases or examples shows on the turn (a summary step by a summary's phrase – the
 rambler's "der Reihe nach" – is structuring, not a summary, so a summary is shown only when examples took it)."""
 
 UNSURE_RUDE = 0.9
-"""Below this confidence a rude reading the learned head added (no rule named the words) is uncertain: she asks
-"Wie meinen Sie das?" and nothing is charged. On the bank's held-out split head readings of 0.9 and above were
-right 24 of 24 times, 0.7–0.9 20 of 23; play-testers met three polite lines read as rude in that band
+"""Below this confidence a rude reading the learned head added (no rule named the words) is uncertain: she asks "Wie
+meinen Sie das?", nothing is charged. On the bank's held-out split head readings ≥ 0.9 were right 24 of 24 times,
+0.7–0.9 20 of 23; play-testers met three polite lines read as rude in that band
 ("… and the printer should come on", "Could be malware yeah. Have you run a virus scan?") – and a false
 'rude' costs a trainee's trust more than a missed one."""
 
@@ -448,10 +448,9 @@ def only_greets(analyser, acts: tuple[str, ...], line: str, lang: str) -> bool:
 
 def rude_reading(analysis: Analysis, line: str) -> tuple[tuple[str, ...], bool, bool]:
     """The acts of the line as the customer takes them, whether 'rude' was only the learned head's unsure guess
-    (``unsure``: she asks what was meant) and whether 'rude' was dropped as uncertain (``unclear``: also a line read
-    as rude and kind at once – an apology that mentions the failure, self-blame)."""
+    (``unsure``: she asks what was meant) and whether 'rude' was dropped as uncertain (``unclear``: also a sentence
+    read as rude and kind at once – an apology that mentions the failure, self-blame)."""
     acts = analysis.acts
-
     def by_rule(act: str) -> bool:  # a rule's words, not the learned head's reading of the whole line
         return any(e.act == act and e.text.strip() != line.strip() for e in analysis.evidence)
 
@@ -460,7 +459,9 @@ def rude_reading(analysis: Analysis, line: str) -> tuple[tuple[str, ...], bool, 
         # named rudeness beats a kindness only the head read: "Stopp, stopp. Das interessiert mich alles nicht."
         acts = tuple(a for a in acts if a not in KIND_ACTS)
     unsure = "rude" in acts and not named and 0 < analysis.confidence_of("rude") < UNSURE_RUDE
-    unclear = unsure or ("rude" in acts and any(a in acts for a in KIND_ACTS))
+    ends = [m.end() for m in re.finditer(r"[.!?]+\s", line)]  # comfort in another sentence leaves the insult standing
+    at = lambda act: {sum(x <= e.start for x in ends) for e in analysis.evidence if e.act == act}  # noqa: E731
+    unclear = unsure or ("rude" in acts and any(a in acts and (a == "empathy" or not named or at(a) & at("rude")) for a in KIND_ACTS))
     return (tuple(a for a in acts if a != "rude") if unclear else acts), unsure, unclear
 
 
