@@ -159,11 +159,16 @@ def weak_backchannel(text: str, lang: str) -> bool:
     return bool(pattern and pattern.fullmatch((text or "").strip(" .,!?…").lower()))
 
 
+_QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
+
+
 def guesses(text: str, lang: str) -> bool:
     """The line gives a confident guess ("it'll probably be included", "müsste eigentlich dabei sein"),
-    not a refusal to guess that quotes one ("if I say probably and it costs extra …")."""
+    not a refusal to guess that quotes one ("if I say probably and it costs extra …", "I'd rather not give you a
+    'probably'": a quoted word is hers, not the trainee's guess)."""
     pattern, unless = _patterns("guess", lang), _patterns("guess_unless", lang)
-    return bool(pattern and pattern.search(text or "")) and not (unless and unless.search(text or ""))
+    text = _QUOTED.sub(" ", text or "")
+    return bool(pattern and pattern.search(text)) and not (unless and unless.search(text))
 
 
 def finds_out(text: str, lang: str) -> bool:
