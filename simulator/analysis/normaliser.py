@@ -21,6 +21,16 @@ _STOP = re.compile(r"[.;:!\n\r…]")
 _CLEAN = re.compile(r"[^\w']|_")
 
 
+_QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
+
+
+def without_quotes(line: str) -> str:
+    """*line* without what it quotes: the words of a note the trainee dictates ("write 'Mr Yilmaz may change my e-mail
+    settings' on a note") are not how he asks her to do something, and a quoted word ("I'd rather not give you a
+    'probably'") is hers, not his guess. The one home of the quote pattern (the dialogue and the scoring read it)."""
+    return _QUOTED.sub(" ", line or "")
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """One word or clause-boundary marker of a normalised line."""

@@ -31,6 +31,8 @@ from pathlib import Path
 
 import yaml
 
+from simulator.analysis.normaliser import without_quotes
+
 READING_FILE = Path(__file__).with_name("data") / "reading.yaml"
 MAX_LINE = 2000
 """Longest trainee line kept in the transcript (characters)."""
@@ -261,15 +263,6 @@ def agrees_on(line: str, lang: str) -> bool:
     """The line ends by checking back or asking her agreement: a recap that brings the fix and asks "Is that okay?" is
     the summary of what is agreed, as one that asks "Does that sound right?" (round 16, EN mobile-caller)."""
     return checks_back(line, lang) or checks_agreement(line, lang)
-
-
-_QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
-
-
-def without_quotes(line: str) -> str:
-    """*line* without what it quotes ("write 'Mr Yilmaz may change my e-mail settings' on a note"): the words of a
-    note the trainee dictates are not how he asks her to do something."""
-    return _QUOTED.sub(" ", line)
 
 
 def clause_breaks(clause: str, lang: str, key: str = "clause_break") -> list[str]:

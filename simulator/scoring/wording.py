@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from simulator.analysis.normaliser import without_quotes
+
 DATA_FILE = Path(__file__).with_name("data") / "wording.yaml"
 
 
@@ -159,7 +161,6 @@ def weak_backchannel(text: str, lang: str) -> bool:
     return bool(pattern and pattern.fullmatch((text or "").strip(" .,!?…").lower()))
 
 
-_QUOTED = re.compile(r"[‚„“\"«»](?:[^‚„“”‘\"«»]){1,200}[‘“”\"«»]|(?<!\w)'[^']{1,200}'(?!\w)")
 
 
 def guesses(text: str, lang: str) -> bool:
@@ -167,7 +168,7 @@ def guesses(text: str, lang: str) -> bool:
     not a refusal to guess that quotes one ("if I say probably and it costs extra …", "I'd rather not give you a
     'probably'": a quoted word is hers, not the trainee's guess)."""
     pattern, unless = _patterns("guess", lang), _patterns("guess_unless", lang)
-    text = _QUOTED.sub(" ", text or "")
+    text = without_quotes(text)
     return bool(pattern and pattern.search(text)) and not (unless and unless.search(text))
 
 
