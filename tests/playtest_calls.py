@@ -19,10 +19,10 @@ def script(sid: str, name: str) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def play(sid: str, lang: str, lines: list[str]):
-    """Scenario, final state and score of *lines* played through a Call."""
+def play(sid: str, lang: str, lines: list[str], seed: int = 0):
+    """Scenario, final state and score of *lines* played through a Call (the customer's phrasings from *seed*)."""
     sc = load(sid)
-    call = Call(Engine(sc, lang))
+    call = Call(Engine(sc, lang), seed=seed)
     state = call.play(lines)
     return sc, state, call.score
 

@@ -14,14 +14,9 @@ def rules(lang: str, line: str) -> tuple[str, ...]:
 
 
 def _call(sid: str, lang: str, lines: list[str], seed: int = 0):
-    from simulator.dialogue import Engine
-    from simulator.dialogue.session import Call
-    from simulator.scenario import load
+    from playtest_calls import play
 
-    sc = load(sid)
-    call = Call(Engine(sc, lang), seed=seed)
-    call.play(lines)
-    return sc, call.state, call.score
+    return play(sid, lang, lines, seed)
 
 
 # -- a recap that states what it needs and asks something else is the recap -------------------------------------------
