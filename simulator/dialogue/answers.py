@@ -61,17 +61,33 @@ class Answers:
                 return self._once_more(state, said, step.id, step.reply.get(self.lang, 0))
         return ""
 
-    def about_fact(self, line: str) -> bool:
-        """A question of *line* asks for a fact she knows ("Can I have your customer number?"): it is that question,
-        not a step's act ("callback") – a step that finds something out is taken by its own words only."""
-        question = self._question(line) if self.facts else ""
-        return bool(question) and any(m.search(self.read(question)) is not None for _, m in self.facts)
+    def _untold(self, state: CallState) -> frozenset[str]:
+        """The facts a step still open to the trainee reveals and she has not said yet: asked for one ("Was genau zeigt
+        denn das Handy an?" before he said the error), she tells it through that step – not "Hab ich doch gesagt: …"
+        for what she never said (round 28, DE mobile-caller)."""
+        return frozenset(f for s in self.scenario.steps if s.id not in state.steps_done and not s.unmet(state.steps_done)
+                         for f in s.reveals) - set(state.facts)
 
-    def without_fact_questions(self, line: str, finds_out: Callable[[Analysis], bool]) -> str:
+    def _facts(self, state: CallState | None) -> tuple:
+        untold = self._untold(state) if state is not None else frozenset()
+        return tuple((f, m) for f, m in self.facts if f.id not in untold)
+
+    def about_fact(self, line: str, state: CallState | None = None) -> bool:
+        """A question of *line* asks for a fact she knows ("Can I have your customer number?"): it is that question,
+        not a step's act ("callback") – a step that finds something out is taken by its own words only. A fact an open
+        step reveals and she has not told yet is that step's to tell."""
+        facts = self._facts(state)
+        question = self._question(line) if facts else ""
+        return bool(question) and any(m.search(self.read(question)) is not None for _, m in facts)
+
+    def without_fact_questions(self, line: str, finds_out: Callable[[Analysis], bool],
+                               state: CallState | None = None) -> str:
         """*line* without its questions that only ask for a fact she knows and ask her to do nothing ("Hängt der Drucker
         an einer Leiste?", "Do you have a ticket number?"): their words take no step – she answers them instead. A
-        question that takes a step finding something out now (``finds_out``: "Have you got a laptop with you?") stays."""
-        if not self.facts:
+        question that takes a step finding something out now (``finds_out``: "Have you got a laptop with you?") stays,
+        as one for a fact an open step has still to tell."""
+        facts = self._facts(state)
+        if not facts:
             return line
         kept = []
         for sentence in (s for s in SENTENCE_END.split(line) if s.strip()):
@@ -79,7 +95,7 @@ class Answers:
             heard = self.read(sentence) if asking else None
             # "Did you try to restart it and reconnect?" asks what she did, however it reads: no instruction
             instructs = "instruction" in heard.acts and not her_action(sentence, self.lang) if heard is not None else False
-            if (heard is None or instructs or not any(m.search(heard) for _, m in self.facts)
+            if (heard is None or instructs or not any(m.search(heard) for _, m in facts)
                     or finds_out(heard)):
                 kept.append(sentence)
         return " ".join(kept)
