@@ -12,13 +12,14 @@ from dataclasses import replace
 from simulator.analysis import Analyser, Analysis
 from simulator.dialogue import events as ev_
 from simulator.dialogue.answers import Answers
+from simulator.dialogue.checking import waits_for_check
 from simulator.dialogue.asked_again import ASKED_AGAIN_MOOD, asked_again_line, asks_again
 from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise, Objected, Offended, Offered,
                                         PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear, Unheard, Yielded)
 from simulator.dialogue.farewell import say_goodbye
 from simulator.dialogue.guessing import guess_line, guess_reading, pushback_line, stands_by
 from simulator.dialogue.length import complaint, long_line
-from simulator.dialogue.promises import (PROMISE_ACTS, REASON_ACTS, asks_her_contact, hollow_reason, says_why, vague_promise,
+from simulator.dialogue.promises import (PROMISE_ACTS, REASON_ACTS, answers_when, asks_her_contact, hollow_reason, says_why, vague_promise,
                                          vague_time)
 from simulator.dialogue.recap import asks_needed
 from simulator.dialogue.refusal import refuse_again
@@ -30,7 +31,7 @@ from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_phrases, step_words
 from simulator.dialogue.reading import (agrees_on, asks_to_look, assents, checks_agreement, checks_back, clean, her_action, invites,
                                         without_quotes)
-from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, asks_for, bare_back_channel,
+from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, bare_back_channel,
                                            by_examples, closing_question_takes, commits_nothing, example_index, granted_before, instructs,
                                            is_asking, only_greets, repeats_time, rude_reading, says_back, shown_acts, thanks_go_on,
                                            told_analysis, understood_part, without_credit, without_greeting)
@@ -237,10 +238,10 @@ class Engine:
             granted_her = (credited := without_credit(heard.text, lang)) != heard.text
             if granted_her:  # "Danke, dass Sie den Stecker geprüft haben" asks her to check nothing: those words take no step
                 heard = self.analyser.analyse_rules(credited)
-            about = self.answers.about_fact(heard.text)  # "your customer number?" asks for no callback number
+            about = self.answers.about_fact(heard.text, state)  # "your customer number?" asks for no callback number
             finds_out = lambda a: any((s.asks or asks_to_look(a.text, lang)) and self._available(s, state.steps_done)  # noqa: E731
                                       and self._step_matchers[s.id].search(a) for s in sc.steps)  # "look: is there a strip?"
-            unasked = about and (rest := self.answers.without_fact_questions(heard.text, finds_out)) != heard.text
+            unasked = about and (rest := self.answers.without_fact_questions(heard.text, finds_out, state)) != heard.text
             whole, heard = heard, self.analyser.analyse_rules(rest) if unasked else heard  # "Hängt der Drucker an
             # einer Leiste?": she says, and checks nothing; what the line asks still asks (steps that find out)
             close = by_examples(self.examples, sc, heard.text, heard_acts, state.steps_done)
@@ -289,11 +290,8 @@ class Engine:
                     vague_due = True
                     continue
                 # a bare greeting answering the phone ("Licensing, hi.") is on no topic yet: only a step's own act counts;
-                # so does an action made possible by what this very line asks her to find out: the trainee cannot know
-                # the answer yet, the words describe the check ("the switch on the strip", "Hängt der Stecker lose?") –
-                # not when the question is about the plan ("Sie brauchen eine Freigabe. Zettel, Foto – geht das?")
-                bare = greets_only or (asking and not step.asks and any(
-                    r in steps_now and sc.step(r).reveals and asks_for(self, r, heard.text) for r in step.needs))
+                # so does an action that waits for the check this very line asks for ("Hängt der Stecker lose?")
+                bare = greets_only or (asking and waits_for_check(self, step, heard.text, heard_acts, steps_now))
                 hit = any(a in acts for a in step.acts) if bare else self._recognised(
                     step, heard, () if about and step.asks else heard_acts, close, told if step.tells else asked, guessed)
                 hit = hit or step.id == granted or corrects(  # "Sure, go ahead." to her offer; "by text, of course"
@@ -301,8 +299,9 @@ class Engine:
                     lambda: any(a in heard_acts for a in step.acts) or self._step_words[step.id].search(heard) is not None)
                 renewed = bool(step.pushback and step.id in pushed and not hit)  # asked again in other words: the way stands
                 stood = renewed and stands_by(step, acts, heard.text, lang)  # "I don't know" stood by with a way forward
-                if renewed:
-                    hit = self._insist_matchers[step.id].search(heard) is not None or stood
+                if renewed:  # … or the time she asked for after a vague promise
+                    hit = self._insist_matchers[step.id].search(heard) is not None or stood or answers_when(
+                        last, step.id, acts, vague, lang)
                 if not hit:
                     continue
                 if step.on_request and not instructs(self, step.id, heard.text, heard_acts,
@@ -321,7 +320,8 @@ class Engine:
                 hollow_pb = empty_reason and pb is not None and any(a in PROMISE_ACTS for a in pb.yields_to)  # assurance asked
                 reasons = tuple(a for a in acts if not (hollow_pb and a in REASON_ACTS))
                 # a reason in any words ("oft hängt der Drucker an einer Leiste …") is transparency to her
-                why = pb is not None and ("transparency" in reasons or says_why(self, step.id, line, state.trainee_turns))
+                why = pb is not None and ("transparency" in reasons or not hollow_pb and says_why(  # not an earlier line
+                    self, step.id, line, state.trainee_turns))  # for "ich meld mich dann morgen irgendwann" (round 28)
                 reasoned = pb is not None and (any(a in reasons for a in pb.yields_to) or (why and "transparency" in pb.yields_to)
                                                or (not empty_reason and self._persuade_matchers[step.id].search(heard) is not None))
                 # asked with a reason the first time: no need to resist; nor where the line first grants what she

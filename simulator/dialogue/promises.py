@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 from simulator.analysis.result import Analysis
+from simulator.dialogue.events import Pushback, has
 from simulator.dialogue.reading import SENTENCE_END, gives_reason, vague_when, without_quotes
 from simulator.scoring.wording import asks_for_details, vague  # language data: a vague time, a question for her details
 
@@ -82,3 +83,11 @@ def asks_her_contact(step, text: str, acts: tuple[str, ...], lang: str) -> bool:
     of speech with no punctuation at all."""
     asked = "?" in text or any(a in acts for a in ("open_question", "closed_question")) or not any(c in text for c in ".!?")
     return "callback" in step.acts and asked and asks_for_details(text, lang)
+
+
+def answers_when(last, step_id: str, acts: tuple[str, ...], vague: bool, lang: str) -> bool:
+    """The line answers her "Und wann genau ist das dann?" with a time: she had pushed back on step *step_id* against
+    a vague promise in the *last* trainee line ("ich meld mich dann morgen irgendwann bei ihnen"), and this one names
+    the time ("morgen vormittag so bis zwölf") – the promise stands now, as if said whole (round 28, DE diva)."""
+    return (last is not None and has(last.events, Pushback, step_id) and "time_commitment" in acts and not vague
+            and any(vague_when(s, lang) for s in SENTENCE_END.split(last.text) if s.strip()))
