@@ -83,10 +83,12 @@ class Speech:
     def retell(self, state: CallState, said: str, line: str, took: tuple[Step, ...] = ()) -> str:
         """Her refusal to tell her story again where *line* asks her what the problem is (the persona's 'retell'
         filler: the third call about it); '' for a persona without one, or a line that asks nothing of the kind. A step
-        the line took that asks, tells or brings out what she knows (*took*: "I've got your ticket open – what's the
-        issue?") answers her; one that is only manner ("Sorry about that! What's the issue?") does not."""
+        the line took that asks or tells what she knows answers her; one that is only manner ("Sorry about that! What's
+        the issue?") or a look into her ticket ("ich seh hier nur das Ticket, können Sie mir nochmal sagen, was genau das
+        Problem ist?" – round 28: "Dann haben Sie es ja vor sich – endlich", then praise for not making her retell) does
+        not: the ticket is in front of him – "Lesen Sie es"."""
         text = self.scenario.fillers.get("retell")
-        if text is None or any(s.asks or s.tells or s.reveals for s in took):
+        if text is None or any(s.asks or s.tells for s in took):
             return ""
         return self.say(text, state, "retell", said) if requests_story(line, self.lang) else ""
 
