@@ -152,7 +152,8 @@ def _empathy(call: _Call, dim: _Dim) -> None:
     cues = {k: v for k, v in _cues(call).items() if k in call.scored_numbers}
     if not cues:
         dim.base = EMPATHY_CALM_BASE
-        shown = [t for t in call.scored if t.number in fresh]
+        # a bluff's comfort ("das ist bestimmt mit drin", a guess in transparency) shows nothing (round 28)
+        shown = [t for t in call.scored if t.number in fresh and (shows_empathy(call, t) or not guessed(call, t))]
         # a phrase that names nothing shows nothing to a calm caller ("let's do one thing at a time"; round 13)
         real = [t for t in shown if not stock_empathy(call, t)]
         for t in real[:2]:  # the note says what the line did: understanding, or only reassurance
