@@ -357,9 +357,10 @@ def _across(scenario, state, score) -> list[str]:
     whole = ScoredCall(scenario, state, None)
     summed = [t.number for t in state.trainee_turns if summarises(whole, t)]
     # the line proposing the fix sums up the problem once more when a summary before it was credited: not the final one
+    # – nor when its own summary, ahead of the fix, was the one before it (a recap step due before the fix; round 28)
     before = {e.turn for e in score.dimension("summarising").evidence if e.kind.startswith("summary_before")}
     proposal = solution(whole).turn
-    if before - {proposal}:
+    if before:
         summed = [n for n in summed if n != proposal]
     done = [e for d in score.dimensions for e in d.evidence
             if e.kind in ("step_done", "step_yielded", "step_yielded_unreasoned", "step_yielded_answered", "step_excused", "step_volunteered",

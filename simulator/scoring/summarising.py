@@ -139,7 +139,11 @@ def summarising(call: _Call, dim: _Dim) -> None:
     full = [t for t in told if not brief_summary(call, t, hers=True)]
     before = (full or told)[-1] if told else None
     with_solution = False
-    if (before is not None and sol.turn is not None
+    # a recap step due before the fix (``before: [fix]``) taken in the fix's own line, ahead of it, is the summary
+    # before the solution – the checklist ticks "Zusammenfassen, bevor es an die Lösung geht" (round 28, DE rambler)
+    ahead = before is not None and any(s.id in before.steps and set(s.before) & set(before.steps) for s in call.sc.steps
+                                       if s.id in recaps)
+    if (before is not None and sol.turn is not None and not ahead
             and ((solved_at is not None and before.number >= solved_at) or (sol.proposed and before.number == sol.turn))
             and not any(at_end(s) for s in summaries if s is not before)):
         # the only summary came in the line that solved the call, or in the line that first proposed the fix ("So let
