@@ -1,0 +1,203 @@
+"""Play-test round 28: readings, replies and debrief items a careful trainer would expect (own lines, both languages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis.analyser import Analyser
+from simulator.analysis.language import compiled
+
+
+def rules(lang: str, line: str) -> tuple[str, ...]:
+    return Analyser(compiled(lang)).analyse_rules(line).acts
+
+
+def _call(sid: str, lang: str, lines: list[str], seed: int = 0):
+    from playtest_calls import play
+
+    return play(sid, lang, lines, seed)
+
+
+def _kinds(score, dim: str) -> list[str]:
+    return [e.kind for e in score.dimension(dim).evidence]
+
+
+def _problems(sc, state, score) -> list[str]:
+    from simulator.scoring import consistency
+
+    return consistency.problems(sc, state, score)
+
+
+# -- a workaround asked for in the line that makes him look is the workaround -------------------------------------------
+WORKAROUND = {
+    "de": ["Guten Tag Herr Richter, hier ist Jan Berger vom Support. Was haben Sie denn schon alles geprüft?",
+           "Verstehe, das klingt nach einer sauberen Analyse. Können Sie die NRPT-Regel für pixelwerk.intern erstmal "
+           "lokal setzen, als Übergangslösung?",
+           "Ehrlich gesagt weiß ich noch nicht, ob das ein bekannter Fehler der 5.2 ist. Ich gebe das ans Netzwerkteam "
+           "weiter, die korrigieren das Profil.",
+           "Ich melde mich bis 15 Uhr heute bei Ihnen mit dem Stand.",
+           "Danke Ihnen, Herr Richter, bis später. Auf Wiederhören."],
+    "en": ["Hi Jonah, Sam from the support desk here. What have you checked so far?",
+           "Right, that's a solid analysis. Could you set the NRPT rule for pixelwerk.internal locally for now, as a "
+           "stopgap?",
+           "To be honest I don't know yet whether it's a known bug in 5.2. I'll pass this to the network team so they "
+           "fix the profile.",
+           "I'll call you back by 3 pm today with an update.",
+           "Thanks Jonah, talk later. Bye."],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_workaround_asked_for_with_the_check_is_taken(lang):
+    """He looks (the rule is gone) and sets it: no "Step missing: workaround", no objection to the goodbye."""
+    sc, state, score = _call("expert-user", lang, WORKAROUND[lang])
+    assert state.trainee_turns[1].steps == ("check_config", "workaround")
+    missing = [e.note for e in score.dimension("checklist").evidence if e.kind in ("step_missed", "step_blocked")]
+    assert not [n for n in missing if "Workaround" in n or "workaround" in n]
+    assert "workaround" in state.steps_done
+    assert _problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Could you check the NRPT rule?"),
+    ("en", "Can you look at the name resolution policy?"),
+    ("de", "Können Sie die NRPT-Regel prüfen?"),
+])
+def test_the_config_check_by_its_name(lang, line):
+    """'nrpt|resolution policy' read as (nrpt or resolution) + policy: "the NRPT rule" took no step in English."""
+    opening = WORKAROUND[lang][0]
+    _, state, _ = _call("expert-user", lang, [opening, line])
+    assert "check_config" in state.trainee_turns[1].steps
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_action_that_waits_for_the_check_is_still_held_back(lang):
+    """A question that names the fix ("is the switch on the strip off?") still takes only the check it asks for."""
+    line = {"de": "Ist an der Steckdosenleiste unter dem Tisch der Schalter aus?",
+            "en": "Is the switch on the power strip under your desk off?"}[lang]
+    opening = {"de": "Guten Tag, IT-Support, Jan Berger. Was ist denn passiert?",
+               "en": "Hi, IT support, Sam speaking. What happened?"}[lang]
+    _, state, _ = _call("checked-plug", lang, [opening, line])
+    assert "switch_on" not in {s for t in state.trainee_turns for s in t.steps}
+
+
+# -- asked for what she has not said yet, she tells it (no "Hab ich doch gesagt") --------------------------------------
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("de", ["MailHaus, Schwarz, hallo.", "Okay. Haben Sie vielleicht Ihr Passwort geändert?",
+            "Nein, nein. Was genau zeigt denn das Handy an?"]),
+    ("en", ["MailHaus, Sam speaking, hello.", "Okay. Did you change your password by any chance?",
+            "No, no. What exactly does the phone show?"]),
+])
+def test_a_question_for_what_he_has_not_said_takes_the_step(lang, lines):
+    sc, state, score = _call("mobile-caller", lang, lines, seed=888)
+    last = state.exchanges[-1]
+    assert "describe" in last.trainee.steps
+    assert "open_question" in last.trainee.acts
+    assert not any(w in last.reply.text for w in ("Hab ich doch gesagt", "I just told you"))
+    assert "no_open" not in _kinds(score, "questioning")
+
+
+def test_asked_again_after_he_said_it_he_says_so():
+    lines = ["MailHaus, Schwarz, hallo.", "Was genau zeigt denn das Handy an?", "Und was zeigt das Handy genau?"]
+    _, state, _ = _call("mobile-caller", "de", lines, seed=888)
+    assert "describe" in state.trainee_turns[1].steps
+    assert "Anmeldung vom Server abgelehnt" in state.exchanges[-1].reply.text
+
+
+# -- the diva: a look into the ticket and a request to retell it --------------------------------------------------------
+def test_a_look_into_the_ticket_does_not_excuse_asking_her_to_retell():
+    lines = ["hallo it hotline schwarz was gibts",
+             "ähm nein ich seh hier nur das ticket können sie mir nochmal kurz sagen was genau das problem ist"]
+    sc, state, score = _call("diva-complaint", "de", lines, seed=888)
+    reply = state.exchanges[-1].reply.text
+    assert "Ticket" in reply and "Dann haben Sie es ja vor sich" not in reply
+    assert "asked_again" in _kinds(score, "questioning")
+
+
+def test_a_request_to_tell_after_a_first_sentence_is_an_open_question():
+    assert "open_question" in rules("de", "ich seh hier nur das ticket können sie mir nochmal kurz sagen was genau "
+                                          "das problem ist")
+
+
+def test_the_head_keeps_a_request_to_tell(monkeypatch):
+    from playtest_calls import head_acts
+
+    line = "ähm nein ich seh hier nur das ticket können sie mir nochmal kurz sagen was genau das problem ist"
+    assert "open_question" in head_acts("de", line, monkeypatch)
+
+
+# -- a vague promise is answered by the time she asks for ---------------------------------------------------------------
+DIVA = ["Guten Tag, IT-Service, Lena Schwarz. Was kann ich für Sie tun?",
+        "Ich sehe hier Ihr Ticket: Ihr VPN bricht im Homeoffice ständig ab, und der Client wurde zweimal neu installiert.",
+        "Ich kümmere mich drum.",
+        "Es tut mir ehrlich leid, dass Sie dreimal anrufen mussten und keiner zurückgerufen hat.",
+        "Ich meld mich dann morgen irgendwann bei Ihnen."]
+
+
+def test_a_vague_promise_after_her_pushback_is_no_ownership():
+    _, state, _ = _call("diva-complaint", "de", DIVA)
+    assert "ownership" not in state.steps_done
+
+
+def test_the_time_she_asked_for_makes_the_promise():
+    sc, state, score = _call("diva-complaint", "de", DIVA + ["Morgen Vormittag, bis spätestens zwölf Uhr."])
+    assert {"ownership", "commitment"} <= set(state.trainee_turns[-1].steps)
+    assert _problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("de", "ich ruf sie dann zurück sobald ich was weiß"),
+    ("de", "Ich melde mich, sobald ich Näheres weiß."),
+    ("en", "I'll call you back as soon as I know something."),
+    ("en", "I'll get back to you as soon as I hear back."),
+])
+def test_as_soon_as_i_know_is_a_vague_time(lang, sentence):
+    from simulator.scoring.wording import vague
+
+    assert vague(sentence, lang)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "As soon as the photo is in, I'll unlock it."),
+    ("de", "Sobald das Foto da ist, schalte ich das frei."),
+])
+def test_a_condition_she_controls_is_no_vague_time(lang, sentence):
+    from simulator.scoring.wording import vague
+
+    assert not vague(sentence, lang)
+
+
+# -- a bluff's comfort shows no understanding ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("de", ["Lizenz-Support, Schwarz.",
+            "äh ja das ist bestimmt mit drin das ist ja professional da ist immer alles dabei der chef kann ruhig "
+            "unterschreiben"]),
+    ("en", ["Licensing, Sam.", "yeah its definitely included pro always has everything your boss can sign no worries"]),
+])
+def test_a_bluff_earns_no_empathy(lang, lines):
+    _, _, score = _call("unknown-answer", lang, lines)
+    credited = [e for e in score.dimension("empathy").evidence if e.effect > 0]
+    assert not credited
+    assert "calm_empathy_bare" not in _kinds(score, "empathy")
+
+
+# -- a recap due before the fix, ahead of it in the fix's line ---------------------------------------------------------
+RAMBLER_DE = [
+    "Guten Tag, Service-Hotline, Lena Schwarz. Was kann ich für Sie tun?",
+    "Darf ich Sie ganz kurz unterbrechen? Verraten Sie mir bitte zuerst Ihren Namen und eine Nummer, unter der ich Sie "
+    "zurückrufen kann.",
+    "Danke, Herr Wallner. Welche Meldung kam heute früh genau, und was passiert, wenn der Rechner so langsam ist?",
+    "Wohin speichert denn der Scanner die eingescannten Lieferscheine?",
+    "Dann fasse ich kurz zusammen: Seit Montag ist der Lagerrechner langsam, beim Speichern kommt die Meldung, dass "
+    "auf Laufwerk C kein Platz mehr ist. Mein Vorschlag: Ich schalte mich per Fernwartung auf und verschiebe die alten "
+    "Scans ins Archiv auf dem Server. Wäre das in Ordnung?",
+    "Ich bin in fünf Minuten drauf, das dauert etwa eine halbe Stunde. Auf Wiederhören!",
+]
+
+
+def test_a_recap_ahead_of_the_fix_in_one_line_is_the_summary_before():
+    sc, state, score = _call("voicebox-rambler", "de", RAMBLER_DE)
+    assert {"recap", "fix"} <= set(state.trainee_turns[4].steps)
+    kinds = _kinds(score, "summarising")
+    assert "summary_before" in kinds and "no_summary_before_with" not in kinds
+    assert _problems(sc, state, score) == []
