@@ -173,6 +173,10 @@ class Analyser:
             # the data's exclusions of a time commitment ("zeitnah … irgendwann", a deadline asked about) hold for
             # the head too; for other acts they did not pay on held-out lines (the annotators keep both readings)
             final = tuple(a for a in final if a != TIME)
+        adds = self._data.head_adds  # an act the head alone adds needs this much (no fine line called rude)
+        if any(a in adds and a not in ruled.acts and opinion.probability[ACTS.index(a)] < adds[a] for a in final):
+            final = tuple(a for a in final if not (a in adds and a not in ruled.acts
+                                                   and opinion.probability[ACTS.index(a)] < adds[a]))
         cues = self._data.head_cues
         if any(a in cues and a not in ruled.acts and not cues[a].search(line) for a in final):
             final = tuple(a for a in final if a in ruled.acts or a not in cues or cues[a].search(line))

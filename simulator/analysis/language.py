@@ -101,6 +101,9 @@ class Language:
     head_keeps: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
     """Per act: words with which a rule hit of that act stands even where the learned head says no (``head_keeps``:
     a line that says "bye" closes the call, whatever else it says)."""
+    head_adds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    """Per act: the probability the learned head needs to add that act where the rules found none (``head_adds``),
+    above its trained threshold: a fine line called rude costs more trust than a missed rude one (round 28)."""
     head_statement: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     """Per act the learned head may add on its own only to a line with a clause that states something: the acts
     of a clause that state nothing (``head_statement.acts``; a summary needs more than acknowledgements, questions
@@ -295,6 +298,8 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
                                     in (data.get("head_cues", {}) or {}).items() if act in ACTS}),
         head_keeps=MappingProxyType({str(act): re.compile(_fold_pattern(str(cue))) for act, cue
                                      in (data.get("head_keeps", {}) or {}).items() if act in ACTS}),
+        head_adds=MappingProxyType({str(act): float(p) for act, p in (data.get("head_adds", {}) or {}).items()
+                                    if act in ACTS}),
         head_statement=MappingProxyType({str(act): frozenset(str(a) for a in asks or [] if a in ACTS) for act, asks
                                          in (statement.get("acts", {}) or {}).items() if act in ACTS}),
         check_back=re.compile(_fold_pattern(str(statement["check_back"]))) if statement.get("check_back") else None,
