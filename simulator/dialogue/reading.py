@@ -314,3 +314,12 @@ def word_data(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     (:mod:`simulator.dialogue.phrases`)."""
     table = _table()
     return table.get("endings", {}).get(lang, ()), table.get("particles", {}).get(lang, ())
+
+
+def sentence_of(segment: str, text: str) -> str:
+    """The sentence of *text* that holds the stretch *segment* (words compared, case and punctuation aside): where a
+    stretch of the line came close to a step's examples; *text* itself when no one sentence holds it all."""
+    words = " ".join(re.findall(r"\w+", segment.lower()))
+    return next((s for s in SENTENCE_END.split(text) if words and words in " ".join(re.findall(r"\w+", s.lower()))),
+                text)
+

@@ -18,7 +18,7 @@ from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, con
 from simulator.dialogue.asked_again import ASKING_ACTS
 from simulator.dialogue.events import Ramble
 from simulator.dialogue.reading import (SENTENCE_END, announces_summary, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, names_time, requests,
-                                       dated, signs_off, time_words, without_offer)
+                                       dated, sentence_of, signs_off, time_words, without_offer)
 from simulator.scenario.model import Scenario, Step
 from simulator.scoring.wording import commits_no_time, own_time, recap_marker
 
@@ -92,7 +92,8 @@ def veto_of(step: Step, acts: tuple[str, ...], close: Closeness | None, text: st
     timed = next((a for a in step.acts if a in timed_acts() and a not in acts), "")
     if close is not None and timed and not names_time(text, lang):
         return f"{timed}: no time named"  # "Das Netzwerkteam meldet sich dann bei Ihnen" (round 20/21)
-    if close is not None and dated(tuple(step.examples.get(lang) or ()), lang) and not time_words(text, lang):
+    if close is not None and dated(tuple(step.examples.get(lang) or ()), lang) and not time_words(
+            sentence_of(close.segment, text), lang):  # "… today. Now let's get you a new date: …?" (round 28)
         return "no day or time named"  # "the technician booked for you was off sick yesterday" books nothing (round 26)
     return vetoed(step, acts)
 
@@ -482,7 +483,6 @@ def shown_acts(scenario: Scenario, analysis: Analysis, acts: tuple[str, ...], do
         acts = tuple(a for a in ACTS if a in acts or a in shown)
         evidence += tuple((a, analysis.text) for a in dict.fromkeys(shown))
     return acts, evidence
-
 
 
 BACK_CHANNEL_REST = 2
