@@ -135,14 +135,15 @@ def summarising(call: _Call, dim: _Dim) -> None:
     # before the proposal's line rather than in it, the fullest, the latest of those ("Okay, Monday's the deadline,
     # mornings are best." after an early brief echo of the ticket)
     told = [t for t in summaries if t.number <= limit and summarises(call, t, hers=True)]
+    stepped = [t for t in told if recaps & set(t.steps)]  # the checklist's own recap before the fix stands first
     told = [t for t in told if t.number < limit] or told
     full = [t for t in told if not brief_summary(call, t, hers=True)]
-    before = (full or told)[-1] if told else None
+    before = (stepped or full or told)[-1] if told else None
     with_solution = False
     # a recap step due before the fix (``before: [fix]``) taken in the fix's own line, ahead of it, is the summary
-    # before the solution – the checklist ticks "Zusammenfassen, bevor es an die Lösung geht" (round 28, DE rambler)
-    ahead = before is not None and any(s.id in before.steps and set(s.before) & set(before.steps) for s in call.sc.steps
-                                       if s.id in recaps)
+    # before the solution – the checklist ticks "Zusammenfassen, bevor es an die Lösung geht" (round 28, DE rambler;
+    # EN: a question's echo two lines earlier was quoted instead)
+    ahead = before is not None and any(s.id in before.steps and s.before for s in call.sc.steps if s.id in recaps)
     if (before is not None and sol.turn is not None and not ahead
             and ((solved_at is not None and before.number >= solved_at) or (sol.proposed and before.number == sol.turn))
             and not any(at_end(s) for s in summaries if s is not before)):
