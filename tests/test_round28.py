@@ -201,3 +201,107 @@ def test_a_recap_ahead_of_the_fix_in_one_line_is_the_summary_before():
     kinds = _kinds(score, "summarising")
     assert "summary_before" in kinds and "no_summary_before_with" not in kinds
     assert _problems(sc, state, score) == []
+
+
+# -- recogniser-style questions (no question mark) ----------------------------------------------------------------------
+def test_a_number_asked_for_without_a_question_mark_is_asked_for():
+    lines = ["hi mailhaus support how can i help", "ok sorry whats a good number to call you back on"]
+    sc, state, score = _call("mobile-caller", "en", lines, seed=888)
+    assert "callback" in state.trainee_turns[1].steps
+    kinds = _kinds(score, "checklist")
+    assert "step_callback_unasked" not in kinds and "step_done" in kinds
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "yes of course can we find a new appointment do you have time next week"),
+    ("en", "ok great so are you free tomorrow morning"),
+    ("de", "ok dann machen wir einen neuen termin haben sie nächste woche zeit"),
+])
+def test_a_question_run_on_mid_line_is_a_question_and_promises_nothing(lang, line):
+    acts = rules(lang, line)
+    assert "closed_question" in acts and "time_commitment" not in acts
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I can come next Tuesday at 10, do you have time then?"),
+    ("de", "Ich komme am Dienstag um 10, haben Sie da Zeit?"),
+])
+def test_a_slot_offered_with_the_question_still_promises_it(lang, line):
+    assert "time_commitment" in rules(lang, line)
+
+
+def test_her_availability_asked_without_a_question_mark_takes_the_step():
+    lines = ["hello it service hotline how can i help", "oh i am so sorry nobody came yesterday that should not happen",
+             "yes of course can we find a new appointment do you have time next week"]
+    _, state, _ = _call("missed-appointment", "en", lines, seed=888)
+    assert "availability" in state.trainee_turns[2].steps
+
+
+# -- blame is rude; reassurance about blame is not ----------------------------------------------------------------------
+@pytest.mark.parametrize(("lang", "line", "rude"), [
+    ("en", "Users always think they know what the problem is.", True),
+    ("en", "No. It's obviously something you broke on your machine.", True),
+    ("en", "I mean you messed it up, not us.", True),
+    ("en", "Well, if you call from a train, what do you expect?", True),
+    ("en", "well somebody at your desk obviously messed with something", True),
+    ("en", "these things dont break on their own", True),
+    ("en", "Don't worry, you haven't broken anything.", False),
+    ("en", "I was worried you broke something, but no.", False),
+    ("en", "You didn't break anything, these things happen.", False),
+    ("en", "What do you expect the new setup to do?", False),
+    ("de", "Da haben Sie bestimmt was verstellt.", True),
+    ("de", "Das haben Sie kaputt gemacht, nicht wir.", True),
+    ("de", "Da hat bei Ihnen jemand rumgespielt.", True),
+    ("de", "so was geht nicht von alleine kaputt", True),
+    ("de", "Die User denken immer, sie wissen es besser.", True),
+    ("de", "Was erwarten Sie denn, wenn Sie aus dem Zug anrufen?", True),
+    ("de", "Sie haben nichts kaputt gemacht, keine Sorge.", False),
+    ("de", "Das haben Sie nicht kaputt gemacht.", False),
+    ("de", "Was erwarten Sie von der neuen Lösung?", False),
+])
+def test_blame_is_rude(lang, line, rude):
+    assert ("rude" in rules(lang, line)) is rude
+
+
+def test_the_head_alone_calls_a_line_rude_only_when_sure(monkeypatch):
+    from playtest_calls import head_acts
+
+    assert "rude" not in head_acts("en", "no he was sick actually so whats a good day for you", monkeypatch)
+    assert "rude" in head_acts("en", "you are useless", monkeypatch)
+
+
+def test_an_apology_with_staff_issues_is_excused():
+    lines = ["hello it service hotline how can i help", "oh sorry about that uh we had some staff issues yesterday"]
+    _, _, score = _call("missed-appointment", "en", lines, seed=888)
+    assert "step_excused" in _kinds(score, "checklist")
+
+
+# -- a new date asked for is no date booked -----------------------------------------------------------------------------
+def test_asking_for_her_week_books_no_date():
+    lines = ["Good morning, IT service hotline, Sam speaking. How can I help you?",
+             "Ms Vaughan, I'm very sorry – you rearranged two clients and nobody came. That should not have happened.",
+             "Honestly, I can't tell you yet why it was missed – I'll raise it with our dispatch team today. Now let's "
+             "get you a new date: what does your week look like, and by when do you need the new workstation running?"]
+    _, state, _ = _call("missed-appointment", "en", lines, seed=777)
+    assert "new_time" not in state.steps_done
+
+
+# -- the rambler: the recap before the fix, asked in the line the fix is pushed back on ---------------------------------
+RAMBLER_EN = [
+    "Good afternoon, Service hotline, Sam speaking – what can I do for you?",
+    "Let me stop you there for a second so I don't lose anything – first, may I have your name and a number where I "
+    "can reach you?",
+    "Thank you, Mr Walsh. You mentioned a message this morning about space: what exactly did it say, and since when is "
+    "the computer slow?",
+    "Where do the scanned delivery notes get saved – on that computer itself?",
+    "Let me sum up: since Monday the computer is slow, it says drive C is full, and years of scans are stored right on "
+    "it. My suggestion: I connect remotely and move the old scans to the archive. Is that all right with you?",
+]
+
+
+def test_the_recap_before_the_fix_stands_when_the_fix_is_pushed_back():
+    sc, state, score = _call("voicebox-rambler", "en", RAMBLER_EN)
+    assert "recap" in state.trainee_turns[4].steps
+    before = [e for e in score.dimension("summarising").evidence if e.kind == "summary_before"]
+    assert before and before[0].turn == 5
+    assert "step_late" not in _kinds(score, "checklist")
