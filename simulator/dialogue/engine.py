@@ -369,8 +369,8 @@ class Engine:
             if retell:  # "Sorry! What's the issue?" to a caller who won't tell it again: she says so, not "thanks" (it
                 mood -= 0 if self.speech.retold(said) else RETELL_MOOD  # costs the first time)
                 plan.complain(retell, alone=bool(steps_now))
-            if not (ringing or offended or plan.refusing) and asks_again(sc, state, heard.text, heard_acts, lang, line):  # "skip the standard
-                mood -= ASKED_AGAIN_MOOD  # questions" – "have you restarted?": irritation, not an offer to tell
+            if not (ringing or offended or plan.refusing) and asks_again(sc, state, heard.text, tuple(a for a in heard_acts if a != "summary" or a not in guessed), lang, line):
+                mood -= ASKED_AGAIN_MOOD  # "skip the standard questions" – "restarted?": irritation (a recap only the head guessed excuses none)
                 plan.complain(asked_again_line(self.speech, sc, state, said, turn_no))
             if vague_due and not offended:  # she says what is missing (who, when): nothing scripted in the same breath
                 text, steered, key = sc.fillers.get("vague_time"), True, "vague_time_agreed" if steps_now else "vague_time"

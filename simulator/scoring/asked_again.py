@@ -73,10 +73,13 @@ def asked_again(call: ScoredCall, t: Turn) -> AskedAgain | None:
     # (the sentence that recaps: "I see the ticket: VPN drops at home. Have you restarted?" still asks)
     # A reason in words ("I know you did, but those strips have their own switch") excuses the whole line; the
     # transparency act only the sentence it is in ("I see your ticket here. Have you restarted?" still asks).
+    # A recap only the learned head guessed (its evidence the whole line) excuses nothing – the customer does not take
+    # it as one either ("also erstmal standardprozedur rechner neustarten …" – "Hab ich alles schon gemacht"; round 28)
     recaps = [x.strip() for a, x in t.evidence if a == "summary" and x.strip()]
-    if ("summary" in t.acts and not recaps and not has(t.events, Pushback)) or gives_reason(t.text, lang):
+    recap = "summary" in t.acts and not (recaps and all(x == t.text.strip() for x in recaps))
+    if (recap and not recaps and not has(t.events, Pushback)) or gives_reason(t.text, lang):
         return None
-    recaps = recaps if "summary" in t.acts and not has(t.events, Pushback) else []
+    recaps = recaps if recap and not has(t.events, Pushback) else []
     said_why = [x.strip() for a, x in t.evidence if a == "transparency" and x.strip()]
     if "transparency" in t.acts and not said_why:
         return None
