@@ -305,3 +305,51 @@ def test_the_recap_before_the_fix_stands_when_the_fix_is_pushed_back():
     before = [e for e in score.dimension("summarising").evidence if e.kind == "summary_before"]
     assert before and before[0].turn == 5
     assert "step_late" not in _kinds(score, "checklist")
+
+
+# -- what she checked said back, a warm goodbye, an admission, a goodbye as reassurance, a guessed recap ---------------
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("de", ["Guten Morgen, IT-Hotline, Lena Schwarz. Was kann ich für Sie tun?",
+            "Oh je, das ist ärgerlich. Verstehe, Sie haben den Stecker schon kontrolliert – danke, dass Sie das schon "
+            "gemacht haben. Bis wann brauchen Sie die Ausdrucke denn?"]),
+    ("en", ["Hi, IT support, Sam speaking. What's happened?",
+            "Got it, you've already checked the plug. When do you need the statements by?"]),
+    ("en", ["Hi, IT support, Sam speaking. What's happened?",
+            "I see, so you already checked the plug, thanks for that. When do you need the printouts?"]),
+])
+def test_what_she_checked_said_back_asks_her_nothing(lang, lines):
+    _, state, _ = _call("checked-plug", lang, lines, seed=777)
+    reply = state.exchanges[-1].reply.text
+    assert "nicht blöd" not in reply and "not stupid" not in reply
+    assert "context" in state.trainee_turns[1].steps
+
+
+def test_a_wish_for_her_morning_is_a_goodbye():
+    assert "closing" in rules("de", "Ich wünsche Ihnen einen ruhigen Vormittag, Frau Lindner!")
+
+
+def test_wissen_tu_ich_es_nicht_is_an_admission_with_a_promise():
+    lines = ["Lizenzbetreuung, Schwarz, hallo, was kann ich für Sie tun?",
+             "Nein, wissen tu ich es nicht. Ich kläre das mit den Kollegen von der Lizenzabteilung und rufe Sie dann "
+             "bis 15 Uhr zurück, okay?"]
+    assert "admit_unknown" in rules("de", lines[1])
+    _, _, score = _call("unknown-answer", "de", lines)
+    assert "admit_unknown" in _kinds(score, "transparency")
+
+
+def test_a_goodbye_does_not_tell_her_she_did_nothing_wrong():
+    lines = ["medit service schwarz hallo", "okay haben sie am rechner irgendwas verändert", "ja ok",
+             "das kabel hinten am computer wo der internet stecker drin ist schauen sie mal ob das fest ist",
+             "super dann passt ja alles wieder bis dann"]
+    _, state, _ = _call("jargon-averse", "de", lines, seed=888)
+    assert "calm" not in state.steps_done
+
+
+def test_the_standard_script_to_the_admin_is_asked_again(monkeypatch):
+    """The head reads 'summary' into the curt script; neither the customer nor the debrief take it as a recap."""
+    from playtest_calls import play_with_head
+
+    lines = ["ja hallo", "also erstmal standardprozedur rechner neustarten ipconfig flushdns und dann nochmal melden"]
+    _, state, score = play_with_head("expert-user", "de", lines, monkeypatch)
+    assert "Standardfragen" in state.exchanges[-1].reply.text or "sagte ich doch" in state.exchanges[-1].reply.text
+    assert "asked_again" in _kinds(score, "questioning")
