@@ -135,7 +135,8 @@ def summarising(call: _Call, dim: _Dim) -> None:
     # before the proposal's line rather than in it, the fullest, the latest of those ("Okay, Monday's the deadline,
     # mornings are best." after an early brief echo of the ticket)
     told = [t for t in summaries if t.number <= limit and summarises(call, t, hers=True)]
-    stepped = [t for t in told if recaps & set(t.steps)]  # the checklist's own recap before the fix stands first
+    early = {s.id for s in call.sc.steps if s.id in recaps and s.before}  # recap steps due before the fix
+    stepped = [t for t in told if early & set(t.steps)]  # the checklist's own recap before the fix stands first
     told = [t for t in told if t.number < limit] or told
     full = [t for t in told if not brief_summary(call, t, hers=True)]
     before = (stepped or full or told)[-1] if told else None
