@@ -353,3 +353,25 @@ def test_the_standard_script_to_the_admin_is_asked_again(monkeypatch):
     _, state, score = play_with_head("expert-user", "de", lines, monkeypatch)
     assert "Standardfragen" in state.exchanges[-1].reply.text or "sagte ich doch" in state.exchanges[-1].reply.text
     assert "asked_again" in _kinds(score, "questioning")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "hm ok could you maybe send us something in writing somehow"),
+    ("en", "Did you try rebooting the router at home?"),
+    ("de", "Können Sie uns vielleicht irgendwie was Schriftliches schicken?"),
+])
+def test_a_vague_request_or_a_question_about_her_is_no_clear_instruction(lang, line):
+    from simulator.dialogue.reading import her_action
+    from simulator.scoring.wording import hedges_request
+
+    assert hedges_request(line, lang) or her_action(line, lang)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Please switch the strip back on."),
+    ("de", "Schalten Sie die Leiste bitte wieder ein."),
+])
+def test_a_plain_request_is_no_hedge(lang, line):
+    from simulator.scoring.wording import hedges_request
+
+    assert not hedges_request(line, lang)

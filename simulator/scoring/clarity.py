@@ -12,7 +12,8 @@ from simulator.scoring.rules import (CLEAR_INSTRUCTION, CLEAR_INSTRUCTION_CAP, E
                                      JARGON_PENALTY, LONG_INSTRUCTION, NOTHING_EXPLAINED, RAMBLE_PENALTY)
 from simulator.scoring.transcript import DimensionDraft as _Dim
 from simulator.scoring.transcript import ScoredCall as _Call
-from simulator.scoring.wording import others_act, word_count
+from simulator.dialogue.reading import her_action
+from simulator.scoring.wording import hedges_request, others_act, word_count
 
 __all__ = ["clarity"]
 
@@ -44,6 +45,10 @@ def clarity(call: _Call, dim: _Dim) -> None:
         elif "instruction" in t.acts and instruction_words(t) > INSTRUCTION_WORDS:
             dim.add(t.number, call.span(t, "instruction"), -LONG_INSTRUCTION,
                     fb.item("long_instruction", words=instruction_words(t)))
+        elif "instruction" in t.acts and (hedges_request(call.sentence(t, "instruction"), call.state.lang)
+                                          or her_action(call.sentence(t, "instruction"), call.state.lang)):
+            continue  # "could you maybe send us something in writing somehow", "Did you try rebooting?": no clear
+            # instruction – a vague one, or a question about what she did (round 28)
         elif "instruction" in t.acts and not ({"jargon", "rude"} & set(t.acts)) and clear < CLEAR_INSTRUCTION_CAP:
             clear += CLEAR_INSTRUCTION
             dim.add(t.number, call.span(t, "instruction"), CLEAR_INSTRUCTION, fb.item("clear_instruction"))

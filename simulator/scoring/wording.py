@@ -276,3 +276,11 @@ def result_only(word: str, lang: str) -> bool:
     neither cause nor agreement ("Ok so it is working now.")."""
     pattern = _patterns("recap_result_only", lang)
     return bool(pattern and pattern.fullmatch(word))
+
+
+def hedges_request(sentence: str, lang: str) -> bool:
+    """The request hedges what it asks for ("could you maybe send us something in writing somehow", "schicken Sie uns
+    irgendwie was"): no clear, short instruction (wording ``request_hedge``)."""
+    pattern = _patterns("request_hedge", lang)
+    return bool(pattern and pattern.search(sentence or ""))
+
