@@ -375,3 +375,24 @@ def test_a_plain_request_is_no_hedge(lang, line):
     from simulator.scoring.wording import hedges_request
 
     assert not hedges_request(line, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "weak"), [
+    ("de", "ja ok", True), ("de", "Ah okay.", True), ("en", "ah ok", True), ("en", "okay right", True),
+    ("de", "ok, verstehe", False), ("en", "Ah, I see.", False),
+])
+def test_two_bare_back_channels_are_still_bare(lang, text, weak):
+    from simulator.scoring.wording import weak_backchannel
+
+    assert weak_backchannel(text, lang) is weak
+
+
+@pytest.mark.parametrize(("lang", "sid"), [("en", "jargon-averse"), ("de", "mobile-caller")])
+def test_the_phone_answered_with_a_firm_name_alone_is_no_greeting(lang, sid, monkeypatch):
+    """The head reads the firm's name as a greeting; the debrief says 'only named the team', not 'greeted'."""
+    from playtest_calls import play_with_head
+
+    _, _, score = play_with_head(sid, lang, ["medit" if lang == "en" else "mailhaus"], monkeypatch)
+    kinds = _kinds(score, "courtesy")
+    assert "greeting_bare" not in kinds
+    assert "greeting_team_only" in kinds or "no_greeting" in kinds

@@ -34,6 +34,10 @@ def greeting(call: _Call, dim: _Dim, opening: str) -> None:
             dim.add(first.number, call.span(first, "greeting"), GREETING_TEAM, fb.item("greeting_team"))
         elif team:  # a bare "IT", "Ja, Helpdesk.": the team, but neither greeting nor name – as good as no greeting
             dim.add(first.number, first.text, NO_GREETING, fb.item("greeting_team_only"))
+        elif "greeting" in first.acts and not greets(first.text, lang) and len(first.text.split()) <= 3:
+            # the phone answered with a firm's name the data does not know ("medit", "mailhaus"): no greeting word,
+            # no name of one's own – not "greeted, but without name and team" (round 28)
+            dim.add(first.number, first.text, NO_GREETING, fb.item("greeting_team_only"))
         elif "greeting" in first.acts:
             dim.add(first.number, call.span(first, "greeting"), GREETING_BARE, fb.item("greeting_bare"))
         else:
