@@ -212,7 +212,7 @@ def as_she_hears(analyser, analysis: Analysis, acts: tuple[str, ...], said: str,
     if "time_commitment" in acts and echoes_her_time(analyser, analysis.text, span, said):
         acts = tuple(a for a in acts if a != "time_commitment")
     terms = [e.text.lower() for e in analysis.evidence if e.act == "jargon" and e.text.strip() != analysis.text.strip()]
-    if terms and all(t in said.lower() for t in terms):
+    if terms and all(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", said.lower()) for t in terms):  # a word: "nic" not in "nicht"
         acts = tuple(a for a in acts if a != "jargon")
     asked = next((s for s in SENTENCE_END.split(analysis.text) if span and span in s), "")
     if "time_commitment" in acts and asked and asks_only_for_information(asked, analysis.lang):
