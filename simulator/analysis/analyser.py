@@ -41,6 +41,12 @@ if TYPE_CHECKING:
 __all__ = ["LANGUAGES", "Analyser", "Analysis", "Evidence", "Extras"]
 
 from simulator.vocabulary import LANGUAGES  # languages with a data file
+def _named(text: str, term: Evidence, lead: re.Pattern[str] | None) -> bool:
+    """The jargon *term* is one capitalised word right after an introduction (the language's ``name_lead``) – a name
+    ("you're speaking to Nat", "hier ist Wan Li"), not the term (round 29: "Nat" cost −12 as unexplained jargon)."""
+    word = term.text.strip()
+    name = word.isalpha() and word[:1].isupper() and word[1:].islower()  # "Nat", not "NAT" nor "23H2"
+    return lead is not None and name and bool(lead.search(text[:term.start]))
 JARGON = "jargon"
 """The act a persona's jargon terms are recognised as."""
 TIME = "time_commitment"
@@ -283,6 +289,8 @@ class Analyser:
         acts = tuple(name for name in ACTS if name in found or (name == JARGON and term is not None))
         evidence = tuple(_evidence(name, found[name], text, parts, offsets) if name in found
                          else Evidence(JARGON, term[0], term[1], text[term[0]:term[1]]) for name in acts)
+        if JARGON in acts and _named(text, next(e for e in evidence if e.act == JARGON), data.name_lead):
+            acts, evidence = tuple(a for a in acts if a != JARGON), tuple(e for e in evidence if e.act != JARGON)
         is_noise = all(token in data.fillers for token in tokens)
         return Analysis(text, self.lang, tuple(tokens), acts, evidence, is_noise), line
 

@@ -101,6 +101,9 @@ class Language:
     head_keeps: Mapping[str, re.Pattern[str]] = field(default_factory=lambda: MappingProxyType({}))
     """Per act: words with which a rule hit of that act stands even where the learned head says no (``head_keeps``:
     a line that says "bye" closes the call, whatever else it says)."""
+    name_lead: re.Pattern[str] | None = None
+    """Words right before a capitalised term that make it a name, matched at the end of the text before it
+    (``name_lead``: "you're speaking to Nat", "hier ist Wan Li"); such a term is no jargon."""
     head_adds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     """Per act: the probability the learned head needs to add that act where the rules found none (``head_adds``),
     above its trained threshold: a fine line called rude costs more trust than a missed rude one (round 28)."""
@@ -300,6 +303,7 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
                                      in (data.get("head_keeps", {}) or {}).items() if act in ACTS}),
         head_adds=MappingProxyType({str(act): float(p) for act, p in (data.get("head_adds", {}) or {}).items()
                                     if act in ACTS}),
+        name_lead=re.compile(r"\b(?:" + "|".join(data["name_lead"]) + r"),?\s+$", re.IGNORECASE) if data.get("name_lead") else None,
         head_statement=MappingProxyType({str(act): frozenset(str(a) for a in asks or [] if a in ACTS) for act, asks
                                          in (statement.get("acts", {}) or {}).items() if act in ACTS}),
         check_back=re.compile(_fold_pattern(str(statement["check_back"]))) if statement.get("check_back") else None,
