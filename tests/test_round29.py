@@ -72,3 +72,14 @@ def test_mockery_and_orders_are_rude(lang, line, rude):
 ])
 def test_a_name_is_no_term(lang, line, jargon):
     assert ("jargon" in rules(lang, line).acts) is jargon
+
+
+@pytest.mark.parametrize(("line", "rude"), [
+    ("Na super, dann haben Sie ja heute richtig Spaß. Donnerstag irgendwann kommt einer, reicht das?", True),
+    ("Na super, das hat ja toll geklappt mit Ihrem Stecker-Check.", True),
+    ("Sie sind ja echt ne Nummer, Frau Hahn.", True),
+    ("Super, das hat geklappt!", False),
+    ("Dann haben Sie heute hoffentlich noch Spaß im Urlaub.", False),
+])
+def test_sarcasm_is_rude(line, rude):
+    assert ("rude" in rules("de", line).acts) is rude
