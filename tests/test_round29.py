@@ -83,3 +83,12 @@ def test_a_name_is_no_term(lang, line, jargon):
 ])
 def test_sarcasm_is_rude(line, rude):
     assert ("rude" in rules("de", line).acts) is rude
+
+
+def test_a_guess_with_a_question_is_no_admission(monkeypatch):
+    """The head alone read 'admit_unknown' into a guess (0.54); the customer praised an 'ehrliche Antwort'."""
+    from playtest_calls import head_acts
+
+    line = "ok ok sorry war nicht so gemeint also könnte an der split dns konfig liegen ist da das suffix noch drin"
+    assert "admit_unknown" not in head_acts("de", line, monkeypatch)
+    assert "admit_unknown" in head_acts("de", "Ehrlich gesagt weiß ich das im Moment nicht.", monkeypatch)
