@@ -92,3 +92,23 @@ def test_a_guess_with_a_question_is_no_admission(monkeypatch):
     line = "ok ok sorry war nicht so gemeint also könnte an der split dns konfig liegen ist da das suffix noch drin"
     assert "admit_unknown" not in head_acts("de", line, monkeypatch)
     assert "admit_unknown" in head_acts("de", "Ehrlich gesagt weiß ich das im Moment nicht.", monkeypatch)
+
+
+def test_a_spoken_recap_of_what_he_agreed_is_the_recap(monkeypatch):
+    """'perfect so thursday 8 to 10 and my call on wednesday afternoon on extension 20 …' says back what was agreed –
+    his words as much as hers; the head's recap was 'hollow' because only two long words were hers."""
+    from playtest_calls import play_with_head
+
+    lines = [
+        "hi its sam from the it service desk how can i help",
+        "oh no im really sorry you waited all morning and nobody even called you thats not ok",
+        "let me look at the ticket the technician was off sick and the job wasnt passed on so nobody told you that was "
+        "our mistake",
+        "when do you need the new workstation running and which days would suit you",
+        "ok so i can book a technician this thursday between 8 and 10 am does that work for you",
+        "great and ill call you wednesday afternoon to confirm everything is set whats the best number to reach you on",
+        "perfect so thursday 8 to 10 and my call on wednesday afternoon on extension 20 anything else i can do for you "
+        "today"]
+    _, state, score = play_with_head("missed-appointment", "en", lines, monkeypatch)
+    assert "recap" in state.trainee_turns[-1].steps
+    assert "no_summary_end" not in _kinds(score, "summarising")

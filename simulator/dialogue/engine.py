@@ -259,7 +259,7 @@ class Engine:
                                 and analysis.confidence_of(e.act) > 0)  # its phrases or examples still count
             vague, vague_due = ("time_commitment" in acts and vague_time(analysis, lang)) or vague_promise(analysis, lang), False
             empty_reason = hollow_reason(analysis, acts, lang)  # a vague promise is no reason that wins her over
-            hollow = "summary" in guessed and not says_back(line, said)  # "dann sollte alles laufen": nothing to confirm
+            hollow = "summary" in guessed and not says_back(line, " ".join([said, *(t.text for t in state.trainee_turns)]))  # "dann sollte alles laufen": nothing to confirm; what was agreed, his words too
             greets_only = only_greets(self.analyser, acts, line, lang) or (ringing and not (set(acts) - set(GREETING_ACTS)))
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
