@@ -41,12 +41,16 @@ if TYPE_CHECKING:
 __all__ = ["LANGUAGES", "Analyser", "Analysis", "Evidence", "Extras"]
 
 from simulator.vocabulary import LANGUAGES  # languages with a data file
+
+
 def _named(text: str, term: Evidence, lead: re.Pattern[str] | None) -> bool:
     """The jargon *term* is one capitalised word right after an introduction (the language's ``name_lead``) – a name
     ("you're speaking to Nat", "hier ist Wan Li"), not the term (round 29: "Nat" cost −12 as unexplained jargon)."""
     word = term.text.strip()
     name = word.isalpha() and word[:1].isupper() and word[1:].islower()  # "Nat", not "NAT" nor "23H2"
     return lead is not None and name and bool(lead.search(text[:term.start]))
+
+
 JARGON = "jargon"
 """The act a persona's jargon terms are recognised as."""
 TIME = "time_commitment"

@@ -12,8 +12,8 @@ from dataclasses import replace
 from simulator.analysis import Analyser, Analysis
 from simulator.dialogue import events as ev_
 from simulator.dialogue.answers import Answers
-from simulator.dialogue.checking import waits_for_check
 from simulator.dialogue.asked_again import ASKED_AGAIN_MOOD, asked_again_line, asks_again
+from simulator.dialogue.checking import waits_for_check
 from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise, Objected, Offended, Offered,
                                         PrematureClose, Pushback, Ramble, Repeat, Revealed, Unclear, Unheard, Yielded)
 from simulator.dialogue.farewell import say_goodbye
@@ -259,7 +259,7 @@ class Engine:
                                 and analysis.confidence_of(e.act) > 0)  # its phrases or examples still count
             vague, vague_due = ("time_commitment" in acts and vague_time(analysis, lang)) or vague_promise(analysis, lang), False
             empty_reason = hollow_reason(analysis, acts, lang)  # a vague promise is no reason that wins her over
-            hollow = "summary" in guessed and not says_back(line, " ".join([said, *(t.text for t in state.trainee_turns)]))  # "dann sollte alles laufen": nothing to confirm; what was agreed, his words too
+            hollow = "summary" in guessed and not says_back(line, " ".join([said, *(t.text for t in state.trainee_turns)]))  # agreed: his words too
             greets_only = only_greets(self.analyser, acts, line, lang) or (ringing and not (set(acts) - set(GREETING_ACTS)))
             offended = "rude" in acts  # a rude line: she answers the tone, not the request ("Gut, dass Sie das offen sagen" would contradict her)
             for step in sc.steps:
