@@ -46,10 +46,9 @@ def pushback_line(engine, step, state, said: str, turn_no: int, hedged: bool = F
 def hedged_turn(turn, lang: str) -> bool:
     """The trainee *turn* said "not sure" and guessed in the same breath ("i think it's included, probably, but im not
     a hundred percent sure"): a guess to her, though no ``Guess`` event (the debrief halves the honesty credit)."""
-    from simulator.dialogue.reading import without_quotes
     from simulator.scoring.wording import guesses
 
-    return "admit_unknown" in turn.acts and guesses(without_quotes(turn.text), lang)
+    return "admit_unknown" in turn.acts and guesses(turn.text, lang)  # guesses() leaves quoted words out itself
 
 
 def guessed_before(state, honesty: bool = True) -> bool:
