@@ -279,7 +279,7 @@ def test_round10_mocking_echo_is_rude() -> None:
 def test_named_rudeness_beats_a_kindness_only_the_head_read() -> None:
     """'Stopp, stopp. Das interessiert mich alles nicht.' – the head read empathy into it; the rule names the snub."""
     from simulator.analysis.result import Analysis, Evidence
-    from simulator.dialogue.recognition import rude_reading
+    from simulator.dialogue.rudeness import rude_reading
 
     line = "Stopp, stopp. Das interessiert mich alles nicht. Was ist das Problem, in einem Satz?"
     base = Analyser.for_language("de").analyse_rules(line)

@@ -31,10 +31,10 @@ from simulator.dialogue.lines import customer_lines
 from simulator.dialogue.phrases import StepPhrases, corrects, objects, step_phrases, step_words
 from simulator.dialogue.reading import (agrees_on, asks_to_look, assents, checks_agreement, checks_back, clean, her_action, invites,
                                         without_quotes)
-from simulator.dialogue.recognition import (GREETING_ACTS, UNSURE_RUDE, as_she_hears, asked_part, bare_back_channel,
-                                           by_examples, closing_question_takes, commits_nothing, example_index, granted_before, instructs,
-                                           is_asking, only_greets, repeats_time, rude_reading, says_back, shown_acts, thanks_go_on,
-                                           told_analysis, understood_part, without_credit, without_greeting)
+from simulator.dialogue.recognition import (GREETING_ACTS, as_she_hears, asked_part, bare_back_channel, by_examples, closing_question_takes,
+                                           commits_nothing, example_index, granted_before, instructs, is_asking, only_greets, repeats_time,
+                                           says_back, shown_acts, thanks_go_on, told_analysis, understood_part, without_credit, without_greeting)
+from simulator.dialogue.rudeness import UNSURE_RUDE, rude_reading
 from simulator.dialogue.speech import RETELL_MOOD, Speech
 from simulator.errors import UsageError
 from simulator.scenario.loader import check_language

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from simulator.analysis.language import compiled
 from simulator.analysis.normaliser import without_quotes
 
 READING_FILE = Path(__file__).with_name("data") / "reading.yaml"
@@ -133,7 +134,7 @@ def vague_when(sentence: str, lang: str) -> bool:
     """The sentence says when, or who, only vaguely ("someone will probably call, sometime before Thursday",
     "irgendwann vorher"); never one with a number in it."""
     pattern = _pattern("vague_when", lang)
-    return bool(pattern and pattern.search(_words(sentence))) and not re.search(r"\d", sentence)
+    return bool(pattern and pattern.search(_words(sentence))) and not compiled(lang).clocked(sentence)
 
 
 def asks(line: str, lang: str) -> bool:
@@ -176,6 +177,20 @@ def credits_her(clause: str, lang: str) -> bool:
     text = _words(clause)
     return (bool(pattern and (pattern.match(text) or pattern.match(_without_lead_in(text, lang))))
             and not clause.rstrip().endswith("?"))
+
+
+def concedes(between: str, lang: str) -> bool:
+    """The words between a kind act and the rude words turn against it ("Ich verstehe ja, dass Sie sauer sind, aber
+    das ist echt nicht mein Problem"): the kindness was only conceded, the rudeness stands (``concession``)."""
+    pattern = _pattern("concession", lang)
+    return bool(pattern and pattern.search(between))
+
+
+def cuts(line: str, lang: str) -> bool:
+    """The line mocks her or pushes her off in words no kind act beside them softens ("oh i totally understand, must be
+    so hard to look under a desk", "that's not on us") – ``cutting``."""
+    pattern = _pattern("cutting", lang)
+    return bool(pattern and pattern.search(_words(line)))
 
 
 def gives_reason(line: str, lang: str) -> bool:

@@ -17,26 +17,17 @@ from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, timed_acts, veto_acts
 from simulator.dialogue.asked_again import ASKING_ACTS
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import (SENTENCE_END, announces_summary, asks, asks_only_for_information, checks_back, clause_breaks, credits_her, names_time, requests,
-                                       dated, sentence_of, signs_off, time_words, without_offer)
+from simulator.dialogue.reading import (SENTENCE_END, announces_summary, asks, asks_only_for_information, checks_back, clause_breaks,
+                                       credits_her, dated, names_time, requests, sentence_of, signs_off, time_words, without_offer)
 from simulator.scenario.model import Scenario, Step
 from simulator.scoring.wording import commits_no_time, own_time, recap_marker
 
 _INDEX_CACHE = 64
-KIND_ACTS = ("empathy", "reassurance")
-"""A line read as rude that shows one of these is an uncertain reading (reassurance: in the rude sentence itself)."""
-
+TELLING_ACTS = frozenset({"admit_unknown", "transparency", "summary"})
+"""Acts with which a sentence read as a question still states something ("I don't know yet, is it a known bug")."""
 SHOWN_ACTS = ("summary", "callback")
 """Acts a step taken by its phrases or examples shows on the turn (a summary step by a summary's phrase – the
 rambler's "der Reihe nach" – is structuring, not a summary, so a summary is shown only when examples took it)."""
-
-UNSURE_RUDE = 0.9
-"""Below this confidence a rude reading the learned head added (no rule named the words) is uncertain: she asks "Wie
-meinen Sie das?", nothing is charged. On the bank's held-out split head readings ≥ 0.9 were right 24 of 24 times,
-0.7–0.9 20 of 23; play-testers met three polite lines read as rude in that band
-("… and the printer should come on", "Could be malware yeah. Have you run a virus scan?") – and a false
-'rude' costs a trainee's trust more than a missed one."""
-
 
 @lru_cache(maxsize=_INDEX_CACHE)
 def _index(lang: str, examples: tuple[tuple[str, tuple[str, ...]], ...]) -> ExampleIndex:
@@ -384,14 +375,21 @@ def closing_question_takes(engine, step: Step, text: str, acts: tuple[str, ...],
             or step.id in by_examples(engine.examples, engine.scenario, last, acts, done))
 
 
+def _asks_only(engine, read: Analysis) -> bool:
+    """A sentence the rules read as a question, typed without its mark, that states nothing and has no word of the
+    agent's own: "uh is it maybe a known bug with the new version" asks him, it tells nothing (round 30)."""
+    speaks = getattr(engine.analyser, "speaks_for_self", lambda _: False)(read)
+    return bool({"open_question", "closed_question"} & set(read.acts)) and not TELLING_ACTS & set(read.acts) and not speaks
+
+
 def told_analysis(engine, heard: Analysis, acts: tuple[str, ...], done: tuple[str, ...]
                   ) -> tuple[Analysis, frozenset[str]] | None:
     """What of the line states something, for the steps that tell her something (``tells``): None when all of it
     does, else the stating sentences' analysis and the steps close to them by their examples."""
-    told = told_part(heard.text, engine.lang)
+    rules = getattr(engine.analyser, "analyse_rules", engine.analyser.analyse)
+    told = " ".join(s for s in SENTENCE_END.split(told_part(heard.text, engine.lang)) if not _asks_only(engine, rules(s)))
     if told.strip() == heard.text.strip():
         return None
-    rules = getattr(engine.analyser, "analyse_rules", engine.analyser.analyse)
     return rules(told), (by_examples(engine.examples, engine.scenario, told, acts, done) if told else frozenset())
 
 
@@ -445,25 +443,6 @@ def only_greets(analyser, acts: tuple[str, ...], line: str, lang: str) -> bool:
     left = without_offer(line, lang)
     return left != " ".join(line.lower().split()) and not (
         set(analyser.analyse_rules(left.strip(" ,.;:!?-–")).acts) - set(GREETING_ACTS))
-
-
-def rude_reading(analysis: Analysis, line: str) -> tuple[tuple[str, ...], bool, bool]:
-    """The acts of the line as the customer takes them, whether 'rude' was only the learned head's unsure guess
-    (``unsure``: she asks what was meant) and whether 'rude' was dropped as uncertain (``unclear``: also a sentence
-    read as rude and kind at once – an apology that mentions the failure, self-blame)."""
-    acts = analysis.acts
-    def by_rule(act: str) -> bool:  # a rule's words, not the learned head's reading of the whole line
-        return any(e.act == act and e.text.strip() != line.strip() for e in analysis.evidence)
-
-    named = by_rule("rude")
-    if named and "rude" in acts and not any(by_rule(a) for a in KIND_ACTS if a in acts):
-        # named rudeness beats a kindness only the head read: "Stopp, stopp. Das interessiert mich alles nicht."
-        acts = tuple(a for a in acts if a not in KIND_ACTS)
-    unsure = "rude" in acts and not named and 0 < analysis.confidence_of("rude") < UNSURE_RUDE
-    ends = [m.end() for m in re.finditer(r"[.!?]+\s", line)]  # comfort in another sentence leaves the insult standing
-    at = lambda act: {sum(x <= e.start for x in ends) for e in analysis.evidence if e.act == act}  # noqa: E731
-    unclear = unsure or ("rude" in acts and any(a in acts and (a == "empathy" or not named or at(a) & at("rude")) for a in KIND_ACTS))
-    return (tuple(a for a in acts if a != "rude") if unclear else acts), unsure, unclear
 
 
 def shown_acts(scenario: Scenario, analysis: Analysis, acts: tuple[str, ...], done: tuple[str, ...],
