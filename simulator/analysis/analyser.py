@@ -83,6 +83,10 @@ NO_EXTRAS = Extras()
 """The extras of a base analyser."""
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+"""The "'s" of "PSU's", "firmware's": the term is the word without it."""
+
+
 class Analyser:
     """Recognises acts in trainee lines of one language.
 
@@ -315,7 +319,7 @@ class Analyser:
         if not data.glossary:
             return None
         words = [p for p in parts if p.is_word]
-        norms = [p.norm for p in words]
+        norms = [_POSSESSIVE.sub("", p.norm) for p in words]  # "the PSU's fried" (round 30)
         for i in range(len(norms)):
             for n in range(min(data.glossary_span, len(norms) - i), 0, -1):
                 if tuple(norms[i:i + n]) in data.glossary:

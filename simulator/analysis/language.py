@@ -104,6 +104,9 @@ class Language:
     name_lead: re.Pattern[str] | None = None
     """Words right before a capitalised term that make it a name, matched at the end of the text before it
     (``name_lead``: "you're speaking to Nat", "hier ist Wan Li"); such a term is no jargon."""
+    reference_number: re.Pattern[str] | None = None
+    """A number that names a line or a case, not a time ("Durchwahl 12", "ticket 7731"): :meth:`clocked` reads past
+    it (``reference_number``)."""
     head_adds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     """Per act: the probability the learned head needs to add that act where the rules found none (``head_adds``),
     above its trained threshold: a fine line called rude costs more trust than a missed rude one (round 28)."""
@@ -124,6 +127,12 @@ class Language:
     check_back: re.Pattern[str] | None = None
     """A tag that turns a yes/no question into a restatement ("…, richtig?", "…, is that right?"), on the folded
     line (``head_statement.check_back``)."""
+
+    def clocked(self, text: str) -> bool:
+        """*text* has a number that can be a time or a date – not a phone number, an extension or a ticket number:
+        "Alles klar, Durchwahl 12, dann ruf ich Sie heute noch zurück" names no hour (round 30)."""
+        text = text or ""
+        return bool(re.search(r"\d", self.reference_number.sub(" ", text) if self.reference_number else text))
 
     def standard(self, text: str) -> str:
         """*text* with its regional and chat spellings in standard words (``variants`` and ``variant_patterns``:
@@ -301,6 +310,8 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
                                     in (data.get("head_cues", {}) or {}).items() if act in ACTS}),
         head_keeps=MappingProxyType({str(act): re.compile(_fold_pattern(str(cue))) for act, cue
                                      in (data.get("head_keeps", {}) or {}).items() if act in ACTS}),
+        reference_number=re.compile("|".join(f"(?:{p})" for p in data["reference_number"]), re.IGNORECASE)
+        if data.get("reference_number") else None,
         head_adds=MappingProxyType({str(act): float(p) for act, p in (data.get("head_adds", {}) or {}).items()
                                     if act in ACTS}),
         name_lead=re.compile(r"\b(?:" + "|".join(data["name_lead"]) + r"),?\s+$", re.IGNORECASE) if data.get("name_lead") else None,

@@ -28,6 +28,13 @@ def _patterns(kind: str, lang: str, flags: int = re.IGNORECASE) -> re.Pattern[st
     return re.compile("|".join(f"(?:{p})" for p in found), flags) if found else None
 
 
+def _clocked(text: str, lang: str) -> bool:
+    """*text* has a number that can be a time, not an extension or a ticket number (:meth:`Language.clocked`)."""
+    from simulator.analysis.language import compiled
+
+    return compiled(lang).clocked(text)
+
+
 def standard(text: str, lang: str) -> str:
     """*text* with regional spellings in standard words, as the analyser reads them ("Griaß Gott" – "grüß Gott"); the
     language data only, no learned head loaded."""
@@ -104,7 +111,7 @@ def vague(sentence: str, lang: str, *, time_only: bool = False) -> bool:
     """The sentence – one that holds a time or a call – promises only vaguely: a vague time ("zeitnah", "soon") or a
     hope or a guess ("hopefully", "wahrscheinlich"), or – unless ``time_only`` – no one who acts or only a try ("die
     melden sich", "someone should get in touch"); never a sentence with a number in it."""
-    if re.search(r"\d", sentence or ""):
+    if _clocked(sentence, lang):
         return False
     kinds = ("vague_time", "vague_hedge") if time_only else ("vague_time", "vague_hedge", "vague_promise")
     return any((p := _patterns(k, lang)) is not None and p.search(sentence or "") for k in kinds)
@@ -240,7 +247,7 @@ def vague_when(sentence: str, lang: str) -> bool:
     text = sentence or ""
     found = [(p := _patterns(k, lang)) is not None and bool(p.search(text))
              for k in ("vague_time", "vague_hedge", "vague_promise")]
-    return not re.search(r"\d", text) and found == [True, False, False]
+    return not _clocked(text, lang) and found == [True, False, False]
 
 
 def names_consequence(text: str, lang: str) -> bool:
