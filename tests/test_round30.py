@@ -240,3 +240,23 @@ def test_heute_noch_beside_an_extension_stays_vague():
 ])
 def test_hours_spelled_out_are_times(lang, line):
     assert "time_commitment" in rules(lang, line).acts
+
+
+def test_a_long_recap_checked_back_is_no_fact_question():
+    """'Ich hab Ihr Ticket 48213 grad offen vor mir: … – hab ich das so richtig?' says back what is known: it took no
+    look into the ticket ('step missing' beside 'Schön, dass das mal jemand gelesen hat') as it was read as a question
+    for a fact she knows."""
+    lines = ["Servus, IT-Hotline, Lukas Berger am Apparat – was kann ich für Sie tun?",
+             "Das tut mir wirklich leid, dass Sie schon das dritte Mal anrufen müssen. Ich hab Ihr Ticket 48213 grad offen "
+             "vor mir: das VPN bricht im Homeoffice immer wieder ab, im Büro nicht, der Client ist schon zweimal neu "
+             "installiert worden – hab ich das so richtig?"]
+    _, state, _ = _call("diva-complaint", "de", lines, seed=4321)
+    assert {"ticket", "recap_known"} <= set(state.trainee_turns[1].steps)
+
+
+def test_a_short_fact_question_with_a_tag_stays_a_question():
+    """Neighbour: 'Hängt der Drucker an einer Leiste, richtig?' asks for a fact she knows – she answers, checks nothing."""
+    _, state, _ = _call("checked-plug", "de", ["IT-Hotline, Jansen, guten Tag. Was kann ich für Sie tun?",
+                                               "Hängt der Drucker an einer Leiste, richtig?"])
+    assert "check_plug" not in state.trainee_turns[1].steps
+    assert "Leiste" in state.exchanges[-1].reply.text

@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from simulator.analysis.result import Analysis
-from simulator.dialogue.reading import SENTENCE_END, asks, checks_status, her_action
+from simulator.dialogue.reading import SENTENCE_END, asks, checks_back, checks_status, her_action
 from simulator.dialogue.speech import Speech
 from simulator.dialogue.state import CallState
 from simulator.scenario.model import Scenario
 
+
+RECAP_CHECK_WORDS = 12
+"""Words from which a sentence that ends in a check-back ("…, richtig?") is a recap said back, not a question."""
 
 
 class Answers:
@@ -43,7 +46,14 @@ class Answers:
     def _question(self, line: str) -> str:
         """The sentences of *line* that ask her something ('' when none does)."""
         sentences = [s for s in SENTENCE_END.split(line) if s.strip()]
-        return " ".join(s for s in sentences if s.rstrip().endswith("?") or asks(s, self.lang))
+        return " ".join(s for s in sentences if self._asks(s))
+
+    def _asks(self, sentence: str) -> bool:
+        """The sentence asks her something – not a long recap checked back ("Ich hab Ihr Ticket offen vor mir: das
+        VPN bricht ab, der Client ist zweimal neu installiert – hab ich das so richtig?" says back what is known; its
+        words asked for no fact and took no look into the ticket, round 30)."""
+        recap = len(sentence.split()) >= RECAP_CHECK_WORDS and checks_back(sentence, self.lang)
+        return (sentence.rstrip().endswith("?") or asks(sentence, self.lang)) and not recap
 
     def again(self, state: CallState, answer: str) -> bool:
         """*answer* tells a fact she told earlier in the call ("Hab ich doch gesagt: …"): she is asked again, and says
@@ -91,8 +101,7 @@ class Answers:
             return line
         kept = []
         for sentence in (s for s in SENTENCE_END.split(line) if s.strip()):
-            asking = sentence.rstrip().endswith("?") or asks(sentence, self.lang)
-            heard = self.read(sentence) if asking else None
+            heard = self.read(sentence) if self._asks(sentence) else None
             # "Did you try to restart it and reconnect?" asks what she did, however it reads: no instruction
             instructs = "instruction" in heard.acts and not her_action(sentence, self.lang) if heard is not None else False
             if (heard is None or instructs or not any(m.search(heard) for _, m in facts)
