@@ -260,3 +260,24 @@ def test_a_short_fact_question_with_a_tag_stays_a_question():
                                                "Hängt der Drucker an einer Leiste, richtig?"])
     assert "check_plug" not in state.trainee_turns[1].steps
     assert "Leiste" in state.exchanges[-1].reply.text
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("Cheers, Mr Walsh, got that. Right then, let's take it one thing at a time", False),
+    ("Cheers, bye!", True),
+    ("Cheers Jonah, speak later.", True),
+    ("Cheers, Brenda.", True),
+])
+def test_cheers_mid_call_thanks(line, closing):
+    assert ("closing" in rules("en", line).acts) is closing
+
+
+def test_get_back_to_you_is_no_stock_understanding():
+    """'… someone will get back to you soon' after her objection was answered with 'Your colleagues were very
+    understanding too' – 'get' was a word of understanding."""
+    lines = ["Hi, IT hotline, how can I help?", "Sorry about that. Is this about the VPN?",
+             "Yes, that shouldn't have happened. Does the VPN still drop when you're at home?",
+             "OK, I apologise. I can see the ticket is with the network team. Did you reinstall the client?",
+             "Yes. I'll chase the network team and someone will get back to you soon."]
+    _, state, _ = _call("diva-complaint", "en", lines, seed=5432)
+    assert "understanding too" not in state.exchanges[-1].reply.text
