@@ -281,3 +281,13 @@ def test_get_back_to_you_is_no_stock_understanding():
              "Yes. I'll chase the network team and someone will get back to you soon."]
     _, state, _ = _call("diva-complaint", "en", lines, seed=5432)
     assert "understanding too" not in state.exchanges[-1].reply.text
+
+
+def test_the_word_she_asked_for_quoted_makes_no_time_vague():
+    """'… if i say probably and its wrong … ring you back by four today': she asked 'When exactly?' – the quoted
+    'probably' made the time a hedge."""
+    from simulator.scoring.wording import vague
+
+    assert not vague("if i say probably and its wrong, ill ring you back by four today", "en", time_only=True)
+    assert vague("ill ring you back probably tomorrow", "en", time_only=True)
+    assert not vague("wenn ich jetzt sage wahrscheinlich und es stimmt nicht, rufe ich Sie bis vier Uhr an", "de", time_only=True)
