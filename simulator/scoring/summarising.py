@@ -112,7 +112,9 @@ def summarising(call: _Call, dim: _Dim) -> None:
     limit = sol.turn if sol.turn is not None else scored[-1].number
     solved_at = call.state.solved_at
     after = max(limit, solved_at or 0)
-    tail = {t.number for t in call.real[-3:]}
+    # the last three turns – not one before the fix was proposed ("ok so friday afternoon one to three is ok" before
+    # anything was booked was 'summarised at the end'; round 31, EN missed-appointment mediocre)
+    tail = {t.number for t in call.real[-3:] if sol.turn is None or t.number >= sol.turn}
     recaps = {s.id for s in call.sc.steps if "summary" in s.acts}
 
     before: Turn | None = None
