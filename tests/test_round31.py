@@ -127,6 +127,9 @@ def test_a_spoken_recap_zum_mitschreiben_and_the_closing_offer():
     ("Na super, das haben Sie ja toll hingekriegt.", "rude", True),
     ("Meistens vertippen sich die Leute beim Passwort.", "rude", True),
     ("Das haben Sie toll erklärt, danke.", "rude", False),
+    ("Das haben Sie super gemacht.", "rude", False),
+    ("Super, das haben Sie prima gemacht.", "rude", False),
 ])
 def test_round31_german_readings(line, act, present):
+    """Neighbours: sincere praise is no sneer (the held-out lines caught the first version of the pattern)."""
     assert (act in rules("de", line).acts) is present
