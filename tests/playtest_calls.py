@@ -111,3 +111,11 @@ def play_with_head(sid: str, lang: str, lines: list[str], monkeypatch):
     call = Call(Engine(sc, lang, head_analyser(lang, monkeypatch)))
     state = call.play(lines)
     return sc, state, call.score
+
+
+def rules(lang: str, line: str):
+    """The rules' reading of *line* (no learned head): what the language data alone says."""
+    from simulator.analysis.analyser import Analyser
+    from simulator.analysis.language import compiled
+
+    return Analyser(compiled(lang)).analyse_rules(line)

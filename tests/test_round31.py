@@ -5,22 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.analysis.analyser import Analyser
-from simulator.analysis.language import compiled
-
-
-def rules(lang: str, line: str):
-    return Analyser(compiled(lang)).analyse_rules(line)
+from playtest_calls import kinds as _kinds
+from playtest_calls import play as _play
+from playtest_calls import rules
 
 
 def _call(sid: str, lang: str, lines: list[str], seed: int = 0):
-    from playtest_calls import play
-
-    return play(sid, lang, lines, seed)
-
-
-def _kinds(score, dim: str) -> list[str]:
-    return [e.kind for e in score.dimension(dim).evidence]
+    return _play(sid, lang, lines, seed)
 
 
 def test_a_recap_beside_the_agents_own_promise_is_the_recap():
