@@ -124,3 +124,15 @@ def test_a_spoken_recap_zum_mitschreiben_and_the_closing_offer():
 def test_round31_german_readings(line, act, present):
     """Neighbours: sincere praise is no sneer (the held-out lines caught the first version of the pattern)."""
     assert (act in rules("de", line).acts) is present
+
+
+def test_the_checklist_quotes_the_request_not_the_thanks():
+    """'Three o'clock, got it. I believe you about the plug. Could you check under your desk …?' – the step was quoted
+    as 'I believe you about the plug.' (own EN call after round 31)."""
+    lines = ["Hi, IT service desk, Maya speaking – how can I help?",
+             "Oh no, and with the statements due today – that's really stressful. When do they need to be out?",
+             "Three o'clock, got it. I believe you about the plug. Could you check under your desk whether the power "
+             "strip has its own switch and if it's lit? Cleaners often knock it off, that's why I ask."]
+    _, state, score = _call("checked-plug", "en", lines, seed=11)
+    done = [e for e in score.dimension("checklist").evidence if e.kind.startswith("step_") and e.turn == 3]
+    assert done and all("believe you" not in e.quote for e in done)

@@ -9,6 +9,7 @@ long to take in, or was refused). Asking again bluntly after push-back costs.
 from __future__ import annotations
 
 from simulator.dialogue.asked_again import names_it
+from simulator.dialogue.reading import credits_her
 from simulator.dialogue.events import GaveIn, Objected, Offended, Offered, Pushback, Revealed, details, has
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import echoed_deadline, gave_unasked, lost, promise_quote, time_promise, unreasoned_yield, vague_callback, volunteered
@@ -166,7 +167,9 @@ def _worded(call: _Call, t: Turn, step) -> str:
     if len(parts) < 2:
         return ""
     asked = [p for p in parts if p.endswith("?")] if step.asks else []  # a step that asks: its question first
-    return next((p for p in asked + parts if len(p.split()) >= MIN_SPAN_WORDS and _says(call, p, step)), "")
+    lang = call.state.lang  # not a sentence that only grants her what she did ("I believe you about the plug.")
+    return next((p for p in asked + parts if len(p.split()) >= MIN_SPAN_WORDS and _says(call, p, step)
+                 and not credits_her(p, lang)), "")
 
 
 def checklist(call: _Call, dim: _Dim) -> None:
