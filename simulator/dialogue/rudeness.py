@@ -21,7 +21,9 @@ meinen Sie das?", nothing is charged. On the bank's held-out split head readings
 def rude_reading(analysis: Analysis, line: str) -> tuple[tuple[str, ...], bool, bool]:
     """The acts of the line as the customer takes them, whether 'rude' was only the learned head's unsure guess
     (``unsure``: she asks what was meant) and whether 'rude' was dropped as uncertain (``unclear``: also a sentence
-    read as rude and kind at once – an apology that mentions the failure, self-blame)."""
+    read as rude and kind at once – an apology that mentions the failure, self-blame). Kindness softens no sneer or
+    brush-off (``cutting``: "oh i totally understand, must be so hard to look under a desk") and none conceded before
+    the rude words ("Ich verstehe ja, dass Sie sauer sind, aber …", ``concession``): those kind acts are dropped."""
     acts = analysis.acts
     def by_rule(act: str) -> bool:  # a rule's words, not the learned head's reading of the whole line
         return any(e.act == act and e.text.strip() != line.strip() for e in analysis.evidence)
