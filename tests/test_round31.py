@@ -136,3 +136,16 @@ def test_the_checklist_quotes_the_request_not_the_thanks():
     _, state, score = _call("checked-plug", "en", lines, seed=11)
     done = [e for e in score.dimension("checklist").evidence if e.kind.startswith("step_") and e.turn == 3]
     assert done and all("believe you" not in e.quote for e in done)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Your morning was rubbish, sorry about that."),
+    ("en", "Let's start with a basic step: check the cable."),
+    ("en", "It must be hard to find anything with that many cables."),
+    ("de", "Ihr Vormittag war echt Mist, das tut mir leid."),
+    ("de", "wenn Sie etwas installiert haben, sagen Sie Bescheid"),
+    ("de", "Das sagen Sie so schön."),
+])
+def test_sympathy_and_plain_steps_are_no_snub(lang, line):
+    """Neighbours of the round-30/31 rude patterns, read again before the stop: sympathy and plain requests."""
+    assert "rude" not in rules(lang, line).acts
