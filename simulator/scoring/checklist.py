@@ -59,6 +59,16 @@ def _asked_early(call: _Call, step) -> tuple[Turn, str] | None:
     return t, ", ".join(_title(call, r) for r in step.unmet(before))
 
 
+def _said_unreached(call: _Call, step) -> Turn | None:
+    """The last heard, civil line that did ``step`` by its first act – a recap for a recap step, a time for a time
+    step – though what the step needs never happened (she refused the fix the recap and the time rest on)."""
+    if not step.acts:
+        return None
+    act = step.acts[0]
+    return next((t for t in reversed(call.scored) if "rude" not in t.acts and not lost(call, t) and act in t.acts
+                 and (act != "summary" or summarises(call, t))), None)
+
+
 def _lost(call: _Call, step) -> Turn | None:
     """The turn that did ``step`` by its act in a line too long for her to take in (she took no step from it)."""
     if not step.acts:
@@ -267,6 +277,12 @@ def checklist(call: _Call, dim: _Dim) -> None:
         elif s.unmet(taken):
             # it comes after a step that never happened: say which, rather than only "missing"
             needs = ", ".join(_title(call, r) for r in s.unmet(taken))
+            if (said := _said_unreached(call, s)) is not None:
+                # said all the same – the time, the recap – on a fix she never took: the line quoted, and why it
+                # does not count, beside the credit another card gives for saying it (own DE mobile-caller call)
+                dim.add(said.number, _quote(call, said, s), -share,
+                        fb.item("step_blocked_said", step=title, essential=ess, needs=needs))
+                continue
             at = call.scored[-1] if call.scored else None
             dim.add(at.number if at else 0, "", -share, fb.item("step_blocked", step=title, essential=ess, needs=needs))
         elif (early := _too_early(call, s, taken) or _asked_early(call, s)) is not None:

@@ -402,14 +402,14 @@ def _across(scenario, state, score) -> list[str]:
                 out.append(f"{d.name}: 'no summary at the end' while T{late} summarised once the call was solved")
             if e.kind == "no_callback" and any("callback" in s.acts for s in scenario.steps if s.id in taken):
                 out.append(f"{d.name}: 'never asked for a callback number' while a callback step was taken")
-            if e.kind != "step_missed":
+            if e.kind not in ("step_missed", "step_blocked"):
                 continue
-            for sid in moot:
+            for sid in moot if e.kind == "step_missed" else ():
                 if (scenario.step(sid).title.get(state.lang) or sid) in e.note:
                     out.append(f"{d.name}: 'step missing' ({sid}) for a check the solution made pointless")
             for step in scenario.steps:
                 title = step.title.get(state.lang) or step.id
                 if title in e.note and step.acts and all(a in credited for a in step.acts[:1]):
-                    out.append(f"{d.name}: 'step missing' ({step.id}) while another dimension credits "
+                    out.append(f"{d.name}: '{e.kind}' ({step.id}) while another dimension credits "
                                f"{step.acts[0]} at T{credited[step.acts[0]]}")
     return out

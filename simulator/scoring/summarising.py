@@ -201,7 +201,16 @@ def summarising(call: _Call, dim: _Dim) -> None:
         if t is not halved:
             dim.add(t.number, call.span(t, "summary"), 0.0, fb.item("lost", claim=fb.item("summary_before").note
                     if sol.turn is None or t.number <= sol.turn else fb.item("summary_end").note))
-    if end is not None:
+    # a recap of what was never agreed – she refused the fix, and the checklist's recap step was never reached – is
+    # not "summed up what was agreed": quoted, nothing earned, and no "never summed up" beside it (own DE
+    # mobile-caller call: +25 here while the checklist said "not reached: summarise what was agreed")
+    steps = [s for s in call.sc.steps if s.id in recaps]
+    if end is not None and steps and not recaps & set(call.state.steps_done) and all(
+            s.unmet(call.state.steps_done) for s in steps):
+        needs = dict.fromkeys(r for s in steps for r in s.unmet(call.state.steps_done))
+        titles = ", ".join(call.sc.step(r.split("|")[0]).title.get(call.state.lang) or r for r in needs)
+        dim.add(end.number, recap_quote(call, end), 0.0, fb.item("summary_end_unagreed", needs=titles))
+    elif end is not None:
         _credit(call, dim, end, "summary_end")
     else:  # quoted where it was missing: the last line that was not the summary already credited
         last = next((t for t in reversed(scored) if t is not before), None)
