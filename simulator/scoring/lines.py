@@ -296,12 +296,15 @@ def restated(call: ScoredCall, t: Turn, *, own: bool = True, act: str = "summary
     text = sentences_of(t.text, span) if span else t.text
     if checks_back(text, lang):  # "Is that right so far?" checks what came before it: the whole line
         text = t.text
+    # the line's own sentences before the recap were said before it too ("I'm escalating it now … you'll hear from
+    # me by 4. To sum up: escalation is out, answer by 4"; round 32, DE expert-user good)
+    ahead = t.text[:t.text.find(text)] if own and text != t.text and text in t.text else ""
     # asking for her name, firm or number restates nothing, whatever words of hers it names (round 11, DE 21)
     text = " ".join(p for p in _SENTENCE_PARTS.findall(text) if not (p.strip().endswith("?") and asks_for_details(p, lang)))
     name = set(_content(call.sc.persona.name.get(lang) or "", lang))
     said = [call.customer_line(n) for n in range(0, t.number)] + [call.sc.situation.briefing.get(lang) or ""]
     if own:
-        said += [u.text for u in call.trainee if u.number < t.number]
+        said += [u.text for u in call.trainee if u.number < t.number] + [ahead]
     known = set(_content(" ".join(said), lang)) - name
     return sum(1 for w in set(_content(text, lang)) - name if any(_same_word(w, k) for k in known))
 

@@ -43,13 +43,16 @@ def _marked_span(t: Turn) -> str:
     return span if span and span.strip() != t.text.strip() else ""
 
 
-def _known(call: ScoredCall, t: Turn, own: bool) -> tuple[set[str], set[str]]:
+def _known(call: ScoredCall, t: Turn, own: bool, sentence: str = "") -> tuple[set[str], set[str]]:
     """(content words, terms in capitals) said before ``t``: her lines, the ticket on screen, and – ``own`` – the
-    agent's earlier lines."""
+    agent's earlier lines and the sentences of ``t`` before ``sentence`` (a recap of what the line itself just promised:
+    "ich eskaliere das jetzt … bis 16 Uhr. Zusammengefasst: Eskalation ist raus, Rückmeldung bis 16 Uhr"; round 32)."""
     lang = call.state.lang
     said = [call.customer_line(n) for n in range(0, t.number)] + [call.sc.situation.briefing.get(lang) or ""]
     if own:
         said += [u.text for u in call.trainee if u.number < t.number]
+        if sentence and sentence in t.text:
+            said.append(t.text[:t.text.find(sentence)])
     name = set(_content(call.sc.persona.name.get(lang) or "", lang))
     text = " ".join(said)
     return set(_content(text, lang)) - name, {a.lower() for a in _ACRONYM.findall(text)}
@@ -111,10 +114,9 @@ def recap_sentence(call: ScoredCall, t: Turn, *, hers: bool = False) -> str:
     lang = call.state.lang
     if "summary" not in t.acts and _summary_step_left(call):
         return ""  # the checklist calls its summary step missing: the engine did not hear one – never both
-    known = _known(call, t, own=not hers)
     head = "summary" in t.acts and not _marked_span(t)
     for s in _statements(call, t):
-        hit, total = _taken_up(call, s, known)
+        hit, total = _taken_up(call, s, _known(call, t, own=not hers, sentence=s))
         if recap_marker(s, lang) and hit >= RECAP_WORDS:
             return s
         if head and hit >= RECAP_UNMARKED_WORDS and hit >= RECAP_UNMARKED_SHARE * total:
@@ -139,7 +141,7 @@ def summarises(call: ScoredCall, t: Turn, *, hers: bool = False) -> bool:
         recap = any("summary" in s.acts for s in call.sc.steps if s.id in t.steps)
         if not recap and guesses(held, lang) and restated(call, t, own=False) < SUMMARY_HERS_FULL:
             return False  # a diagnosis guessed, not what she said (round 11, DE 17); a recap step may say "vermutlich"
-        hit, _ = _taken_up(call, held, _known(call, t, own=not hers))
+        hit, _ = _taken_up(call, held, _known(call, t, own=not hers, sentence=held))
         if restated(call, t, own=not hers) >= (SUMMARY_HERS if hers else SUMMARY_MIN_RESTATED) and hit:
             return True
     return bool(recap_sentence(call, t, hers=hers))
