@@ -12,6 +12,7 @@ before ("Don't you want to know what's actually going on first?").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from simulator.analysis.result import Analysis
@@ -19,6 +20,21 @@ from simulator.dialogue.reading import SENTENCE_END, asks, checks_back, checks_s
 from simulator.dialogue.speech import Speech
 from simulator.dialogue.state import CallState
 from simulator.scenario.model import Scenario
+
+
+_PUNCTUATION = re.compile(r"[.,!?;:…]")
+"""Marks a recogniser never writes: a line without any is spoken text, where a question has lost its "?"."""
+
+FACT_QUESTION_WORDS = 16
+"""Words from which a question sentence that takes a step by its words says more than the fact it names: "Meanwhile,
+you could set the NRPT rule by hand, or I roll your machines back to 5.1 – your call?" proposes the workaround, though
+"call … back" are the words of a question for his number (round 32); "Hängt der Drucker an einer Leiste?" stays a
+question for what she knows."""
+
+
+def says_more(sentence: str) -> bool:
+    """A question sentence too long to be only a question for a fact she knows (:data:`FACT_QUESTION_WORDS`)."""
+    return len(sentence.split()) >= FACT_QUESTION_WORDS
 
 
 RECAP_CHECK_WORDS = 12
@@ -53,7 +69,19 @@ class Answers:
         VPN bricht ab, der Client ist zweimal neu installiert – hab ich das so richtig?" says back what is known; its
         words asked for no fact and took no look into the ticket, round 30)."""
         recap = len(sentence.split()) >= RECAP_CHECK_WORDS and checks_back(sentence, self.lang)
-        return (sentence.rstrip().endswith("?") or asks(sentence, self.lang)) and not recap
+        return (sentence.rstrip().endswith("?") or asks(sentence, self.lang) or self._spoken_question(sentence)) and not recap
+
+    def asked(self, line: str) -> bool:
+        """*line* asks her something: it has a "?", or it is spoken text the rules read as a question."""
+        return "?" in line or self._spoken_question(line)
+
+    def _spoken_question(self, sentence: str) -> bool:
+        """A recogniser's line – no punctuation at all – that the rules read as a question: asked as if it ended in
+        "?" ("ah ok also sind sie gerade am rechner oder nur am handy" had her say "das kann ich Ihnen nicht sagen",
+        with "?" she said "Kein Laptop"; round 32, DE mobile-caller)."""
+        if _PUNCTUATION.search(sentence.strip()):
+            return False
+        return any(a in self.read(sentence).acts for a in ("closed_question", "open_question"))
 
     def again(self, state: CallState, answer: str) -> bool:
         """*answer* tells a fact she told earlier in the call ("Hab ich doch gesagt: …"): she is asked again, and says

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from simulator.analysis import Analyser, Analysis
 from simulator.dialogue import events as ev_
-from simulator.dialogue.answers import Answers
+from simulator.dialogue.answers import Answers, says_more
 from simulator.dialogue.asked_again import ASKED_AGAIN_MOOD, asked_again_line, asks_again
 from simulator.dialogue.checking import waits_for_check
 from simulator.dialogue.events import (Confused, Event, Farewell, GaveIn, Guess, Hangup, Noise, Objected, Offended, Offered,
@@ -239,7 +239,7 @@ class Engine:
             if granted_her:  # "Danke, dass Sie den Stecker geprüft haben" asks her to check nothing: those words take no step
                 heard = self.analyser.analyse_rules(credited)
             about = self.answers.about_fact(heard.text, state)  # "your customer number?" asks for no callback number
-            finds_out = lambda a: any((s.asks or asks_to_look(a.text, lang)) and self._available(s, state.steps_done)  # noqa: E731
+            finds_out = lambda a: any((s.asks or asks_to_look(a.text, lang) or says_more(a.text)) and self._available(s, state.steps_done)  # noqa: E731
                                       and self._step_matchers[s.id].search(a) for s in sc.steps)  # "look: is there a strip?"
             unasked = about and (rest := self.answers.without_fact_questions(heard.text, finds_out, state)) != heard.text
             whole, heard = heard, self.analyser.analyse_rules(rest) if unasked else heard  # "Hängt der Drucker an
@@ -409,7 +409,7 @@ class Engine:
                 waiting = kind in ("neutral", "annoyed")  # she has nothing to answer: the trainee is stuck
                 first = (self.speech.say_fitting(early.early, state, f"early:{early.id}", said, line, optional=True)
                          if waiting and early is not None and early.early.get(lang) and not offended else "")
-                known = self.answers.known(state, line, said) if "?" in line and "closing" not in acts else ""
+                known = self.answers.known(state, line, said) if self.answers.asked(line) and "closing" not in acts else ""
                 if (waiting or kind == "after_solved") and agrees_on(line, lang) and (
                         "summary" in acts or self.speech.echoes_her(state, line)):  # also the closing recap: "Passt das so?"
                     plan.add((self.speech.general("agree", state, said) if not checks_back(line, lang) else "")

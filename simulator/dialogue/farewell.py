@@ -13,7 +13,7 @@ def say_goodbye(engine, state, line: str, said: str, answers: list[str], plan: R
     bye = engine.speech.filler("goodbye", state, said, optional=True) if "goodbye" in engine.scenario.fillers else ""
     bye = bye or choose(customer_lines(engine.lang, "filler_goodbye"), f"{state.seed}:{turn_no}:goodbye", said,
                         optional=False)
-    known = engine.answers.known(state, line, said) if "?" in line else ""
+    known = engine.answers.known(state, line, said) if engine.answers.asked(line) else ""
     if answers or known:
         plan.keep(answers)
         plan.add(known)
