@@ -194,6 +194,10 @@ class Analyser:
         cues = self._data.head_cues
         if any(a in cues and a not in ruled.acts and not cues[a].search(line) for a in final):
             final = tuple(a for a in final if a in ruled.acts or a not in cues or cues[a].search(line))
+        # the data's rules hold for what the head adds too ("we have Thursday morning available, is that fine?" offers
+        # a slot – no summary, though the head reads one; round 32)
+        dropped = self._dropped(line, set(final)) - set(ruled.acts) if self._data.rules else set()
+        final = tuple(a for a in final if a not in dropped)
         added = {a for a in self._data.head_statement if a in final and a not in ruled.acts}
         clauses = [self._rules(c)[0] for c in _CLAUSE.findall(ruled.text)] if added else []  # read once, if needed
         unfounded = {a for a in added if not self._states_something(clauses, line, self._data.head_statement[a])}
@@ -257,9 +261,8 @@ class Analyser:
         pieces = [" ."]
         offsets: list[int] = []
         cursor = 2
-        variants = data.variants
         for part in parts:
-            norm = (variants.get(part.norm) or self._correct(part.norm)) if part.is_word else part.norm
+            norm = (data.variant(part.norm) or self._correct(part.norm)) if part.is_word else part.norm
             if part.is_word:
                 tokens.extend(norm.split())
             cursor += 1

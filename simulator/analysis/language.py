@@ -121,6 +121,9 @@ class Language:
     """Regional and chat spellings -> the standard words the patterns are written for, folded (``variants``:
     "isch" -> "ist", "ick" -> "ich", "kannste" -> "kannst du", "dunno" -> "don’t know"): applied to each token
     before spelling correction, so acts and scenario phrases both see the standard form."""
+    variant_words: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Regional word endings that stand for a word of their own (``variant_words``: Bairisch "schalten's" ->
+    "schalten sie"), as (pattern over one folded word, matched whole; replacement): applied like ``variants``."""
     variant_patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Regional forms that are no single word (``variant_patterns``: "Sehet Se" -> "Sehen Sie"), as (pattern over the
     typed line, replacement); used by :meth:`Analyser.standard` only, where a line is matched against phrases."""
@@ -134,12 +137,23 @@ class Language:
         text = text or ""
         return bool(re.search(r"\d", self.reference_number.sub(" ", text) if self.reference_number else text))
 
+    def variant(self, word: str) -> str | None:
+        """The standard words for one folded *word* (``variants``, else ``variant_words`` and the variants of the words
+        that gives: "ham's" -> "haben sie"), or None when it is standard already."""
+        found = self.variants.get(word)
+        if found is not None or not self.variant_words:
+            return found
+        for pattern, replacement in self.variant_words:
+            if (match := pattern.fullmatch(word)) is not None:
+                return " ".join(self.variants.get(w, w) for w in match.expand(replacement).split())
+        return None
+
     def standard(self, text: str) -> str:
         """*text* with its regional and chat spellings in standard words (``variants`` and ``variant_patterns``:
         "Sehet Se so oins?" -> "Sehen Sie so eins?"); *text* itself when it has none."""
         out, last = [], 0
         for part in items(text):
-            standard = self.variants.get(part.norm) if part.is_word else None
+            standard = self.variant(part.norm) if part.is_word else None
             if standard is not None:
                 out += [text[last:part.start], standard]
                 last = part.end
@@ -151,7 +165,7 @@ class Language:
     def word_count(self, text: str) -> int:
         """The word tokens of *text* as the analyser counts them (``Analysis.word_count``: a chat spelling expanded,
         "kannste" -> "kannst du"), for a debrief that says how long a line was in the customer's measure."""
-        return sum(len((self.variants.get(p.norm) or p.norm).split()) for p in items(text) if p.is_word)
+        return sum(len((self.variant(p.norm) or p.norm).split()) for p in items(text) if p.is_word)
 
     def extended(self, vocabulary: Iterable[str]) -> "Language":
         """A new Language whose typo vocabulary also has *vocabulary*; self is unchanged."""
@@ -321,6 +335,7 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
         acknowledgements=frozenset(w for a in statement.get("acknowledgements", []) or [] for w in fold(str(a)).split()),
         variants=MappingProxyType({fold(str(k)).strip(): " ".join(fold(str(v)).split())
                                    for k, v in (data.get("variants", {}) or {}).items() if fold(str(v)).split()}),
+        variant_words=tuple((re.compile(str(p)), str(r)) for p, r in (data.get("variant_words", []) or [])),
         variant_patterns=tuple((re.compile(rf"(?<![\w'’])(?:{p})(?![\w'’])", re.IGNORECASE), str(r))
                                for p, r in (data.get("variant_patterns", []) or [])),
     )
