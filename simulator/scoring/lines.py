@@ -474,3 +474,10 @@ def promise_quote(call: ScoredCall, t: Turn) -> str:
         # good 5: "Ab sofort bin ich Ihr fester Ansprechpartner …: Ich … melde mich heute bis 14 Uhr …" lost the time)
         own = next((c.strip() for c in re.split(r"[:;]\s+(?=[A-ZÄÖÜ])", own) if own_time(c, lang)), own)
     return own or call.span(t, "time_commitment")
+
+
+def rebuffed(call: ScoredCall, t: Turn) -> bool:
+    """She threw the line's apology back: it took an apology step she objected to ("I do apologize for the
+    inconvenience" – "'Inconvenience'? I waited a whole morning for nothing"; round 32)."""
+    warm = {s.id for s in call.sc.steps if "empathy" in s.acts}
+    return bool(warm & set(details(t.events, Objected)))

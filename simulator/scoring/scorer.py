@@ -47,7 +47,7 @@ from simulator.scoring.closing import closing
 from simulator.scoring.greeting import greeting
 from simulator.scoring.summarising import summarising
 from simulator.scoring.transparency import transparency
-from simulator.scoring.lines import (WARM_ACTS, asks_openly, before_rudeness, explains, paraphrases, guessed, listens, lost,
+from simulator.scoring.lines import (WARM_ACTS, asks_openly, rebuffed, before_rudeness, explains, paraphrases, guessed, listens, lost,
                                      restates, restating_sentence, narrows, shows_empathy, stock_empathy, passes_over, unreasoned_yield, warm)
 from simulator.scoring.recap import recap_quote, summarises
 from simulator.scoring.asked_again import asked_again, asked_again_debits
@@ -204,8 +204,9 @@ def _empathy(call: _Call, dim: _Dim) -> None:
                 dim.add(answer.number, said[answer.number], share * LATE_OPENING_SHARE, fb.item(kind + "_late", cue=cue))
             elif kind == "cue_answered" and excuses(answer.text, call.state.lang):  # "sorry – these things happen": half
                 dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_excused", cue=cue))
-            elif kind == "cue_answered" and stock_empathy(call, answer):  # a bare "sorry" names nothing: half
-                dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_bare", cue=cue))
+            elif kind == "cue_answered" and stock_empathy(call, answer):  # a bare "sorry" names nothing: half – none
+                part = 0.0 if rebuffed(call, answer) else STOCK_EMPATHY_SHARE  # where she threw it back ("'Inconvenience'?")
+                dim.add(answer.number, said[answer.number], share * part, fb.item("cue_answered_bare" if part else "cue_answered_rebuffed", cue=cue))
             else:
                 dim.add(answer.number, said[answer.number], share, fb.item(kind, cue=cue))
         elif heard is not None:
