@@ -63,3 +63,186 @@ def test_a_blocked_step_never_said_quotes_nothing():
     _, _, score = _call("checked-plug", "en", ["Hello, IT helpdesk, Sam speaking.", "Bye."])
     blocked = [e for e in _items(score, "checklist") if e.kind.startswith("step_blocked")]
     assert blocked and all(e.kind == "step_blocked" and not e.quote for e in blocked)
+
+
+EXPERT_DE = ["Second-Level-Support, Albrecht, guten Tag, was kann ich für Sie tun?",
+             "Verstanden, dann ohne Skript: Tunnel steht, per IP erreichbar, direkter nslookup gegen 10.20.0.53 "
+             "funktioniert, also landen die Anfragen schlicht nicht beim internen Resolver – saubere Eingrenzung. Haben Sie "
+             "sich bereits die NRPT-Einträge bzw. das DNS-Suffix auf dem VPN-Adapter angesehen, also ob die Split-DNS-Regel "
+             "für Ihre interne Domain nach dem Update auf 5.2 noch drin ist?",
+             "Ehrlich gesagt weiß ich das noch nicht, im Ticketsystem liegt bislang keine weitere Meldung zur 5.2 vor, ich "
+             "werde das aber mit dem Netzwerkteam klären. Als Übergangslösung würde ich vorschlagen, dass Sie die NRPT-Regel "
+             "für pixelwerk.intern lokal per PowerShell wieder setzen oder das Suffix manuell auf dem Adapter eintragen – "
+             "wäre das für Sie heute praktikabel?",
+             "Einverstanden, ich eskaliere das jetzt ans Netzwerkteam mit Ihrem Befund, also fehlende Split-DNS-Regel im "
+             "5.2-Profil, betrifft neun Nutzer. Sie bekommen von mir bis heute 16 Uhr eine Rückmeldung mit dem Termin für "
+             "den Profil-Fix. Zusammengefasst: Workaround läuft bei Ihnen, Eskalation ist raus, Rückmeldung bis 16 Uhr. "
+             "Danke für die saubere Vorarbeit und bis später!"]
+
+
+def test_a_recap_of_what_the_same_line_just_promised_is_the_summary_at_the_end():
+    """'… ich eskaliere das jetzt … bis heute 16 Uhr … Zusammengefasst: Workaround läuft bei Ihnen, Eskalation ist raus,
+    Rückmeldung bis 16 Uhr.' was '−25 never summed up at the end', quoting that very line: its words were said only
+    earlier in the same line."""
+    sc, state, score = _call("expert-user", "de", EXPERT_DE, seed=1357)
+    summ = _items(score, "summarising")
+    end = [e for e in summ if e.kind == "summary_end"]
+    assert end and end[0].turn == 4 and end[0].quote.startswith("Zusammengefasst")
+    assert "no_summary_end" not in [e.kind for e in summ]
+    assert _problems(sc, state, score) == []
+
+
+def test_a_closing_line_that_sums_up_nothing_said_is_still_no_summary():
+    """Neighbour: a goodbye that names only new things is no summary because of its own first sentence."""
+    lines = EXPERT_DE[:3] + ["Einverstanden. Zusammengefasst: Danke und schönen Tag noch!"]
+    _, _, score = _call("expert-user", "de", lines, seed=1357)
+    assert "summary_end" not in _kinds(score, "summarising")
+
+
+MOBILE_DE = ["mailhaus kundenservice albrecht guten tag was kann ich für sie tun",
+             "ok ähm haben sie schon mal geprüft ob die smtp und imap einstellungen auf dem handy stimmen",
+             "geben sie mir sicherheitshalber noch ihre nummer falls wir getrennt werden"]
+
+
+@pytest.mark.parametrize("line", ["ah ok also sind sie gerade am rechner oder nur am handy",
+                                  "ah ok also sind sie gerade am rechner oder nur am handy?"])
+def test_a_spoken_question_without_its_question_mark_is_asked(line):
+    """'ah ok also sind sie gerade am rechner oder nur am handy' – with '?' he told his day, without it he said 'das kann
+    ich Ihnen nicht sagen' (the question mark alone decided); 'am Rechner', 'nur am Handy' ask for the context."""
+    _, state, _ = _call("mobile-caller", "de", MOBILE_DE + [line], seed=2468)
+    last = state.exchanges[-1]
+    assert "context" in last.trainee.steps
+    assert "nicht sagen" not in last.reply.text and "Handy" in last.reply.text
+
+
+def test_a_spoken_statement_is_not_taken_for_a_question():
+    """Neighbour: a spoken line the rules read no question in asks her nothing."""
+    from simulator.dialogue import Engine
+    from simulator.scenario import load
+    answers = Engine(load("mobile-caller"), "de").answers
+    assert answers.asked("ah ok also sind sie gerade am rechner oder nur am handy")
+    assert not answers.asked("ok ich schalte das jetzt frei und melde mich gleich wieder")
+    assert not answers.asked("Sind Sie gerade am Rechner. Ich frage nur.")  # typed with marks: its marks count
+
+
+CHECKED_PLUG_BY = ["Grüß Gott, IT-Support, da spricht der Maxi Huber – was kann ich für Sie tun?",
+                   "Oje, des is ärgerlich, grad wenn die Abrechnung raus muss – bis wann brauchen Sie die Ausdrucke denn?",
+                   "Verstehe, 15 Uhr, des schaffen mer. Ich weiß, Sie ham den Stecker schon geprüft – aber tät'n Sie mir den "
+                   "Gefallen und schaun, wo der Stecker genau drinsteckt, Wand oder Steckdosenleiste? Weil oft liegt's ned "
+                   "am Stecker selber, sondern an der Leiste."]
+
+
+@pytest.mark.parametrize("verb", ["schalten's", "schalten Sie"])
+def test_a_bavarian_sie_after_the_verb_is_a_request(verb):
+    """'Dann schalten's die Leiste bitte wieder ein … – leuchtet jetzt was?' took no step ('Nein … der ist tot'), the
+    same line with 'schalten Sie' did: '-'s' after a verb is 'Sie'."""
+    line = f"Ah, passt scho, des kann jedem passieren. Dann {verb} die Leiste bitte wieder ein und danach den Drucker – leuchtet jetzt was?"
+    _, state, _ = _call("checked-plug", "de", CHECKED_PLUG_BY + [line], seed=1357)
+    assert "power_on" in state.exchanges[-1].trainee.steps
+
+
+@pytest.mark.parametrize(("word", "standard"), [("schalten's", "schalten sie"), ("ham's", "haben sie"),
+                                                ("koennten's", "koennten sie"), ("wenn's", None), ("kann's", None),
+                                                ("gibt's", None), ("dann's", None), ("schalten", None)])
+def test_the_regional_sie_ending_reads_only_after_a_verb(word, standard):
+    from simulator.analysis.language import compiled
+    assert compiled("de").variant(word) == standard
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Okay, we have Thursday morning available, is that fine?"),
+    ("en", "How about Thursday morning between 8 and 10, does that work?"),
+    ("de", "Okay, wir hätten Donnerstag vormittag frei, passt das?"),
+    ("de", "Ich kann Ihnen Freitag um neun anbieten, geht das bei Ihnen?"),
+])
+def test_offering_a_slot_is_a_question_not_a_summary(lang, line, monkeypatch):
+    """'Okay, we have Thursday morning available, is that fine?' was credited as saying back what she said."""
+    from playtest_calls import head_acts
+    acts = head_acts(lang, line, monkeypatch)
+    assert "summary" not in acts and "closed_question" in acts
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "So you waited all morning and nobody came, is that right?"),
+    ("de", "Also Sie haben den ganzen Vormittag gewartet und keiner kam, richtig?"),
+])
+def test_a_recap_checked_back_is_still_a_summary(lang, line, monkeypatch):
+    from playtest_calls import head_acts
+    assert "summary" in head_acts(lang, line, monkeypatch)
+
+
+MISSED_STOCK = ["Hi, IT support, how can I help you today?",
+                "I do apologize for the inconvenience, sir. It seems there was some issue on our side. Can we reschedule?",
+                "Okay, we have Thursday morning available, is that fine?",
+                "Okay great, I have booked it. Is there anything else I can help you with today?"]
+
+
+def test_a_stock_apology_she_threw_back_earns_nothing():
+    """'I do apologize for the inconvenience' – "'Inconvenience'? I waited a whole morning for nothing" – was +25 for
+    answering her stress beside the checklist's 'the customer objected to the way it was done'."""
+    sc, state, score = _call("missed-appointment", "en", MISSED_STOCK, seed=2468)
+    emp = [e for e in _items(score, "empathy") if e.turn == 2 and e.kind.startswith("cue_")]
+    assert emp and emp[0].kind == "cue_answered_rebuffed" and emp[0].effect == 0
+    assert "step_blocked_said" not in _kinds(score, "checklist")  # the slot offered summed nothing up
+    assert _problems(sc, state, score) == []
+
+
+def test_a_stock_apology_she_let_pass_still_earns_half():
+    """Neighbour: a bare 'sorry' she did not throw back keeps the half credit for a stock phrase."""
+    lines = ["Hi, IT support, Sam speaking.", "Oh, sorry about that. So what happened exactly?"]
+    _, _, score = _call("checked-plug", "en", lines)
+    kinds = _kinds(score, "empathy")
+    assert "cue_answered_rebuffed" not in kinds
+
+
+@pytest.mark.parametrize(("line", "reassures"), [
+    ("No worries, have a good one.", False), ("Sweet, no worries, bye.", False), ("no worries mate, cheers", False),
+    ("No worries, we got this.", True), ("No worries at all, easy fix.", True),
+])
+def test_no_worries_as_a_sign_off_reassures_nobody(line, reassures):
+    assert ("reassurance" in rules("en", line).acts) == reassures
+
+
+EXPERT_EN = ["Hey, IT support, Jack here – what can I do for you?",
+             "Too easy, no script then. So tunnel up, IP reachability fine, nslookup against 10.20.0.53 works, but the 5.2 "
+             "client isn't pushing the internal resolver – that smells like split DNS config getting dropped in the update. "
+             "Which OS are you on, and does the adapter show 10.20.0.53 as its DNS server at all?"]
+
+
+def test_a_long_question_proposing_the_workaround_proposes_it():
+    """'Meanwhile, you could set the NRPT rule … by hand, or I roll your machines back to 5.1 … – your call?' was read as
+    a question for his number ('call … back'): he gave his extension, the workaround was 'missing', the call unsolved."""
+    line = ("Honestly, I don't know yet – you're the first report on 5.2 in our system. I'll open a case with the vendor "
+            "and check our distribution package today. Meanwhile, you could set the NRPT rule for pixelwerk.internal by "
+            "hand, or I roll your machines back to 5.1 through software distribution – your call?")
+    _, state, _ = _call("expert-user", "en", EXPERT_EN + [line], seed=1357)
+    assert "workaround" in state.exchanges[-1].trainee.steps
+
+
+def test_a_short_question_for_a_fact_still_only_asks():
+    """Neighbour: 'Hängt der Drucker an einer Leiste?' asks what she knows and has her check nothing."""
+    _, state, _ = _call("checked-plug", "de", ["Guten Tag, IT-Support, Sam.", "Hängt der Drucker an einer Leiste?"])
+    assert "check_plug" not in state.exchanges[-1].trainee.steps
+
+
+MOBILE_EN = ["MailHaus support, Fiona speaking, hello!",
+             "In case we get cut off, what's the best number to ring you back on?",
+             "Got it. What exactly happens when you try your e-mail?",
+             "Are you on the train with just your phone?",
+             "Sorry, short version: the fix needs an approval first - who can approve it for you?"]
+
+
+@pytest.mark.parametrize(("line", "objected"), [
+    ("Here's what I can do: you give me your approval right now on the phone, I note it in the ticket, and then Mr "
+     "Yilmaz is allowed to make the change today. Shall we do it that way?", True),
+    ("Write a short note that Mr Yilmaz may change it, sign it, take a photo and text it to me.", False),
+])
+def test_his_ok_on_the_phone_is_no_written_approval(line, objected):
+    """'you give me your approval right now on the phone …' had him say 'Yes, thanks … I don't really know' and the call
+    end unsolved beside 'Yes, that works for me': his colleague wanted it in writing – he says so."""
+    _, state, _ = _call("mobile-caller", "en", MOBILE_EN + [line], seed=1357)
+    last = state.exchanges[-1]
+    assert ("Over the phone?" in last.reply.text) == objected
+    from simulator.dialogue.events import Pushback, details
+    proposed = "propose_photo" in last.trainee.steps or "propose_photo" in details(last.trainee.events, Pushback)
+    assert proposed != objected  # the note and photo: taken, or doubted as this morning's colleague made him doubt it
