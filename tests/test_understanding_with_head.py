@@ -124,7 +124,10 @@ def test_lines_in_context_with_the_head(analysers) -> None:
 UNASKED = {
     "scripts_playtest/jargon-averse/de-r2-good.txt": (5, "Genau das ist es. Stecken Sie den Stecker bitte wieder rein, bis es klickt."),
     "scripts_playtest/unknown-answer/en-r8-good.txt": (2, "I'd rather not guess, Sandra - if I'm wrong, your boss signs "
-                                                          "something that costs more. I'll find out properly."),
+                                                          "something that costs more. I'll check with our licensing team "
+                                                          "properly."),
+    "scripts_playtest/checked-plug/en-r5-good.txt": (3, "Found it – great. Please switch the strip back on and then press "
+                                                        "the power button on the printer."),
     "scripts_playtest/checked-plug/en-r4-good.txt": (4, "Great, thank you – please switch the strip back on, then press "
                                                         "the power button on the printer."),
     "scripts_playtest/checked-plug/de-good.txt": (4, "Danke! Schalten Sie die Leiste bitte wieder ein und drücken Sie "
@@ -135,7 +138,10 @@ UNASKED = {
 then never had to say, and where it goes. r6: "Es ist das Kabel mit dem durchsichtigen Stecker" – she plugged it in
 herself. r8: "… your boss signs tomorrow at 10. I'll be upfront: I don't know …" – her own deadline, said back, was
 taken as the agent's time, so she never asked for a guess; she now does, and the trainee holds firm. Replayed with
-the line, the call is as good as it was. r9b: asked only to look under the desk, she no longer switches the strip
+the line, the call is as good as it was (r8 names who finds out: the line asking permission to "check with our
+licensing team" came with the "I don't know" she pushed back on, so it took no step). r5 (EN checked-plug): she
+found the strip off and was never asked to switch it on – the recap of a fix never made summed up nothing agreed
+(round 32). r9b: asked only to look under the desk, she no longer switches the strip
 on herself (power_on is on_request) – the trainee asks her to (r10: written before that, she looked at once after
 the reasoned request and found the strip off; the tester's next line argued for a look she had already taken)."""
 
