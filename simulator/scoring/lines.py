@@ -73,6 +73,10 @@ def shows_empathy(call: ScoredCall, t: Turn) -> bool:
     return "empathy" in t.acts or "empathy" in _warm_steps(call, t)
 
 
+_DASH = re.compile(r"\s[–—-]\s|;\s")
+"""Where a clause ends inside a sentence: a dash between words, a semicolon."""
+
+
 def stock_empathy(call: ScoredCall, t: Turn) -> bool:
     """The line's understanding is a stock phrase that names nothing ("Oh, I'm sorry about that. Something went wrong
     there."): outside its questions it takes up none of her words (or the ticket's) and names neither what went wrong nor her situation
@@ -81,7 +85,10 @@ def stock_empathy(call: ScoredCall, t: Turn) -> bool:
     if not shows_empathy(call, t):
         return False
     lang = call.state.lang
-    text = " ".join(s for s in _SENTENCE_PARTS.findall(t.text) if not s.strip().endswith("?"))
+    # (in a sentence that ends in a question, what comes before its dash is said, not asked: "ich verstehe, dass das im
+    # Zug vor einem Termin sehr stressig ist – würden Sie mir … Ihre Rückrufnummer nennen?"; round 32)
+    text = " ".join(s if not s.strip().endswith("?") else " ".join(_DASH.split(s)[:-1])
+                    for s in _SENTENCE_PARTS.findall(t.text))
     if names_situation(text, lang):
         return False
     name = set(_content(call.sc.persona.name.get(lang) or "", lang))
@@ -118,9 +125,11 @@ def narrows(call: ScoredCall, t: Turn) -> bool:
     # (round 13: "der Kollege war krank. Kann ja ma vorkommen, wa?", "machen Sie das übers Portal" – "+10 eingegrenzt")
     checking = [s for s in call.sc.steps if s.id in t.steps and (not s.acts or s.asks)
                 and not set(s.acts) & set(_NOT_NARROWING) and not s.tells and s.id not in call.sc.end.solved_when]
-    if checking and "instruction" in t.acts:
-        return True
-    asked = questions(t.text)
+    if checking and ("instruction" in t.acts or unpunctuated(t)):
+        return True  # a recogniser's line that took a check step asked for it, whatever acts its run-on words gave
+    # a recogniser's line has no "?" to find its question by: read as a question, the whole of it asks (round 32: every
+    # good call typed so got "did not narrow down" beside the checklist's steps it took by asking)
+    asked = questions(t.text) or ([t.text] if unpunctuated(t) and {"open_question", "closed_question"} & set(t.acts) else [])
     # only her details, or only "is that right?" after a summary: nothing about the problem was asked
     if asked and all(checks_back(q, lang) or asks_for_details(q, lang) for q in asked):
         return False
