@@ -246,3 +246,94 @@ def test_his_ok_on_the_phone_is_no_written_approval(line, objected):
     from simulator.dialogue.events import Pushback, details
     proposed = "propose_photo" in last.trainee.steps or "propose_photo" in details(last.trainee.events, Pushback)
     assert proposed != objected  # the note and photo: taken, or doubted as this morning's colleague made him doubt it
+
+
+def test_the_agents_own_account_of_what_happened_tells_it():
+    """'I can see what happened: the technician was off sick …' was read as inviting her to tell ('what happened'):
+    the step 'say openly what the ticket shows' was 'missing' beside the line that did it."""
+    lines = ["Good morning, thank you for calling IT support, this is Jordan, how can I help you?",
+             "Mr Vaughan, I'm really sorry - waiting a whole morning for nothing is not okay, and nobody even called you. "
+             "Let me look at ticket 7731 right now. I can see what happened: the technician was off sick yesterday and the "
+             "job was not handed to a colleague, and no one phoned you. That's our mistake."]
+    _, state, _ = _call("missed-appointment", "en", lines, seed=1357)
+    assert {"apologise", "explain"} <= set(state.exchanges[-1].trainee.steps)
+
+
+@pytest.mark.parametrize(("line", "invites"), [
+    ("I can see what happened: he was off sick.", False), ("Here's what happened: he was off sick.", False),
+    ("Let me explain what went wrong.", False), ("I'll tell you what happened.", False),
+    ("Tell me what happened.", True), ("So what happened?", True), ("Could you describe what you see?", True),
+])
+def test_only_asking_her_invites_her_to_tell(line, invites):
+    from simulator.dialogue.reading import invites as invited
+    assert invited(line, "en") == invites
+
+
+@pytest.mark.parametrize(("sid", "lang", "path"), [("mobile-caller", "de", "de1"), ("checked-plug", "en", "en1")])
+def test_understanding_before_a_dash_is_said_not_asked(sid, lang, path):
+    """'ich verstehe, dass das im Zug vor einem Termin sehr stressig ist – würden Sie mir … Ihre Rückrufnummer nennen?'
+    and 'Oh no, that's a rotten start to the day Brenda, and with statements to get out too – …, so how urgent is it …?'
+    were half points as 'a stock phrase that names nothing': the sentence ended in a question."""
+    line = {"de": "Herr Reuter, ich verstehe, dass das im Zug vor einem Termin sehr stressig ist – würden Sie mir für den "
+                  "Fall, dass die Verbindung abbricht, bitte zunächst Ihre Rückrufnummer nennen?",
+            "en": "Oh no, that's a rotten start to the day Brenda, and with statements to get out too – I hear you on the "
+                  "plug, so how urgent is it, when do the statements need to go out?"}[lang]
+    opening = {"de": "MailHaus Kundenservice, guten Tag, mein Name ist Albrecht, womit kann ich Ihnen behilflich sein?",
+               "en": "G'day, IT support, this is Jack speaking – what can I do for you this arvo?"}[lang]
+    _, _, score = _call(sid, lang, [opening, line], seed=1357)
+    kinds = _kinds(score, "empathy", 2)
+    assert "cue_answered" in kinds and "cue_answered_bare" not in kinds
+
+
+def test_a_bare_sorry_before_a_question_is_still_a_stock_phrase():
+    """Neighbour: 'Oh, sorry about that – what's the error message?' names nothing before its dash."""
+    lines = ["Hi, IT support, Sam speaking.", "Oh, sorry about that – what exactly happens when you print?"]
+    _, _, score = _call("checked-plug", "en", lines)
+    assert "cue_answered" not in _kinds(score, "empathy", 2)
+
+
+@pytest.mark.parametrize(("line", "transparent"), [
+    ("würden Sie mir für den Fall, dass die Verbindung abbricht, bitte zunächst Ihre Rückrufnummer nennen?", True),
+    ("Kurz gesagt: Die Einstellung braucht Ihre schriftliche Freigabe als Inhaber.", True),
+    ("Die Änderung erfordert Ihre Zustimmung als Kontoinhaber.", True),
+    ("Braucht es Ihre Freigabe?", False),
+])
+def test_a_formal_reason_is_transparency(line, transparent, monkeypatch):
+    """The formal 'für den Fall, dass …' and '… braucht Ihre schriftliche Freigabe' were 'never said why' (Transparenz 40),
+    while the sloppy '… falls wir getrennt werden' earned +25."""
+    from playtest_calls import head_acts
+    assert ("transparency" in head_acts("de", line, monkeypatch)) == transparent
+
+
+@pytest.mark.parametrize(("line", "guess"), [
+    ("hm also ich glaube eigentlich schon dass das mit drin ist aber sicher bin ich mir nicht", True),
+    ("Ich glaube eigentlich schon, dass das enthalten ist.", True),
+    ("Das glaube ich Ihnen.", False), ("Ich weiß es eigentlich nicht.", False),
+])
+def test_a_hedged_yes_is_a_guess(line, guess):
+    """'ich glaube eigentlich schon dass das mit drin ist aber sicher bin ich mir nicht' was thanked as honest."""
+    from simulator.scoring.wording import guesses
+    assert guesses(line, "de") == guess
+
+
+def test_a_spoken_check_narrows_down(monkeypatch):
+    """Every good call typed like a recogniser got 'did not narrow down' beside the checklist's check steps: '… could
+    you have a look behind the computer theres a cable … is it plugged in firmly' has no '?' to find."""
+    lines = ["hiya it help desk jack speaking whats happening on your end",
+             "no worries pauline you havent done anything wrong this happens heaps and well sort it together uh was "
+             "anything moved around at the desk today maybe while cleaning",
+             "not at all so the globe with the cross means the computer has lost its connection to the rest of the "
+             "practice could you have a look behind the computer theres a cable that looks a bit like a phone cable with "
+             "a little clip is it plugged in firmly"]
+    from playtest_calls import play_with_head
+    _, state, score = play_with_head("jargon-averse", "en", lines, monkeypatch)
+    assert "check_cable" in state.exchanges[-1].trainee.steps
+    assert "narrowing" in _kinds(score, "questioning")
+    assert "no_narrowing" not in _kinds(score, "questioning") and "no_narrowing_example" not in _kinds(score, "questioning")
+
+
+def test_a_typed_statement_still_narrows_nothing():
+    """Neighbour: a typed line that asks nothing narrows nothing."""
+    lines = ["Hi, IT support, Sam speaking. What's happening on your screen?", "I'm looking at the ticket, one moment please."]
+    _, _, score = _call("jargon-averse", "en", lines)
+    assert "narrowing" not in _kinds(score, "questioning")
