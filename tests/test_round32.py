@@ -337,3 +337,34 @@ def test_a_typed_statement_still_narrows_nothing():
     lines = ["Hi, IT support, Sam speaking. What's happening on your screen?", "I'm looking at the ticket, one moment please."]
     _, _, score = _call("jargon-averse", "en", lines)
     assert "narrowing" not in _kinds(score, "questioning")
+
+
+@pytest.mark.parametrize(("line", "asks"), [
+    ("Which one suits you better?", True), ("Which of the two works best for you?", True),
+    ("Thursday or Friday, which suits you better?", True),
+    ("I'll check which slot works for you and book it.", False),
+])
+def test_asking_her_to_choose_is_an_open_question(line, asks, monkeypatch):
+    """'I can offer Thursday 8 to 10 am or Friday 1 to 3 pm - which one suits you better? - …' read no question:
+    'did not narrow down' beside the line that asked her to choose."""
+    from playtest_calls import head_acts
+    assert ("open_question" in head_acts("en", line, monkeypatch)) == asks
+
+
+def test_a_choice_asked_in_the_last_clause_narrows_down():
+    lines = ["Good morning, thank you for calling IT support, this is Jordan, how can I help you?",
+             "Mr Vaughan, I'm really sorry - waiting a whole morning for nothing is not okay, and nobody even called you.",
+             "I understand, you moved two client meetings and that cost you real time. I'd like to fix it properly: I can "
+             "offer Thursday 8 to 10 am or Friday 1 to 3 pm - which one suits you better? - and I will personally call you "
+             "the day before to confirm the technician's name."]
+    _, _, score = _call("missed-appointment", "en", lines, seed=1357)
+    assert "narrowing" in _kinds(score, "questioning", 3)
+
+
+@pytest.mark.parametrize(("question", "one_thing"), [
+    ("I can offer Thursday or Friday - which one suits you better?", True), ("Okay, since when does it hang?", True),
+    ("Okay, so what's going on?", False), ("Can you tell me everything that happened?", False),
+])
+def test_a_targeted_question_may_close_a_longer_sentence(question, one_thing):
+    from simulator.scoring.wording import targeted
+    assert targeted(question, "en") == one_thing

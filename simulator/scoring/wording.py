@@ -192,10 +192,16 @@ def checks_back(question: str, lang: str) -> bool:
     return bool(pattern and pattern.search(standard(question, lang).strip()))
 
 
+_CLAUSE_BREAK = re.compile(r"\s[–—-]\s|[:;]\s|,\s")
+"""Where a clause of a long question ends: a dash between words, a colon, a semicolon, a comma."""
+
+
 def targeted(question: str, lang: str) -> bool:
-    """The question asks for one thing ("bis wann …?", "since when …?"), not for the whole story."""
+    """The question asks for one thing ("bis wann …?", "since when …?"), not for the whole story – also as the last
+    clause of a longer sentence ("I can offer Thursday or Friday - which one suits you better?"; round 32)."""
     pattern = _patterns("targeted_question", lang)
-    return bool(pattern and pattern.search(standard(question, lang).strip()))
+    clauses = [question, *_CLAUSE_BREAK.split(question)[1:]]
+    return bool(pattern) and any(pattern.search(standard(c, lang).strip()) for c in clauses)
 
 
 def asks_for_details(question: str, lang: str) -> bool:
