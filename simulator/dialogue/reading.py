@@ -169,6 +169,16 @@ def asks_only_for_information(line: str, lang: str) -> bool:
     return bool(pattern and sentences) and all(s.endswith("?") and pattern.search(s) for s in sentences)
 
 
+def asks_without_booking(line: str, lang: str) -> bool:
+    """*line* asks her for information in a W-question and names no day or hour outside its questions ("Das kläre ich
+    intern. Damit der neue Termin passt: Bis wann muss der Arbeitsplatz stehen, und welche Zeiten sind ungünstig?"):
+    it books nothing, whatever else it states (round 32: she answered "Gut. Das trage ich mir ein.")."""
+    pattern = _pattern("info_question", lang)
+    sentences = [s for s in SENTENCE_END.split(_words(line)) if s.strip()]
+    asked = [s for s in sentences if s.endswith("?") and pattern and pattern.search(s)]
+    return bool(asked) and not any(time_words(s, lang) for s in sentences if not s.endswith("?"))
+
+
 def credits_her(clause: str, lang: str) -> bool:
     """The clause only thanks her for, grants or waives what she did or said ("Thanks for checking the plug", "Ich
     glaube Ihnen, dass der Stecker drin ist", "Gut, dass Sie den Stecker schon angeguckt haben", "no need to check the

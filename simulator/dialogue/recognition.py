@@ -17,8 +17,9 @@ from simulator.analysis.result import Analysis
 from simulator.analysis.similarity import Closeness, ExampleIndex, act_only, contrary_acts, timed_acts, veto_acts
 from simulator.dialogue.asked_again import ASKING_ACTS
 from simulator.dialogue.events import Ramble
-from simulator.dialogue.reading import (SENTENCE_END, announces_summary, asks, asks_only_for_information, checks_back, clause_breaks,
-                                       credits_her, dated, names_time, requests, sentence_of, signs_off, time_words, without_offer)
+from simulator.dialogue.reading import (SENTENCE_END, announces_summary, asks, asks_only_for_information, asks_without_booking,
+                                       checks_back, clause_breaks, credits_her, dated, names_time, requests, sentence_of, signs_off,
+                                       time_words, without_offer)
 from simulator.scenario.model import Scenario, Step
 from simulator.scoring.wording import commits_no_time, own_time, recap_marker
 
@@ -242,7 +243,7 @@ def commits_nothing(step: Step, line: str, lang: str, said: str = "", acts: tupl
         return False
     books = "summary" not in step.acts and any(time_words(e, lang) for e in examples)  # a step that books a time
     return (books and bool(said) and checks_back(line, lang) and _only_her_times(line, said, lang) and not own_time(line, lang)
-            or asks_only_for_information(line, lang))
+            or asks_only_for_information(line, lang) or books and asks_without_booking(line, lang))
 
 
 def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
