@@ -368,3 +368,51 @@ def test_a_choice_asked_in_the_last_clause_narrows_down():
 def test_a_targeted_question_may_close_a_longer_sentence(question, one_thing):
     from simulator.scoring.wording import targeted
     assert targeted(question, "en") == one_thing
+
+
+def test_asking_for_her_constraints_books_nothing():
+    """'Damit der neue Termin diesmal passt: Bis wann muss der Arbeitsplatz … eingerichtet sein, und welche Zeiten sind …
+    ungünstig?' after a statement took the booking step: she answered 'Gut. Das trage ich mir ein.' to no date."""
+    lines = ["Guten Tag, Hotline, Albrecht am Apparat, was kann ich für Sie tun?",
+             "Frau Dr. Vogt, dafür entschuldige ich mich ausdrücklich, dass Sie einen ganzen Vormittag vergeblich gewartet "
+             "haben und nicht einmal informiert wurden, ist nicht in Ordnung. Ich sehe in Ihrem Ticket 7731 nach: Herr Kraus "
+             "hatte sich gestern krank gemeldet, der Termin wurde aber leider weder neu vergeben noch wurden Sie angerufen – "
+             "das ist unser Versäumnis.",
+             "Das kann ich Ihnen ehrlich gesagt nicht erklären, im Vorgang ist kein Anruf vermerkt, und das werde ich intern "
+             "klären. Damit der neue Termin diesmal passt: Bis wann muss der Arbeitsplatz bei Ihnen spätestens eingerichtet "
+             "sein, und welche Zeiten sind in der Kanzlei ungünstig?"]
+    _, state, _ = _call("missed-appointment", "de", lines, seed=1357)
+    last = state.exchanges[-1]
+    assert "new_time" not in last.trainee.steps and "availability" in last.trainee.steps
+    assert "trage ich mir ein" not in last.reply.text
+
+
+@pytest.mark.parametrize(("line", "books"), [
+    ("Das kläre ich intern. Bis wann muss der Arbeitsplatz stehen?", False),
+    ("Ich trage Sie für Donnerstag ein. Welche Uhrzeit passt Ihnen?", True),
+    ("Passt Ihnen Donnerstag von acht bis zehn?", True),
+])
+def test_a_question_for_her_times_beside_a_statement(line, books):
+    from simulator.dialogue.reading import asks_without_booking
+    assert asks_without_booking(line, "de") != books
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Ich fasse zunächst zusammen: Ihr Drucker zeigt seit heute früh weder Lämpchen noch Geräusch."),
+    ("de", "ich fasse das Ganze mal zusammen der drucker ist seit heute früh aus"),
+    ("de", "verstehe frau krüger also ihr chef unterschreibt morgen um zehn und möchte das bim modul nutzen"),
+])
+def test_formal_and_addressed_recaps_are_summaries(lang, line):
+    assert "summary" in rules(lang, line).acts
+
+
+def test_a_stock_apology_beside_a_question_with_again_is_still_stock():
+    """'I do apologize for the inconvenience ma'am. Is it the VPN issue again?' took 'sincerely apologise' – the
+    'again' of the question counted as naming her repeated calls."""
+    lines = ["Good afternoon, IT helpdesk, how may I help you?",
+             "I do apologize for the inconvenience ma'am. Is it the VPN issue again?"]
+    _, state, _ = _call("diva-complaint", "en", lines, seed=2468)
+    assert "apologise" not in state.exchanges[-1].trainee.steps
+    lines[1] = "I'm so sorry you've had to call again and again about this, that's not acceptable."
+    _, state, _ = _call("diva-complaint", "en", lines, seed=2468)
+    assert "apologise" in state.exchanges[-1].trainee.steps
