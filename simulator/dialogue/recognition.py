@@ -243,7 +243,8 @@ def commits_nothing(step: Step, line: str, lang: str, said: str = "", acts: tupl
         return False
     books = "summary" not in step.acts and any(time_words(e, lang) for e in examples)  # a step that books a time
     return (books and bool(said) and checks_back(line, lang) and _only_her_times(line, said, lang) and not own_time(line, lang)
-            or asks_only_for_information(line, lang) or books and asks_without_booking(line, lang))
+            or asks_only_for_information(line, lang)  # a step most of whose examples book a time: asked for her times, not booked
+            or 2 * sum(bool(time_words(e, lang)) for e in examples) > len(examples) and asks_without_booking(line, lang))
 
 
 def recounts(step: Step, line: str, lang: str, acts: tuple[str, ...]) -> bool:
