@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from simulator.dialogue import events as ev_
 from simulator.dialogue.guessing import guessed_before
 from simulator.dialogue.events import Guess, LineDrop, LineSaved, Objected, Pushback
-from simulator.dialogue.state import CallState, Outcome
+from simulator.dialogue.state import CallState, Outcome, clamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ def scripted_event(engine, state: CallState, turn_no: int, done: list[str], fire
                 return 0.0, None
             events.append(LineDrop(ev.id))
             plan.add(engine.speech.say(ev.line, state, f"event:{ev.id}", said))
-            return 0.0, Outcome(resolved=False, reason="line_dropped", final_mood=mood)
+            return 0.0, Outcome(resolved=False, reason="line_dropped", final_mood=clamp(mood, -100, 100))  # not "−103"
         events.append(ev_.scripted(ev.kind, ev.id))
         plan.parts = [p for p in plan.parts if not engine.speech.idle(p)]  # "Aha. Und weiter? Und? Kommt jetzt …"
         plan.add(engine.speech.say(ev.line, state, f"event:{ev.id}", said))
