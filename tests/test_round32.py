@@ -416,3 +416,24 @@ def test_a_stock_apology_beside_a_question_with_again_is_still_stock():
     lines[1] = "I'm so sorry you've had to call again and again about this, that's not acceptable."
     _, state, _ = _call("diva-complaint", "en", lines, seed=2468)
     assert "apologise" in state.exchanges[-1].trainee.steps
+
+
+def test_the_mood_at_a_dropped_line_stays_in_its_range():
+    """'Customer's mood at the end: -103' – the line dropped before the mood was clamped."""
+    lines = ["yeah support", "uh whats your customer id and the smtp auth error code exactly",
+             "nah your it guy isnt authorised mate you gotta log into the portal and approve it not my problem",
+             "well find a computer then cant help ya"]
+    _, state, _ = _call("mobile-caller", "en", lines, seed=9753)
+    assert state.outcome is not None and -100 <= state.outcome.final_mood <= 100
+
+
+@pytest.mark.parametrize(("line", "closes"), [
+    ("so to sum up your photo authorises mr yilmaz i unlock him in ten minutes he changes the setting and your mail works "
+     "before the meeting cheers tom good luck", True),
+    ("Good luck with the meeting!", True), ("Cheers Tom.", True),
+    ("Good luck finding the cable, now is there a strip under the desk?", False),
+    ("cheers for that, whats the error message", False),
+])
+def test_a_wish_or_thanks_ending_the_line_says_goodbye(line, closes):
+    """'… cheers tom good luck' was 'No goodbye'."""
+    assert ("closing" in rules("en", line).acts) == closes
