@@ -437,3 +437,25 @@ def test_the_mood_at_a_dropped_line_stays_in_its_range():
 def test_a_wish_or_thanks_ending_the_line_says_goodbye(line, closes):
     """'… cheers tom good luck' was 'No goodbye'."""
     assert ("closing" in rules("en", line).acts) == closes
+
+
+@pytest.mark.parametrize(("lang", "line", "admits"), [
+    ("de", "Gute Frage, aber die Kaffeemaschine isses ned, da können's beruhigt sein.", False),
+    ("de", "Gute Frage – das weiß ich gerade nicht.", True),
+    ("en", "Good question, but the coffee machine isn't the problem.", False),
+    ("en", "Good question, I'll have to check.", True),
+])
+def test_a_good_question_answered_admits_nothing(lang, line, admits):
+    """'Gute Frage, aber die Kaffeemaschine isses ned' was 'said you don't know'."""
+    assert ("admit_unknown" in rules(lang, line).acts) == admits
+
+
+@pytest.mark.parametrize(("line", "introduced"), [
+    ("grüß gott it support hier is der maxi huber was kann ich für sie tun", True),
+    ("Guten Tag, hier spricht die Frau Berger vom Support", True),
+    ("Hier ist der Support, was kann ich tun?", False), ("hier ist die Hotline", False),
+])
+def test_an_article_before_ones_own_name_introduces(line, introduced):
+    """'hier is der maxi huber' was 'greeted and named the team – but not yourself'."""
+    from simulator.scoring.wording import introduces
+    assert introduces(line, "de") == introduced
