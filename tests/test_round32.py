@@ -459,3 +459,18 @@ def test_an_article_before_ones_own_name_introduces(line, introduced):
     """'hier is der maxi huber' was 'greeted and named the team – but not yourself'."""
     from simulator.scoring.wording import introduces
     assert introduces(line, "de") == introduced
+
+
+@pytest.mark.parametrize(("lang", "line", "said"), [
+    ("en", "Okay. Did you restart the router at home?", "Restarted?"),
+    ("de", "Haben Sie den Router zu Hause neu gestartet?", "Neu gestartet?"),
+    ("en", "Are you on Wi-Fi or cable at home?", "Wi-Fi."),
+])
+def test_asked_whether_she_restarted_she_says_so(lang, line, said):
+    """'Did you restart the router at home?' had her answer 'Wi-Fi.' – the router was a word of how she is connected."""
+    opening = {"en": ["Good afternoon, IT helpdesk, how may I help you?",
+                      "I'm sorry you've had to call three times about this, that's not acceptable."],
+               "de": ["Guten Tag, IT-Helpdesk, was kann ich für Sie tun?",
+                      "Es tut mir leid, dass Sie schon dreimal anrufen mussten, das ist nicht in Ordnung."]}[lang]
+    _, state, _ = _call("diva-complaint", lang, opening + [line], seed=2468)
+    assert state.exchanges[-1].reply.text.startswith(said)
