@@ -34,6 +34,7 @@ RECAP_UNMARKED_WORDS, RECAP_UNMARKED_SHARE = 3, 0.5
 of its content words, and this share of them, were said before (not "Die Kaffeemaschine können wir ausschließen")."""
 
 _ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,4}\b")
+_PUNCTUATION = re.compile(r"[.,!?;:…]")  # none in a recogniser's line
 """Short terms in capitals carry content too ("DNS", "IP", "PC"), though shorter than the four letters of a word."""
 
 
@@ -73,12 +74,14 @@ among its first words ("Okay, check the cable …"); further on it is a word of 
 change, …" – the analyser's "change"; round 14, EN diva good T3)."""
 
 
-def _tells(sentence: str, span: str, lang: str) -> bool:
-    """The sentence holds ``span`` (an instruction, greeting or goodbye) as what it does, not as a word of a recap."""
+def _tells(sentence: str, span: str, lang: str, spoken: bool = False) -> bool:
+    """The sentence holds ``span`` (an instruction, greeting or goodbye) as what it does, not as a word of a recap. A
+    recogniser's line (``spoken``) is one sentence: a goodbye at its end tells nothing of what came before it ("lovely
+    so extension 12 a call from me by four today … anything else cheers sandra"; round 33)."""
     at = sentence.lower().find(span)
     if at < 0:
         return False
-    return not recap_marker(sentence, lang) or len(sentence[:at].split()) < TELLS_WITHIN
+    return not (recap_marker(sentence, lang) or spoken) or len(sentence[:at].split()) < TELLS_WITHIN
 
 
 def _statements(call: ScoredCall, t: Turn) -> list[str]:
@@ -90,10 +93,11 @@ def _statements(call: ScoredCall, t: Turn) -> list[str]:
     other = [x.strip().lower() for a, x in t.evidence  # telling her what to do, greeting her, saying goodbye
              if a in ("instruction", "greeting", "closing") and x.strip() and x.strip() != whole]
     out = []
+    spoken = not _PUNCTUATION.search(whole.rstrip(".!?… "))
     for s in sentences(t.text):
         if s.endswith("?") and not recap_marker(s, lang):
             continue
-        if any(_tells(s, x, lang) for x in other) or guesses(s, lang):
+        if any(_tells(s, x, lang, spoken) for x in other) or guesses(s, lang):
             continue
         out.append(s)
     return out
