@@ -474,3 +474,61 @@ def test_asked_whether_she_restarted_she_says_so(lang, line, said):
                       "Es tut mir leid, dass Sie schon dreimal anrufen mussten, das ist nicht in Ordnung."]}[lang]
     _, state, _ = _call("diva-complaint", lang, opening + [line], seed=2468)
     assert state.exchanges[-1].reply.text.startswith(said)
+
+
+# -- round 33 (second fresh round on the round-32 build) ----------------------------------------------------------
+@pytest.mark.parametrize(("line", "instructs"), [
+    ("Melden Sie sich einfach, wenn noch was ist.", False), ("Rufen Sie gerne wieder an, wenn noch etwas ist.", False),
+    ("Melden Sie sich bitte bei mir, wenn das Foto da ist.", True), ("Schalten Sie bitte die Leiste ein.", True),
+])
+def test_the_offer_to_call_again_is_no_instruction(line, instructs):
+    """'Melden Sie sich einfach, wenn noch was ist.' in a premature goodbye was praised as a clear, short instruction."""
+    acts = rules("de", line).acts
+    assert ("instruction" in acts) == instructs
+    if not instructs:
+        assert "closing" in acts
+
+
+def test_take_care_of_someone_is_no_goodbye():
+    """'No stress, take care of your patient first, I wait on the line.' cost −10 for ending the call early."""
+    lines = ["hi it support mike here whats going on", "okay is there a little globe at the bottom right of the screen",
+             "No stress, take care of your patient first, I wait on the line. When you are back, please click one time "
+             "on the little globe at the bottom right."]
+    _, state, _ = _call("jargon-averse", "en", lines, seed=2020)
+    from simulator.dialogue.events import PrematureClose
+    from simulator.dialogue import events as ev_
+    assert not ev_.has(state.exchanges[-1].trainee.events, PrematureClose)
+    from simulator.dialogue.reading import signs_off
+    assert signs_off("Thanks, take care!", "en") and not signs_off("take care of your patient first", "en")
+
+
+@pytest.mark.parametrize(("line", "warm"), [
+    ("ok so the quote only says archiplan professional five seats and your boss signs tomorrow at ten i understand thats "
+     "a tight spot honestly i dont know yet if the bim module is included", True),
+    ("That's a tough situation with the deadline.", True),
+    ("ok so the quote only says five seats and your boss signs tomorrow at ten", False),
+])
+def test_a_hard_situation_named_mid_line_is_understanding(line, warm):
+    """'… i understand thats a tight spot …' in a recogniser's line had 'no understanding shown in the whole call'."""
+    assert ("empathy" in rules("en", line).acts) == warm
+
+
+def test_a_spoken_recap_ending_in_a_goodbye_is_the_summary_at_the_end(monkeypatch):
+    """'lovely so extension 12 a call from me by four today the written answer by email before ten tomorrow anything
+    else cheers sandra' was '−25 never summed up at the end', quoting it: the goodbye at its end made the one sentence of
+    a recogniser's line a goodbye."""
+    lines = ["uh hello it support callum speaking how can i help",
+             "right so the quote only says five seats professional and your boss signs tomorrow at ten ill be honest with "
+             "you i dont know yet if the bim module is included theres no price list for it on my side",
+             "our licensing team knows that and theyre in till five today so ill ask them this afternoon and ring you back "
+             "by four whats the best number to reach you on",
+             "i get that tomorrow's tight and i wont guess cos if im wrong your boss signs for the wrong thing if licensing "
+             "hasnt answered by four ill still ring you at four and tell you where it stands and ask them to put it in "
+             "writing by email so your boss has it before ten",
+             "lovely so extension 12 a call from me by four today the written answer by email before ten tomorrow "
+             "anything else cheers sandra"]
+    from playtest_calls import play_with_head
+    sc, state, score = play_with_head("unknown-answer", "en", lines, monkeypatch)
+    summ = _kinds(score, "summarising")
+    assert "summary_end" in summ and "no_summary_end" not in summ
+    assert _problems(sc, state, score) == []
