@@ -532,3 +532,27 @@ def test_a_spoken_recap_ending_in_a_goodbye_is_the_summary_at_the_end(monkeypatc
     summ = _kinds(score, "summarising")
     assert "summary_end" in summ and "no_summary_end" not in summ
     assert _problems(sc, state, score) == []
+
+
+def test_what_will_be_passed_on_point_by_point_is_the_recap():
+    """'Das gebe ich genau so weiter: Im 5.2-Profil fehlt …, Ihre manuelle NRPT-Regel ist die Übergangslösung, … Ich
+    melde mich bis heute 14 Uhr …' was '−25 not summed up at the end', quoting it."""
+    from simulator.scoring.wording import recap_marker
+    assert recap_marker("Das gebe ich genau so weiter: Im 5.2-Profil fehlt die Split-DNS-Regel.", "de")
+    assert not recap_marker("Das gebe ich weiter.", "de")
+
+
+@pytest.mark.parametrize(("lang", "line", "rude"), [
+    ("de", "Keine Ahnung, was da los war, vermutlich haben Sie den Termin falsch notiert.", True),
+    ("de", "Sie haben den Termin bestimmt falsch eingetragen.", True),
+    ("de", "Ich prüfe, ob wir den Termin falsch eingetragen haben.", False),
+    ("de", "stopp stopp stopp das ist mir zu viel gelaber", True),
+    ("en", "you probably wrote the appointment down wrong", True),
+    ("en", "You must have typed the password in wrong.", True),
+    ("en", "I'll check whether we wrote it down wrong.", False),
+    ("en", "stop stop stop thats too much blabber", True),
+])
+def test_her_mistake_guessed_and_her_words_waved_off_are_rude(lang, line, rude):
+    """'vermutlich haben Sie den Termin falsch notiert' had her say 'Okay, mach ich.'; 'zu viel gelaber' took the step
+    'interrupt politely'."""
+    assert ("rude" in rules(lang, line).acts) == rude
