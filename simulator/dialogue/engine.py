@@ -467,7 +467,7 @@ class Engine:
                 # she says goodbye (to the trainee's, or because she has to go): the trainee has one line left
                 events.append(Farewell())
                 say_goodbye(self, state, line, said, answers, plan, turn_no)  # after answering the recap, a question
-            elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0):
+            elif solved_at is None and (mood <= sc.mood.hangup_below or patience <= 0) and not ringing:  # a curt hello: she complains, stays
                 events.append(Hangup())
                 plan.replace_all(self.speech.say(sc.end.hangup, state, "hangup", said))
                 outcome = Outcome(resolved=False, reason="hangup", final_mood=mood)
