@@ -430,7 +430,7 @@ def test_the_mood_at_a_dropped_line_stays_in_its_range():
 @pytest.mark.parametrize(("line", "closes"), [
     ("so to sum up your photo authorises mr yilmaz i unlock him in ten minutes he changes the setting and your mail works "
      "before the meeting cheers tom good luck", True),
-    ("Good luck with the meeting!", True), ("Cheers Tom.", True),
+    ("Good luck with the meeting!", True), ("Cheers Tom, bye.", True), ("Lovely, thanks Janet.", False),
     ("Good luck finding the cable, now is there a strip under the desk?", False),
     ("cheers for that, whats the error message", False),
 ])
@@ -556,3 +556,24 @@ def test_her_mistake_guessed_and_her_words_waved_off_are_rude(lang, line, rude):
     """'vermutlich haben Sie den Termin falsch notiert' had her say 'Okay, mach ich.'; 'zu viel gelaber' took the step
     'interrupt politely'."""
     assert ("rude" in rules(lang, line).acts) == rude
+
+
+@pytest.mark.parametrize(("line", "acts", "not_acts"), [
+    ("Sie haben bestimmt nichts falsch gemacht.", {"reassurance"}, {"rude"}),
+    ("Ganz ruhig, Frau Lindner, Sie ham da bestimmt nix falsch gmacht, des passiert einfach amal.", {"reassurance"},
+     {"rude"}),
+    ("ja also das schau ich mir mal an und melde mich dann irgendwann bei ihnen", set(), {"rude"}),
+    ("der kollege meldet sich dann irgendwann", {"rude"}, set()),
+])
+def test_reassurance_and_a_vague_promise_of_ones_own_are_no_snub(line, acts, not_acts, monkeypatch):
+    """'Sie haben bestimmt nichts falsch gemacht' was rude to the head (0.80); 'ich melde mich dann irgendwann' was −30
+    'rude, condescending or blaming' – it is vague."""
+    from playtest_calls import head_acts
+    found = head_acts("de", line, monkeypatch)
+    assert acts <= found and not (not_acts & found), found
+
+
+def test_she_never_hangs_up_on_the_line_that_answers_the_phone():
+    """'ja support was is' answering the phone: the diva hung up before she had said what she wanted."""
+    _, state, _ = _call("diva-complaint", "de", ["ja support was is"], seed=9753)
+    assert state.outcome is not None and state.outcome.reason != "hangup"
