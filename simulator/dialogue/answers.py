@@ -60,9 +60,19 @@ class Answers:
                                 if s.asks and not s.acts and s.recognise.get(lang) and s.reply.all(lang))
 
     def _question(self, line: str) -> str:
-        """The sentences of *line* that ask her something ('' when none does)."""
+        """The sentences of *line* that ask her something ('' when none does); of a recogniser's line, the words from
+        where the rules found its question on ("… neustart hatten se jetz oft genug dat bringt nix … zu welchen uhrzeiten
+        bricht es denn ab" asks when it drops, not whether she restarted; round 33)."""
         sentences = [s for s in SENTENCE_END.split(line) if s.strip()]
-        return " ".join(s for s in sentences if self._asks(s))
+        return " ".join(self._asked_part(s) for s in sentences if self._asks(s))
+
+    def _asked_part(self, sentence: str) -> str:
+        """*sentence* itself, or – spoken, without a mark – its words from the first question the rules found in it."""
+        if sentence.rstrip().endswith("?") or not self._spoken_question(sentence):
+            return sentence
+        at = min((e.start for e in self.read(sentence).evidence if e.act in ("closed_question", "open_question")),
+                 default=0)
+        return sentence[at:]
 
     def _asks(self, sentence: str) -> bool:
         """The sentence asks her something – not a long recap checked back ("Ich hab Ihr Ticket offen vor mir: das
