@@ -577,3 +577,26 @@ def test_she_never_hangs_up_on_the_line_that_answers_the_phone():
     """'ja support was is' answering the phone: the diva hung up before she had said what she wanted."""
     _, state, _ = _call("diva-complaint", "de", ["ja support was is"], seed=9753)
     assert state.outcome is not None and state.outcome.reason != "hangup"
+
+
+@pytest.mark.parametrize(("line", "acts", "not_acts"), [
+    ("ok stecken sie das mal wieder rein", {"instruction"}, {"reassurance"}),
+    ("nein nein das wird schon passen schauen sie mal hinten am computer ob da ein kabel lose ist", {"reassurance"}, set()),
+    ("da brauchen se dat vpn natürlich stabil zu welchen uhrzeiten bricht et denn ab", {"open_question"}, set()),
+    ("Dann halten wa fest: Seit dem Update auf 5.2 fehlt im Profil die Split-DNS-Regel.", {"summary"}, set()),
+])
+def test_ruhr_german_readings(line, acts, not_acts, monkeypatch):
+    """Round 33 (Ruhr style): a bare instruction was reassurance (0.36), 'das wird schon passen' was not; 'bricht et denn
+    ab' hid the question; 'Dann halten wa fest: …' was '−25 not summed up'."""
+    from playtest_calls import head_acts
+    found = head_acts("de", line, monkeypatch)
+    assert acts <= found and not (not_acts & found), found
+
+
+def test_a_spoken_question_asks_from_where_it_starts():
+    """'nee keine sorge neustart hatten se jetz oft genug dat bringt nix … zu welchen uhrzeiten bricht es denn ab' had
+    her say 'Neu gestartet? … Lesen Sie eigentlich das Ticket?' – the whole spoken line was the question."""
+    line = ("nee keine sorge neustart hatten se jetz oft genug dat bringt nix ich versteh dat dat langsam zermürbt zu "
+            "welchen uhrzeiten bricht es denn ab")
+    _, state, _ = _call("diva-complaint", "de", ["grüß gott it support was kann ich für sie tun", line], seed=2020)
+    assert "Neu gestartet?" not in state.exchanges[-1].reply.text
