@@ -600,3 +600,11 @@ def test_a_spoken_question_asks_from_where_it_starts():
             "welchen uhrzeiten bricht es denn ab")
     _, state, _ = _call("diva-complaint", "de", ["grüß gott it support was kann ich für sie tun", line], seed=2020)
     assert "Neu gestartet?" not in state.exchanges[-1].reply.text
+
+
+def test_cheers_and_a_send_off_close_the_call_properly():
+    """'Is there anything else? No? Cheers, Pauline, go see to your patient.' was 'said goodbye – but without … thanks or
+    good wishes'."""
+    from simulator.scoring.wording import wishes_well
+    assert wishes_well("Is there anything else? No? Cheers, Pauline, go see to your patient.", "en")
+    assert not wishes_well("ok bye", "en")
