@@ -194,9 +194,10 @@ class Analyser:
         cues = self._data.head_cues
         if any(a in cues and a not in ruled.acts and not cues[a].search(line) for a in final):
             final = tuple(a for a in final if a in ruled.acts or a not in cues or cues[a].search(line))
-        # the data's rules hold for what the head adds too ("we have Thursday morning available, is that fine?" offers
-        # a slot – no summary, though the head reads one; round 32)
-        dropped = self._dropped(line, set(final)) - set(ruled.acts) if self._data.rules else set()
+        # the data's rules hold for what the head adds that needs a statement too ("we have Thursday morning available,
+        # is that fine?" offers a slot – no summary, though the head reads one; round 32) – not for the questions and
+        # requests it adds, which the rules drop only beside their own reading of the line
+        dropped = (self._dropped(line, set(final)) - set(ruled.acts)) & set(self._data.head_statement) if self._data.rules else set()
         final = tuple(a for a in final if a not in dropped)
         added = {a for a in self._data.head_statement if a in final and a not in ruled.acts}
         clauses = [self._rules(c)[0] for c in _CLAUSE.findall(ruled.text)] if added else []  # read once, if needed
