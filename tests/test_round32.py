@@ -608,3 +608,12 @@ def test_cheers_and_a_send_off_close_the_call_properly():
     from simulator.scoring.wording import wishes_well
     assert wishes_well("Is there anything else? No? Cheers, Pauline, go see to your patient.", "en")
     assert not wishes_well("ok bye", "en")
+
+
+def test_a_sorry_she_threw_back_earns_nothing_even_where_it_names_something():
+    """'ok sorry about that have you tried restarting the laptop' – 'Sorry about what, exactly?' – was +27.8 'answered
+    with understanding'."""
+    lines = ["hello it support whats your name please", "ok sorry about that have you tried restarting the laptop"]
+    _, _, score = _call("diva-complaint", "en", lines, seed=3030)
+    assert "cue_answered_rebuffed" in _kinds(score, "empathy", 2)
+    assert not [e for e in _items(score, "empathy", 2) if e.effect > 0]

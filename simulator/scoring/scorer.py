@@ -204,9 +204,10 @@ def _empathy(call: _Call, dim: _Dim) -> None:
                 dim.add(answer.number, said[answer.number], share * LATE_OPENING_SHARE, fb.item(kind + "_late", cue=cue))
             elif kind == "cue_answered" and excuses(answer.text, call.state.lang):  # "sorry – these things happen": half
                 dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_excused", cue=cue))
-            elif kind == "cue_answered" and stock_empathy(call, answer):  # a bare "sorry" names nothing: half – none
-                part = 0.0 if rebuffed(call, answer) else STOCK_EMPATHY_SHARE  # where she threw it back ("'Inconvenience'?")
-                dim.add(answer.number, said[answer.number], share * part, fb.item("cue_answered_bare" if part else "cue_answered_rebuffed", cue=cue))
+            elif kind == "cue_answered" and rebuffed(call, answer):  # she threw it back ("'Inconvenience'?"): nothing
+                dim.add(answer.number, said[answer.number], 0.0, fb.item("cue_answered_rebuffed", cue=cue))
+            elif kind == "cue_answered" and stock_empathy(call, answer):  # a bare "sorry" names nothing: half
+                dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_bare", cue=cue))
             else:
                 dim.add(answer.number, said[answer.number], share, fb.item(kind, cue=cue))
         elif heard is not None:
