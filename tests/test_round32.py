@@ -617,3 +617,16 @@ def test_a_sorry_she_threw_back_earns_nothing_even_where_it_names_something():
     _, _, score = _call("diva-complaint", "en", lines, seed=3030)
     assert "cue_answered_rebuffed" in _kinds(score, "empathy", 2)
     assert not [e for e in _items(score, "empathy", 2) if e.effect > 0]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Oh no, and with the statements due too – that's a rotten start. How long have you got before they need to go out?"),
+    ("de", "Oje, und die Abrechnung muss ja auch raus. Wie viel Zeit haben Sie noch?"),
+])
+def test_asking_how_long_she_has_asks_the_urgency(lang, line):
+    """Own play after round 33: 'How long have you got before they need to go out?' got 'Thanks. I'm really under
+    pressure.' – no deadline – and the debrief said 'step missing: ask about urgency' beside '+10 narrowed down'."""
+    opening = {"en": "Morning, IT helpdesk, Alex speaking – what's going on?",
+               "de": "Guten Morgen, IT-Helpdesk, Alex hier – was ist los?"}[lang]
+    _, state, _ = _call("checked-plug", lang, [opening, line], seed=11)
+    assert "context" in state.exchanges[-1].trainee.steps
