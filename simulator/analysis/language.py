@@ -104,6 +104,9 @@ class Language:
     name_lead: re.Pattern[str] | None = None
     """Words right before a capitalised term that make it a name, matched at the end of the text before it
     (``name_lead``: "you're speaking to Nat", "hier ist Wan Li"); such a term is no jargon."""
+    spelled_time: re.Pattern[str] | None = None
+    """An hour written out in words ("bis sechzehn Uhr", "by four o'clock"; ``spelled_time``): :meth:`clocked` reads it
+    as a time, as it reads digits."""
     reference_number: re.Pattern[str] | None = None
     """A number that names a line or a case, not a time ("Durchwahl 12", "ticket 7731"): :meth:`clocked` reads past
     it (``reference_number``)."""
@@ -131,10 +134,21 @@ class Language:
     """A tag that turns a yes/no question into a restatement ("…, richtig?", "…, is that right?"), on the folded
     line (``head_statement.check_back``)."""
 
+    def clock_at(self, text: str) -> int:
+        """Where in *text* its first time stands – an hour in words or a number that is no reference (-1: none)."""
+        text = text or ""
+        spelled = self.spelled_time.search(text) if self.spelled_time is not None else None
+        masked = self.reference_number.sub(lambda m: " " * len(m.group()), text) if self.reference_number else text
+        digit = re.search(r"\d", masked)
+        found = [m.start() for m in (spelled, digit) if m is not None]
+        return min(found) if found else -1
+
     def clocked(self, text: str) -> bool:
         """*text* has a number that can be a time or a date – not a phone number, an extension or a ticket number:
         "Alles klar, Durchwahl 12, dann ruf ich Sie heute noch zurück" names no hour (round 30)."""
         text = text or ""
+        if self.spelled_time is not None and self.spelled_time.search(text):
+            return True  # "ich rufe Sie bis sechzehn Uhr zurück" (round 33: "nur ein vager Zeitpunkt")
         return bool(re.search(r"\d", self.reference_number.sub(" ", text) if self.reference_number else text))
 
     def variant(self, word: str) -> str | None:
@@ -324,6 +338,8 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
                                     in (data.get("head_cues", {}) or {}).items() if act in ACTS}),
         head_keeps=MappingProxyType({str(act): re.compile(_fold_pattern(str(cue))) for act, cue
                                      in (data.get("head_keeps", {}) or {}).items() if act in ACTS}),
+        spelled_time=re.compile("|".join(f"(?:{p})" for p in data["spelled_time"]), re.IGNORECASE)
+        if data.get("spelled_time") else None,
         reference_number=re.compile("|".join(f"(?:{p})" for p in data["reference_number"]), re.IGNORECASE)
         if data.get("reference_number") else None,
         head_adds=MappingProxyType({str(act): float(p) for act, p in (data.get("head_adds", {}) or {}).items()
