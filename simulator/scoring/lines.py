@@ -14,7 +14,7 @@ from simulator.dialogue.state import Turn
 from simulator.scoring.persuasion import gave_reason, unreasoned_yield
 from simulator.scoring.rules import QUOTE_CHARS, RESPONDING_ACTS, STEM_ENDING, STEM_LETTERS
 from simulator.scoring.transcript import Cutter, ScoredCall, questions, sentence_of, sentences, sentences_of
-from simulator.scoring.wording import (asks_for_details, hedges_the_past, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
+from simulator.scoring.wording import (asks_for_details, clock_at, hedges_the_past, own_time, commits_no_time, checks_back, function_words, own_time_promise, says_goodbye, standard, targeted, guesses, transparency_step, vague,
                                        weak_backchannel, names_situation)
 
 __all__ = ["volunteered", "narrows", "warm", "shows_empathy", "echoes", "listens", "echoed_deadline", "paraphrases", "restates", "restating_sentence", "instruction_words", "unpunctuated", "summary_words", "guessed",
@@ -432,6 +432,11 @@ def time_promise(call: ScoredCall, t: Turn) -> str:
         around = " ".join(words[max(0, at - TIME_WINDOW): at + len(span.split()) + TIME_WINDOW])
     if commits_no_time(around, lang):
         return ""
+    if vague(around, lang, time_only=True) and unpunctuated(t) and (at := clock_at(t.text, lang)) >= 0:
+        # a run-on line's clock time beyond the window of its first, vague one ("… heute noch … bis sechzehn uhr …")
+        n = len(t.text[:at].split())
+        around = " ".join(t.text.split()[max(0, n - TIME_WINDOW): n + TIME_WINDOW])
+        return "" if commits_no_time(around, lang) else "concrete"
     return "vague" if vague(around, lang, time_only=True) else "concrete"
 
 

@@ -28,6 +28,13 @@ def _patterns(kind: str, lang: str, flags: int = re.IGNORECASE) -> re.Pattern[st
     return re.compile("|".join(f"(?:{p})" for p in found), flags) if found else None
 
 
+def clock_at(text: str, lang: str) -> int:
+    """Where in *text* its first time stands (-1: none; :meth:`Language.clock_at`)."""
+    from simulator.analysis.language import compiled
+
+    return compiled(lang).clock_at(text)
+
+
 def _clocked(text: str, lang: str) -> bool:
     """*text* has a number that can be a time, not an extension or a ticket number (:meth:`Language.clocked`)."""
     from simulator.analysis.language import compiled
