@@ -630,3 +630,26 @@ def test_asking_how_long_she_has_asks_the_urgency(lang, line):
                "de": "Guten Morgen, IT-Helpdesk, Alex hier – was ist los?"}[lang]
     _, state, _ = _call("checked-plug", lang, [opening, line], seed=11)
     assert "context" in state.exchanges[-1].trainee.steps
+
+
+@pytest.mark.parametrize(("lang", "text", "clocked"), [
+    ("de", "ich rufe sie bis sechzehn uhr zurück", True), ("de", "um halb vier rufe ich an", True),
+    ("de", "ich melde mich heute noch", False), ("de", "Durchwahl 12, ich melde mich", False),
+    ("en", "I will call you by four o'clock", True), ("en", "at half three", True), ("en", "I'll call you back later", False),
+])
+def test_an_hour_in_words_is_a_time(lang, text, clocked):
+    from simulator.analysis.language import compiled
+    assert compiled(lang).clocked(text) == clocked
+
+
+def test_a_spoken_line_with_a_vague_and_a_clock_time_commits_to_the_clock_time():
+    """Own play after round 33: 'ich frage das heute noch bei unserer lizenzabteilung nach und rufe sie bis sechzehn uhr
+    zurück …' was 'nur ein vager Zeitpunkt (heute noch)' – the hour in words stood beyond the window of 'heute noch'."""
+    lines = ["lizenzservice hier ist tom becker guten tag was kann ich für sie tun",
+             "verstehe also ihr chef unterschreibt morgen um zehn und will wissen ob das bim modul dabei ist ganz ehrlich "
+             "das weiß ich gerade nicht und raten möchte ich da nicht",
+             "ich frage das heute noch bei unserer lizenzabteilung nach und rufe sie bis sechzehn uhr zurück unter welcher "
+             "nummer erreiche ich sie"]
+    _, _, score = _call("unknown-answer", "de", lines, seed=7)
+    kinds = _kinds(score, "transparency", 3)
+    assert "time_frame" in kinds and "time_frame_vague" not in kinds
