@@ -653,3 +653,24 @@ def test_a_spoken_line_with_a_vague_and_a_clock_time_commits_to_the_clock_time()
     _, _, score = _call("unknown-answer", "de", lines, seed=7)
     kinds = _kinds(score, "transparency", 3)
     assert "time_frame" in kinds and "time_frame_vague" not in kinds
+
+
+@pytest.mark.parametrize(("lang", "line", "checks"), [
+    ("en", "So printer's dark and you've already checked the plug – aye?", True),
+    ("en", "So it's the strip under the desk, innit?", True),
+    ("de", "Also, der Drucker ist aus und den Stecker haben Sie geprüft, ja?", True),
+    ("en", "Could you check the strip under the desk?", False),
+])
+def test_a_regional_tag_checks_a_recap_back(lang, line, checks):
+    """'… and you've already checked the plug – aye?' took 'have the power supply checked': she went and looked."""
+    from simulator.dialogue.reading import checks_back
+    assert checks_back(line, lang) == checks
+
+
+def test_a_recap_checked_back_with_aye_asks_her_to_check_nothing():
+    lines = ["Hiya, IT helpdesk, you're through to Fraser – what's up?",
+             "Och, that's a rotten start. When do the statements need to go out?",
+             "Right then, three o'clock, we'll get you there. So just to be sure I've got it: printer's completely dark, no "
+             "light, no noise, since you came in this morning, and you've already checked the plug – aye?"]
+    _, state, _ = _call("checked-plug", "en", lines, seed=2020)
+    assert "check_plug" not in state.exchanges[-1].trainee.steps
