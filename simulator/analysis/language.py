@@ -146,10 +146,7 @@ class Language:
     def clocked(self, text: str) -> bool:
         """*text* has a number that can be a time or a date – not a phone number, an extension or a ticket number:
         "Alles klar, Durchwahl 12, dann ruf ich Sie heute noch zurück" names no hour (round 30)."""
-        text = text or ""
-        if self.spelled_time is not None and self.spelled_time.search(text):
-            return True  # "ich rufe Sie bis sechzehn Uhr zurück" (round 33: "nur ein vager Zeitpunkt")
-        return bool(re.search(r"\d", self.reference_number.sub(" ", text) if self.reference_number else text))
+        return self.clock_at(text) >= 0  # also "ich rufe Sie bis sechzehn Uhr zurück" (round 33)
 
     def variant(self, word: str) -> str | None:
         """The standard words for one folded *word* (``variants``, else ``variant_words`` and the variants of the words

@@ -12,18 +12,14 @@ before ("Don't you want to know what's actually going on first?").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from simulator.analysis.result import Analysis
-from simulator.dialogue.reading import SENTENCE_END, asks, checks_back, checks_status, her_action
+from simulator.dialogue.reading import SENTENCE_END, asks, checks_back, checks_status, her_action, spoken
 from simulator.dialogue.speech import Speech
 from simulator.dialogue.state import CallState
 from simulator.scenario.model import Scenario
 
-
-_PUNCTUATION = re.compile(r"[.,!?;:…]")
-"""Marks a recogniser never writes: a line without any is spoken text, where a question has lost its "?"."""
 
 FACT_QUESTION_WORDS = 16
 """Words from which a question sentence that takes a step by its words says more than the fact it names: "Meanwhile,
@@ -68,11 +64,8 @@ class Answers:
 
     def _asked_part(self, sentence: str) -> str:
         """*sentence* itself, or – spoken, without a mark – its words from the first question the rules found in it."""
-        if sentence.rstrip().endswith("?") or not self._spoken_question(sentence):
-            return sentence
-        at = min((e.start for e in self.read(sentence).evidence if e.act in ("closed_question", "open_question")),
-                 default=0)
-        return sentence[at:]
+        at = -1 if sentence.rstrip().endswith("?") else self._spoken_start(sentence)
+        return sentence[at:] if at >= 0 else sentence
 
     def _asks(self, sentence: str) -> bool:
         """The sentence asks her something – not a long recap checked back ("Ich hab Ihr Ticket offen vor mir: das
@@ -89,9 +82,14 @@ class Answers:
         """A recogniser's line – no punctuation at all – that the rules read as a question: asked as if it ended in
         "?" ("ah ok also sind sie gerade am rechner oder nur am handy" had her say "das kann ich Ihnen nicht sagen",
         with "?" she said "Kein Laptop"; round 32, DE mobile-caller)."""
-        if _PUNCTUATION.search(sentence.strip()):
-            return False
-        return any(a in self.read(sentence).acts for a in ("closed_question", "open_question"))
+        return self._spoken_start(sentence) >= 0
+
+    def _spoken_start(self, sentence: str) -> int:
+        """Where the rules found the first question of a spoken *sentence* (-1: it is typed, or asks nothing)."""
+        if not spoken(sentence):
+            return -1
+        return min((e.start for e in self.read(sentence).evidence if e.act in ("closed_question", "open_question")),
+                   default=-1)
 
     def again(self, state: CallState, answer: str) -> bool:
         """*answer* tells a fact she told earlier in the call ("Hab ich doch gesagt: …"): she is asked again, and says

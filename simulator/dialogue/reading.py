@@ -66,6 +66,15 @@ def _pattern(key: str, lang: str, anchored: str = "") -> re.Pattern[str] | None:
     return re.compile({"start": "^" + body, "full": "^" + body + "$"}.get(anchored, body), re.IGNORECASE)
 
 
+_PUNCTUATION = re.compile(r"[.,!?;:…]")
+
+
+def spoken(text: str) -> bool:
+    """*text* has no punctuation before its end – a speech recogniser's text ("ah ok also sind sie gerade am rechner
+    oder nur am handy"): one sentence, whose questions have lost their "?" and whose clauses their commas."""
+    return not _PUNCTUATION.search((text or "").strip().rstrip(".!?… "))
+
+
 def _words(line: str) -> str:
     """The line lower-cased, spaces folded, without quotes around it."""
     return " ".join((line or "").split()).strip(" \"'„“”‚‘’").lower()

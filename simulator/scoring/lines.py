@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from simulator.dialogue.events import Confused, GaveIn, Guess, Objected, Offered, Revealed, Unheard, Yielded, details, has
+from simulator.dialogue.reading import spoken
 from simulator.dialogue.recognition import repeats_time
 from simulator.dialogue.state import Turn
 from simulator.scoring.persuasion import gave_reason, unreasoned_yield
@@ -362,14 +363,11 @@ def summary_words(t: Turn) -> int:
     return _sentence_words(t, "summary", _FULL_STOP, checks_back=True)
 
 
-_PUNCTUATION = re.compile(r"[.,!?;:…]")
-
-
 def unpunctuated(t: Turn) -> bool:
-    """The line has no punctuation before its end – a speech recogniser's text ("gut dann machen wir das schritt für
-    schritt also schauen sie bitte mal hinten …"): where its sentences end is unknown, so no sentence of it can be
-    called long (round 9b, DE B10). The turn's own length is still judged (a ramble)."""
-    return not _PUNCTUATION.search(t.text.strip().rstrip(".!?… "))
+    """The line is a speech recogniser's text (:func:`~simulator.dialogue.reading.spoken`: "gut dann machen wir das
+    schritt für schritt also schauen sie bitte mal hinten …"): where its sentences end is unknown, so no sentence of it
+    can be called long (round 9b, DE B10). The turn's own length is still judged (a ramble)."""
+    return spoken(t.text)
 
 
 def instruction_words(t: Turn) -> int:

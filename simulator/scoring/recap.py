@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.dialogue.reading import spoken
 from simulator.dialogue.state import Turn
 from simulator.scoring.lines import _content, _same_word, guessed, restated, summary_words
 from simulator.scoring.rules import BRIEF_SUMMARY_WORDS, SUMMARY_HERS, SUMMARY_HERS_FULL, SUMMARY_MIN_RESTATED
@@ -34,7 +35,6 @@ RECAP_UNMARKED_WORDS, RECAP_UNMARKED_SHARE = 3, 0.5
 of its content words, and this share of them, were said before (not "Die Kaffeemaschine können wir ausschließen")."""
 
 _ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,4}\b")
-_PUNCTUATION = re.compile(r"[.,!?;:…]")  # none in a recogniser's line
 """Short terms in capitals carry content too ("DNS", "IP", "PC"), though shorter than the four letters of a word."""
 
 
@@ -93,11 +93,11 @@ def _statements(call: ScoredCall, t: Turn) -> list[str]:
     other = [x.strip().lower() for a, x in t.evidence  # telling her what to do, greeting her, saying goodbye
              if a in ("instruction", "greeting", "closing") and x.strip() and x.strip() != whole]
     out = []
-    spoken = not _PUNCTUATION.search(whole.rstrip(".!?… "))
+    run_on = spoken(whole)  # a recogniser's line: one sentence
     for s in sentences(t.text):
         if s.endswith("?") and not recap_marker(s, lang):
             continue
-        if any(_tells(s, x, lang, spoken) for x in other) or guesses(s, lang):
+        if any(_tells(s, x, lang, run_on) for x in other) or guesses(s, lang):
             continue
         out.append(s)
     return out
