@@ -334,7 +334,7 @@ class Engine:
                 if pb and step.id not in pushed:
                     pushed.append(step.id)
                     events.append(Pushback(step.id))
-                    plan.refuse(pushback_line(self, step, state, said, turn_no, hedged))  # after a guess: her doubt
+                    plan.refuse(pushback_line(self, step, state, said, turn_no, hedged, acts))  # after a guess: her doubt
                     break
                 refusals = sum(ev_.details(t.events, Pushback).count(step.id) for t in state.trainee_turns) if pb else 0
                 worn_down = pb is not None and pb.gives_in_after > 0 and refusals >= pb.gives_in_after

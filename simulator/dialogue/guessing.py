@@ -31,14 +31,20 @@ def guess_reading(honesty_steps: tuple[str, ...], done: tuple[str, ...], acts: t
     return guessing, hedged
 
 
-def pushback_line(engine, step, state, said: str, turn_no: int, hedged: bool = False) -> str:
+def pushback_line(engine, step, state, said: str, turn_no: int, hedged: bool = False,
+                  acts: tuple[str, ...] = ()) -> str:
     """Her push-back against *step*: its scripted reply – except where it tempts a guess ("Und wenn Sie schätzen
     müssten? Ich brauche nur ein Ja") and the trainee has guessed already ("ist bestimmt mit drin"), earlier or in this
     very line beside "not sure" (``hedged``: "I think it should be included, probably, but I'm not 100% sure"): she
-    got her yes, so she doubts it instead (:func:`guess_line`) – never asks for the guess she was just given."""
+    got her yes, so she doubts it instead (:func:`guess_line`) – never asks for the guess she was just given. Where
+    this line takes the guess back ("sicher bin ich mir nicht", *acts* with ``admit_unknown`` and no new guess) she
+    asks which holds, not "a guess doesn't help me" (round 33)."""
     from dataclasses import replace
 
     if step.id in engine._honesty_steps and (hedged or guessed_before(state, True)):
+        if not hedged and "admit_unknown" in acts:
+            return choose(customer_lines(state.lang, "guess_retracted"), f"{state.seed}:{turn_no}:guess", said,
+                          optional=False)
         return guess_line(engine.speech, engine.scenario, state, said, turn_no)
     return engine.speech.say(step.pushback.reply, replace(state, turn=0), f"pushback:{step.id}")
 

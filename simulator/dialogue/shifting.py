@@ -31,10 +31,6 @@ class Shift:
     """The line without them: what she may still take steps from ('' when nothing is left)."""
 
 
-def _clauses(line: str, lang: str) -> list[str]:
-    return [piece for s in SENTENCE_END.split(line) if s.strip() for piece in clause_breaks(s, lang)]
-
-
 def shift_of(line: str, lang: str) -> Shift:
     """The clauses of *line* that put the work on her, and the rest (a clause is cut where a new thought starts, "… but
     I'll ask licensing myself" stays hers to hear)."""
@@ -47,11 +43,15 @@ def shift_of(line: str, lang: str) -> Shift:
         words = " ".join(text.lower().split()).strip(" ,.;:!?-–")
         return bool(pattern.search(words)) and not (sorry and sorry.search(words))
 
-    clauses = _clauses(line, lang)
-    hit = [c for c in clauses if shifts(c)]
+    # "dann sag ich denen, sie sollen Sie heute noch anrufen": the "sie" is the team he tells (round 33)
+    told = _pattern("her_job_told", lang)
+    sentences = [s for s in SENTENCE_END.split(line) if s.strip()]
+    relayed = {s for s in sentences if told and told.search(" ".join(s.lower().split()))}
+    clauses = [piece for s in sentences for piece in ([s] if s in relayed else clause_breaks(s, lang))]
+    hit = [c for c in clauses if c not in relayed and shifts(c)]
     if not hit:  # "Sie müssen … | ich …": the sentence whole, when a break cut the pattern in two
-        clauses = [s for s in SENTENCE_END.split(line) if s.strip()]
-        hit = [s for s in clauses if shifts(s)]
+        clauses = sentences
+        hit = [s for s in clauses if s not in relayed and shifts(s)]
     rest = " ".join(c.strip() for c in clauses if c not in hit).strip()
     return Shift(" ".join(c.strip() for c in hit), rest) if hit else Shift("", line)
 

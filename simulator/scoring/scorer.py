@@ -297,7 +297,7 @@ def _questioning(call: _Call, dim: _Dim) -> None:
         # what she had told (or the ticket says) summed up early instead of asking her to tell it again: no debit
         # (a summary in jargon she could not follow spared her nothing: "so your NIC has no link" – round 23)
         summed = next((t for t in scored[:OPEN_FIRST_WITHIN] if "summary" in t.acts and "jargon" not in t.acts
-                       and not lost(call, t)), None)
+                       and not lost(call, t) and not guessed(call, t)), None)  # nor a guess (round 33)
         if summed is not None:
             dim.add(summed.number, call.span(summed, "summary"), 0.0, fb.item("open_not_needed"))
             narrow = next((t for t in polite if t.number > summed.number and narrows(call, t) and not lost(call, t)
