@@ -116,3 +116,87 @@ def test_relaying_to_the_team_in_english_puts_no_work_on_her():
     sc, state, score = _play("unknown-answer", "en", ["Hello, licensing support, Becker speaking.",
                                                      "I'll tell them they need to call you today."])
     assert not has(_turn(state, 2).trainee.events, Shifted)
+
+
+# -- the diva: "I don't have any ticket" looks into nothing ---------------------------------------------------------
+DIVA_NO_TICKET = {"en": ["yeah support what", "um like whats your problem",
+                         "well i dont have any ticket here so you gotta tell me everything again from the start"],
+                  "de": ["Guten Tag, IT-Support, Meier.", "Was ist denn los?",
+                         "Ich hab hier kein Ticket, erzählen Sie mal von vorne."]}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_saying_there_is_no_ticket_is_no_look_into_it(lang):
+    sc, state, score = _play("diva-complaint", lang, DIVA_NO_TICKET[lang], seed=7373)
+    assert "ticket" not in _turn(state, 3).trainee.steps
+    assert not [e for e in _items(score, "checklist") if e.kind == "step_done" and e.turn == 3]
+    assert not [e for e in _items(score, "transparency") if e.effect > 0 and e.turn == 3]
+    assert _problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "No worries, I've got your ticket open here."),
+    ("en", "I've got your ticket here, so you don't have to tell it all again."),
+    ("en", "Let me check the ticket history so I don't ask you anything twice."),
+    ("de", "Keine Sorge, ich habe Ihr Ticket vor mir."),
+    ("de", "Ich sehe im Ticket, dass der Kollege nicht zurückgerufen hat."),
+])
+def test_a_look_into_the_ticket_beside_a_negation_still_counts(lang, line):
+    greet = {"de": "Guten Tag, IT-Support, Meier.", "en": "Hello, IT support, Alex speaking."}[lang]
+    sc, state, score = _play("diva-complaint", lang, [greet, line])
+    assert "ticket" in _turn(state, 2).trainee.steps
+
+
+# -- a thanks for what she said is no goodbye -----------------------------------------------------------------------
+DIVA_GOOD_EN = ["Good morning, you're through to IT support, this is Alex.",
+                "I'm really sorry you've had to call three times about this - that shouldn't have happened.",
+                "I've got your ticket open: the VPN drops at home, not in the office, and the client was reinstalled twice.",
+                "When exactly does it drop - at particular times?",
+                "Every hour on the dot, and only from home – that's actually a really useful clue, thank you.",
+                "That points to a timer on the network side, so I'm taking this to the network team myself today."]
+
+
+def test_thanks_for_a_clue_mid_call_is_no_premature_close():
+    sc, state, score = _play("diva-complaint", "en", DIVA_GOOD_EN)
+    assert not [e for e in _turn(state, 5).trainee.events if e.kind == "premature_close"]
+    assert "premature_close" not in _kinds(score, "courtesy")
+
+
+@pytest.mark.parametrize("lang,line", [("en", "great got it thanks"), ("en", "Perfect, thanks Mr Walsh."),
+                                       ("de", "Super, danke."), ("de", "ok danke")])
+def test_a_bare_thanks_is_an_acknowledgement(lang, line):
+    from simulator.dialogue.reading import thanks_alone
+    assert thanks_alone(line, lang)
+
+
+@pytest.mark.parametrize("lang,line", [("en", "Thanks for calling, goodbye."), ("en", "thanks, bye"),
+                                       ("de", "Vielen Dank für Ihren Anruf, auf Wiederhören.")])
+def test_thanks_with_a_goodbye_still_closes_early(lang, line):
+    lines = {"de": ["Guten Tag, IT-Support, Meier.", line], "en": ["Hello, IT support, Alex speaking.", line]}[lang]
+    sc, state, score = _play("diva-complaint", lang, lines)
+    assert [e for e in _turn(state, 2).trainee.events if e.kind == "premature_close"]
+
+
+# -- a recogniser's "ill" before a verb is "I'll" for the acts too ----------------------------------------------------
+def test_ill_before_a_verb_promises_in_spoken_text():
+    assert "transparency" in rules("en", "ill ask our licensing team they talk to the vendor directly").acts
+    assert "callback" in rules("en", "ill call you back by four").acts
+    assert rules("en", "I feel ill today.").acts == ()
+
+
+def test_if_i_get_it_wrong_is_no_summary():
+    line = ("honestly i dont know that off the top of my head and i dont wanna guess because if i get it wrong your "
+            "boss signs the wrong thing um ill ask our licensing team they talk to the vendor directly")
+    assert "summary" not in rules("en", line).acts
+    assert "summary" in rules("en", "If I got you right, the VPN drops every hour.").acts
+    assert "summary" in rules("en", "So if I get this right, it only happens at home?").acts
+
+
+def test_an_admission_that_names_who_finds_out_is_no_bare_admission():
+    lines = ["hello it support sam speaking how can i help",
+             "honestly i dont know that off the top of my head and i dont wanna guess because if i get it wrong your "
+             "boss signs the wrong thing um ill ask our licensing team they talk to the vendor directly"]
+    sc, state, score = _play("unknown-answer", "en", lines)
+    assert "admit_unknown_bare" not in _kinds(score, "transparency")
+    assert "admit_unknown" in _kinds(score, "transparency")
+    assert _problems(sc, state, score) == []

@@ -262,8 +262,10 @@ class Analyser:
         pieces = [" ."]
         offsets: list[int] = []
         cursor = 2
+        in_context = data.context_variants(text) if data.variant_patterns else {}  # "ill ask" is "I'll ask" (round 34)
         for part in parts:
-            norm = (data.variant(part.norm) or self._correct(part.norm)) if part.is_word else part.norm
+            norm = (data.variant(part.norm) or in_context.get(part.start) or self._correct(part.norm)) if part.is_word \
+                else part.norm
             if part.is_word:
                 tokens.extend(norm.split())
             cursor += 1

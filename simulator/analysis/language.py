@@ -173,6 +173,19 @@ class Language:
             line = pattern.sub(replacement, line)
         return line
 
+    def context_variants(self, text: str) -> dict[int, str]:
+        """The words of *text* a ``variant_patterns`` entry reads as other words in their context ("ill ask" -> "i'll
+        ask", "Sehet Se" -> "sehen sie"), folded, by where each word starts; only where the entry keeps the number of
+        words, so that every word still has its own span."""
+        out: dict[int, str] = {}
+        for pattern, replacement in self.variant_patterns:
+            for match in pattern.finditer(text):
+                old = [p for p in items(match.group()) if p.is_word]
+                new = [p for p in items(match.expand(replacement)) if p.is_word]
+                if len(old) == len(new):
+                    out.update({match.start() + o.start: n.norm for o, n in zip(old, new) if o.norm != n.norm})
+        return out
+
     def word_count(self, text: str) -> int:
         """The word tokens of *text* as the analyser counts them (``Analysis.word_count``: a chat spelling expanded,
         "kannste" -> "kannst du"), for a debrief that says how long a line was in the customer's measure."""

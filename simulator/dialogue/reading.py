@@ -99,6 +99,24 @@ def signs_off(line: str, lang: str) -> bool:
     return bool(pattern and pattern.search(_words(line)))
 
 
+def thanks_alone(clause: str, lang: str) -> bool:
+    """The clause only thanks her ("great got it thanks", "Super, danke", "thank you"): an acknowledgement."""
+    pattern = _pattern("thanks_alone", lang, "full")
+    return bool(pattern and pattern.match(_words(clause).strip(" ,.;:!–-")))
+
+
+_COMMA = re.compile(r"\s*[,;]\s+|\s+[–—-]\s+")
+
+
+def without_thanks(line: str, lang: str) -> str:
+    """*line* (stripped) without its clauses that only thank her (:func:`thanks_alone`): "… a really useful clue" for
+    "… a really useful clue, thank you"; '' for a bare "ok thanks"."""
+    pieces = [p for s in SENTENCE_END.split(line) if s.strip() for c in clause_breaks(s, lang) for p in _COMMA.split(c)]
+    if not any(thanks_alone(p, lang) for p in pieces):
+        return line.strip()
+    return " ".join(p.strip() for p in pieces if not thanks_alone(p, lang)).strip()
+
+
 def assents(line: str, lang: str) -> bool:
     """The line is a yes (or a go-ahead) to something she offered: it starts with one, or is only a bare "okay"."""
     text = _words(line)

@@ -19,7 +19,7 @@ from simulator.dialogue.asked_again import ASKING_ACTS
 from simulator.dialogue.events import Ramble
 from simulator.dialogue.reading import (SENTENCE_END, announces_summary, asks, asks_only_for_information, asks_without_booking,
                                        checks_back, clause_breaks, credits_her, dated, names_time, requests, sentence_of, signs_off,
-                                       time_words, without_offer)
+                                       time_words, without_offer, without_thanks)
 from simulator.scenario.model import Scenario, Step
 from simulator.scoring.wording import commits_no_time, own_time, recap_marker
 
@@ -322,8 +322,14 @@ def thanks_go_on(analyser, line: str, lang: str) -> bool:
     """The line thanks her and goes on with something else ("Danke für Ihre Geduld, der Kollege war leider krank",
     "Thanks for your patience, my colleague was off sick"): its thanks is no goodbye, unless the rest signs off too."""
     rest = without_credit(line, lang)
-    return (rest != line and bool(rest.strip()) and not signs_off(rest, lang)
-            and "closing" not in analyser.analyse_rules(rest).acts)
+    if rest != line and bool(rest.strip()) and not signs_off(rest, lang) and "closing" not in analyser.analyse_rules(
+            rest).acts:
+        return True
+    # a thanks for what she said or did ("… a really useful clue, thank you", "great got it thanks") is no goodbye
+    # either: only a line that signs off or closes beyond its thanks ends the call early (round 34)
+    kept = without_thanks(line, lang)
+    return (kept != line.strip() and not signs_off(line, lang)
+            and not (kept and "closing" in analyser.analyse_rules(kept).acts))
 
 
 def granted_before(turns, lang: str) -> bool:

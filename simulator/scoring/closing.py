@@ -8,6 +8,7 @@ DE 24: an offer in the line before the goodbye counted for nothing – "without 
 from __future__ import annotations
 
 from simulator.dialogue.events import PrematureClose, has
+from simulator.dialogue.reading import without_thanks
 from simulator.dialogue.state import Turn
 from simulator.scoring.rules import CLOSING, CLOSING_BARE, MIN_SPAN_WORDS, NO_CLOSING, PREMATURE_CLOSE, PREMATURE_CLOSE_CAP
 from simulator.scoring.transcript import DimensionDraft as _Dim
@@ -57,6 +58,14 @@ def _ring(call: _Call, t: Turn) -> bool:
     return t.number == call.first_real and greets(t.text, call.state.lang)
 
 
+def _thanks_in_passing(call: _Call, t: Turn) -> bool:
+    """*t* thanks her for what she said or did and the call went on ("… a really useful clue, thank you." and then the
+    plan): no goodbye – the customer did not hear one either (round 34). The last line of a call is its goodbye."""
+    last = call.real[-1].number if call.real else None
+    lang = call.state.lang
+    return t.number != last and without_thanks(t.text, lang) != t.text.strip() and not says_goodbye(t.text, lang)
+
+
 def closing(call: _Call, dim: _Dim, premature: float) -> int | None:
     """Credit (or debit) the goodbye, once the problem is solved; a goodbye in a call left unsolved ended it early –
     that turn is returned (it was not "calm and factual" either)."""
@@ -71,7 +80,8 @@ def closing(call: _Call, dim: _Dim, premature: float) -> int | None:
     tail = {u.number for u in call.real[-2:]}
     closes = [t for t in reversed(scored) if "closing" in t.acts and not has(t.events, PrematureClose)
               and (solved_at is None or t.number >= solved_at)
-              and (t.number in tail or says_goodbye(t.text, state.lang)) and not _ring(call, t)]
+              and (t.number in tail or says_goodbye(t.text, state.lang)) and not _ring(call, t)
+              and not _thanks_in_passing(call, t)]
     # the best goodbye counts: a proper one, then the last bare "bye" after her goodbye takes nothing away
     close = next((t for t in closes if closes_properly(t.text, state.lang) or _offered(call, t)),
                  closes[0] if closes else None)
