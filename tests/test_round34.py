@@ -200,3 +200,35 @@ def test_an_admission_that_names_who_finds_out_is_no_bare_admission():
     assert "admit_unknown_bare" not in _kinds(score, "transparency")
     assert "admit_unknown" in _kinds(score, "transparency")
     assert _problems(sc, state, score) == []
+
+
+# -- understanding in German words and in a recogniser's run-on line -------------------------------------------------
+@pytest.mark.parametrize("line", ["Das kann ich voll nachvollziehen.", "völlig nachvollziehbar",
+                                  "Herr Reuter, total verständlich, dass das gerade nervt.",
+                                  "Das ist verständlich, dass Sie sauer sind."])
+def test_plain_german_understanding_is_empathy(line):
+    assert "empathy" in rules("de", line).acts
+
+
+@pytest.mark.parametrize("line", ["Ist das verständlich?", "Das kann ich nicht nachvollziehen.",
+                                  "Habe ich mich verständlich ausgedrückt?"])
+def test_clear_wording_or_denied_understanding_is_no_empathy(line):
+    assert "empathy" not in rules("de", line).acts
+
+
+def test_understanding_in_the_middle_of_a_run_on_spoken_line_is_read():
+    line = ("got it sir oh seven seven hundred five five three four eight nine i understand a meeting in one hour with "
+            "no email is really stressful we will be quick may i know if you have a laptop with you or only the phone")
+    read = rules("en", line)
+    assert "empathy" in read.acts
+    assert next(e.text for e in read.evidence if e.act == "empathy").startswith("i understand")
+    de = ("herr reuter ich hör sie termin in einer stunde und keine mails total verständlich dass das gerade nervt "
+          "unter welcher nummer kann ich sie zurückrufen")
+    assert "empathy" in rules("de", de).acts
+
+
+def test_her_deadline_said_back_is_no_time_promise():
+    assert "time_commitment" not in rules("de", "Termin in einer Stunde, verstehe.").acts
+    assert "time_commitment" not in rules("en", "Meeting in an hour, got it.").acts
+    assert "time_commitment" in rules("de", "Ich rufe Sie in einer Stunde zurück.").acts
+    assert "time_commitment" in rules("en", "I'll call you back in one hour.").acts

@@ -130,6 +130,13 @@ class Language:
     variant_patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Regional forms that are no single word (``variant_patterns``: "Sehet Se" -> "Sehen Sie"), as (pattern over the
     typed line, replacement); used by :meth:`Analyser.standard` only, where a line is matched against phrases."""
+    spoken_break: re.Pattern[str] | None = None
+    """Where a run-on line without any punctuation (a speech recogniser's) starts a new clause, on the folded words
+    (``spoken_breaks``: "… nine i understand a meeting in one hour …", "… may i know if you have a laptop"): the rules
+    read a full stop before each, so that understanding and a question mid-line start their sentence."""
+    spoken_acts: frozenset[str] = frozenset()
+    """The acts read again in a run-on line cut at ``spoken_break`` (``spoken_breaks.acts``), where the whole line
+    has none of them."""
     check_back: re.Pattern[str] | None = None
     """A tag that turns a yes/no question into a restatement ("…, richtig?", "…, is that right?"), on the folded
     line (``head_statement.check_back``)."""
@@ -364,7 +371,19 @@ def build(lang: str, data: Mapping[str, Any], glossary: Iterable[str] = ()) -> L
         variant_words=tuple((re.compile(str(p)), str(r)) for p, r in (data.get("variant_words", []) or [])),
         variant_patterns=tuple((re.compile(rf"(?<![\w'’])(?:{p})(?![\w'’])", re.IGNORECASE), str(r))
                                for p, r in (data.get("variant_patterns", []) or [])),
+        spoken_break=_spoken_break(data.get("spoken_breaks", {}) or {}),
+        spoken_acts=frozenset(str(a) for a in (data.get("spoken_breaks", {}) or {}).get("acts", []) or [] if a in ACTS),
     )
+
+
+def _spoken_break(spec: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """``spoken_breaks``: ``cues`` (regexes over folded words) that start a clause, unless right after a word of
+    ``not_after`` ("what do you …", "dann haben Sie …" go on with their sentence)."""
+    cues = [_fold_pattern(str(c)) for c in spec.get("cues", []) or []]
+    if not cues:
+        return None
+    guards = "".join(f"(?<! {re.escape(fold(str(w)))} )" for w in spec.get("not_after", []) or [])
+    return re.compile(f"(?<= ){guards}(?:{'|'.join(cues)})(?= )")
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
