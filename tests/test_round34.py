@@ -232,3 +232,58 @@ def test_her_deadline_said_back_is_no_time_promise():
     assert "time_commitment" not in rules("en", "Meeting in an hour, got it.").acts
     assert "time_commitment" in rules("de", "Ich rufe Sie in einer Stunde zurück.").acts
     assert "time_commitment" in rules("en", "I'll call you back in one hour.").acts
+
+
+# -- blame guessed, and what is no blame ------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang,line", [
+    ("de", "Das Update ist getestet, bei anderen geht's. Wird wohl an Ihrer Konfig liegen, da haben Sie bestimmt "
+           "selbst was verbastelt."),
+    ("en", "Sounds like you changed something yourself, to be honest. It's probably your home router's DNS."),
+    ("en", "Looks like you fiddled with the settings."),
+])
+def test_her_own_doing_guessed_is_rude(lang, line):
+    assert "rude" in rules(lang, line).acts
+
+
+@pytest.mark.parametrize("line", ["It sounds like you've checked everything yourself already.",
+                                  "So if you changed something yourself, that's fine, just tell me."])
+def test_granting_what_she_checked_is_not_rude(line, monkeypatch):
+    from playtest_calls import head_acts
+    assert "rude" not in rules("en", line).acts
+    assert "rude" not in head_acts("en", line, monkeypatch)
+
+
+# -- a plan announced is no summary ---------------------------------------------------------------------------------
+def test_what_the_team_will_do_is_no_summary_and_no_recap_of_the_ticket(monkeypatch):
+    from playtest_calls import play_with_head
+    lines = ["Hallo, IT-Service, wie kann ich helfen?", "Oh sorry, das ist natürlich blöd. Worum geht's denn genau?",
+             "Ok. Und haben Sie den VPN-Client schon mal neu installiert?",
+             "Ok, dann mach ich mal ein Ticket auf und die Kollegen melden sich zeitnah bei Ihnen.",
+             "Nein nein, kein Neustart. Das Ticket geht ans Netzwerkteam, die melden sich dann so schnell wie möglich. "
+             "Schönen Tag noch!"]
+    sc, state, score = play_with_head("diva-complaint", "de", lines, monkeypatch)
+    assert "recap_known" not in state.steps_done
+    assert not [e for e in _items(score, "summarising") if e.effect > 0]
+    assert _problems(sc, state, score) == []
+
+
+@pytest.mark.parametrize("line", ["Zusammengefasst: Das Ticket geht ans Netzwerkteam, die melden sich bis 15 Uhr.",
+                                  "Also: VPN bricht zu Hause ab, zweimal neu installiert, und ich gebe das ans "
+                                  "Netzwerkteam weiter."])
+def test_a_recap_that_also_names_the_next_step_stays_a_summary(line):
+    assert "summary" in rules("de", line).acts
+
+
+# -- a recogniser's lowercase phone formula names the agent -----------------------------------------------------------
+@pytest.mark.parametrize("lang,line,named", [
+    ("de", "grüß gott it hilfe gruber haben sie ein problem mit dem computer", True),
+    ("de", "grüß gott it service gruber was kann ich für sie tun", True),
+    ("en", "hello it support sam how can i help", True),
+    ("en", "hi service desk mike what can i do for you", True),
+    ("de", "guten tag it support was gibts", False),
+    ("en", "hello it support how can i help", False),
+    ("en", "yeah support what", False),
+])
+def test_lowercase_phone_formula_with_a_name(lang, line, named):
+    from simulator.scoring.wording import introduces
+    assert introduces(line, lang) is named
