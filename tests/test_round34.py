@@ -287,3 +287,32 @@ def test_a_recap_that_also_names_the_next_step_stays_a_summary(line):
 def test_lowercase_phone_formula_with_a_name(lang, line, named):
     from simulator.scoring.wording import introduces
     assert introduces(line, lang) is named
+
+
+# -- expert-user: a guessed cause is no escalation; a workaround's "today" is no time frame ----------------------------
+EXPERT_GOOD_EN = [
+    "IT support, Sam speaking, hi – what can I do for you?",
+    "Got it, no script. So tunnel's up, IPs reachable, direct nslookup against 10.20.0.53 answers, cache flushed, "
+    "rebooted – so the client just never sends internal queries to that server, all since yesterday's client update. "
+    "Did you check anything else already, like the adapter's DNS suffix or the NRPT rules?",
+    "Honestly? I don't know yet – I haven't seen it listed as a known 5.2 issue, and I'd rather check than guess. My bet "
+    "is the update shipped a profile without the split-DNS part, but that's a bet, not a fact.",
+    "In the meantime, as a workaround, could you add the NRPT rule for pixelwerk.internal pointing to 10.20.0.53 by "
+    "hand, or a hosts entry for the few hosts you need most? That should keep you running today.",
+    "I'll escalate it to our network team right now with your findings, and you'll get the fixed profile or a status "
+    "from me by tomorrow noon. Anything else? Then thanks, and bye!"]
+
+
+def test_escalation_and_time_frame_are_credited_where_they_were_said():
+    sc, state, score = _play("expert-user", "en", EXPERT_GOOD_EN, seed=5151)
+    assert "escalate" not in _turn(state, 3).trainee.steps
+    assert {"escalate", "commit_time"} <= set(_turn(state, 5).trainee.steps)
+    assert not [e for e in _items(score, "transparency") if e.kind == "time_frame" and e.turn == 4]
+    assert _problems(sc, state, score) == []
+
+
+def test_a_guessed_fault_in_her_own_equipment_is_rude_a_hypothesis_to_check_is_not():
+    assert "rude" in rules("en", "madam ähm probably its your home wifi only the vpn is working fine for everyone else "
+                                 "kindly restart the router and check").acts
+    assert "rude" not in rules("en", "It could be your router – shall we look together?").acts
+    assert "rude" not in rules("en", "It's probably your home router, can we test that?").acts
