@@ -316,3 +316,21 @@ def test_a_guessed_fault_in_her_own_equipment_is_rude_a_hypothesis_to_check_is_n
                                  "kindly restart the router and check").acts
     assert "rude" not in rules("en", "It could be your router – shall we look together?").acts
     assert "rude" not in rules("en", "It's probably your home router, can we test that?").acts
+
+
+# -- the jargon item names its word; the anglicism "anpingen" is no network ping ---------------------------------------
+def test_the_jargon_item_names_the_term():
+    lines = ["Hallo, IT-Service, wie kann ich helfen?", "Oh sorry, das ist natürlich blöd. Worum geht's denn genau?",
+             "Ok. Und haben Sie den VPN-Client schon mal neu installiert?"]
+    sc, state, score = _play("diva-complaint", "de", lines, seed=6262)
+    item = next(e for e in _items(score, "clarity") if e.kind == "jargon")
+    assert "VPN-Client" in item.note
+
+
+@pytest.mark.parametrize("line,jargon", [
+    ("Ich ping kurz meine Teamleitung an und klär das.", False),
+    ("zuständig ist unsere lizenzabteilung da ich ping die direkt an und ruf sie spätestens um halb fünf zurück", False),
+    ("Machen Sie bitte mal einen Ping auf den Server.", True),
+])
+def test_pinging_a_colleague_is_no_jargon(line, jargon):
+    assert ("jargon" in rules("de", line).acts) is jargon

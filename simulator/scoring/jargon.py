@@ -37,12 +37,23 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in parts) + r")(?!\w)") if parts else None
 
 
-def jargon_terms(call: ScoredCall, t: Turn) -> int:
-    """The distinct technical terms in the line (at least one where the analyser read the act)."""
+def _found(call: ScoredCall, t: Turn) -> list[str]:
+    """The distinct technical terms of the line, folded, in the order said."""
     lang = call.state.lang
     pattern = _pattern(_lexicon(lang) + tuple(call.sc.jargon.get(lang)))
-    found = {m.group(0) for m in pattern.finditer(_fold(t.text))} if pattern else set()
-    return max(1, len(found))
+    found = [m.group(0) for m in pattern.finditer(_fold(t.text))] if pattern else []
+    return list(dict.fromkeys(found))
+
+
+def jargon_terms(call: ScoredCall, t: Turn) -> int:
+    """The distinct technical terms in the line (at least one where the analyser read the act)."""
+    return max(1, len(_found(call, t)))
+
+
+def _named_term(call: ScoredCall, t: Turn) -> str:
+    """The term the debrief names: the analyser's own jargon evidence as typed, else the first term found."""
+    typed = next((x for k, x in t.evidence if k == "jargon" and x.strip()), "")
+    return typed if typed and len(typed.split()) <= 4 else (_found(call, t) or [typed or "?"])[0]
 
 
 def jargon_cost(call: ScoredCall, t: Turn, penalty: float) -> tuple[float, int]:
@@ -55,4 +66,6 @@ def jargon_cost(call: ScoredCall, t: Turn, penalty: float) -> tuple[float, int]:
 def jargon_debit(call: ScoredCall, t: Turn, penalty: float):
     """The clarity item's effect and text: "technical term left unexplained", or – for several – how many."""
     cost, n = jargon_cost(call, t, penalty)
-    return -cost, (call.fb.item("jargon_many", count=n) if n > 1 else call.fb.item("jargon"))
+    terms = ", ".join(_found(call, t)) or _named_term(call, t)
+    return -cost, (call.fb.item("jargon_many", count=n, terms=terms) if n > 1
+                   else call.fb.item("jargon", term=_named_term(call, t)))
