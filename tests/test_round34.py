@@ -334,3 +334,59 @@ def test_the_jargon_item_names_the_term():
 ])
 def test_pinging_a_colleague_is_no_jargon(line, jargon):
     assert ("jargon" in rules("de", line).acts) is jargon
+
+
+# -- round 35 (verification round on the round-34 build): Berlin and run-on recogniser lines ---------------------------
+def test_berlin_good_morning_greets_and_promises_no_time():
+    read = rules("de", "Juten Morgen, IT-Support, Krüger, wat kann ick für Sie tun?")
+    assert "greeting" in read.acts and "time_commitment" not in read.acts
+
+
+@pytest.mark.parametrize("line", ["wer hat denn da wieder rumgefummelt", "is doch nich so schwer",
+                                  "war ja doch n user fehler"])
+def test_colloquial_blame_and_condescension_are_rude(line):
+    assert "rude" in rules("de", line).acts
+
+
+def test_a_term_explained_without_a_comma_in_a_spoken_line_is_no_jargon():
+    from simulator.analysis.analyser import Analyser
+    from simulator.scenario import load
+    line = ("jerne frau lindner und keene umstände also kurz zusammen dit kabel war hinten rausjerutscht dit is dit lan "
+            "kabel also die leitung vom computer zum praxisnetz jetzt steckt et wieder und der kalender läuft")
+    read = Analyser.for_scenario(load("jargon-averse"), "de").analyse_rules(line)  # her own jargon list too
+    assert "jargon" not in read.acts
+    assert "summary" in read.acts
+    assert "jargon" in rules("de", "also die DNS-Einstellung müssen Sie prüfen").acts
+
+
+def test_a_spoken_recap_ending_in_a_check_back_tag_checks_back():
+    from simulator.dialogue.reading import checks_back
+    assert checks_back("also der drucker geht nicht und die leiste war aus stimmt dit so", "de")
+    assert checks_back("so the vpn drops every hour only from home is that right", "en")
+    assert not checks_back("also die leiste ist aus und der drucker geht nicht richtig", "de")
+    assert not checks_back("haben sie den drucker schon neu gestartet oder nicht", "de")
+
+
+def test_a_spoken_recap_of_the_ticket_is_not_asking_again():
+    lines = ["it support krüger juten morgen",
+             "äh frau brenner dit tut mir echt leid dass se jetzt schon dit dritte mal anrufen müssen dit is ärgerlich "
+             "und sie müssen nich alles nochmal erzählen ick schau grad ins ticket wo die alten anrufe drinstehen",
+             "ja hab ick also wenn ick dit richtig seh bricht ihr vpn im homeoffice immer wieder ab im büro aber nich der "
+             "client wurde schon zweemal neu installiert und letzte woche wurde ihnen nen rückruf vom netzwerkteam "
+             "versprochen der nie kam stimmt dit so"]
+    sc, state, score = _play("diva-complaint", "de", lines, seed=5151)
+    assert "asked_again" not in _kinds(score, "questioning")
+    assert "recap_known" in _turn(state, 3).trainee.steps
+
+
+def test_the_objection_quoted_is_the_one_she_made_not_her_goodbye():
+    lines = ["support ciaran",
+             "ok um sounds like the nic has lost its connection or dhcp didnt give you an ip is the ethernet cable "
+             "plugged in", "no worries um the network cable at the back of the pc is it in",
+             "yep thats the one plug it back in till it clicks",
+             "ok should be fine now we'll look into it if it happens again cheers bye"]
+    sc, state, score = _play("jargon-averse", "en", lines, seed=6262)
+    objected = [e for e in _items(score, "checklist") if e.kind == "step_objected"]
+    assert objected and all("Bye" not in e.quote for e in objected)
+    assert not [e for e in _items(score, "empathy") if e.turn == 3 and e.effect > 0]  # "No worries, you say …"
+    assert _problems(sc, state, score) == []

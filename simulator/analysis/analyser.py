@@ -106,7 +106,9 @@ class Analyser:
         entries = [e for e in (lexicon_entry(p, compounds=base.compounds) for p in extras.jargon) if e]
         self._jargon = base.regex(entries) if entries else None
         # an explanation near a glossary term ("…, das ist so ein Speicher für Passwörter") – not anywhere in the line
-        self._explain = base.regex(["(?:{explain})"]) if "explain" in base.lexicons else None
+        # (or right after the term, in words a recogniser leaves without the comma: "lan kabel also die leitung …")
+        self._explain = base.regex(["(?:{explain})"] + (["(?:{explain_after})"] if "explain_after" in base.lexicons
+                                                        else [])) if "explain" in base.lexicons else None
         self._naming = base.regex(["(?:{naming}) $"]) if "naming" in base.lexicons else None
         # memo of a pure function of (self._data, token): results never depend on what ran before
         self._corrections: dict[str, str] = {}

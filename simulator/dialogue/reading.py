@@ -269,9 +269,17 @@ def checks_back(line: str, lang: str) -> bool:
     """The line's last sentence checks back what the trainee has just said ("… Richtig so?", "Hab ich das richtig
     verstanden?", "…, right?"): after a recap she confirms it."""
     pattern = _pattern("check_back", lang)
+    if pattern and spoken(line) and not (line or "").rstrip().endswith("?"):  # a recogniser's recap runs on into its
+        # tag ("… der nie kam stimmt dit so"; round 35)
+        words, tag = compiled(lang).standard(line or "").lower().split(), _pattern("check_back", lang, "full")
+        return len(words) > SPOKEN_TAG_WORDS and any(tag.match(" ".join(words[-n:])) for n in range(2, SPOKEN_TAG_WORDS))
     sentences = [s for s in SENTENCE_END.split(" ".join((line or "").split())) if s.strip()]
     last = sentences[-1].strip() if sentences else ""
     return bool(pattern) and last.endswith("?") and pattern.search(last.lower()) is not None
+
+
+SPOKEN_TAG_WORDS = 7
+"""A spoken line longer than this may end in a check-back tag of fewer words ("stimmt das so", "is that right")."""
 
 
 def time_words(text: str, lang: str) -> frozenset[str]:

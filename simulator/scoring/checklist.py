@@ -295,8 +295,13 @@ def checklist(call: _Call, dim: _Dim) -> None:
         elif (tried := next((t for t in reversed(call.scored) if has(t.events, Objected, s.id)), None)) is not None:
             # tried in a way that cannot work for her, and she said why ("'Probably'? Give me a time I can rely on"):
             # not a bare "missing" beside the line that tried – her objection quoted, as hers (round 24, EN diva)
+            replies = [r for o in s.objections for r in o.reply.all(lang) if r]
+            # the turn where she said her objection (a later try she answered with a goodbye, "Thanks ever so much, that
+            # was really kind. Bye!", is no objection to quote; round 35, EN jargon-averse)
+            tried = next((t for t in reversed(call.scored) if has(t.events, Objected, s.id)
+                          and any(r in call.customer_line(t.number) for r in replies)), tried)
             said = call.customer_line(tried.number)
-            said = next((r for o in s.objections for r in o.reply.all(lang) if r and r in said), said)
+            said = next((r for r in replies if r in said), said)
             dim.add(tried.number, said, -share,
                     fb.item("step_objected", step=title, essential=ess), speaker="customer")
         else:

@@ -489,7 +489,8 @@ def promise_quote(call: ScoredCall, t: Turn) -> str:
 
 
 def rebuffed(call: ScoredCall, t: Turn) -> bool:
-    """She threw the line's apology back: it took an apology step she objected to ("I do apologize for the
-    inconvenience" – "'Inconvenience'? I waited a whole morning for nothing"; round 32)."""
-    warm = {s.id for s in call.sc.steps if "empathy" in s.acts}
+    """She threw the line's apology or comfort back: it took an apology or reassurance step she objected to ("I do
+    apologize for the inconvenience" – "'Inconvenience'? I waited a whole morning for nothing"; round 32; "no worries"
+    – "No worries, you say … but did I break something?"; round 35)."""
+    warm = {s.id for s in call.sc.steps if {"empathy", "reassurance"} & set(s.acts)}
     return bool(warm & set(details(t.events, Objected)))

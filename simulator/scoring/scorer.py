@@ -200,12 +200,12 @@ def _empathy(call: _Call, dim: _Dim) -> None:
             kind = "cue_answered" if shows_empathy(call, answer) else "cue_reassured"
             # her opening answered only after other business: late, half – never labelled as answered at once
             late = all(k == "opening" for k in kinds) and answer.number > max(_prompt_replies(call), default=answer.number)
-            if late:
+            if rebuffed(call, answer):  # she threw it back ("'Inconvenience'?", "No worries, you say …"): nothing
+                dim.add(answer.number, said[answer.number], 0.0, fb.item("cue_answered_rebuffed", cue=cue))
+            elif late:
                 dim.add(answer.number, said[answer.number], share * LATE_OPENING_SHARE, fb.item(kind + "_late", cue=cue))
             elif kind == "cue_answered" and excuses(answer.text, call.state.lang):  # "sorry – these things happen": half
                 dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_excused", cue=cue))
-            elif kind == "cue_answered" and rebuffed(call, answer):  # she threw it back ("'Inconvenience'?"): nothing
-                dim.add(answer.number, said[answer.number], 0.0, fb.item("cue_answered_rebuffed", cue=cue))
             elif kind == "cue_answered" and stock_empathy(call, answer):  # a bare "sorry" names nothing: half
                 dim.add(answer.number, said[answer.number], share * STOCK_EMPATHY_SHARE, fb.item("cue_answered_bare", cue=cue))
             else:
